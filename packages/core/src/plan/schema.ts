@@ -1,0 +1,416 @@
+/**
+ * The plan file: the governance model of a community-welfare plan (地域福祉計画) as data.
+ *
+ * A municipality adapts Sasaeai by writing one of these, not by changing code. Every type here is
+ * inferred from its zod schema, and the JSON Schema published for editors is generated from the
+ * same schemas (see `planJsonSchema`).
+ */
+import { z } from 'zod';
+import { LocalizedTextSchema } from '../i18n/text.js';
+
+const code = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'letters, digits, _ . : - only');
+const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
+  .describe('Calendar date, YYYY-MM-DD');
+const text = LocalizedTextSchema;
+
+/** One term (期) of the plan, e.g. the 5th term, fiscal years 2024–2029. */
+export const TermSchema = z
+  .object({
+    number: z.number().int().positive().describe('Term number (第N期)'),
+    name: text.optional(),
+    startFiscalYear: z.number().int().min(1900).max(2200),
+    endFiscalYear: z.number().int().min(1900).max(2200),
+  })
+  .strict();
+
+/** A named level of the hierarchy, top first (city → ward → district area). */
+export const LevelSchema = z
+  .object({
+    id: code,
+    name: text,
+    unitName: text.optional().describe('What one unit of this level is called, e.g. 地区部会エリア'),
+  })
+  .strict();
+
+/** An organisation unit: the city, a ward, a district area. Units carry validity dates. */
+export const UnitSchema = z
+  .object({
+    code: code.describe('Stable code, e.g. a local-government code'),
+    level: code.describe('Id of a level'),
+    name: text,
+    aliases: z.array(z.string().min(1)).optional().describe('Other spellings staff type'),
+    parent: code.optional().describe('Code of the parent unit; absent only at the top level'),
+    validFrom: localDate.optional(),
+    validTo: localDate.optional().describe('Last day the unit exists (inclusive)'),
+    successorOf: z.array(code).optional().describe('Units this one continues after a split or merger'),
+    sample: z.boolean().optional().describe('True when the unit is illustrative, not official'),
+    population: z.number().int().nonnegative().optional(),
+    households: z.number().int().nonnegative().optional(),
+    statisticsDate: localDate.optional(),
+    note: text.optional(),
+  })
+  .strict();
+
+/** A category of members of a body, e.g. members recruited from the public (公募の委員). */
+export const CompositionSchema = z
+  .object({
+    id: code,
+    name: text,
+    publicRecruitment: z.boolean().optional(),
+  })
+  .strict();
+
+/** A former name of a body, in use up to and including a term. */
+export const FormerNameSchema = z
+  .object({
+    name: text,
+    untilTerm: z.number().int().positive().describe('Last term in which this name was used'),
+  })
+  .strict();
+
+/** The kinds of body the model knows; `other` lets a municipality add its own. */
+export const BodyKindSchema = z.enum([
+  'district-chapter',
+  'ward-council',
+  'secretariat',
+  'council-of-social-welfare',
+  'city',
+  'city-department',
+  'expert-subcommittee',
+  'partner-group',
+  'other',
+]);
+
+/**
+ * A body (組織): one that reports, receives, compiles or supports. With `perUnit` it exists once
+ * per unit of its level (one district chapter per district area, one council per ward).
+ */
+export const BodySchema = z
+  .object({
+    id: code,
+    kind: BodyKindSchema,
+    level: code.describe('Id of the level the body works at'),
+    perUnit: z.boolean().describe('One body per unit of the level (true) or a single body (false)'),
+    name: text,
+    instanceName: text
+      .optional()
+      .describe('Name of one body of a perUnit kind; {unit} is replaced by the unit name'),
+    formerNames: z.array(FormerNameSchema).optional(),
+    role: text.optional(),
+    duties: z.array(text).optional().describe('所掌事項'),
+    composition: z.array(CompositionSchema).optional(),
+    supports: z.array(code).optional().describe('Ids of bodies this body supports or advises'),
+    holdsMeetingsOf: z.array(code).optional().describe('Ids of bodies whose meetings it holds'),
+    advisory: z.boolean().optional().describe('An advisory body of the city (附属機関)'),
+  })
+  .strict();
+
+/** A link from a measure to a field or another plan (the seed's cross-department coordination). */
+export const MeasureLinkSchema = z
+  .object({
+    kind: z.enum(['target-plan', 'field', 'activity-plan-item']),
+    id: code,
+    name: text,
+  })
+  .strict();
+
+/** A chapter-4 city measure (市の取組み). */
+export const MeasureSchema = z
+  .object({
+    code,
+    name: text,
+    chapter: z.number().int().positive().optional(),
+    departments: z.array(text).min(1).describe('Owner departments (担当課)'),
+    links: z.array(MeasureLinkSchema).optional(),
+  })
+  .strict();
+
+/** A chapter-5 initiative (地域の取組み) of one or more wards' plans. */
+export const InitiativeSchema = z
+  .object({
+    code,
+    name: text,
+    aliases: z.array(z.string().min(1)).optional(),
+    units: z.array(code).describe('Codes of the units (wards) whose plan holds it'),
+    sample: z.boolean().optional(),
+  })
+  .strict();
+
+/** An option of a vocabulary (an enumeration staff choose from). */
+export const OptionSchema = z
+  .object({
+    code: code.describe('Stable value stored in records'),
+    label: text.describe('Label staff see'),
+    aliases: z.array(z.string().min(1)).optional().describe('Other forms accepted when typed'),
+    description: text.optional(),
+  })
+  .strict();
+
+/** A named enumeration shared by templates (status, rating, partner groups…). */
+export const VocabularySchema = z
+  .object({
+    name: text,
+    options: z.array(OptionSchema).min(1),
+  })
+  .strict();
+
+/** Field types of a return template. */
+export const FieldTypeSchema = z.enum([
+  'fiscalYear',
+  'date',
+  'integer',
+  'number',
+  'text',
+  'enum',
+  'multiEnum',
+  'boolean',
+  'unit',
+  'initiative',
+  'measure',
+]);
+
+/**
+ * How a field rolls up over a fiscal year and up the hierarchy: `key` identifies the record,
+ * `sum` adds, `last` takes the value of the latest report, `any` is true if any is true, `union`
+ * joins sets, `collect` lists texts with their source, `distribution` counts categories, `none`
+ * is not rolled up.
+ */
+export const RollupKindSchema = z.enum(['key', 'sum', 'last', 'any', 'union', 'collect', 'distribution', 'none']);
+
+/** A field (column) of a return template. */
+export const FieldSchema = z
+  .object({
+    key: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'camelCase key').describe('Stable key used in records and JSON'),
+    label: text.describe('Header as staff see it'),
+    aliases: z.array(z.string().min(1)).optional().describe('Other header texts accepted'),
+    type: FieldTypeSchema,
+    required: z.boolean().optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    maxLength: z.number().int().positive().optional(),
+    vocabulary: code.optional().describe('Vocabulary id, for enum and multiEnum'),
+    level: code.optional().describe('Level id, for unit fields'),
+    parentField: z.string().optional().describe('For a unit field: the field holding its parent unit'),
+    unitField: z.string().optional().describe('For an initiative field: the field holding the ward'),
+    narrative: z.boolean().optional().describe('Free text checked by the personal-information guard'),
+    rollup: RollupKindSchema,
+    unitSuffixes: z.array(z.string()).optional().describe('Units staff write after numbers (人, 回)'),
+    width: z.number().positive().optional().describe('Column width in characters'),
+    prompt: text.optional().describe('Input prompt shown in the spreadsheet'),
+    numberFormat: z.string().optional(),
+  })
+  .strict();
+
+/**
+ * A condition on a row, written as data (no expressions, no eval). A value is compared after
+ * normalisation: enum fields by option code, numbers as numbers, dates as YYYY-MM-DD.
+ */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { field: string; op: 'blank' | 'present' }
+  | { field: string; op: 'in' | 'notIn'; values: (string | number | boolean)[] }
+  | {
+      field: string;
+      op: 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
+      value?: string | number | boolean | undefined;
+      otherField?: string | undefined;
+    };
+
+/** Schema of {@link Condition}. */
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
+    z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
+    z.object({ not: ConditionSchema }).strict(),
+    z.object({ field: z.string(), op: z.enum(['blank', 'present']) }).strict(),
+    z
+      .object({
+        field: z.string(),
+        op: z.enum(['in', 'notIn']),
+        values: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1),
+      })
+      .strict(),
+    z
+      .object({
+        field: z.string(),
+        op: z.enum(['eq', 'ne', 'lt', 'le', 'gt', 'ge']),
+        value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+        otherField: z.string().optional(),
+      })
+      .strict(),
+  ]),
+);
+
+/** Issue severities, most serious first. */
+export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+
+/**
+ * A row rule: where `when` holds (or always, without `when`), `assert` must hold; otherwise an
+ * issue with this rule's code and message is reported at `field`.
+ */
+export const RowRuleSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'snake_case id').describe('Stable id; the issue code is rule_<id>'),
+    severity: SeveritySchema,
+    field: z.string().describe('Field the issue is reported at'),
+    when: ConditionSchema.optional(),
+    assert: ConditionSchema,
+    message: text,
+  })
+  .strict();
+
+/** A value derived from other fields of a row, e.g. the achievement rate 達成率 = actual / target. */
+export const DerivedFieldSchema = z
+  .object({
+    key: z.string().regex(/^[a-z][A-Za-z0-9]*$/),
+    label: text,
+    op: z.literal('ratio'),
+    numerator: z.string(),
+    denominator: z.string(),
+    numberFormat: z.string().optional(),
+  })
+  .strict();
+
+/** Table rules a template switches on. */
+export const TableRulesSchema = z
+  .object({
+    unique: z.array(z.string()).min(1).optional().describe('Fields that together must be unique'),
+    singleFiscalYear: z.boolean().optional().describe('A return must not mix fiscal years'),
+  })
+  .strict();
+
+/** A return template: the fields of a return, its rules and how it rolls up. */
+export const TemplateSchema = z
+  .object({
+    id: code,
+    name: text,
+    description: text.optional(),
+    chapter: z.number().int().positive().optional(),
+    fields: z.array(FieldSchema).min(1),
+    derived: z.array(DerivedFieldSchema).optional(),
+    rules: z.array(RowRuleSchema).optional(),
+    tableRules: TableRulesSchema.optional(),
+    fiscalYearField: z.string().describe('Key of the fiscal-year field'),
+    reportDateField: z.string().optional().describe('Key of the report-date field, for any-time returns'),
+    unitField: z.string().describe('Key of the field naming the reporting unit (e.g. district)'),
+    subjectField: z.string().optional().describe('Key of the field naming what is reported on (initiative, measure)'),
+    sheetName: text.optional().describe('Default sheet name of a blank return'),
+  })
+  .strict();
+
+/** Cadence of a flow: at any time during the fiscal year (随時), or once each fiscal year. */
+export const CadenceSchema = z.enum(['any-time', 'fiscal-year']);
+
+/** When the reports of a flow for a fiscal year are due. */
+export const ClosingRuleSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('date'),
+      month: z.number().int().min(1).max(12),
+      day: z.number().int().min(1).max(31),
+      yearOffset: z.number().int().min(0).max(5).describe('Calendar year = starting year of the FY + offset'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('after-end'),
+      months: z.number().int().min(0).max(24).optional(),
+      days: z.number().int().min(0).max(366).optional(),
+    })
+    .strict(),
+]);
+
+/**
+ * A reporting flow: who sends what to whom, how often and by when. `compiles` names the flows
+ * whose reports this one compiles (the ward council compiles its district chapters' returns).
+ */
+export const FlowSchema = z
+  .object({
+    id: code,
+    from: code.describe('Id of the sending body'),
+    to: code.describe('Id of the receiving body'),
+    template: code.optional().describe('Id of the return template carried'),
+    content: text.describe('What is reported'),
+    cadence: CadenceSchema,
+    closing: ClosingRuleSchema,
+    compiles: z.array(code).optional(),
+    sameUnit: z
+      .boolean()
+      .optional()
+      .describe('Sender and receiver are matched by unit ancestry (a district chapter reports to its own ward council)'),
+    preset: z.boolean().optional().describe('The closing date is a preset default, not a fact of the plan'),
+  })
+  .strict();
+
+/** How fiscal years are counted and labelled. */
+export const FiscalYearSettingsSchema = z
+  .object({
+    startMonth: z.number().int().min(1).max(12).default(4),
+    labelStyle: z.enum(['era', 'era-gregorian', 'gregorian', 'fy']).default('era'),
+  })
+  .strict();
+
+/** Where a statement in the plan comes from: a fact of the source, or a preset default. */
+export const ProvenanceNoteSchema = z
+  .object({
+    path: z.string().describe('JSON path in this file'),
+    kind: z.enum(['fact', 'preset-default', 'sample']),
+    source: text.optional(),
+  })
+  .strict();
+
+/** A plan file. */
+export const PlanSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id: code,
+    version: z.string().min(1),
+    name: text,
+    municipality: z.object({ code: z.string().min(1), name: text }).strict(),
+    fiscalYear: FiscalYearSettingsSchema.default({ startMonth: 4, labelStyle: 'era' }),
+    timeZone: z.string().default('Asia/Tokyo').describe('IANA zone used for "today"'),
+    terms: z.array(TermSchema).min(1),
+    currentTerm: z.number().int().positive(),
+    levels: z.array(LevelSchema).min(1),
+    units: z.array(UnitSchema).min(1),
+    bodies: z.array(BodySchema).min(1),
+    vocabularies: z.record(code, VocabularySchema),
+    measures: z.array(MeasureSchema).default([]),
+    initiatives: z.array(InitiativeSchema).default([]),
+    templates: z.array(TemplateSchema).min(1),
+    flows: z.array(FlowSchema).min(1),
+    notes: z.array(ProvenanceNoteSchema).optional(),
+  })
+  .strict();
+
+/** A plan as written in a file (defaults not yet applied). */
+export type PlanInput = z.input<typeof PlanSchema>;
+/** A loaded plan, defaults applied. */
+export type Plan = z.output<typeof PlanSchema>;
+export type Term = z.infer<typeof TermSchema>;
+export type Level = z.infer<typeof LevelSchema>;
+export type Unit = z.infer<typeof UnitSchema>;
+export type Body = z.infer<typeof BodySchema>;
+export type BodyKind = z.infer<typeof BodyKindSchema>;
+export type Measure = z.infer<typeof MeasureSchema>;
+export type Initiative = z.infer<typeof InitiativeSchema>;
+export type Vocabulary = z.infer<typeof VocabularySchema>;
+export type VocabularyOption = z.infer<typeof OptionSchema>;
+export type Field = z.infer<typeof FieldSchema>;
+export type FieldType = z.infer<typeof FieldTypeSchema>;
+export type RollupKind = z.infer<typeof RollupKindSchema>;
+export type RowRule = z.infer<typeof RowRuleSchema>;
+export type DerivedField = z.infer<typeof DerivedFieldSchema>;
+export type Template = z.infer<typeof TemplateSchema>;
+export type Flow = z.infer<typeof FlowSchema>;
+export type Cadence = z.infer<typeof CadenceSchema>;
+export type PlanClosingRule = z.infer<typeof ClosingRuleSchema>;
+export type Severity = z.infer<typeof SeveritySchema>;
