@@ -1,0 +1,1 @@
+export { toHalfWidth, normalizeSpaces, normalizeLabel, normalizeText, normalizeDashes } from './normalize.js';
