@@ -77,7 +77,7 @@ export function fiscalYearRange(fy: number, cfg: FiscalYearConfig = DEFAULT_FISC
  */
 export type ClosingRule =
   | { kind: 'date'; month: number; day: number; yearOffset: number }
-  | { kind: 'after-end'; months?: number; days?: number };
+  | { kind: 'after-end'; months?: number | undefined; days?: number | undefined };
 
 /**
  * The due date of fiscal year `fy` under a {@link ClosingRule}; see there for clamping rules.

@@ -57,6 +57,8 @@ export function planDiagram(plan: Plan, opts: { lang?: Lang; support?: boolean }
     for (const b of plan.bodies) {
       for (const t of b.holdsMeetingsOf ?? [])
         lines.push(`  ${nodeId(b.id)} -. "${lang === 'ja' ? '会議の開催' : 'holds meetings'}" .-> ${nodeId(t)}`);
+      for (const t of b.coordinates ?? [])
+        lines.push(`  ${nodeId(b.id)} -. "${lang === 'ja' ? '連携・調整' : 'coordinates'}" .-> ${nodeId(t)}`);
       for (const t of b.supports ?? [])
         if (!(b.holdsMeetingsOf ?? []).includes(t))
           lines.push(`  ${nodeId(b.id)} -. "${lang === 'ja' ? '支援' : 'supports'}" .-> ${nodeId(t)}`);

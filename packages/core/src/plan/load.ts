@@ -187,12 +187,12 @@ function checkReferences(plan: Plan): PlanIssue[] {
         add('unknown_unit', `/units/${i}/successorOf/${j}`, msg(`組織単位「${s}」が見つかりません。`, `Unit "${s}" does not exist.`));
     });
   });
-  // Cycles: walk up from every unit; a walk longer than the number of units has looped.
+  // Cycles: walk up from every unit; report the units that are on a loop (not those below one).
   plan.units.forEach((u, i) => {
     const seen = new Set<string>([u.code]);
     let cur = u.parent;
     while (cur !== undefined) {
-      if (seen.has(cur)) {
+      if (cur === u.code) {
         add(
           'hierarchy_cycle',
           `/units/${i}/parent`,
@@ -200,6 +200,7 @@ function checkReferences(plan: Plan): PlanIssue[] {
         );
         break;
       }
+      if (seen.has(cur)) break;
       seen.add(cur);
       cur = units.get(cur)?.parent;
     }
@@ -210,7 +211,7 @@ function checkReferences(plan: Plan): PlanIssue[] {
   plan.bodies.forEach((b, i) => {
     if (!levelIndex.has(b.level))
       add('unknown_level', `/bodies/${i}/level`, msg(`階層「${b.level}」は levels にありません。`, `Level "${b.level}" is not in levels.`));
-    for (const prop of ['supports', 'holdsMeetingsOf'] as const)
+    for (const prop of ['supports', 'holdsMeetingsOf', 'coordinates'] as const)
       b[prop]?.forEach((ref, j) => {
         if (!bodies.has(ref))
           add('unknown_body', `/bodies/${i}/${prop}/${j}`, msg(`組織「${ref}」が見つかりません。`, `Body "${ref}" does not exist.`));

@@ -3,7 +3,7 @@
  * owed in a fiscal year and by when, what a body was called in a given term.
  */
 import type { LocalizedText } from '../i18n/text.js';
-import { dueDate, fiscalYearRange, type ClosingRule, type LocalDate } from '../period/index.js';
+import { dueDate, fiscalYearRange, type LocalDate } from '../period/index.js';
 import { normalizeLabel } from '../text/index.js';
 import type { Body, Flow, Plan, Template, Term, Unit } from './schema.js';
 
@@ -339,7 +339,7 @@ export function obligations(plan: Plan, fiscalYear: number, opts: { within?: str
     const senders: (Unit | undefined)[] = from.perUnit
       ? unitsAt(plan, from.level, { on: period.start, until: period.end })
       : [top];
-    const due = dueDate(flow.closing as ClosingRule, fiscalYear, cfg);
+    const due = dueDate(flow.closing, fiscalYear, cfg);
     for (const unit of senders) {
       if (opts.within !== undefined && unit) {
         const inside = unit.code === opts.within || ancestors(plan, unit.code).some((a) => a.code === opts.within);

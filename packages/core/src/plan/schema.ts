@@ -106,6 +106,7 @@ export const BodySchema = z
     duties: z.array(text).optional().describe('所掌事項'),
     composition: z.array(CompositionSchema).optional(),
     supports: z.array(code).optional().describe('Ids of bodies this body supports or advises'),
+    coordinates: z.array(code).optional().describe('Ids of bodies this body works with and coordinates (連携・調整)'),
     holdsMeetingsOf: z.array(code).optional().describe('Ids of bodies whose meetings it holds'),
     advisory: z.boolean().optional().describe('An advisory body of the city (附属機関)'),
   })

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { chibaPlan } from '@sasaeai/plan-chiba';
+import { loadPlan, requirePlan, SasaeaiError, type PlanInput } from '../index.js';
+
+/** A fresh, mutable copy of the Chiba plan file for each test to break. */
+function chiba(): PlanInput {
+  return structuredClone(chibaPlan) as PlanInput;
+}
+
+function problems(input: unknown) {
+  const r = loadPlan(input);
+  return r.issues.map((i) => ({ code: i.code, path: i.path, en: i.message.en, ja: i.message.ja }));
+}
+
+describe('loadPlan', () => {
+  it('loads the Chiba preset without problems', () => {
+    const r = loadPlan(chibaPlan);
+    expect(r.ok).toBe(true);
+    expect(r.issues).toEqual([]);
+    if (!r.ok) return;
+    expect(r.value.units.filter((u) => u.level === 'ward')).toHaveLength(6);
+    expect(r.value.fiscalYear.startMonth).toBe(4);
+  });
+
+  it('rejects what is not a JSON object', () => {
+    expect(problems(null)).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "plan_not_object",
+          "en": "A plan file must be a JSON object.",
+          "ja": "計画ファイルはJSONのオブジェクトである必要があります。",
+          "path": "",
+        },
+      ]
+    `);
+    expect(loadPlan([]).ok).toBe(false);
+    expect(loadPlan('plan').ok).toBe(false);
+  });
+
+  it('reports schema problems at their JSON path in Japanese and English, never as a zod dump', () => {
+    const p = chiba() as Record<string, unknown> & PlanInput;
+    (p.flows[0] as Record<string, unknown>)['cadence'] = 'weekly';
+    (p.units[1] as Record<string, unknown>)['colour'] = 'red';
+    delete (p as Record<string, unknown>)['version'];
+    const got = problems(p);
+    expect(got).toContainEqual(
+      expect.objectContaining({ code: 'plan_schema', path: '/flows/0/cadence', en: 'Must be one of: any-time, fiscal-year' }),
+    );
+    expect(got).toContainEqual(expect.objectContaining({ path: '/units/1', en: 'Unknown property: colour' }));
+    expect(got).toContainEqual(expect.objectContaining({ path: '/version', en: 'This required property is missing.' }));
+    for (const g of got) expect(g.ja).toMatch(/[ぁ-んァ-ン一-龯]/);
+  });
+
+  it('reports a flow naming an unknown body', () => {
+    const p = chiba();
+    p.flows[0]!.to = 'ward-counsel';
+    expect(problems(p)).toEqual([
+      {
+        code: 'unknown_body',
+        path: '/flows/0/to',
+        en: 'Flow "district-activity" names an unknown body "ward-counsel".',
+        ja: '報告の流れ「district-activity」の組織「ward-counsel」が見つかりません。',
+      },
+    ]);
+  });
+
+  it('reports a unit whose parent is missing', () => {
+    const p = chiba();
+    const i = p.units.findIndex((u) => u.code === '12101-01');
+    p.units[i]!.parent = '12199';
+    expect(problems(p)).toEqual([
+      expect.objectContaining({ code: 'unknown_parent', path: `/units/${i}/parent` }),
+    ]);
+  });
+
+  it('reports a unit without a parent below the top level', () => {
+    const p = chiba();
+    const i = p.units.findIndex((u) => u.code === '12102');
+    delete p.units[i]!.parent;
+    expect(problems(p)).toEqual([expect.objectContaining({ code: 'missing_parent', path: `/units/${i}` })]);
+  });
+
+  it('reports a parent on the wrong level', () => {
+    const p = chiba();
+    const i = p.units.findIndex((u) => u.code === '12101-01');
+    p.units[i]!.parent = '12100';
+    expect(problems(p)).toEqual([expect.objectContaining({ code: 'parent_wrong_level', path: `/units/${i}/parent` })]);
+  });
+
+  it('reports duplicate codes', () => {
+    const p = chiba();
+    p.units.push({ ...p.units[3]! });
+    p.initiatives.push({ ...p.initiatives[0]! });
+    const got = problems(p);
+    expect(got).toContainEqual(
+      expect.objectContaining({ code: 'duplicate_code', path: `/units/${p.units.length - 1}/code` }),
+    );
+    expect(got).toContainEqual(
+      expect.objectContaining({ code: 'duplicate_code', path: `/initiatives/${p.initiatives.length - 1}/code` }),
+    );
+  });
+
+  it('reports a cycle in the hierarchy', () => {
+    const p = chiba();
+    // Two wards that name each other as parent, on a plan whose levels allow it.
+    const a = p.units.findIndex((u) => u.code === '12101');
+    const b = p.units.findIndex((u) => u.code === '12102');
+    p.units[a]!.parent = '12102';
+    p.units[b]!.parent = '12101';
+    const cycles = problems(p).filter((x) => x.code === 'hierarchy_cycle');
+    expect(cycles.map((c) => c.path).sort()).toEqual([`/units/${a}/parent`, `/units/${b}/parent`].sort());
+    expect(cycles[0]!.en).toMatch(/loops back/);
+  });
+
+  it('reports an initiative in no ward', () => {
+    const p = chiba();
+    p.initiatives[2]!.units = [];
+    expect(problems(p)).toEqual([
+      {
+        code: 'initiative_in_no_unit',
+        path: '/initiatives/2/units',
+        en: `Initiative "Parenting salons" belongs to no ward's plan.`,
+        ja: '取組み「子育てサロン」がどの区の計画にも属していません。',
+      },
+    ]);
+  });
+
+  it('reports templates whose settings point nowhere', () => {
+    const p = chiba();
+    const t = p.templates[0]!;
+    t.fields[5]!.vocabulary = 'statuses';
+    t.rules![0]!.when = { field: 'state', op: 'present' };
+    t.tableRules = { unique: ['district', 'initiativeCode'] };
+    p.flows[0]!.template = 'district-return';
+    expect(problems(p).map((x) => [x.code, x.path])).toEqual([
+      ['unknown_vocabulary', '/templates/0/fields/5/vocabulary'],
+      ['unknown_field', '/templates/0/tableRules/unique/1'],
+      ['unknown_field', '/templates/0/rules/0/when/field'],
+      ['unknown_template', '/flows/0/template'],
+    ]);
+  });
+
+  it('reports terms that overlap and a current term that does not exist', () => {
+    const p = chiba();
+    p.terms[4]!.startFiscalYear = 2023;
+    p.currentTerm = 6;
+    expect(problems(p).map((x) => x.code)).toEqual(['invalid_term', 'unknown_current_term']);
+  });
+
+  it('reports every problem at once', () => {
+    const p = chiba();
+    p.flows[1]!.from = 'nobody';
+    p.initiatives[0]!.units = [];
+    p.bodies[0]!.level = 'prefecture';
+    expect(problems(p).map((x) => x.code).sort()).toEqual(['initiative_in_no_unit', 'unknown_body', 'unknown_level']);
+  });
+
+  it('requirePlan throws a SasaeaiError listing the problems', () => {
+    const p = chiba();
+    p.flows[0]!.from = 'nobody';
+    expect(() => requirePlan(p)).toThrow(SasaeaiError);
+    expect(() => requirePlan(p)).toThrow(/\/flows\/0\/from: Flow "district-activity" names an unknown body "nobody"/);
+  });
+});
