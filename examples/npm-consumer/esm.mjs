@@ -1,0 +1,8 @@
+// What an npm user writes under ESM.
+import { formatFiscalYear, obligations, requirePlan } from '@sasaeai/core';
+import { chibaPlan } from '@sasaeai/plan-chiba';
+
+const plan = requirePlan(chibaPlan);
+console.log(`${formatFiscalYear(2026, 'era-gregorian')} 中央区の報告義務 / obligations of Chuo ward`);
+for (const o of obligations(plan, 2026, { within: '12101' }))
+  console.log(`${o.from.name.ja} → ${o.to.name.ja}\t${o.due}\t${o.content.ja}`);
