@@ -17,4 +17,4 @@ console.log(`\nThe council in the 1st plan was called: ${bodyNameInTerm(plan, 't
 console.log(`\nReports owed for ${formatFiscalYear(fy, plan.fiscalYear.labelStyle)}:`);
 for (const o of obligations(plan, fy))
   console.log(`  ${o.from.name.ja} → ${o.to.name.ja}  due ${o.due}  covering ${o.expectedSubjects.join(', ')}`);
-console.log('\n' + planDiagram(plan, { lang: 'en' }));
+if (process.argv.includes('--diagram')) console.log('\n' + planDiagram(plan, { lang: 'en' }));

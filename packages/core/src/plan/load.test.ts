@@ -119,8 +119,8 @@ describe('loadPlan', () => {
       {
         code: 'initiative_in_no_unit',
         path: '/initiatives/2/units',
-        en: `Initiative "Parenting salons" belongs to no ward's plan.`,
-        ja: '取組み「子育てサロン」がどの区の計画にも属していません。',
+        en: `Initiative "Parenting salons" belongs to no unit's plan (no ward lists it).`,
+        ja: '取組み「子育てサロン」がどの組織単位（区など）の計画にも属していません。',
       },
     ]);
   });

@@ -224,7 +224,10 @@ function checkReferences(plan: Plan): PlanIssue[] {
       add(
         'initiative_in_no_unit',
         `/initiatives/${i}/units`,
-        msg(`取組み「${ini.name.ja}」がどの区の計画にも属していません。`, `Initiative "${ini.name.en}" belongs to no ward's plan.`),
+        msg(
+          `取組み「${ini.name.ja}」がどの組織単位（区など）の計画にも属していません。`,
+          `Initiative "${ini.name.en}" belongs to no unit's plan (no ward lists it).`,
+        ),
       );
     ini.units.forEach((c, j) => {
       if (!units.has(c))
