@@ -48,3 +48,6 @@ export * from './returns/types.js';
 
 // render-ready sheet models for the adapters
 export * from './sheet/model.js';
+
+// samples
+export * from './samples/index.js';
