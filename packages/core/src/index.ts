@@ -51,3 +51,17 @@ export * from './sheet/model.js';
 
 // samples
 export * from './samples/index.js';
+
+// validation
+export { ISSUE_CODES, issueCatalogue, type CatalogueCode, type IssueCode, type IssueCatalogueEntry } from './returns/codes.js';
+export {
+  detectTemplate,
+  validateGrid,
+  validateGrids,
+  type FoundColumn,
+  type ValidateOptions,
+  type ValidationResult,
+  type ValidationSetResult,
+  type ValidationSummary,
+} from './returns/validate.js';
+export { findPersonalData, type PiiFinding, type PiiKind } from './rules/pii.js';

@@ -1,0 +1,328 @@
+/**
+ * The catalogue of issue codes of return validation (報告の検証): one `as const` object from which
+ * the code union, the public catalogue and the generated page `docs/issue-codes.md` all derive,
+ * so a code is never written twice.
+ *
+ * Messages here are the generic wording of each code. Issues themselves carry a specific
+ * message that names the value typed and what was expected.
+ */
+import type { LocalizedText } from '../i18n/text.js';
+import type { IssueSeverity } from './types.js';
+
+interface CatalogueEntry {
+  severity: IssueSeverity;
+  ja: string;
+  en: string;
+  /** A typical input that raises the issue. */
+  example: string;
+}
+
+/** Every issue code validation can raise, apart from `rule_<id>` codes of the plan's row rules. */
+export const ISSUE_CODES = {
+  // --- the sheet as a whole -------------------------------------------------------------------
+  unknown_template: {
+    severity: 'error',
+    ja: '指定された様式がこの計画にありません。',
+    en: 'The requested template is not in this plan.',
+    example: 'template: "activity" (the plan has "district-activity")',
+  },
+  no_header: {
+    severity: 'error',
+    ja: '見出し行（年度・区・地区部会…）が見つからず、様式を判定できません。',
+    en: 'No header row (Fiscal year, Ward, District…) was found, so the template is unknown.',
+    example: 'a sheet whose first 50 rows hold no known column headers',
+  },
+  missing_column: {
+    severity: 'error',
+    ja: '必須の列がありません。',
+    en: 'A required column is missing.',
+    example: 'no 報告日 column in a district activity return',
+  },
+  missing_optional_column: {
+    severity: 'warning',
+    ja: '様式の列がありません（この列を使う確認は行いません）。',
+    en: 'A column of the template is missing (checks that use it are skipped).',
+    example: 'no 課題 column',
+  },
+  unknown_column: {
+    severity: 'warning',
+    ja: '様式にない列です。この列の内容は取り込まれません。',
+    en: 'The column is not in the template; its contents are not read.',
+    example: '備考',
+  },
+  duplicate_column: {
+    severity: 'error',
+    ja: '同じ項目の列が2つあります。最初の列だけを読み取ります。',
+    en: 'Two columns hold the same field; only the first is read.',
+    example: '実施回数 and 回数 side by side',
+  },
+  value_without_header: {
+    severity: 'warning',
+    ja: '見出しのない列に値が入っています。この値は取り込まれません。',
+    en: 'Cells below a blank header hold values; they are not read.',
+    example: 'notes typed in column P, right of the table',
+  },
+  no_data_rows: {
+    severity: 'warning',
+    ja: '見出し行の下にデータがありません。',
+    en: 'There are no data rows below the header.',
+    example: 'a blank return sent back unfilled',
+  },
+  // --- one cell -------------------------------------------------------------------------------
+  excel_error: {
+    severity: 'error',
+    ja: 'セルがExcelのエラー値になっています。',
+    en: 'The cell holds an Excel error value.',
+    example: '#N/A',
+  },
+  unreadable_value: {
+    severity: 'error',
+    ja: 'セルの値を読み取れません。',
+    en: 'The cell value cannot be read.',
+    example: 'an object or a function from a faulty reader',
+  },
+  required_missing: {
+    severity: 'error',
+    ja: '必須の項目が空欄です。',
+    en: 'A required field is blank.',
+    example: 'a blank 地区部会 cell (often the lower part of a merged cell)',
+  },
+  ditto_mark: {
+    severity: 'error',
+    ja: '「〃」「同上」は読み取れません。各行に値を入力してください。',
+    en: 'Ditto marks (〃, 同上) cannot be read; type the value in every row.',
+    example: '〃',
+  },
+  not_a_number: {
+    severity: 'error',
+    ja: '数値として読み取れません。',
+    en: 'Not a number.',
+    example: '3回半',
+  },
+  not_integer: {
+    severity: 'error',
+    ja: '整数ではありません。',
+    en: 'Not a whole number.',
+    example: '2.5',
+  },
+  below_min: {
+    severity: 'error',
+    ja: '下限より小さい値です。',
+    en: 'The value is below the minimum.',
+    example: '-3',
+  },
+  above_max: {
+    severity: 'error',
+    ja: '上限より大きい値です。',
+    en: 'The value is above the maximum.',
+    example: '99999',
+  },
+  dash_as_blank: {
+    severity: 'info',
+    ja: '「－」は空欄として扱いました。',
+    en: 'A dash was read as blank.',
+    example: '－',
+  },
+  number_as_text: {
+    severity: 'info',
+    ja: '文字の列に数値や日付が入っています。文字として取り込みました。',
+    en: 'A number or date in a text column was read as text.',
+    example: '46143 in 担当課',
+  },
+  text_too_long: {
+    severity: 'error',
+    ja: '文字数が上限を超えています。',
+    en: 'The text is longer than allowed.',
+    example: 'a 成果 of 450 characters (limit 400)',
+  },
+  invalid_fiscal_year: {
+    severity: 'error',
+    ja: '年度として読み取れません。',
+    en: 'Not a fiscal year.',
+    example: '令和8年4月',
+  },
+  invalid_date: {
+    severity: 'error',
+    ja: '日付として読み取れません。',
+    en: 'Not a date.',
+    example: '2026/2/30',
+  },
+  era_date_after_era_end: {
+    severity: 'info',
+    ja: '元号が終わった後の和暦の日付です。西暦に直して読み取りました。',
+    en: 'An era date after the era ended; read as the Gregorian date.',
+    example: 'H31.5.1 (= 2019-05-01)',
+  },
+  era_date_before_era_start: {
+    severity: 'info',
+    ja: '元号が始まる前の和暦の日付です。西暦に直して読み取りました。',
+    en: 'An era date before the era began; read as the Gregorian date.',
+    example: '令和元年4月1日 (= 2019-04-01)',
+  },
+  era_year_beyond_end: {
+    severity: 'info',
+    ja: '元号が終わった後の年度です。西暦に直して読み取りました。',
+    en: 'A fiscal year in an era that had already ended; read as the Gregorian year.',
+    example: '平成32年度 (= FY2020)',
+  },
+  time_of_day_ignored: {
+    severity: 'info',
+    ja: '日付に時刻が含まれていたため、時刻を除いて読み取りました。',
+    en: 'The date carried a time of day, which was dropped.',
+    example: '46143.5',
+  },
+  invalid_option: {
+    severity: 'error',
+    ja: '選択肢にない値です。',
+    en: 'Not one of the options.',
+    example: '実施予定 in 実施状況',
+  },
+  invalid_boolean: {
+    severity: 'error',
+    ja: 'はい・いいえとして読み取れません。',
+    en: 'Not a yes/no value.',
+    example: 'たぶん',
+  },
+  unknown_unit: {
+    severity: 'error',
+    ja: '区・地区部会の名簿にありません。',
+    en: 'Not in the roster of wards and districts.',
+    example: '寒川町',
+  },
+  ambiguous_unit: {
+    severity: 'error',
+    ja: '同じ名前の区・地区部会が複数あり、特定できません。',
+    en: 'Several wards or districts have this name.',
+    example: 'a district name used in two wards, with the ward blank',
+  },
+  unknown_initiative: {
+    severity: 'error',
+    ja: '計画の取組みにありません。',
+    en: 'Not an initiative of the plan.',
+    example: 'C99',
+  },
+  unknown_measure: {
+    severity: 'error',
+    ja: '計画の施策番号にありません。',
+    en: 'Not a measure number of the plan.',
+    example: '9-9-9',
+  },
+  // --- a row against the plan -----------------------------------------------------------------
+  unit_not_in_parent: {
+    severity: 'error',
+    ja: '地区部会がその区に属していません。',
+    en: 'The district does not belong to that ward.',
+    example: '中央区 with 幕張西 (美浜区)',
+  },
+  unit_not_valid_on_date: {
+    severity: 'error',
+    ja: '報告日の時点で存在しない地区部会です（分割・統合）。',
+    en: 'The district did not exist on the report date (split or merged).',
+    example: 'おゆみ野 reported on 2026-05-01 (split on 2025-03-31)',
+  },
+  initiative_not_in_ward: {
+    severity: 'error',
+    ja: 'その区の計画にない取組みです。',
+    en: "The initiative is not in that ward's plan.",
+    example: 'C08 多世代交流 reported by 中央区',
+  },
+  fiscal_year_outside_plan: {
+    severity: 'error',
+    ja: '計画期間外の年度です。',
+    en: 'The fiscal year is outside the plan terms.',
+    example: '2035年度',
+  },
+  fiscal_year_not_current_term: {
+    severity: 'warning',
+    ja: '現在の計画期間外の年度です。',
+    en: 'The fiscal year is outside the current term.',
+    example: '2020年度 (4th term) while the 5th term runs',
+  },
+  date_outside_fiscal_year: {
+    severity: 'error',
+    ja: '報告日がその年度（締切日まで）に入っていません。',
+    en: 'The date is outside the fiscal year (up to its closing date).',
+    example: '2026/3/31 in a 令和8年度 return',
+  },
+  date_in_future: {
+    severity: 'error',
+    ja: '報告日が未来の日付です。',
+    en: 'The date is in the future.',
+    example: 'next month',
+  },
+  // --- the table ------------------------------------------------------------------------------
+  duplicate_row: {
+    severity: 'error',
+    ja: '同じ内容（地区部会・取組み・報告日）の行が重複しています。',
+    en: 'The same (district, initiative, report date) appears twice.',
+    example: 'two rows for 寒川 / C01 / 2026-05-01',
+  },
+  mixed_fiscal_years: {
+    severity: 'error',
+    ja: '1つの報告に複数の年度が混ざっています。',
+    en: 'The return mixes fiscal years.',
+    example: '令和8年度 rows and one 令和7年度 row',
+  },
+  // --- personal information guard (個人情報) ---------------------------------------------------
+  pii_phone: {
+    severity: 'warning',
+    ja: '電話番号のような記載があります。個人情報は書かないでください。',
+    en: 'Looks like a phone number; do not include personal data.',
+    example: '090-1234-5678',
+  },
+  pii_my_number: {
+    severity: 'warning',
+    ja: '12桁の番号（マイナンバーの可能性）があります。個人情報は書かないでください。',
+    en: 'A 12-digit number (possibly a My Number); do not include personal data.',
+    example: '1234 5678 9012',
+  },
+  pii_email: {
+    severity: 'warning',
+    ja: 'メールアドレスのような記載があります。個人情報は書かないでください。',
+    en: 'Looks like an e-mail address; do not include personal data.',
+    example: 'taro@example.jp',
+  },
+  pii_person_name: {
+    severity: 'warning',
+    ja: '個人名（〜様・〜さん）のような記載があります。個人情報は書かないでください。',
+    en: "Looks like a person's name (…様, …さん); do not include personal data.",
+    example: '山田様に協力いただいた',
+  },
+  // --- safety net -----------------------------------------------------------------------------
+  internal_error: {
+    severity: 'error',
+    ja: '検証中に想定外の問題が起きました。この結果は不完全です。',
+    en: 'An unexpected problem occurred during validation; the result is incomplete.',
+    example: '(a bug: please report it)',
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+/** A code from the catalogue. */
+export type CatalogueCode = keyof typeof ISSUE_CODES;
+
+/** Every issue code validation can raise: a catalogue code, or `rule_<id>` of a plan row rule. */
+export type IssueCode = CatalogueCode | `rule_${string}`;
+
+/** One entry of {@link issueCatalogue}. */
+export interface IssueCatalogueEntry {
+  code: CatalogueCode;
+  severity: IssueSeverity;
+  message: LocalizedText;
+  example: string;
+}
+
+/**
+ * The issue codes validation can raise, with their severity, generic message and an example.
+ * Row rules add `rule_<id>` codes from the plan; those are listed by the plan, not here.
+ *
+ * @example
+ * ```ts
+ * issueCatalogue().find((e) => e.code === 'excel_error')?.severity; // 'error'
+ * ```
+ */
+export function issueCatalogue(): IssueCatalogueEntry[] {
+  return (Object.keys(ISSUE_CODES) as CatalogueCode[]).map((code) => {
+    const e: CatalogueEntry = ISSUE_CODES[code];
+    return { code, severity: e.severity, message: { ja: e.ja, en: e.en }, example: e.example };
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * Label look-up for enumerations, units, initiatives and measures: what staff type (a code, a
+ * Japanese or English label, an alias, with or without 送り仮名, in full or half width) mapped to
+ * the stable code. Built once per template; every miss is remembered too, so a column of the same
+ * wrong value costs one map look-up per cell.
+ */
+import { normalizeDashes, normalizeLabel } from '../text/index.js';
+
+/** The comparison key of a label: width, case, spaces and dash look-alikes ignored. */
+export function labelKey(s: string): string {
+  return normalizeLabel(normalizeDashes(s));
+}
+
+// 送り仮名: hiragana written after kanji (実施済み / 実施済, 見直し / 見直). Only meaningful when
+// the label holds kanji, and only used when the stripped key is unambiguous.
+const HIRAGANA = /[\u3041-\u3096]/g;
+const HAS_KANJI = /[\u4E00-\u9FFF]/;
+function looseKey(key: string): string | null {
+  if (!HAS_KANJI.test(key)) return null;
+  const k = key.replace(HIRAGANA, '');
+  return k === key || k.length === 0 ? null : k;
+}
+
+const BRACKETED = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|「[^「」]*」/g;
+const LEADING_CODE = /^([a-z0-9][a-z0-9_.:-]*?)(?=[^a-z0-9_.:-]|$)/;
+
+/** A label table: text → items (several when a label is ambiguous). */
+export class Lookup<T> {
+  private readonly exact = new Map<string, T[]>();
+  private readonly norm = new Map<string, T[]>();
+  private readonly loose = new Map<string, T[] | null>();
+  private readonly codes = new Map<string, T>();
+  private readonly memo = new Map<string, T[]>();
+
+  /** Adds a text under which `item` is found; `isCode` marks the stable code. */
+  add(text: string, item: T, isCode = false): void {
+    push(this.exact, text, item);
+    const key = labelKey(text);
+    if (key === '') return;
+    push(this.norm, key, item);
+    if (isCode) this.codes.set(key, item);
+    const lk = looseKey(key);
+    if (lk !== null) {
+      const prev = this.loose.get(lk);
+      // Ambiguous loose keys are dropped for good: やや遅れ and 遅れ must not meet at 遅.
+      if (prev === undefined) this.loose.set(lk, [item]);
+      else if (prev !== null && !prev.includes(item)) this.loose.set(lk, null);
+    }
+  }
+
+  /** The items a typed text may mean; empty when none. */
+  find(text: string): T[] {
+    const hit = this.exact.get(text);
+    if (hit !== undefined) return hit;
+    const cached = this.memo.get(text);
+    if (cached !== undefined) return cached;
+    const found = this.resolve(text);
+    if (this.memo.size > 4096) this.memo.clear();
+    this.memo.set(text, found);
+    return found;
+  }
+
+  private resolve(text: string): T[] {
+    const key = labelKey(text);
+    if (key === '') return [];
+    const byKey = this.norm.get(key);
+    if (byKey !== undefined) return byKey;
+    const stripped = key.replace(BRACKETED, '').replace(/[。．.、，,]+$/, '');
+    if (stripped !== key && stripped !== '') {
+      const s = this.norm.get(stripped);
+      if (s !== undefined) return s;
+    }
+    const lk = looseKey(stripped || key);
+    if (lk !== null) {
+      const l = this.loose.get(lk);
+      if (l) return l;
+    }
+    // A code followed by its label, as picked from a drop-down list: "C01 見守り・声かけ活動", "A：計画以上".
+    const m = LEADING_CODE.exec(key);
+    if (m?.[1] !== undefined && m[1] !== key) {
+      const c = this.codes.get(m[1]);
+      if (c !== undefined) return [c];
+    }
+    return [];
+  }
+}
+
+function push<T>(map: Map<string, T[]>, k: string, item: T): void {
+  const list = map.get(k);
+  if (list === undefined) map.set(k, [item]);
+  else if (!list.includes(item)) list.push(item);
+}
