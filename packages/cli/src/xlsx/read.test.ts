@@ -1,0 +1,122 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { ACTIVITY_HEADERS, addSheet, badFiles, goodRow, save, tempDir } from '../../test/fixtures.js';
+import { readWorkbook, type ReaderMode } from './read.js';
+
+const dir = tempDir();
+
+async function mixedWorkbook(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('報告');
+  ws.getCell('A1').value = '文字';
+  ws.getCell('B1').value = 12;
+  ws.getCell('C1').value = true;
+  ws.getCell('D1').value = new Date(Date.UTC(2026, 4, 1));
+  ws.getCell('D1').numFmt = 'yyyy/m/d';
+  ws.getCell('E1').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+  ws.getCell('A2').value = { richText: [{ text: '見守り' }, { text: '・声かけ', font: { bold: true } }] };
+  ws.getCell('B2').value = { text: '市のページ', hyperlink: 'https://www.city.chiba.jp/' };
+  ws.getCell('C2').value = { formula: 'B1*2', result: 24 };
+  ws.getCell('D2').value = { formula: 'B1*3' } as ExcelJS.CellFormulaValue;
+  ws.getCell('E2').value = { formula: 'NA()', result: { error: '#N/A' } } as ExcelJS.CellFormulaValue;
+  ws.getCell('A3').value = { formula: 'B1+1', result: 13 };
+  ws.getCell('A4').value = { sharedFormula: 'A3', result: 14 } as unknown as ExcelJS.CellValue;
+  ws.getCell('C3').value = '=SUM(A1)';
+  // Row 5 left blank; a value in row 6 keeps row numbers.
+  ws.getCell('B6').value = '寒川';
+  ws.mergeCells('B6:B8');
+  ws.mergeCells('A10:E10');
+  ws.getCell('A10').value = 'タイトル';
+  const hidden = wb.addWorksheet('隠し');
+  hidden.state = 'hidden';
+  hidden.getCell('A1').value = 'x';
+  return save(wb, dir, 'mixed.xlsx');
+}
+
+describe('readWorkbook', () => {
+  for (const mode of ['full', 'stream'] as ReaderMode[]) {
+    it(`turns exceljs values into raw cells (${mode} reader)`, async () => {
+      const file = await mixedWorkbook();
+      const wb = await readWorkbook(file, { mode, source: 'mixed.xlsx' });
+      expect(wb.ok).toBe(true);
+      expect(wb.reader).toBe(mode);
+      expect(wb.sheets.map((s) => [s.grid.sheet, s.state])).toEqual([
+        ['報告', 'visible'],
+        ['隠し', 'hidden'],
+      ]);
+      const cells = wb.sheets[0]!.grid.cells;
+      expect(wb.sheets[0]!.grid.source).toBe('mixed.xlsx');
+      expect(cells[0]).toEqual(['文字', 12, true, new Date(Date.UTC(2026, 4, 1)), { error: '#N/A' }]);
+      expect(cells[1]?.slice(0, 3)).toEqual(['見守り・声かけ', '市のページ', 24]);
+      expect(cells[1]?.[3] ?? null).toBeNull();
+      // The streaming reader loses a formula's cached error value: the cell is blank, with a note.
+      expect(cells[1]?.[4] ?? null).toEqual(mode === 'full' ? { error: '#N/A' } : null);
+      expect(cells[2]?.[0]).toBe(13);
+      expect(cells[2]?.[2]).toBe('=SUM(A1)');
+      expect(cells[3]?.[0]).toBe(14);
+      expect(cells[4]).toEqual([]);
+      expect(cells[5]).toEqual([null, '寒川']);
+      expect(cells[6] ?? []).toEqual([]);
+      expect(cells[9]).toEqual(['タイトル']);
+      const notes = wb.issues.map((i) => [i.code, i.severity, i.sheet, i.cell]);
+      expect(notes).toContainEqual(['formula_no_result', 'warning', '報告', 'D2']);
+      if (mode === 'stream') expect(notes).toContainEqual(['formula_no_result', 'warning', '報告', 'E2']);
+      if (mode === 'full') expect(notes).toContainEqual(['merged_cells', 'info', '報告', 'B6']);
+      // A title merged across columns is not worth a note.
+      expect(notes.filter((n) => n[3] === 'A10')).toEqual([]);
+    });
+  }
+
+  it('reads back the metadata of a workbook and keeps the adapter sheets out of the grids', async () => {
+    const wb = new ExcelJS.Workbook();
+    addSheet(wb, '活動状況報告', ACTIVITY_HEADERS, [goodRow()]);
+    const meta = wb.addWorksheet('_sasaeai');
+    meta.state = 'hidden';
+    meta.addRows([
+      ['sheet', 'key', 'value'],
+      ['', 'sasaeai.plan', 'chiba-sasaeai'],
+      ['活動状況報告', 'sasaeai.template', 'district-activity'],
+    ]);
+    wb.addWorksheet('_sasaeai_lists').state = 'hidden';
+    const read = await readWorkbook(await save(wb, dir, 'meta.xlsx'));
+    expect(read.sheets.map((s) => s.grid.sheet)).toEqual(['活動状況報告']);
+    expect(read.metadata).toEqual({
+      workbook: { 'sasaeai.plan': 'chiba-sasaeai' },
+      sheets: { 活動状況報告: { 'sasaeai.template': 'district-activity' } },
+    });
+  });
+
+  it('gives one clear file-level issue for files that are not readable workbooks', async () => {
+    const bad = badFiles(dir);
+    writeFileSync(join(dir, 'word.xlsx'), Buffer.from('PK\u0005\u0006' + '\0'.repeat(18), 'latin1'));
+    const cases: [string, string][] = [
+      [bad.empty, 'file_empty'],
+      [bad.text, 'file_not_xlsx'],
+      [bad.corrupt, 'file_unreadable'],
+      [bad.encrypted, 'file_encrypted'],
+      [bad.xls, 'file_not_xlsx'],
+      [join(dir, 'word.xlsx'), 'file_not_xlsx'],
+      [join(dir, 'missing.xlsx'), 'file_not_found'],
+      [dir, 'file_unreadable'],
+    ];
+    for (const mode of ['full', 'stream'] as ReaderMode[])
+      for (const [file, code] of cases) {
+        const read = await readWorkbook(file, { mode });
+        expect({ file, ok: read.ok, codes: read.issues.map((i) => i.code) }).toEqual({ file, ok: false, codes: [code] });
+        expect(read.issues[0]?.message.ja).toMatch(/[ぁ-んァ-ン一-龥]/);
+        expect(read.issues[0]?.message.en).not.toMatch(/at .*\.js:\d+/);
+      }
+  });
+
+  it('reads date cells as UTC-midnight Dates in either reader', async () => {
+    const wb = new ExcelJS.Workbook();
+    addSheet(wb, 'S', ['報告日'], [[new Date(Date.UTC(2027, 2, 31))]]);
+    const file = await save(wb, dir, 'dates.xlsx');
+    for (const mode of ['full', 'stream'] as ReaderMode[]) {
+      const read = await readWorkbook(file, { mode });
+      expect(read.sheets[0]?.grid.cells[1]?.[0]).toEqual(new Date(Date.UTC(2027, 2, 31)));
+    }
+  });
+});

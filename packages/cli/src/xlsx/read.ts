@@ -1,0 +1,493 @@
+/**
+ * The xlsx adapter, way in: a workbook file becomes core `SheetGrid`s (raw cells, row by row,
+ * from A1), plus the metadata Sasaeai wrote into it and notes on what reading had to decide.
+ *
+ * It decides nothing about returns (報告): which sheet is a return and what a cell means is core's
+ * work. It only translates what exceljs gives into core's raw cells:
+ * strings, numbers, booleans, Dates (date-formatted cells), `null` for blanks, `{ error }` for
+ * Excel error values, a formula's cached result, rich text and hyperlinks as their plain text, and
+ * `null` in every cell of a merged range but the top-left one.
+ *
+ * Two exceljs readers are used: the whole-workbook reader for ordinary files (it knows merged
+ * ranges and exact error values of formulas) and the streaming reader for big files, which on
+ * 100 000 rows is faster and needs a fraction of the memory (figures in docs/cli.md).
+ */
+import { open, stat } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import type { Issue, RawCell, SheetGrid } from '@sasaeai/core';
+import { cliIssue, lt } from '../messages.js';
+import { META_SHEET, isReservedSheet } from './reserved.js';
+
+/** Which exceljs reader to use; `auto` streams files above {@link STREAM_THRESHOLD_BYTES}. */
+export type ReaderMode = 'auto' | 'full' | 'stream';
+
+/** Files larger than this are streamed in `auto` mode (about 50 000 rows of a return). */
+export const STREAM_THRESHOLD_BYTES = 4 * 1024 * 1024;
+
+/** Visibility of a worksheet, as Excel stores it. */
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
+/** One worksheet as read. */
+export interface SheetRead {
+  grid: SheetGrid;
+  state: SheetState;
+  /** Index of the sheet in the workbook's tab order (0-based). */
+  index: number;
+}
+
+/** Key/value metadata Sasaeai wrote into a workbook (see write.ts). */
+export interface WorkbookMetadata {
+  workbook: Record<string, string>;
+  /** Per sheet name. */
+  sheets: Record<string, Record<string, string>>;
+}
+
+/** The result of reading one file. Never thrown: a file that cannot be read gives `ok: false`. */
+export interface WorkbookRead {
+  /** The path as given. */
+  file: string;
+  /** The name used as `source` in grids and issues. */
+  source: string;
+  ok: boolean;
+  sheets: SheetRead[];
+  metadata: WorkbookMetadata;
+  /** File-level problems and reading notes (hidden sheets, merged cells, formulas without results). */
+  issues: Issue[];
+  reader: 'full' | 'stream' | null;
+  bytes: number;
+  /** Rows read, summed over sheets (worksheet rows up to the last non-blank one). */
+  rows: number;
+}
+
+/** Options of {@link readWorkbook}. */
+export interface ReadOptions {
+  /** Name recorded as the grids' and issues' `source` (default: the path as given). */
+  source?: string;
+  mode?: ReaderMode;
+  /** Called now and then with the number of rows read so far in this file. */
+  onProgress?: (rows: number) => void;
+}
+
+// Parts of a worksheet the adapter never needs; skipping them makes the whole-workbook reader faster.
+const IGNORED_NODES = [
+  'dataValidations',
+  'conditionalFormatting',
+  'hyperlinks',
+  'drawing',
+  'legacyDrawing',
+  'picture',
+  'pageSetup',
+  'pageMargins',
+  'printOptions',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'extLst',
+];
+
+/**
+ * Reads a workbook file into sheet grids. Never throws for a bad file: an unreadable, encrypted,
+ * empty or non-xlsx file gives `ok: false` and one clear file-level issue.
+ *
+ * @example
+ * ```ts
+ * const wb = await readWorkbook('returns/寒川.xlsx');
+ * if (wb.ok) for (const s of wb.sheets) console.log(s.grid.sheet, s.grid.cells.length);
+ * else console.log(wb.issues[0]?.message.ja);
+ * ```
+ */
+export async function readWorkbook(file: string, opts: ReadOptions = {}): Promise<WorkbookRead> {
+  const source = opts.source ?? file;
+  const result: WorkbookRead = {
+    file,
+    source,
+    ok: false,
+    sheets: [],
+    metadata: { workbook: {}, sheets: {} },
+    issues: [],
+    reader: null,
+    bytes: 0,
+    rows: 0,
+  };
+  const fail = (issue: Issue): WorkbookRead => {
+    result.issues.push(issue);
+    return result;
+  };
+
+  const kind = await sniff(file);
+  result.bytes = kind.bytes;
+  switch (kind.kind) {
+    case 'missing':
+      return fail(
+        cliIssue('file_not_found', 'error', lt(`ファイルが見つかりません：${file}`, `File not found: ${file}`), { source }),
+      );
+    case 'not-a-file':
+      return fail(
+        cliIssue('file_unreadable', 'error', lt(`ファイルではありません：${file}`, `Not a file: ${file}`), { source }),
+      );
+    case 'no-access':
+      return fail(
+        cliIssue(
+          'file_unreadable',
+          'error',
+          lt(`ファイルを開けません（権限がありません）：${file}`, `Cannot open the file (permission denied): ${file}`),
+          { source },
+        ),
+      );
+    case 'empty':
+      return fail(cliIssue('file_empty', 'error', lt('ファイルが空です（0 バイト）。', 'The file is empty (0 bytes).'), { source }));
+    case 'encrypted':
+      return fail(
+        cliIssue(
+          'file_encrypted',
+          'error',
+          lt(
+            'パスワードで保護（暗号化）されたブックは読めません。Excel でパスワードを解除して保存し直してください。',
+            'The workbook is password-protected (encrypted) and cannot be read. Remove the password in Excel and save it again.',
+          ),
+          { source },
+        ),
+      );
+    case 'xls':
+      return fail(
+        cliIssue(
+          'file_not_xlsx',
+          'error',
+          lt(
+            '古い Excel 形式（.xls）のファイルです。Excel で「Excel ブック（*.xlsx）」として保存し直してください。',
+            'This is an old Excel (.xls) file. Save it as "Excel Workbook (*.xlsx)" in Excel.',
+          ),
+          { source },
+        ),
+      );
+    case 'other':
+      return fail(
+        cliIssue(
+          'file_not_xlsx',
+          'error',
+          lt(
+            'Excel ブック（.xlsx）ではありません（テキストや CSV など別の形式のファイルです）。',
+            'Not an Excel workbook (.xlsx): the file is in another format (text, CSV…).',
+          ),
+          { source },
+        ),
+      );
+    case 'zip':
+      break;
+  }
+
+  const mode = opts.mode ?? 'auto';
+  const stream = mode === 'stream' || (mode === 'auto' && kind.bytes > STREAM_THRESHOLD_BYTES);
+  let read: RawWorkbook | null = null;
+  let firstError: unknown = null;
+  if (stream) {
+    try {
+      read = await readStreaming(file, opts.onProgress);
+      result.reader = 'stream';
+    } catch (e) {
+      // Some writers order the parts of a package in ways the streaming reader cannot follow;
+      // the whole-workbook reader still can.
+      firstError = e;
+    }
+  }
+  if (read === null) {
+    try {
+      read = await readWhole(file);
+      result.reader = 'full';
+      opts.onProgress?.(read.sheets.reduce((n, s) => n + s.cells.length, 0));
+    } catch (e) {
+      return fail(unreadable(source, firstError ?? e));
+    }
+  }
+
+  if (read.sheets.length === 0)
+    return fail(
+      cliIssue(
+        'file_not_xlsx',
+        'error',
+        lt(
+          'ワークシートが一つもありません。Excel ブック（.xlsx）ではないか、壊れています。',
+          'The file holds no worksheet: it is not an Excel workbook (.xlsx), or it is damaged.',
+        ),
+        { source },
+      ),
+    );
+
+  result.ok = true;
+  for (const raw of read.sheets) {
+    if (raw.name === META_SHEET) {
+      result.metadata = parseMetadata(raw.cells);
+      continue;
+    }
+    if (isReservedSheet(raw.name)) continue;
+    result.rows += raw.cells.length;
+    result.sheets.push({ grid: { sheet: raw.name, origin: 'A1', cells: raw.cells, source }, state: raw.state, index: raw.index });
+    for (const address of raw.formulasWithoutResult)
+      result.issues.push(
+        cliIssue(
+          'formula_no_result',
+          'warning',
+          result.reader === 'full'
+            ? lt(
+                `セル ${address} の数式に計算結果が保存されていないため、空欄として読みました。Excel で開いて保存し直してください。`,
+                `The formula in ${address} has no saved result, so it was read as blank. Open the file in Excel and save it again.`,
+              )
+            : // The streaming reader drops a cached error value of a formula, so the two cases look alike.
+              lt(
+                `セル ${address} の数式の計算結果が読み取れないため（保存されていないか、エラー値です）、空欄として読みました。`,
+                `The result of the formula in ${address} could not be read (not saved, or an error value), so it was read as blank.`,
+              ),
+          { source, sheet: raw.name, cell: address, row: rowOf(address) },
+        ),
+      );
+    for (const m of raw.merges)
+      result.issues.push(
+        cliIssue(
+          'merged_cells',
+          'info',
+          lt(
+            `結合セル ${m.range}：値は左上のセル ${m.master} だけにあるものとして読みました（結合された他の行は空欄です）。`,
+            `Merged cells ${m.range}: the value was read from the top-left cell ${m.master} only (the other merged rows are blank).`,
+          ),
+          { source, sheet: raw.name, cell: m.master, row: rowOf(m.master) },
+        ),
+      );
+  }
+  return result;
+}
+
+function unreadable(source: string, e: unknown): Issue {
+  const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0]?.slice(0, 200) ?? '';
+  return cliIssue(
+    'file_unreadable',
+    'error',
+    lt(
+      `ブックを読み取れません（ファイルが壊れているか、途中までしか保存されていません）。詳細：${reason}`,
+      `The workbook cannot be read (the file is damaged or incomplete). Detail: ${reason}`,
+    ),
+    { source },
+  );
+}
+
+function rowOf(address: string): number {
+  return Number(/\d+/.exec(address)?.[0] ?? 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What kind of file is it? Decided from its first bytes, never from its name.
+
+type Sniffed = {
+  kind: 'missing' | 'not-a-file' | 'no-access' | 'empty' | 'zip' | 'encrypted' | 'xls' | 'other';
+  bytes: number;
+};
+
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+// An encrypted xlsx is an OLE compound file holding these streams (MS-OFFCRYPTO); a legacy .xls
+// is an OLE file holding a "Workbook" stream instead.
+const ENCRYPTED_MARKERS = ['EncryptedPackage', 'EncryptionInfo'].map((s) => Buffer.from(s, 'utf16le'));
+const SNIFF_OLE_BYTES = 16 * 1024 * 1024;
+
+async function sniff(file: string): Promise<Sniffed> {
+  let size: number;
+  try {
+    const st = await stat(file);
+    if (!st.isFile()) return { kind: 'not-a-file', bytes: 0 };
+    size = st.size;
+  } catch (e) {
+    return { kind: (e as NodeJS.ErrnoException).code === 'EACCES' ? 'no-access' : 'missing', bytes: 0 };
+  }
+  if (size === 0) return { kind: 'empty', bytes: 0 };
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (e) {
+    return { kind: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'no-access', bytes: size };
+  }
+  try {
+    const head = Buffer.alloc(Math.min(8, size));
+    await handle.read(head, 0, head.length, 0);
+    if (head.length >= 4 && head.subarray(0, 4).equals(ZIP_MAGIC)) return { kind: 'zip', bytes: size };
+    if (head.length === 8 && head.equals(OLE_MAGIC)) {
+      const body = Buffer.alloc(Math.min(size, SNIFF_OLE_BYTES));
+      await handle.read(body, 0, body.length, 0);
+      const encrypted = ENCRYPTED_MARKERS.some((m) => body.includes(m));
+      return { kind: encrypted ? 'encrypted' : 'xls', bytes: size };
+    }
+    return { kind: 'other', bytes: size };
+  } finally {
+    await handle.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cell values: exceljs → core raw cells.
+
+interface RawSheet {
+  name: string;
+  state: SheetState;
+  index: number;
+  cells: RawCell[][];
+  formulasWithoutResult: string[];
+  merges: { master: string; range: string }[];
+}
+
+interface RawWorkbook {
+  sheets: RawSheet[];
+}
+
+const NO_RESULT = Symbol('no formula result');
+
+/**
+ * Turns an exceljs cell value into a raw cell. Returns {@link NO_RESULT} for a formula whose result
+ * was never saved (a file written by a program that does not calculate).
+ */
+function toRawCell(value: unknown): RawCell | typeof NO_RESULT {
+  if (value === null || value === undefined) return null;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : null;
+    case 'object':
+      break;
+    default:
+      return String(value);
+  }
+  if (value instanceof Date) return value;
+  const v = value as Record<string, unknown>;
+  if (typeof v['error'] === 'string') return { error: v['error'] };
+  if (Array.isArray(v['richText'])) return (v['richText'] as { text?: unknown }[]).map((r) => String(r.text ?? '')).join('');
+  if ('formula' in v || 'sharedFormula' in v) {
+    if (!('result' in v) || v['result'] === undefined) return NO_RESULT;
+    return toRawCell(v['result']);
+  }
+  if ('hyperlink' in v || 'text' in v) {
+    const text = toRawCell(v['text']);
+    return text === NO_RESULT ? null : text;
+  }
+  return null;
+}
+
+function sheetState(state: unknown): SheetState {
+  return state === 'hidden' || state === 'veryHidden' ? state : 'visible';
+}
+
+/** Collects cells row by row into a grid from A1, without trailing blanks. */
+class GridBuilder {
+  readonly cells: RawCell[][] = [];
+  readonly formulasWithoutResult: string[] = [];
+
+  set(row: number, col: number, address: string, value: unknown): void {
+    const raw = toRawCell(value);
+    if (raw === NO_RESULT) {
+      this.formulasWithoutResult.push(address);
+      return;
+    }
+    if (raw === null || raw === '') return;
+    while (this.cells.length < row) this.cells.push([]);
+    const r = this.cells[row - 1]!;
+    while (r.length < col - 1) r.push(null);
+    r[col - 1] = raw;
+  }
+}
+
+async function readWhole(file: string): Promise<RawWorkbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file, { ignoreNodes: IGNORED_NODES });
+  const sheets: RawSheet[] = [];
+  wb.worksheets.forEach((ws, index) => {
+    const grid = new GridBuilder();
+    const merges = new Map<string, { master: string; top: number; left: number; bottom: number; right: number }>();
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        if (cell.type === ExcelJS.ValueType.Merge) {
+          // A cell merged into another: blank here; its value lives in the top-left (master) cell.
+          const master = cell.master;
+          const m = merges.get(master.address) ?? {
+            master: master.address,
+            top: Number(master.row),
+            left: Number(master.col),
+            bottom: rowNumber,
+            right: col,
+          };
+          m.bottom = Math.max(m.bottom, rowNumber);
+          m.right = Math.max(m.right, col);
+          merges.set(master.address, m);
+          return;
+        }
+        grid.set(rowNumber, col, cell.address, cell.value);
+      });
+    });
+    sheets.push({
+      name: ws.name,
+      state: sheetState(ws.state),
+      index,
+      cells: grid.cells,
+      formulasWithoutResult: grid.formulasWithoutResult,
+      // Only merges across rows matter for a table of returns: a title merged across columns is harmless.
+      merges: [...merges.values()]
+        .filter((m) => m.bottom > m.top)
+        .map((m) => ({ master: m.master, range: `${m.master}:${colName(m.right)}${m.bottom}` })),
+    });
+  });
+  return { sheets };
+}
+
+async function readStreaming(file: string, onProgress?: (rows: number) => void): Promise<RawWorkbook> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Styles tell which numbers are dates.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const sheets: (RawSheet & { order: number })[] = [];
+  let rows = 0;
+  for await (const ws of reader) {
+    const wsr = ws as unknown as { name: string; state?: unknown; id: unknown } & AsyncIterable<ExcelJS.Row>;
+    const grid = new GridBuilder();
+    for await (const row of wsr) {
+      row.eachCell({ includeEmpty: false }, (cell, col) => grid.set(row.number, col, cell.address, cell.value));
+      if (++rows % 5000 === 0) onProgress?.(rows);
+    }
+    sheets.push({
+      name: wsr.name,
+      state: sheetState(wsr.state),
+      index: 0,
+      order: sheetOrder(reader, wsr.name),
+      cells: grid.cells,
+      formulasWithoutResult: grid.formulasWithoutResult,
+      merges: [],
+    });
+  }
+  onProgress?.(rows);
+  // The streaming reader emits sheets in the order of the zip entries, not of the tabs.
+  sheets.sort((a, b) => a.order - b.order);
+  return { sheets: sheets.map(({ order: _order, ...s }, index) => ({ ...s, index })) };
+}
+
+function sheetOrder(reader: unknown, name: string): number {
+  const model = (reader as { model?: { sheets?: { name?: string }[] } }).model;
+  const i = model?.sheets?.findIndex((s) => s.name === name) ?? -1;
+  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+}
+
+function colName(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function parseMetadata(cells: RawCell[][]): WorkbookMetadata {
+  const meta: WorkbookMetadata = { workbook: {}, sheets: {} };
+  for (const row of cells.slice(1)) {
+    const [sheet, key, value] = row.map((c) => (c === null || c === undefined ? '' : String(c)));
+    if (!key) continue;
+    if (!sheet) meta.workbook[key] = value ?? '';
+    else (meta.sheets[sheet] ??= {})[key] = value ?? '';
+  }
+  return meta;
+}
