@@ -10,6 +10,7 @@ import {
   type Plan,
   type RawCell,
   type SheetGrid,
+  validateGrids,
 } from '../index.js';
 
 const plan = requirePlan(chibaPlan);
@@ -174,5 +175,48 @@ describe('generateMeasureReturn', () => {
     const codes = new Set(dataRows(a.grids).map((r) => String(r[mcol]).normalize('NFKC').trim()));
     expect([...codes].sort()).toEqual(plan.measures.map((m) => m.code).sort());
     expect(a.expected.rows).toBeGreaterThanOrEqual(plan.measures.length);
+  });
+});
+
+describe('generated returns under validation', () => {
+  const cases = [
+    { name: 'one table', opts: { seed: 21, rows: 1500, badShare: 0.1 } },
+    { name: 'returns of 30 rows', opts: { seed: 22, rows: 1500, badShare: 0.1, rowsPerSheet: 30 } },
+    { name: 'all bad', opts: { seed: 23, rows: 600, badShare: 1, rowsPerSheet: 50 } },
+  ];
+  it.each(cases)('flags exactly the bad rows, and nothing on good rows ($name)', ({ opts }) => {
+    const { grids, expected } = generateReturns(plan, opts);
+    const result = validateGrids(grids, { plan, today: expected.asOf });
+    expect(result.summary.rowsRead).toBe(expected.rows);
+    expect(result.summary.blankRows).toBe(expected.blankRows);
+    const bad = new Set(expected.bad.map((b) => `${b.source}#${b.row}`));
+    const withErrors = new Set<string>();
+    const goodRowIssues: string[] = [];
+    for (const r of result.results) {
+      expect(r.templateId).toBe('district-activity');
+      for (const i of r.issues) {
+        const at = `${r.source}#${i.row}`;
+        if (i.severity === 'error') withErrors.add(at);
+        if (!bad.has(at)) goodRowIssues.push(`${at} ${i.code} ${i.field ?? ''} ${JSON.stringify(i.value)}`);
+      }
+    }
+    expect(goodRowIssues).toEqual([]);
+    expect([...withErrors].sort()).toEqual([...bad].sort());
+    expect(result.summary.rowsWithErrors).toBe(expected.badRows);
+  });
+
+  it('gives a measure return that validates clean', () => {
+    const { grids, expected } = generateMeasureReturn(plan, { seed: 24 });
+    const result = validateGrids(grids, { plan, today: expected.asOf });
+    expect(result.results[0]?.templateId).toBe('city-measure');
+    expect(result.issues).toEqual([]);
+    expect(result.summary.rowsRead).toBe(expected.rows);
+  });
+
+  it('gives a measure return whose bad rows are the flagged ones', () => {
+    const { grids, expected } = generateMeasureReturn(plan, { seed: 25, badShare: 0.5 });
+    const result = validateGrids(grids, { plan, today: expected.asOf });
+    const flagged = new Set(result.issues.filter((i) => i.severity === 'error').map((i) => i.row));
+    expect([...flagged].sort()).toEqual(expected.bad.map((b) => b.row).sort());
   });
 });

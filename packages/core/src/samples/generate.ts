@@ -156,8 +156,8 @@ const INDICATOR_TEXTS = ['研修会の開催回数', '相談件数', 'ボラン�
 const UNIT_TEXTS = ['回', '件', '人', '団体', '事業所'];
 const NOTE_TEXTS = ['特になし', '継続して取り組む', '関係課と調整中'];
 const UNKNOWN_SUBJECTS = ['花いっぱい運動', 'まちの清掃活動', '謎の取組み', 'Z99'];
-const UNKNOWN_OPTIONS = ['検討中です', 'ふつう', 'E', '済んだかも', '未定'];
-const UNKNOWN_UNITS = ['架空地区', 'みなみ台', 'Unknown'];
+const UNKNOWN_OPTIONS = ['検討中です', 'ふつう', 'E', '良好', '未定'];
+const UNKNOWN_UNITS = ['架空地区', '東西地区', 'Unknown district'];
 const NOT_NUMBERS = ['多数', '不明', '未集計', 'いっぱい'];
 const ERROR_VALUES: RawCell[] = ['#N/A', { error: '#N/A' }, '#VALUE!', { error: '#REF!' }, '#DIV/0!'];
 
