@@ -1,0 +1,291 @@
+/**
+ * What the task pane does, one function per user action: each is one `Excel.run`, loads what it
+ * needs in one batch and writes whole ranges. Domain decisions are core's; this file only wires
+ * core to the Office.js adapter.
+ */
+import {
+  annualReport,
+  annualReportWorkbook,
+  blankReturnSheet,
+  completeness,
+  completenessSheet,
+  submissionFromValidation,
+  validateGrid,
+  validateGrids,
+  wardProgress,
+  wardProgressWorkbook,
+  type Completeness,
+  type Lang,
+  type Plan,
+  type SheetGrid,
+  type SheetModel,
+  type ValidationResult,
+} from '@sasaeai/core';
+import { Batch } from '../excel/batch.js';
+import { deleteMarks, loadCustomFormulas, loadFormatTypes, queueMarks } from '../excel/marks.js';
+import { queueUsedRange, readGrids, type ReadTarget } from '../excel/read.js';
+import { run, yieldToUi } from '../excel/run.js';
+import { queueWorkbookInfo, readWorkbookInfo, replaceGroup } from '../excel/workbook.js';
+import { uniqueSheetName, uniqueTableName } from '../excel/layout.js';
+import { queueSheet } from '../excel/write.js';
+import { issuesSheetModel } from './issues-sheet.js';
+
+export type Step = 'reading' | 'validating' | 'marking' | 'rolling' | 'writing';
+export type OnStep = (step: Step) => void;
+
+/** Sheets and tables of the workbook, for the pane's pickers. */
+export interface WorkbookListing {
+  active: string;
+  sheets: { id: string; name: string; ours: boolean }[];
+  tables: { name: string; sheetId: string }[];
+}
+
+/**
+ * Lists sheets (marking those the add-in wrote) and tables: one sync.
+ *
+ * @example
+ * ```ts
+ * const { sheets } = await listWorkbook();
+ * ```
+ */
+export async function listWorkbook(): Promise<WorkbookListing> {
+  return run(async (context) => {
+    const info = queueWorkbookInfo(context);
+    const active = context.workbook.worksheets.getActiveWorksheet();
+    active.load('name');
+    await context.sync();
+    const wb = readWorkbookInfo(info);
+    return {
+      active: active.name,
+      sheets: wb.sheets.map((s) => ({ ...s, ours: s.id in wb.registry })),
+      tables: wb.tables,
+    };
+  });
+}
+
+/**
+ * Creates a blank return sheet (a table with headers, lists, prompts, formats, frozen header,
+ * prefilled fiscal year, ward and district): two syncs.
+ *
+ * @example
+ * ```ts
+ * await createReturnSheet(plan, 'ja', { templateId: 'district-activity', ward: '12101', district: '12101-01', fiscalYear: 2026 });
+ * ```
+ */
+export async function createReturnSheet(
+  plan: Plan,
+  lang: Lang,
+  opts: { templateId: string; ward?: string; district?: string; fiscalYear?: number; rows?: number },
+): Promise<{ sheet: string; table: string | null }> {
+  const model = blankReturnSheet(plan, opts.templateId, { ...opts, lang });
+  return run(async (context) => {
+    const batch = new Batch(context);
+    const info = queueWorkbookInfo(context);
+    await batch.sync();
+    const wb = readWorkbookInfo(info);
+    const name = uniqueSheetName(model.name[lang], wb.sheets.map((s) => s.name));
+    const tableName = model.tableName ? uniqueTableName(model.tableName, wb.tables.map((t) => t.name)) : null;
+    const sheet = context.workbook.worksheets.add(name);
+    await queueSheet(batch, sheet, model, lang, tableName ? { tableName } : {});
+    sheet.activate();
+    await batch.sync();
+    return { sheet: name, table: tableName };
+  });
+}
+
+/** A finished validation, kept by the pane for the issue list, clicks and the issues sheet. */
+export interface ValidationRun {
+  sheetId: string;
+  sheetName: string;
+  result: ValidationResult;
+  /** Conditional formats added (one per packed address string and severity). */
+  marks: number;
+  /** Marks of an earlier run removed first. */
+  removedMarks: number;
+}
+
+/**
+ * Validates the active sheet's used range, or a table, in place: reads it in one batch (split
+ * only above the payload budget), validates with core, replaces the marks. Three syncs whatever
+ * the number of rows; never changes a value or a cell format.
+ *
+ * @example
+ * ```ts
+ * const run = await validateInPlace(plan, {});
+ * run.result.summary.errors;
+ * ```
+ */
+export async function validateInPlace(plan: Plan, target: { table?: string }, onStep: OnStep = () => {}): Promise<ValidationRun> {
+  return run(async (context) => {
+    const batch = new Batch(context);
+    let t: ReadTarget;
+    if (target.table) {
+      const table = context.workbook.tables.getItem(target.table);
+      const sheet = table.worksheet;
+      sheet.load('name,id');
+      const used = table.getRange();
+      used.load('address,rowCount,columnCount');
+      t = { sheet, used };
+    } else t = queueUsedRange(context.workbook.worksheets.getActiveWorksheet());
+    const cfs = loadFormatTypes(t.sheet);
+    onStep('reading');
+    await batch.sync();
+    const custom = loadCustomFormulas(cfs);
+    const [grid] = await readGrids(context, batch, [t]);
+    onStep('validating');
+    await yieldToUi();
+    const result = validateGrid(grid!, { plan });
+    onStep('marking');
+    await yieldToUi();
+    const removedMarks = deleteMarks(custom);
+    const marks = queueMarks(t.sheet, result.issues);
+    await batch.sync();
+    return { sheetId: t.sheet.id, sheetName: t.sheet.name, result, marks, removedMarks };
+  });
+}
+
+/**
+ * Removes the add-in's marks from a sheet (by id; the active sheet when absent), and nothing
+ * else: three syncs.
+ *
+ * @example
+ * ```ts
+ * const removed = await clearMarks(run.sheetId);
+ * ```
+ */
+export async function clearMarks(sheetId?: string): Promise<number> {
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    const sheet = sheetId ? sheets.getItemOrNullObject(sheetId) : sheets.getActiveWorksheet();
+    sheet.load('id');
+    await context.sync();
+    const target = sheet.isNullObject ? sheets.getActiveWorksheet() : sheet;
+    const cfs = loadFormatTypes(target);
+    await context.sync();
+    const custom = loadCustomFormulas(cfs);
+    await context.sync();
+    const n = deleteMarks(custom);
+    await context.sync();
+    return n;
+  });
+}
+
+/**
+ * Selects a cell (activating its sheet): one sync.
+ *
+ * @example
+ * ```ts
+ * await selectCell('報告', 'F12');
+ * ```
+ */
+export async function selectCell(sheetIdOrName: string, cell: string): Promise<void> {
+  await run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetIdOrName);
+    sheet.activate();
+    sheet.getRange(cell).select();
+    await context.sync();
+  });
+}
+
+/**
+ * Writes the issues of a validation to an "issues" sheet with links to the cells, replacing the
+ * one written for the same sheet before: three syncs.
+ */
+export async function writeIssuesSheet(plan: Plan, lang: Lang, v: ValidationRun): Promise<string> {
+  const model = issuesSheetModel(plan, v.result.issues, { sheet: v.sheetName, templateId: v.result.templateId, lang });
+  return run(async (context) => {
+    const batch = new Batch(context);
+    const info = queueWorkbookInfo(context);
+    await batch.sync();
+    const [name] = await replaceGroup(context, batch, readWorkbookInfo(info), [model], lang, `issues:${v.sheetId}`);
+    return name!;
+  });
+}
+
+/** Reads and validates return sheets (by worksheet id): two syncs. */
+async function readReturns(context: Excel.RequestContext, batch: Batch, plan: Plan, sheetIds: readonly string[]) {
+  const targets = sheetIds.map((id) => queueUsedRange(context.workbook.worksheets.getItem(id)));
+  const info = queueWorkbookInfo(context);
+  await batch.sync();
+  const grids: SheetGrid[] = await readGrids(context, batch, targets);
+  return { info: readWorkbookInfo(info), grids };
+}
+
+export type RollupKind = 'ward' | 'annual';
+
+/**
+ * Rolls up return sheets into the ward progress (区計画の推進状況) or the annual report to the
+ * subcommittee (地域福祉専門分科会), written as new sheets with a chart; the sheets of the same
+ * report written before are replaced. Four syncs whatever the number of rows.
+ *
+ * @example
+ * ```ts
+ * await rollUp(plan, 'ja', { sheetIds, fiscalYear: 2026, kind: 'ward', ward: '12101' });
+ * ```
+ */
+export async function rollUp(
+  plan: Plan,
+  lang: Lang,
+  opts: { sheetIds: readonly string[]; fiscalYear: number; kind: RollupKind; ward?: string },
+  onStep: OnStep = () => {},
+): Promise<string[]> {
+  return run(async (context) => {
+    const batch = new Batch(context);
+    onStep('reading');
+    const { info, grids } = await readReturns(context, batch, plan, opts.sheetIds);
+    onStep('rolling');
+    await yieldToUi();
+    const { results } = validateGrids(grids, { plan });
+    const submissions = results.map((r) => submissionFromValidation(r));
+    let workbook: { sheets: SheetModel[] };
+    let group: string;
+    if (opts.kind === 'ward') {
+      if (!opts.ward) throw new Error('ward is required for a ward progress roll-up');
+      workbook = wardProgressWorkbook(wardProgress(plan, submissions, { fiscalYear: opts.fiscalYear, ward: opts.ward }), lang);
+      group = `ward-progress:${opts.ward}:${opts.fiscalYear}`;
+    } else {
+      workbook = annualReportWorkbook(annualReport(plan, submissions, { fiscalYear: opts.fiscalYear }), lang);
+      group = `annual-report:${opts.fiscalYear}`;
+    }
+    onStep('writing');
+    await yieldToUi();
+    return replaceGroup(context, batch, info, workbook.sheets, lang, group);
+  });
+}
+
+/**
+ * Who has reported for a fiscal year (and who is missing or late), from the plan's obligations
+ * and the chosen return sheets; optionally written as a sheet. Two syncs, four when written.
+ *
+ * @example
+ * ```ts
+ * const { model } = await completenessOf(plan, 'ja', { sheetIds, fiscalYear: 2026, write: false });
+ * ```
+ */
+export async function completenessOf(
+  plan: Plan,
+  lang: Lang,
+  opts: { sheetIds: readonly string[]; fiscalYear: number; within?: string; write: boolean },
+  onStep: OnStep = () => {},
+): Promise<{ completeness: Completeness; model: SheetModel; sheets: string[] }> {
+  return run(async (context) => {
+    const batch = new Batch(context);
+    onStep('reading');
+    const { info, grids } = await readReturns(context, batch, plan, opts.sheetIds);
+    onStep('rolling');
+    await yieldToUi();
+    const { results } = validateGrids(grids, { plan });
+    const c = completeness(
+      plan,
+      results.map((r) => submissionFromValidation(r)),
+      opts.within ? { fiscalYear: opts.fiscalYear, within: opts.within } : { fiscalYear: opts.fiscalYear },
+    );
+    const model = completenessSheet(c, lang);
+    let sheets: string[] = [];
+    if (opts.write) {
+      onStep('writing');
+      sheets = await replaceGroup(context, batch, info, [model], lang, `completeness:${opts.within ?? '*'}:${opts.fiscalYear}`);
+    }
+    return { completeness: c, model, sheets };
+  });
+}

@@ -1,0 +1,216 @@
+/**
+ * Lays a render-ready {@link SheetModel} out as the 2-D arrays Office.js writes: values, number
+ * formats (`@` on every text cell, so text that starts with = + - @ stays text), and
+ * `HYPERLINK` formulas for link cells. Pure: tested without Excel.
+ */
+import { dateToExcelSerial, headerRowIndex, type Lang, type SheetColumn, type SheetModel, type SheetValue } from '@sasaeai/core';
+import { blockAddress, sheetRef } from './address.js';
+
+/** Excel's limit on a string literal inside a formula. */
+const FORMULA_STRING_MAX = 255;
+
+export const TEXT_FORMAT = '@';
+const GENERAL = 'General';
+const DEFAULT_DATE_FORMAT = 'yyyy/m/d';
+
+/** A cell write: what goes into `values` and `numberFormat` of one cell. */
+export type CellValue = string | number | boolean;
+
+/** A run of link cells in one column, written with one `formulas` 2-D write. */
+export interface LinkRun {
+  /** 0-based row offset inside the block. */
+  row: number;
+  col: number;
+  formulas: string[][];
+}
+
+/** A sheet model laid out for writing. Rows and columns are 0-based worksheet positions. */
+export interface SheetLayout {
+  /** Preamble lines (title first) written in column A from row 0. */
+  preamble: string[];
+  /** Row of the header (0-based). */
+  headerRow: number;
+  columns: SheetColumn[];
+  /** Header + data rows: one 2-D write at (headerRow, 0). */
+  values: CellValue[][];
+  numberFormat: string[][];
+  links: LinkRun[];
+  /** Number of data rows, and blank rows prepared below them. */
+  dataRows: number;
+  blankRows: number;
+  /** Address of header + data + blank rows (the table). */
+  tableAddress: string;
+}
+
+function formatFor(column: SheetColumn): string {
+  if (column.numberFormat) return column.numberFormat;
+  switch (column.kind) {
+    case 'text':
+    case 'enum':
+      return TEXT_FORMAT;
+    case 'date':
+      return DEFAULT_DATE_FORMAT;
+    case 'integer':
+      return '0';
+    case 'percent':
+      return '0.0%';
+    default:
+      return GENERAL;
+  }
+}
+
+/** A string literal for a formula: quotes doubled, cut to Excel's 255-character limit. */
+export function formulaString(text: string): string {
+  return `"${text.slice(0, FORMULA_STRING_MAX).replace(/"/g, '""')}"`;
+}
+
+/**
+ * The `HYPERLINK` formula of an in-workbook link.
+ *
+ * @example
+ * ```ts
+ * hyperlinkFormula({ text: 'F12', sheet: '報告', cell: 'F12' }); // =HYPERLINK("#'報告'!F12","F12")
+ * ```
+ */
+export function hyperlinkFormula(link: { text: string; sheet: string; cell: string }): string {
+  return `=HYPERLINK(${formulaString(`#${sheetRef(link.sheet)}!${link.cell}`)},${formulaString(link.text)})`;
+}
+
+function cell(value: SheetValue, column: SheetColumn): { v: CellValue; f: string; link?: string } {
+  if (value === null || value === undefined) return { v: '', f: formatFor(column) };
+  if (typeof value === 'string') return { v: value, f: TEXT_FORMAT };
+  if (typeof value === 'number') return Number.isFinite(value) ? { v: value, f: formatFor(column) === TEXT_FORMAT ? GENERAL : formatFor(column) } : { v: '', f: GENERAL };
+  if (typeof value === 'boolean') return { v: value, f: GENERAL };
+  if ('date' in value) return { v: dateToExcelSerial(value.date), f: column.numberFormat ?? DEFAULT_DATE_FORMAT };
+  // Link cells are left empty by the values write and filled by a formulas write.
+  return { v: '', f: GENERAL, link: hyperlinkFormula(value.link) };
+}
+
+/**
+ * Lays out a sheet model in a language.
+ *
+ * @example
+ * ```ts
+ * const layout = layoutSheet(model, 'ja');
+ * range.numberFormat = layout.numberFormat; // first: text cells become '@'
+ * range.values = layout.values;             // then the values, in one write
+ * ```
+ */
+export function layoutSheet(model: SheetModel, lang: Lang): SheetLayout {
+  const preamble: string[] = [];
+  if (model.preamble) {
+    preamble.push(model.preamble.title[lang]);
+    for (const l of model.preamble.lines ?? []) preamble.push(l[lang]);
+  }
+  const headerRow = headerRowIndex(model);
+  const cols = model.columns;
+  const values: CellValue[][] = [cols.map((c) => c.header[lang])];
+  const numberFormat: string[][] = [cols.map(() => TEXT_FORMAT)];
+  const linkCells: { row: number; col: number; formula: string }[] = [];
+  model.rows.forEach((row, r) => {
+    const vRow: CellValue[] = [];
+    const fRow: string[] = [];
+    cols.forEach((c, ci) => {
+      const x = cell(row[ci] ?? null, c);
+      vRow.push(x.v);
+      fRow.push(x.f);
+      if (x.link !== undefined) linkCells.push({ row: r + 1, col: ci, formula: x.link });
+    });
+    values.push(vRow);
+    numberFormat.push(fRow);
+  });
+  const blankRows = Math.max(model.blankRows ?? 0, model.rows.length === 0 && model.tableName ? 1 : 0);
+  for (let i = 0; i < blankRows; i++) {
+    values.push(cols.map(() => ''));
+    numberFormat.push(cols.map((c) => formatFor(c)));
+  }
+  // Consecutive link cells of a column become one run: one 2-D formulas write each.
+  linkCells.sort((a, b) => a.col - b.col || a.row - b.row);
+  const links: LinkRun[] = [];
+  for (const lc of linkCells) {
+    const last = links[links.length - 1];
+    if (last && last.col === lc.col && last.row + last.formulas.length === lc.row) last.formulas.push([lc.formula]);
+    else links.push({ row: lc.row, col: lc.col, formulas: [[lc.formula]] });
+  }
+  return {
+    preamble,
+    headerRow,
+    columns: cols,
+    values,
+    numberFormat,
+    links,
+    dataRows: model.rows.length,
+    blankRows,
+    tableAddress: blockAddress(headerRow, 0, values.length, Math.max(1, cols.length)),
+  };
+}
+
+/**
+ * A worksheet name Excel accepts (≤ 31 characters, none of `[]:*?/\`, not starting or ending
+ * with `'`) that is not in `taken` (compared case-insensitively, as Excel does).
+ *
+ * @example
+ * ```ts
+ * uniqueSheetName('Issues', ['issues']); // 'Issues (2)'
+ * ```
+ */
+export function uniqueSheetName(wanted: string, taken: Iterable<string>): string {
+  const lower = new Set([...taken].map((t) => t.toLowerCase()));
+  let base = wanted.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+  if (base.toLowerCase() === 'history') base = `${base}_`;
+  base = base.slice(0, 31);
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = base.slice(0, 31 - suffix.length) + suffix;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}
+
+/**
+ * A table name Excel accepts (letters, digits, `_` and `.`; starts with a letter or `_`; not a
+ * cell reference) that is not in `taken`.
+ *
+ * @example
+ * ```ts
+ * uniqueTableName('District returns', []); // 'District_returns'
+ * ```
+ */
+export function uniqueTableName(wanted: string, taken: Iterable<string>): string {
+  const lower = new Set([...taken].map((t) => t.toLowerCase()));
+  let base = wanted.replace(/[^\p{L}\p{N}_.]/gu, '_');
+  if (!/^[\p{L}_]/u.test(base)) base = `_${base}`;
+  // Names that read as a cell address (R1C1, A1) are refused by Excel.
+  if (/^[A-Za-z]{1,3}\d+$/.test(base) || /^[RrCc]\d*$/.test(base)) base = `${base}_`;
+  base = base.slice(0, 250);
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const name = `${base}_${i}`;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}
+
+/**
+ * Rough size in bytes of a 2-D array as JSON on the wire: enough to decide when a write or read
+ * must be split to stay under the 5 MB payload limit of Excel on the web.
+ *
+ * @example
+ * ```ts
+ * estimateJsonBytes([['a', 1]]); // 9
+ * ```
+ */
+export function estimateJsonBytes(rows: readonly (readonly unknown[])[]): number {
+  let n = 2;
+  for (const row of rows) {
+    n += 3;
+    for (const v of row) {
+      if (typeof v === 'string') {
+        // Non-ASCII text costs up to 3 bytes per UTF-16 unit in UTF-8.
+        let b = 2;
+        for (let i = 0; i < v.length; i++) b += v.charCodeAt(i) < 0x80 ? 1 : 3;
+        n += b + 1;
+      } else n += String(v).length + 1;
+    }
+  }
+  return n;
+}

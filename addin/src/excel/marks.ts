@@ -1,0 +1,102 @@
+/**
+ * Marks on invalid cells: conditional formats scoped to exactly the flagged cells, each carrying
+ * a marker in its formula. They change no value and no cell format, so removing them — and only
+ * them — leaves the sheet exactly as it was, including the user's own conditional formats.
+ */
+import type { Issue, IssueSeverity } from '@sasaeai/core';
+import { packAddresses } from './address.js';
+
+/** Marker inside the formula of every conditional format the add-in adds. */
+export const MARK_TAG = 'sasaeai-mark';
+
+/** Fill and font of a mark: contrast ≥ 4.5:1; the task pane lists every issue as text too. */
+export const MARK_STYLE: Record<'error' | 'warning', { fill: string; font: string }> = {
+  error: { fill: '#FDE7E9', font: '#A4262C' },
+  warning: { fill: '#FFF4CE', font: '#5C4500' },
+};
+
+/** The always-true formula of a mark; the string literal is the marker. */
+export function markFormula(severity: 'error' | 'warning'): string {
+  return `=ISTEXT("${MARK_TAG}:${severity}")`;
+}
+
+/** Whether a conditional-format formula is one of ours. */
+export function isMarkFormula(formula: unknown): boolean {
+  return typeof formula === 'string' && formula.includes(`"${MARK_TAG}:`);
+}
+
+/**
+ * Cells to mark per severity: errors win over warnings on the same cell; issues without a cell
+ * (table-level) and infos get no mark.
+ *
+ * @example
+ * ```ts
+ * cellsToMark(issues); // { error: ['F12'], warning: ['K3'] }
+ * ```
+ */
+export function cellsToMark(issues: readonly Issue[]): { error: string[]; warning: string[] } {
+  const sev = new Map<string, IssueSeverity>();
+  for (const i of issues) {
+    if (!i.cell || i.severity === 'info') continue;
+    const prev = sev.get(i.cell);
+    if (prev !== 'error') sev.set(i.cell, i.severity);
+  }
+  const out = { error: [] as string[], warning: [] as string[] };
+  for (const [cell, s] of sev) if (s === 'error' || s === 'warning') out[s].push(cell);
+  return out;
+}
+
+/**
+ * Queues the marks for a sheet: one conditional format per packed address string (≤ 8,192
+ * characters each), so thousands of bad cells cost a handful of operations, in one sync.
+ *
+ * @example
+ * ```ts
+ * queueMarks(sheet, result.issues);
+ * await context.sync();
+ * ```
+ */
+export function queueMarks(sheet: Excel.Worksheet, issues: readonly Issue[]): number {
+  const cells = cellsToMark(issues);
+  let count = 0;
+  for (const severity of ['error', 'warning'] as const) {
+    for (const address of packAddresses(cells[severity])) {
+      const cf = sheet.getRanges(address).conditionalFormats.add('Custom');
+      cf.custom.rule.formula = markFormula(severity);
+      cf.custom.format.fill.color = MARK_STYLE[severity].fill;
+      cf.custom.format.font.color = MARK_STYLE[severity].font;
+      count++;
+    }
+  }
+  return count;
+}
+
+/**
+ * Finding our marks takes two steps (types, then the formulas of the custom ones) because a
+ * custom format's rule cannot be loaded on formats of other types. Both steps are one load each,
+ * whatever the number of formats.
+ */
+export function loadFormatTypes(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
+  const cfs = sheet.getRange().conditionalFormats;
+  cfs.load('items/type');
+  return cfs;
+}
+
+/** After the types are loaded: queues a load of the formulas of the custom formats. */
+export function loadCustomFormulas(cfs: Excel.ConditionalFormatCollection): Excel.ConditionalFormat[] {
+  const custom = cfs.items.filter((cf) => cf.type === 'Custom');
+  for (const cf of custom) cf.custom.rule.load('formula');
+  return custom;
+}
+
+/** After the formulas are loaded: queues the deletion of our marks; returns how many. */
+export function deleteMarks(custom: readonly Excel.ConditionalFormat[]): number {
+  let n = 0;
+  for (const cf of custom) {
+    if (isMarkFormula(cf.custom.rule.formula)) {
+      cf.delete();
+      n++;
+    }
+  }
+  return n;
+}

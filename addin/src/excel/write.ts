@@ -1,0 +1,190 @@
+/**
+ * Writes render-ready sheet models into a workbook with Office.js: one 2-D write for header and
+ * rows, number formats first (text as `@`), then formats, validation, table, freeze panes and
+ * chart — all queued on the caller's request context, never a sync per cell.
+ */
+import type { ColumnValidation, Lang, SheetModel } from '@sasaeai/core';
+import { blockAddress, cellAddress, columnLetters } from './address.js';
+import type { Batch } from './batch.js';
+import { estimateJsonBytes, layoutSheet, type SheetLayout } from './layout.js';
+
+/** Fluent colours used on written sheets (contrast ≥ 4.5:1 for the text on them). */
+export const COLORS = {
+  headerFill: '#DEECF9',
+  headerFont: '#004578',
+  title: '#004578',
+} as const;
+
+/** Excel's limits on data-validation texts. */
+const PROMPT_TITLE_MAX = 32;
+const PROMPT_MESSAGE_MAX = 255;
+const LIST_SOURCE_MAX = 255;
+
+export interface WriteOptions {
+  /** Table name (already unique), when the model asks for a table. */
+  tableName?: string;
+  /** Excel table style. */
+  tableStyle?: string;
+}
+
+/** What was queued for a sheet; `sheet.id` is loaded so the caller can record it after the sync. */
+export interface QueuedSheet {
+  model: SheetModel;
+  sheet: Excel.Worksheet;
+  layout: SheetLayout;
+}
+
+/**
+ * An Excel data-validation rule for a column, or null when Excel cannot express it inline (a
+ * list longer than 255 characters or with commas in an item: the prompt still explains it).
+ *
+ * @example
+ * ```ts
+ * validationRule({ type: 'list', values: ['実施済み', '実施中'] }); // { list: { inCellDropDown: true, source: '実施済み,実施中' } }
+ * ```
+ */
+export function validationRule(v: ColumnValidation): Excel.DataValidationRule | null {
+  switch (v.type) {
+    case 'list': {
+      if (v.values.length === 0 || v.values.some((x) => x.includes(','))) return null;
+      const source = v.values.join(',');
+      return source.length <= LIST_SOURCE_MAX ? ({ list: { inCellDropDown: true, source } } as Excel.DataValidationRule) : null;
+    }
+    case 'whole':
+    case 'decimal': {
+      const basic = bounds(v.min, v.max);
+      if (!basic) return null;
+      return (v.type === 'whole' ? { wholeNumber: basic } : { decimal: basic }) as Excel.DataValidationRule;
+    }
+    case 'date': {
+      const basic = bounds(v.min, v.max);
+      return basic ? ({ date: basic } as Excel.DataValidationRule) : null;
+    }
+    case 'textLength':
+      return { textLength: { formula1: v.max, operator: 'LessThanOrEqualTo' } } as Excel.DataValidationRule;
+  }
+}
+
+function bounds(min: number | string | undefined, max: number | string | undefined) {
+  if (min !== undefined && max !== undefined) return { formula1: min, formula2: max, operator: 'Between' };
+  if (min !== undefined) return { formula1: min, operator: 'GreaterThanOrEqualTo' };
+  if (max !== undefined) return { formula1: max, operator: 'LessThanOrEqualTo' };
+  return null;
+}
+
+/**
+ * Queues a sheet model onto a new, empty worksheet. Nothing is synced here except when a very
+ * large sheet has to be split to stay under the payload budget (`batch.reserve`).
+ *
+ * @example
+ * ```ts
+ * const sheet = context.workbook.worksheets.add('報告');
+ * await queueSheet(batch, sheet, model, 'ja', { tableName: 'Returns' });
+ * await batch.sync();
+ * ```
+ */
+export async function queueSheet(
+  batch: Batch,
+  sheet: Excel.Worksheet,
+  model: SheetModel,
+  lang: Lang,
+  opts: WriteOptions = {},
+): Promise<QueuedSheet> {
+  const layout = layoutSheet(model, lang);
+  sheet.load('id,name');
+  const cols = Math.max(1, layout.columns.length);
+
+  if (layout.preamble.length > 0) {
+    const pre = sheet.getRange(blockAddress(0, 0, layout.preamble.length, 1));
+    pre.numberFormat = layout.preamble.map(() => ['@']);
+    pre.values = layout.preamble.map((l) => [l]);
+    const title = sheet.getRange('A1');
+    title.format.font.bold = true;
+    title.format.font.size = 14;
+    title.format.font.color = COLORS.title;
+  }
+
+  // Header and rows: number formats first, so that text cells are '@' before any value lands,
+  // then the values — each one 2-D write (split into row blocks only above the payload budget).
+  const total = layout.values.length;
+  const perRow = Math.max(1, estimateJsonBytes(layout.values.slice(0, Math.min(total, 50))) / Math.min(total, 50)) * 2;
+  const rowsPerWrite = Math.max(1, Math.floor(batch.budget / perRow));
+  for (let start = 0; start < total; start += rowsPerWrite) {
+    const count = Math.min(rowsPerWrite, total - start);
+    const values = layout.values.slice(start, start + count);
+    const formats = layout.numberFormat.slice(start, start + count);
+    await batch.reserve(estimateJsonBytes(values) + estimateJsonBytes(formats));
+    const block = sheet.getRange(blockAddress(layout.headerRow + start, 0, count, cols));
+    block.numberFormat = formats;
+    block.values = values;
+  }
+  for (const run of layout.links) {
+    await batch.reserve(estimateJsonBytes(run.formulas));
+    sheet.getRange(blockAddress(layout.headerRow + run.row, run.col, run.formulas.length, 1)).formulas = run.formulas;
+  }
+
+  const header = sheet.getRange(blockAddress(layout.headerRow, 0, 1, cols));
+  header.format.font.bold = true;
+  header.format.wrapText = true;
+  header.format.verticalAlignment = 'Center';
+  if (!model.tableName) {
+    header.format.fill.color = COLORS.headerFill;
+    header.format.font.color = COLORS.headerFont;
+  }
+
+  layout.columns.forEach((c, i) => {
+    if (c.width !== undefined) sheet.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = Math.round(c.width * 7);
+  });
+
+  const dataCount = layout.dataRows + layout.blankRows;
+  if (dataCount > 0) {
+    layout.columns.forEach((c, i) => {
+      if (!c.validation && !c.prompt) return;
+      const dv = sheet.getRange(blockAddress(layout.headerRow + 1, i, dataCount, 1)).dataValidation;
+      const rule = c.validation ? validationRule(c.validation) : null;
+      if (rule) {
+        dv.rule = rule;
+        if (c.errorAlert)
+          dv.errorAlert = {
+            showAlert: true,
+            // A warning, not a stop: staff may type a variant that core understands (全角, 和暦…).
+            style: 'Warning',
+            title: c.header[lang].slice(0, PROMPT_TITLE_MAX),
+            message: c.errorAlert[lang].slice(0, PROMPT_MESSAGE_MAX),
+          };
+      }
+      if (c.prompt)
+        dv.prompt = { showPrompt: true, title: c.header[lang].slice(0, PROMPT_TITLE_MAX), message: c.prompt[lang].slice(0, PROMPT_MESSAGE_MAX) };
+    });
+  }
+
+  if (model.tableName && opts.tableName) {
+    const table = sheet.tables.add(layout.tableAddress, true);
+    table.name = opts.tableName;
+    table.style = opts.tableStyle ?? 'TableStyleMedium2';
+  }
+  if (model.freezeHeader) sheet.freezePanes.freezeRows(layout.headerRow + 1);
+
+  if (model.chart && layout.dataRows > 0) {
+    const catIndex = layout.columns.findIndex((c) => c.key === model.chart!.categoryColumn);
+    const seriesIdx = model.chart.seriesColumns.map((k) => layout.columns.findIndex((c) => c.key === k)).filter((i) => i >= 0);
+    if (catIndex >= 0 && seriesIdx.length > 0) {
+      const firstRow = layout.headerRow + 1;
+      const colRange = (i: number) => sheet.getRange(blockAddress(firstRow, i, layout.dataRows, 1));
+      const chart = sheet.charts.add(model.chart.type === 'barStacked' ? 'BarStacked' : 'ColumnClustered', colRange(seriesIdx[0]!), 'Columns');
+      chart.title.text = model.chart.title[lang];
+      const first = chart.series.getItemAt(0);
+      first.name = layout.columns[seriesIdx[0]!]!.header[lang];
+      first.setXAxisValues(colRange(catIndex));
+      for (const i of seriesIdx.slice(1)) {
+        const s = chart.series.add(layout.columns[i]!.header[lang]);
+        s.setValues(colRange(i));
+        s.setXAxisValues(colRange(catIndex));
+      }
+      const left = cols + 1;
+      const top = layout.headerRow;
+      chart.setPosition(cellAddress(top, left), cellAddress(top + 17, left + 7));
+    }
+  }
+  return { model, sheet, layout };
+}
