@@ -65,3 +65,6 @@ export {
   type ValidationSummary,
 } from './returns/validate.js';
 export { findPersonalData, type PiiFinding, type PiiKind } from './rules/pii.js';
+
+// rollup
+export * from './rollup/index.js';

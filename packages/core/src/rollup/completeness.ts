@@ -1,0 +1,244 @@
+/**
+ * Completeness and timeliness 提出状況: which reports the plan expects in a fiscal year, which
+ * arrived, which are missing or late — per district, per ward, city-wide — with the rates of
+ * expected reports received and received on time, as DHIS2 reports them.
+ */
+import { lt } from '../i18n/text.js';
+import { formatFiscalYear, type LocalDate } from '../period/index.js';
+import { getTemplate, obligations as planObligations, type Obligation } from '../plan/queries.js';
+import type { Plan } from '../plan/schema.js';
+import type { RowRef } from '../returns/types.js';
+import type { ReviewState } from '../workflow/types.js';
+import { SINGLE, scan, shapeOf, sortSubmissions, unitRef, type Scan, type ScopeScan, type Sink } from './engine.js';
+import type { Submission } from './submission.js';
+import type { Completeness, CompletenessRow, NamedRef, ObligationStatus } from './types.js';
+
+/** @internal A scope of a scan, as completeness reads it. */
+export interface ScopePart {
+  scan: Scan;
+  ss: ScopeScan | undefined;
+  scope: string;
+}
+
+/**
+ * @internal Status of each obligation of the parts, with rows numbered from `offset` in `refs`.
+ * @example
+ * ```ts
+ * obligationStatuses(plan, parts, owed, false, refs, sink);
+ * ```
+ */
+export function obligationStatuses(
+  plan: Plan,
+  parts: ScopePart[],
+  owed: Obligation[],
+  countInvalid: boolean,
+  refs: RowRef[],
+  sink: Sink,
+): ObligationStatus[] {
+  const top = plan.units.find((u) => u.parent === undefined)?.code ?? SINGLE;
+  const out: ObligationStatus[] = [];
+  for (const part of parts) {
+    const offset = refs.length;
+    if (part.ss) for (const r of part.ss.refs) refs.push(r);
+    const flowId = part.scan.shape.flow?.id;
+    for (const o of owed) {
+      if (o.flowId !== flowId) continue;
+      const scope = o.to.unit?.code ?? top;
+      if (scope !== part.scope) continue;
+      const unitCode = o.from.unit?.code ?? SINGLE;
+      const ua = part.ss?.units.get(unitCode);
+      let returns = 0;
+      let invalidReturns = 0;
+      let first: LocalDate | null = null;
+      let last: LocalDate | null = null;
+      let onTime = false;
+      const counted = new Set<number>();
+      if (ua) {
+        for (const ret of ua.returns.values()) {
+          if (ret.errors > 0 && !countInvalid) {
+            invalidReturns++;
+            continue;
+          }
+          returns++;
+          counted.add(ret.sub);
+          const date = part.scan.subs[ret.sub]?.receivedOn ?? ret.maxDate;
+          // A return with no date at all cannot be shown to be late.
+          if (date === null || date <= o.due) onTime = true;
+          if (date !== null) {
+            if (first === null || date < first) first = date;
+            if (last === null || date > last) last = date;
+          }
+        }
+      }
+      const subjects = ua ? (countInvalid ? ua.subjectsAll : ua.subjectsValid) : new Set<string>();
+      const rows = ua ? ua.arrivedRows.filter((i) => counted.has(part.ss!.subOf[i]!)).map((i) => i + offset) : [];
+      const st: ObligationStatus = {
+        id: o.id,
+        flowId: o.flowId,
+        templateId: o.templateId ?? '',
+        unit: o.from.unit ? unitRef(plan, o.from.unit.code) : null,
+        scope,
+        from: o.from.name,
+        to: o.to.name,
+        due: o.due,
+        presetDeadline: o.presetDeadline,
+        status: returns === 0 ? 'missing' : onTime ? 'on-time' : 'late',
+        returns,
+        invalidReturns,
+        firstReceived: first,
+        lastReceived: last,
+        expectedSubjects: o.expectedSubjects,
+        coveredSubjects: o.expectedSubjects.filter((s) => subjects.has(s)),
+        rows,
+      };
+      out.push(st);
+      sink.figures[`${o.id}/status`] = st.status;
+      sink.provenance[`${o.id}/status`] = { rows };
+      sink.figures[`${o.id}/returns`] = returns;
+      sink.provenance[`${o.id}/returns`] = { rows };
+      sink.figures[`${o.id}/firstReceived`] = first;
+      sink.provenance[`${o.id}/firstReceived`] = { rows };
+    }
+  }
+  return out;
+}
+
+/**
+ * @internal Completeness figures of a group of obligations, emitted under `id`.
+ * @example
+ * ```ts
+ * completenessRow('12101/completeness', ward, statuses, sink);
+ * ```
+ */
+export function completenessRow(id: string, unit: NamedRef, sts: ObligationStatus[], sink: Sink): CompletenessRow {
+  const expected = sts.length;
+  const rec = sts.filter((s) => s.status !== 'missing');
+  const onTime = sts.filter((s) => s.status === 'on-time');
+  const late = sts.filter((s) => s.status === 'late');
+  const row: CompletenessRow = {
+    id,
+    unit,
+    expected,
+    received: rec.length,
+    onTime: onTime.length,
+    late: late.length,
+    missing: expected - rec.length,
+    rate: expected === 0 ? null : rec.length / expected,
+    onTimeRate: expected === 0 ? null : onTime.length / expected,
+  };
+  const from = (l: ObligationStatus[]) => ({ from: l.map((s) => `${s.id}/returns`) });
+  const put = (k: string, v: number | null, p: { from: string[] }) => {
+    sink.figures[`${id}/${k}`] = v;
+    sink.provenance[`${id}/${k}`] = p;
+  };
+  put('expected', row.expected, from([]));
+  put('received', row.received, from(rec));
+  put('onTime', row.onTime, from(onTime));
+  put('late', row.late, from(late));
+  put('missing', row.missing, from([]));
+  put('rate', row.rate, from(rec));
+  put('onTimeRate', row.onTimeRate, from(onTime));
+  return row;
+}
+
+/**
+ * @internal Builds the completeness of the given scans.
+ * @example
+ * ```ts
+ * buildCompleteness(plan, 2026, scans, { countInvalid: false });
+ * ```
+ */
+export function buildCompleteness(
+  plan: Plan,
+  fiscalYear: number,
+  scans: Scan[],
+  opts: { countInvalid: boolean; within?: string | undefined },
+): Completeness {
+  const top = plan.units.find((u) => u.parent === undefined)?.code ?? SINGLE;
+  const owed = planObligations(plan, fiscalYear, opts.within === undefined || opts.within === top ? {} : { within: opts.within }).filter(
+    (o) => o.templateId !== undefined && scans.some((s) => s.shape.flow?.id === o.flowId),
+  );
+  const parts: ScopePart[] = [];
+  for (const s of scans) {
+    const scopesOwed = new Set(owed.filter((o) => o.flowId === s.shape.flow?.id).map((o) => o.to.unit?.code ?? top));
+    for (const scope of new Set([...scopesOwed, ...s.scopes.keys()])) parts.push({ scan: s, ss: s.scopes.get(scope), scope });
+  }
+  const order = new Map(plan.units.map((u, i) => [u.code, i]));
+  parts.sort((a, b) => (order.get(a.scope) ?? 1e9) - (order.get(b.scope) ?? 1e9) || (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0));
+  const refs: RowRef[] = [];
+  const sink: Sink = { figures: {}, provenance: {} };
+  const statuses = obligationStatuses(plan, parts, owed, opts.countInvalid, refs, sink);
+  const scopes = [...new Set(parts.map((p) => p.scope))];
+  const byScope = scopes.map((sc) => completenessRow(`${sc}/completeness`, unitRef(plan, sc), statuses.filter((s) => s.scope === sc), sink));
+  const byFlow = [...new Set(owed.map((o) => o.flowId))].map((flowId) => {
+    const flow = plan.flows.find((f) => f.id === flowId)!;
+    const first = owed.find((o) => o.flowId === flowId)!;
+    const row = completenessRow(`${flowId}/completeness`, { code: flowId, name: flow.content }, statuses.filter((s) => s.flowId === flowId), sink);
+    return { ...row, flowId, content: flow.content, due: first.due };
+  });
+  const within = opts.within === undefined ? null : unitRef(plan, opts.within);
+  const total = completenessRow('*/completeness', within ?? unitRef(plan, top), statuses, sink);
+  return {
+    kind: 'completeness',
+    planId: plan.id,
+    fiscalYear,
+    fiscalYearLabel: { ja: formatFiscalYear(fiscalYear, plan.fiscalYear.labelStyle, 'ja'), en: formatFiscalYear(fiscalYear, plan.fiscalYear.labelStyle, 'en') },
+    within,
+    countInvalid: opts.countInvalid,
+    obligations: statuses,
+    byScope,
+    byFlow,
+    total,
+    refs,
+    figures: sink.figures,
+    provenance: sink.provenance,
+  };
+}
+
+/**
+ * Completeness and timeliness of the returns of a fiscal year (提出状況): for every report the plan
+ * expects (its obligations), whether it arrived, on time or late against the flow's closing date,
+ * and the rates per ward, per flow and overall. A return with open validation errors does not
+ * count unless `countInvalid`; with a review state, returns sent back or not registered do not
+ * count.
+ *
+ * @example
+ * ```ts
+ * const c = completeness(plan, submissions, { fiscalYear: 2026, within: '12101' });
+ * c.total.rate;       // e.g. 0.875 (7 of 8 district returns received)
+ * c.total.onTimeRate; // e.g. 0.75
+ * ```
+ */
+export function completeness(
+  plan: Plan,
+  submissions: readonly Submission[],
+  opts: { fiscalYear: number; within?: string; countInvalid?: boolean; review?: ReviewState },
+): Completeness {
+  const subs = sortSubmissions(submissions);
+  const top = plan.units.find((u) => u.parent === undefined)?.code ?? SINGLE;
+  const scans: Scan[] = [];
+  for (const flow of plan.flows) {
+    if (flow.template === undefined) continue;
+    const t = getTemplate(plan, flow.template);
+    if (!t || scans.some((s) => s.shape.template.id === t.id)) continue;
+    const shape = shapeOf(plan, t);
+    const scopes = opts.within === undefined || opts.within === top ? undefined : new Set([opts.within]);
+    scans.push(
+      scan(plan, subs, shape, {
+        fiscalYear: opts.fiscalYear,
+        ...(scopes ? { scopes } : {}),
+        review: opts.review,
+        includeProvisional: true,
+        includeInvalid: opts.countInvalid === true,
+      }),
+    );
+  }
+  return buildCompleteness(plan, opts.fiscalYear, scans, { countInvalid: opts.countInvalid === true, within: opts.within });
+}
+
+/** @internal Labels of timeliness. */
+export const TIMELINESS_LABEL = {
+  'on-time': lt('期限内', 'On time'),
+  late: lt('期限後', 'Late'),
+  missing: lt('未提出', 'Missing'),
+} as const;

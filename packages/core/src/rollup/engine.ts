@@ -1,0 +1,612 @@
+/**
+ * The roll-up engine: one pass over the rows of the returns of a template, combining any-time
+ * returns of one district and subject into a cell by each field's roll-up kind, then cells up the
+ * hierarchy. Generic: the template's fields say what to do; no field names are known here.
+ */
+import { lt, type LocalizedText } from '../i18n/text.js';
+import { fiscalYearOf } from '../period/index.js';
+import { getBody, getUnit, unitAtLevel } from '../plan/queries.js';
+import type { Field, Flow, Plan, Template } from '../plan/schema.js';
+import type { FieldValue, LocatedRecord, RowRef } from '../returns/types.js';
+import type { ReviewState } from '../workflow/types.js';
+import type { Submission } from './submission.js';
+import type { Aggregate, CellRow, FigureValue, NamedRef, Provenance, ReportField } from './types.js';
+import { useOf, type SubmissionUse } from './use.js';
+
+/** How a template rolls up, worked out once from its fields. */
+export interface TemplateShape {
+  template: Template;
+  flow: Flow | undefined;
+  fyField: string;
+  dateField: string | undefined;
+  unitField: string;
+  subjectField: string | undefined;
+  /** Key fields other than the fiscal year: they identify a cell. */
+  keyFields: string[];
+  sum: string[];
+  /** `last` fields rolled up as a distribution of categories. */
+  lastCat: string[];
+  /** `last` date fields rolled up as the latest date. */
+  lastDate: string[];
+  /** All `last` fields (values of a cell). */
+  last: string[];
+  any: string[];
+  union: string[];
+  collect: string[];
+  dist: string[];
+  /** Level of the sending units (district), when the sender exists per unit. */
+  senderLevel: string | undefined;
+  /** Level at which returns are received (ward), when the receiver exists per unit. */
+  scopeLevel: string | undefined;
+  fields: ReportField[];
+}
+
+const CATEGORY_TYPES = new Set(['enum', 'boolean', 'unit', 'initiative', 'measure', 'multiEnum']);
+
+/**
+ * @internal Works out how a template rolls up.
+ * @example
+ * ```ts
+ * shapeOf(plan, getTemplate(plan, 'district-activity')!).sum; // ['sessions', 'participants']
+ * ```
+ */
+export function shapeOf(plan: Plan, template: Template): TemplateShape {
+  const flow = plan.flows.find((f) => f.template === template.id);
+  const from = flow ? getBody(plan, flow.from) : undefined;
+  const to = flow ? getBody(plan, flow.to) : undefined;
+  const s: TemplateShape = {
+    template,
+    flow,
+    fyField: template.fiscalYearField,
+    dateField: template.reportDateField,
+    unitField: template.unitField,
+    subjectField: template.subjectField,
+    keyFields: [],
+    sum: [],
+    lastCat: [],
+    lastDate: [],
+    last: [],
+    any: [],
+    union: [],
+    collect: [],
+    dist: [],
+    senderLevel: from?.perUnit ? from.level : undefined,
+    scopeLevel: to?.perUnit ? to.level : undefined,
+    fields: template.fields.map((f) => reportField(plan, f)),
+  };
+  for (const f of template.fields) {
+    switch (f.rollup) {
+      case 'key':
+        if (f.key !== template.fiscalYearField) s.keyFields.push(f.key);
+        break;
+      case 'sum':
+        s.sum.push(f.key);
+        break;
+      case 'last':
+        s.last.push(f.key);
+        if (f.type === 'date') s.lastDate.push(f.key);
+        else if (CATEGORY_TYPES.has(f.type)) s.lastCat.push(f.key);
+        break;
+      case 'any':
+        s.any.push(f.key);
+        break;
+      case 'union':
+        s.union.push(f.key);
+        break;
+      case 'collect':
+        s.collect.push(f.key);
+        break;
+      case 'distribution':
+        s.dist.push(f.key);
+        break;
+      case 'none':
+        break;
+    }
+  }
+  return s;
+}
+
+function reportField(plan: Plan, f: Field): ReportField {
+  const out: ReportField = { key: f.key, label: f.label, type: f.type, rollup: f.rollup };
+  const vocab = f.vocabulary === undefined ? undefined : plan.vocabularies[f.vocabulary];
+  if (vocab) out.options = vocab.options.map((o) => ({ code: o.code, label: o.label }));
+  else if (f.type === 'boolean') out.options = [{ code: 'true', label: lt('はい', 'Yes') }, { code: 'false', label: lt('いいえ', 'No') }];
+  if (f.numberFormat !== undefined) out.numberFormat = f.numberFormat;
+  return out;
+}
+
+/** @internal A cell being accumulated. */
+interface CellAcc {
+  unit: string;
+  subject: string;
+  keys: FieldValue[];
+  rows: number[];
+  last: number;
+  lastDate: string;
+  lastSub: number;
+  lastRow: number;
+  sums: number[];
+  flags: number[][];
+  texts: number[][];
+  union: Set<string>[];
+  dist: Map<string, number>[];
+  provisional: boolean;
+}
+
+/** @internal One return's rows of one sending unit. */
+export interface ReturnAcc {
+  sub: number;
+  rows: number;
+  errors: number;
+  maxDate: string | null;
+}
+
+/** @internal What the scan knows of a sending unit (district). */
+export interface UnitAcc {
+  unit: string;
+  rows: number[];
+  errorRows: number[];
+  errors: number;
+  lastReport: string | null;
+  returns: Map<number, ReturnAcc>;
+  /** Subjects of arrived rows without errors / with or without errors. */
+  subjectsValid: Set<string>;
+  subjectsAll: Set<string>;
+  /** Rows of arrived returns, for completeness provenance. */
+  arrivedRows: number[];
+}
+
+/** @internal The rows of one receiving scope (a ward), with their cells and units. */
+export interface ScopeScan {
+  scope: string;
+  refs: RowRef[];
+  recs: LocatedRecord[];
+  subOf: number[];
+  cells: CellAcc[];
+  cellIndex: Map<string, number>;
+  units: Map<string, UnitAcc>;
+}
+
+/** @internal The result of a scan. */
+export interface Scan {
+  shape: TemplateShape;
+  subs: Submission[];
+  uses: SubmissionUse[];
+  scopes: Map<string, ScopeScan>;
+}
+
+/** @internal Options of a scan. */
+export interface ScanOptions {
+  fiscalYear: number;
+  /** Only these scopes (ward codes, or the top unit for single senders); all when absent. */
+  scopes?: Set<string>;
+  review?: ReviewState | undefined;
+  includeProvisional: boolean;
+  includeInvalid: boolean;
+}
+
+/** The code of the single sender's "unit" (a body that is not per unit). */
+export const SINGLE = '*';
+
+/**
+ * @internal Orders submissions so that nothing downstream depends on the order they came in.
+ * @example
+ * ```ts
+ * sortSubmissions([b, a])[0] === a;
+ * ```
+ */
+export function sortSubmissions(subs: readonly Submission[]): Submission[] {
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...subs].sort(
+    (a, b) =>
+      cmp(a.source ?? '', b.source ?? '') ||
+      cmp(a.sheet, b.sheet) ||
+      cmp(a.id, b.id) ||
+      cmp(a.receivedOn ?? '', b.receivedOn ?? '') ||
+      a.records.length - b.records.length ||
+      (a.records[0]?.ref.row ?? 0) - (b.records[0]?.ref.row ?? 0),
+  );
+}
+
+/**
+ * @internal Scans the rows of one template's submissions for a fiscal year in one pass.
+ * `subs` must come from {@link sortSubmissions}.
+ * @example
+ * ```ts
+ * scan(plan, sortSubmissions(subs), shapeOf(plan, t), { fiscalYear: 2026, includeProvisional: false, includeInvalid: false });
+ * ```
+ */
+export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts: ScanOptions): Scan {
+  const top = plan.units.find((u) => u.parent === undefined)?.code ?? SINGLE;
+  const cfg = { startMonth: plan.fiscalYear.startMonth };
+  const scopeCache = new Map<string, string | undefined>();
+  const scopeOf = (unit: string): string | undefined => {
+    if (scopeCache.has(unit)) return scopeCache.get(unit);
+    const s = shape.scopeLevel === undefined ? top : unitAtLevel(plan, unit, shape.scopeLevel)?.code;
+    scopeCache.set(unit, s);
+    return s;
+  };
+  const { fyField, dateField, unitField, subjectField, keyFields, sum, last, any, union, collect, dist } = shape;
+  const single = shape.senderLevel === undefined;
+  const scopes = new Map<string, ScopeScan>();
+  const uses: SubmissionUse[] = [];
+  const templateSubs: Submission[] = [];
+  for (const sub of subs) {
+    if (sub.templateId !== shape.template.id) continue;
+    templateSubs.push(sub);
+  }
+  for (let si = 0; si < templateSubs.length; si++) {
+    const sub = templateSubs[si]!;
+    const use = useOf(sub, opts.review, opts.includeProvisional);
+    uses.push(use);
+    const leftOut = use.use === 'left-out';
+    const provisional = use.use === 'provisional';
+    for (const rec of sub.records) {
+      const v = rec.values;
+      let fy = v[fyField];
+      if (typeof fy !== 'number') {
+        const d = dateField === undefined ? null : v[dateField];
+        fy = null;
+        if (typeof d === 'string') {
+          try {
+            fy = fiscalYearOf(d, cfg);
+          } catch {
+            fy = null;
+          }
+        }
+      }
+      if (fy !== opts.fiscalYear) continue;
+      const unitVal = v[unitField];
+      let unit: string;
+      let scope: string | undefined;
+      if (single) {
+        unit = SINGLE;
+        scope = top;
+      } else {
+        if (typeof unitVal !== 'string') continue;
+        unit = unitVal;
+        scope = scopeOf(unit);
+      }
+      if (scope === undefined || (opts.scopes && !opts.scopes.has(scope))) continue;
+      let ss = scopes.get(scope);
+      if (!ss) {
+        ss = { scope, refs: [], recs: [], subOf: [], cells: [], cellIndex: new Map(), units: new Map() };
+        scopes.set(scope, ss);
+      }
+      const idx = ss.refs.length;
+      ss.refs.push(rec.ref);
+      ss.recs.push(rec);
+      ss.subOf.push(si);
+      use.records++;
+      let ua = ss.units.get(unit);
+      if (!ua) {
+        ua = {
+          unit,
+          rows: [],
+          errorRows: [],
+          errors: 0,
+          lastReport: null,
+          returns: new Map(),
+          subjectsValid: new Set(),
+          subjectsAll: new Set(),
+          arrivedRows: [],
+        };
+        ss.units.set(unit, ua);
+      }
+      ua.rows.push(idx);
+      const date = dateField === undefined ? null : v[dateField];
+      const dateStr = typeof date === 'string' ? date : '';
+      const subject = subjectField === undefined ? SINGLE : String(v[subjectField] ?? '');
+      const hasErrors = rec.errors > 0;
+      if (hasErrors) {
+        ua.errors += rec.errors;
+        ua.errorRows.push(idx);
+        use.rowsWithErrors++;
+      }
+      if (use.arrived) {
+        let ret = ua.returns.get(si);
+        if (!ret) {
+          ret = { sub: si, rows: 0, errors: 0, maxDate: null };
+          ua.returns.set(si, ret);
+        }
+        ret.rows++;
+        if (hasErrors) ret.errors += rec.errors;
+        if (dateStr !== '' && (ret.maxDate === null || dateStr > ret.maxDate)) ret.maxDate = dateStr;
+        ua.arrivedRows.push(idx);
+        ua.subjectsAll.add(subject);
+        if (!hasErrors) ua.subjectsValid.add(subject);
+      }
+      if (leftOut || (hasErrors && !opts.includeInvalid)) continue;
+      if (dateStr !== '' && (ua.lastReport === null || dateStr > ua.lastReport)) ua.lastReport = dateStr;
+
+      let key = '';
+      for (let k = 0; k < keyFields.length; k++) key += String(v[keyFields[k]!]) + '\u001f';
+      let ci = ss.cellIndex.get(key);
+      let c: CellAcc;
+      if (ci === undefined) {
+        ci = ss.cells.length;
+        c = {
+          unit,
+          subject,
+          keys: keyFields.map((k) => v[k] ?? null),
+          rows: [],
+          last: idx,
+          lastDate: dateStr,
+          lastSub: si,
+          lastRow: rec.ref.row,
+          sums: sum.map(() => 0),
+          flags: any.map(() => []),
+          texts: collect.map(() => []),
+          union: union.map(() => new Set<string>()),
+          dist: dist.map(() => new Map<string, number>()),
+          provisional: false,
+        };
+        ss.cells.push(c);
+        ss.cellIndex.set(key, ci);
+      } else {
+        c = ss.cells[ci]!;
+        // The latest report wins; ties go to the later return (ordered by source, sheet, id), then row.
+        if (
+          dateStr > c.lastDate ||
+          (dateStr === c.lastDate && (si > c.lastSub || (si === c.lastSub && rec.ref.row > c.lastRow)))
+        ) {
+          c.last = idx;
+          c.lastDate = dateStr;
+          c.lastSub = si;
+          c.lastRow = rec.ref.row;
+        }
+      }
+      c.rows.push(idx);
+      if (provisional) c.provisional = true;
+      for (let k = 0; k < sum.length; k++) {
+        const x = v[sum[k]!];
+        if (typeof x === 'number' && Number.isFinite(x)) c.sums[k]! += x;
+      }
+      for (let k = 0; k < any.length; k++) if (v[any[k]!] === true) c.flags[k]!.push(idx);
+      for (let k = 0; k < collect.length; k++) {
+        const x = v[collect[k]!];
+        if (typeof x === 'string' && x.trim() !== '') c.texts[k]!.push(idx);
+      }
+      for (let k = 0; k < union.length; k++) {
+        const x = v[union[k]!];
+        if (Array.isArray(x)) for (const code of x) c.union[k]!.add(code);
+        else if (x !== null && x !== undefined && x !== '') c.union[k]!.add(String(x));
+      }
+      for (let k = 0; k < dist.length; k++) {
+        const x = v[dist[k]!];
+        const m = c.dist[k]!;
+        if (Array.isArray(x)) for (const code of x) m.set(code, (m.get(code) ?? 0) + 1);
+        else if (x !== null && x !== undefined && x !== '') m.set(String(x), (m.get(String(x)) ?? 0) + 1);
+      }
+    }
+  }
+  void last;
+  return { shape, subs: templateSubs, uses, scopes };
+}
+
+/**
+ * @internal Names a unit from the plan (its code when unknown).
+ * @example
+ * ```ts
+ * unitRef(plan, '12101').name.ja; // '中央区'
+ * ```
+ */
+export function unitRef(plan: Plan, code: string): NamedRef {
+  const u = getUnit(plan, code);
+  return { code, name: u ? u.name : { ja: code, en: code } };
+}
+
+/**
+ * @internal Names a subject (initiative or measure) from the plan.
+ * @example
+ * ```ts
+ * subjectRef(plan, 'C01').name.ja; // '見守り・声かけ活動'
+ * ```
+ */
+export function subjectRef(plan: Plan, code: string): NamedRef {
+  if (code === SINGLE) return { code, name: lt('全体', 'All') };
+  const i = plan.initiatives.find((x) => x.code === code) ?? plan.measures.find((x) => x.code === code);
+  return { code, name: i ? i.name : { ja: code || '（空欄）', en: code || '(blank)' } };
+}
+
+/** @internal A place to put figures and their provenance. */
+export interface Sink {
+  figures: Record<string, FigureValue>;
+  provenance: Record<string, Provenance>;
+}
+
+/** @internal The finished cells of a scope, with their aggregate. */
+export interface BuiltCell extends CellRow {
+  /** Index of the sending unit's row in the scan (for grouping). */
+  unitCode: string;
+  subjectCode: string;
+}
+
+function emptyAggregate(shape: TemplateShape): Aggregate {
+  const a: Aggregate = { cells: 0, records: 0, sum: {}, count: {}, dist: {}, latest: {} };
+  for (const f of shape.sum) a.sum[f] = 0;
+  for (const f of shape.any) a.count[f] = 0;
+  for (const f of shape.collect) a.count[f] = 0;
+  for (const f of [...shape.lastCat, ...shape.union, ...shape.dist]) a.dist[f] = {};
+  for (const f of shape.lastDate) a.latest[f] = null;
+  return a;
+}
+
+/**
+ * @internal Builds the public cells of a scope and emits their figures.
+ * @example
+ * ```ts
+ * buildCells(plan, scope, shape, sink);
+ * ```
+ */
+export function buildCells(plan: Plan, ss: ScopeScan, shape: TemplateShape, sink: Sink): BuiltCell[] {
+  const unitNames = new Map<string, NamedRef>();
+  const subjectNames = new Map<string, NamedRef>();
+  const out: BuiltCell[] = [];
+  for (let ci = 0; ci < ss.cells.length; ci++) {
+    const c = ss.cells[ci]!;
+    const lastVals = ss.recs[c.last]!.values;
+    const values: Record<string, FieldValue> = {};
+    const agg = emptyAggregate(shape);
+    agg.cells = 1;
+    agg.records = c.rows.length;
+    shape.keyFields.forEach((k, i) => (values[k] = c.keys[i] ?? null));
+    for (const f of shape.last) values[f] = lastVals[f] ?? null;
+    shape.sum.forEach((f, i) => {
+      values[f] = c.sums[i]!;
+      agg.sum[f] = c.sums[i]!;
+    });
+    const flags: Record<string, number[]> = {};
+    shape.any.forEach((f, i) => {
+      flags[f] = c.flags[i]!;
+      values[f] = c.flags[i]!.length > 0;
+      agg.count[f] = c.flags[i]!.length > 0 ? 1 : 0;
+    });
+    const texts: Record<string, number[]> = {};
+    shape.collect.forEach((f, i) => {
+      texts[f] = c.texts[i]!;
+      agg.count[f] = c.texts[i]!.length;
+    });
+    for (const f of shape.lastCat) {
+      const x = lastVals[f];
+      if (Array.isArray(x)) for (const code of x) agg.dist[f]![code] = 1;
+      else if (x !== null && x !== undefined && x !== '') agg.dist[f]![String(x)] = 1;
+    }
+    shape.union.forEach((f, i) => {
+      const codes = [...c.union[i]!].sort();
+      values[f] = codes;
+      for (const code of codes) agg.dist[f]![code] = 1;
+    });
+    shape.dist.forEach((f, i) => {
+      const d = agg.dist[f]!;
+      for (const [code, n] of [...c.dist[i]!].sort((a, b) => (a[0] < b[0] ? -1 : 1))) d[code] = n;
+    });
+    for (const f of shape.lastDate) {
+      const x = lastVals[f];
+      agg.latest[f] = typeof x === 'string' ? x : null;
+    }
+    let unit = unitNames.get(c.unit);
+    if (!unit) unitNames.set(c.unit, (unit = unitRef(plan, c.unit)));
+    let subject = subjectNames.get(c.subject);
+    if (!subject) subjectNames.set(c.subject, (subject = subjectRef(plan, c.subject)));
+    const id = `${c.unit}/${c.subject}`;
+    const cell: BuiltCell = {
+      id,
+      unit,
+      subject,
+      values,
+      agg,
+      rows: c.rows,
+      last: c.last,
+      flags,
+      texts,
+      provisional: c.provisional,
+      unitCode: c.unit,
+      subjectCode: c.subject,
+    };
+    out.push(cell);
+    emitAggregate(sink, id, [ci], out, shape);
+    for (const f of shape.last) {
+      const x = values[f];
+      const fid = `${id}/${f}`;
+      sink.figures[fid] = x === null || x === undefined ? null : Array.isArray(x) ? x.join(',') : typeof x === 'boolean' ? String(x) : x;
+      sink.provenance[fid] = prov({ cells: [ci], pick: 'last' }, c.provisional);
+    }
+  }
+  return out;
+}
+
+function prov(p: Provenance, provisional: boolean): Provenance {
+  if (provisional) p.provisional = true;
+  return p;
+}
+
+/**
+ * @internal Rolls cells up into one aggregate and emits its figures under `prefix`:
+ * `<prefix>/cells`, `/records`, `/<sum field>`, `/<any or collect field>` (count),
+ * `/<category field>=<code>` (distribution) and `/<date field>` (latest).
+ * @example
+ * ```ts
+ * emitAggregate(sink, '12101/C01', [0, 3, 5], cells, shape);
+ * ```
+ */
+export function emitAggregate(
+  sink: Sink | null,
+  prefix: string,
+  cellIdx: number[],
+  cells: readonly CellRow[],
+  shape: TemplateShape,
+): { agg: Aggregate; provisional: boolean } {
+  const agg = emptyAggregate(shape);
+  let provisional = false;
+  const distCells = new Map<string, Map<string, number[]>>();
+  const latestCells = new Map<string, number[]>();
+  for (const ci of cellIdx) {
+    const c = cells[ci]!;
+    const a = c.agg;
+    if (c.provisional) provisional = true;
+    agg.cells += a.cells;
+    agg.records += a.records;
+    for (const f in a.sum) agg.sum[f] = (agg.sum[f] ?? 0) + a.sum[f]!;
+    for (const f in a.count) agg.count[f] = (agg.count[f] ?? 0) + a.count[f]!;
+    for (const f in a.dist) {
+      const into = (agg.dist[f] ??= {});
+      let byCode = distCells.get(f);
+      if (!byCode) distCells.set(f, (byCode = new Map()));
+      for (const code in a.dist[f]) {
+        into[code] = (into[code] ?? 0) + a.dist[f]![code]!;
+        const l = byCode.get(code);
+        if (l) l.push(ci);
+        else byCode.set(code, [ci]);
+      }
+    }
+    for (const f in a.latest) {
+      const x = a.latest[f] ?? null;
+      const cur = agg.latest[f] ?? null;
+      if (x !== null && (cur === null || x > cur)) {
+        agg.latest[f] = x;
+        latestCells.set(f, [ci]);
+      } else if (x !== null && x === cur) latestCells.get(f)?.push(ci);
+    }
+  }
+  if (!sink) return { agg, provisional };
+  const put = (id: string, value: FigureValue, p: Provenance) => {
+    sink.figures[id] = value;
+    sink.provenance[id] = prov(p, provisional);
+  };
+  put(`${prefix}/cells`, agg.cells, { cells: cellIdx, pick: 'all' });
+  put(`${prefix}/records`, agg.records, { cells: cellIdx, pick: 'all' });
+  for (const f of shape.sum) put(`${prefix}/${f}`, agg.sum[f] ?? 0, { cells: cellIdx, pick: 'all' });
+  for (const f of shape.any) put(`${prefix}/${f}`, agg.count[f] ?? 0, { cells: cellIdx, pick: 'flag', field: f });
+  for (const f of shape.collect) put(`${prefix}/${f}`, agg.count[f] ?? 0, { cells: cellIdx, pick: 'text', field: f });
+  const lastCat = new Set(shape.lastCat);
+  for (const f of [...shape.lastCat, ...shape.union, ...shape.dist]) {
+    const d = agg.dist[f] ?? {};
+    const field = shape.fields.find((x) => x.key === f);
+    const codes = new Set<string>([...(field?.options?.map((o) => o.code) ?? []), ...Object.keys(d)]);
+    const byCode = distCells.get(f);
+    for (const code of codes) {
+      put(`${prefix}/${f}=${code}`, d[code] ?? 0, {
+        cells: byCode?.get(code) ?? [],
+        pick: lastCat.has(f) ? 'last' : 'all',
+      });
+    }
+  }
+  for (const f of shape.lastDate) put(`${prefix}/${f}`, agg.latest[f] ?? null, { cells: latestCells.get(f) ?? [], pick: 'last' });
+  return { agg, provisional };
+}
+
+/**
+ * @internal Adds aggregates (wards into the city): the same merge as cells up the hierarchy.
+ * @example
+ * ```ts
+ * mergeAggregates([a, b], shape).sum.sessions;
+ * ```
+ */
+export function mergeAggregates(aggs: readonly Aggregate[], shape: TemplateShape): Aggregate {
+  const fake = aggs.map((agg) => ({ agg, provisional: false }) as unknown as CellRow);
+  return emitAggregate(null, '', fake.map((_, i) => i), fake, shape).agg;
+}
+
+/** @internal Localised "not applicable" helper for labels. */
+export const NONE: LocalizedText = lt('—', '—');

@@ -1,0 +1,11 @@
+/**
+ * Roll-up 集計: returns → ward progress, annual report, completeness, with provenance and
+ * render-ready workbooks.
+ */
+export { submissionFromValidation, submissionFingerprint, type Submission, type ValidationResultLike } from './submission.js';
+export type { SubmissionUse, UseKind } from './use.js';
+export { wardProgress, annualReport } from './progress.js';
+export { completeness } from './completeness.js';
+export { traceFigure, isProvisional } from './trace.js';
+export { wardProgressWorkbook, annualReportWorkbook, completenessSheet } from './workbook.js';
+export type * from './types.js';

@@ -1,0 +1,584 @@
+/**
+ * Ward-plan progress 区計画の推進状況 (what a ward council 区支え合いのまち推進協議会 compiles from its
+ * district chapters' returns) and the annual report to the expert subcommittee
+ * 地域福祉専門分科会への報告 (every ward side by side, city totals, the chapter-4 measures table).
+ */
+import { lt, type LocalizedText } from '../i18n/text.js';
+import { fiscalYearRange, formatFiscalYear } from '../period/index.js';
+import { bodyInstance, getBody, getUnit, obligations as planObligations, unitsAt, type Obligation } from '../plan/queries.js';
+import type { Plan } from '../plan/schema.js';
+import type { FieldValue, RowRef } from '../returns/types.js';
+import type { ReviewState } from '../workflow/types.js';
+import { buildCompleteness, completenessRow, obligationStatuses } from './completeness.js';
+import {
+  SINGLE,
+  buildCells,
+  emitAggregate,
+  mergeAggregates,
+  scan,
+  shapeOf,
+  sortSubmissions,
+  subjectRef,
+  unitRef,
+  type BuiltCell,
+  type Scan,
+  type ScopeScan,
+  type Sink,
+  type TemplateShape,
+} from './engine.js';
+import type { Submission } from './submission.js';
+import type {
+  Aggregate,
+  AnnualReport,
+  ConfirmationView,
+  DistrictRow,
+  FigureChange,
+  FigureValue,
+  ListItem,
+  MeasureRow,
+  MeasuresTable,
+  MeetingRow,
+  RollupOptions,
+  ReportList,
+  SubjectRow,
+  WardProgress,
+} from './types.js';
+import type { SubmissionUse } from './use.js';
+
+/** The template of the returns a per-unit body (a ward council) receives from the units below. */
+function activityShape(plan: Plan): TemplateShape | undefined {
+  for (const flow of plan.flows) {
+    if (flow.template === undefined) continue;
+    const from = getBody(plan, flow.from);
+    const to = getBody(plan, flow.to);
+    const t = plan.templates.find((x) => x.id === flow.template);
+    if (t && from?.perUnit && to?.perUnit) return shapeOf(plan, t);
+  }
+  return undefined;
+}
+
+/** The template of the returns a single body (the city) sends: the chapter-4 measures. */
+function measureShape(plan: Plan): TemplateShape | undefined {
+  for (const flow of plan.flows) {
+    if (flow.template === undefined) continue;
+    const from = getBody(plan, flow.from);
+    const t = plan.templates.find((x) => x.id === flow.template);
+    if (t && from && !from.perUnit) return shapeOf(plan, t);
+  }
+  return undefined;
+}
+
+function fyLabel(plan: Plan, fy: number): LocalizedText {
+  return { ja: formatFiscalYear(fy, plan.fiscalYear.labelStyle, 'ja'), en: formatFiscalYear(fy, plan.fiscalYear.labelStyle, 'en') };
+}
+
+function topCode(plan: Plan): string {
+  return plan.units.find((u) => u.parent === undefined)?.code ?? SINGLE;
+}
+
+function unitOrder(plan: Plan): Map<string, number> {
+  return new Map(plan.units.map((u, i) => [u.code, i]));
+}
+
+function subjectOrder(plan: Plan): Map<string, number> {
+  const m = new Map<string, number>();
+  plan.initiatives.forEach((x, i) => m.set(x.code, i));
+  plan.measures.forEach((x, i) => m.set(x.code, 10_000 + i));
+  return m;
+}
+
+const byOrder =
+  (order: Map<string, number>) =>
+  (a: string, b: string): number =>
+    (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || (a < b ? -1 : a > b ? 1 : 0);
+
+/** Uses of the returns with rows in one scope, their row counts recounted for it. */
+function usesForScope(sc: Scan, ss: ScopeScan | undefined): SubmissionUse[] {
+  if (!ss) return [];
+  const counts = new Map<number, { records: number; errors: number }>();
+  for (let i = 0; i < ss.subOf.length; i++) {
+    const si = ss.subOf[i]!;
+    let c = counts.get(si);
+    if (!c) counts.set(si, (c = { records: 0, errors: 0 }));
+    c.records++;
+    if (ss.recs[i]!.errors > 0) c.errors++;
+  }
+  return [...counts.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([si, c]) => ({ ...sc.uses[si]!, records: c.records, rowsWithErrors: c.errors }));
+}
+
+function diffFigures(before: Record<string, FigureValue>, after: Record<string, FigureValue>): FigureChange[] {
+  const out: FigureChange[] = [];
+  for (const id of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const b = before[id];
+    const a = after[id];
+    if (b !== a) out.push({ figureId: id, before: b, after: a });
+  }
+  return out.sort((x, y) => (x.figureId < y.figureId ? -1 : 1));
+}
+
+function confirmationOf(review: ReviewState | undefined, ward: string, fy: number, figures: Record<string, FigureValue>): ConfirmationView | undefined {
+  if (!review) return undefined;
+  const confs = review.confirmations.filter((c) => c.ward === ward && c.fiscalYear === fy);
+  const conf = confs[confs.length - 1];
+  if (!conf) return undefined;
+  return {
+    id: conf.id,
+    meetingId: conf.meetingId,
+    meetingDate: conf.meetingDate,
+    at: conf.at,
+    by: conf.by.name ?? conf.by.id,
+    acknowledgedMissing: conf.acknowledgedMissing,
+    changes: diffFigures(conf.figures, figures),
+    log: review.changes.filter((c) => c.confirmationId === conf.id),
+  };
+}
+
+/** @internal Builds one ward's progress from its scope of a scan. */
+function buildWard(
+  plan: Plan,
+  sc: Scan | undefined,
+  shape: TemplateShape | undefined,
+  ward: string,
+  owed: Obligation[],
+  opts: RollupOptions,
+): WardProgress {
+  const sink: Sink = { figures: {}, provenance: {} };
+  const ss = sc?.scopes.get(ward);
+  const uOrder = unitOrder(plan);
+  const sOrder = subjectOrder(plan);
+  const unitCmp = byOrder(uOrder);
+  const subjCmp = byOrder(sOrder);
+  if (ss) ss.cells.sort((a, b) => unitCmp(a.unit, b.unit) || subjCmp(a.subject, b.subject) || (a.rows[0] ?? 0) - (b.rows[0] ?? 0));
+  const cells: BuiltCell[] = ss && shape ? buildCells(plan, ss, shape, sink) : [];
+  const wardOwed = owed.filter((o) => o.flowId === shape?.flow?.id && o.to.unit?.code === ward);
+  const statuses = sc ? obligationStatuses(plan, [{ scan: sc, ss, scope: ward }], wardOwed, opts.includeInvalid === true, [], sink) : [];
+  const wardRef = unitRef(plan, ward);
+  const comp = completenessRow(`${ward}/completeness`, wardRef, statuses, sink);
+
+  // By subject (initiative): the ward's plan first, in plan order, then anything else reported.
+  const cellsBySubject = new Map<string, number[]>();
+  const cellsByUnit = new Map<string, number[]>();
+  cells.forEach((c, i) => {
+    (cellsBySubject.get(c.subjectCode) ?? cellsBySubject.set(c.subjectCode, []).get(c.subjectCode)!).push(i);
+    (cellsByUnit.get(c.unitCode) ?? cellsByUnit.set(c.unitCode, []).get(c.unitCode)!).push(i);
+  });
+  const expectedBySubject = new Map<string, number>();
+  for (const o of wardOwed) for (const s of o.expectedSubjects) expectedBySubject.set(s, (expectedBySubject.get(s) ?? 0) + 1);
+  const subjectCodes = [...new Set([...expectedBySubject.keys(), ...cellsBySubject.keys()])].sort(subjCmp);
+  const subjectRow = (prefix: string, code: string, idx: number[], expected: number): SubjectRow => {
+    const { agg, provisional } = shape
+      ? emitAggregate(sink, prefix, idx, cells, shape)
+      : { agg: { cells: 0, records: 0, sum: {}, count: {}, dist: {}, latest: {} } as Aggregate, provisional: false };
+    sink.figures[`${prefix}/expected`] = expected;
+    sink.provenance[`${prefix}/expected`] = { rows: [] };
+    sink.figures[`${prefix}/reported`] = idx.length;
+    sink.provenance[`${prefix}/reported`] = { cells: idx, pick: 'all' };
+    sink.figures[`${prefix}/reportedRate`] = expected === 0 ? null : idx.length / expected;
+    sink.provenance[`${prefix}/reportedRate`] = { cells: idx, pick: 'all' };
+    return { id: prefix, subject: subjectRef(plan, code), expected, reported: idx.length, agg, provisional };
+  };
+  const subjects = subjectCodes.map((s) => subjectRow(`${ward}/${s}`, s, cellsBySubject.get(s) ?? [], expectedBySubject.get(s) ?? 0));
+  const total = subjectRow(
+    `${ward}/${SINGLE}`,
+    SINGLE,
+    cells.map((_, i) => i),
+    [...expectedBySubject.values()].reduce((a, b) => a + b, 0),
+  );
+
+  // By district.
+  const statusByUnit = new Map(statuses.map((s) => [s.unit?.code ?? SINGLE, s]));
+  const unitCodes = [...new Set([...wardOwed.map((o) => o.from.unit?.code ?? SINGLE), ...(ss ? ss.units.keys() : [])])].sort(unitCmp);
+  const districts: DistrictRow[] = unitCodes.map((u) => {
+    const prefix = `${u}/${SINGLE}`;
+    const idx = cellsByUnit.get(u) ?? [];
+    const { agg, provisional } = shape
+      ? emitAggregate(sink, prefix, idx, cells, shape)
+      : { agg: { cells: 0, records: 0, sum: {}, count: {}, dist: {}, latest: {} } as Aggregate, provisional: false };
+    const ua = ss?.units.get(u);
+    const st = statusByUnit.get(u);
+    const expectedSubjects = st?.expectedSubjects ?? [];
+    const reportedSubjects = new Set(idx.map((i) => cells[i]!.subjectCode));
+    const covered = expectedSubjects.filter((s) => reportedSubjects.has(s)).length;
+    let lastRow = -1;
+    if (ua?.lastReport && shape?.dateField) {
+      for (const i of ua.rows) if (ss!.recs[i]!.values[shape.dateField] === ua.lastReport) lastRow = i;
+    }
+    const row: DistrictRow = {
+      id: prefix,
+      unit: unitRef(plan, u),
+      owes: st !== undefined,
+      returns: ua ? ua.returns.size : 0,
+      firstReceived: st?.firstReceived ?? null,
+      lastReport: ua?.lastReport ?? null,
+      covered,
+      expectedSubjects: expectedSubjects.length,
+      timeliness: st?.status ?? (ua && ua.returns.size > 0 ? 'on-time' : 'missing'),
+      errors: ua?.errors ?? 0,
+      rowsWithErrors: ua?.errorRows.length ?? 0,
+      agg,
+      provisional,
+    };
+    const put = (k: string, v: FigureValue, p: WardProgress['provenance'][string]) => {
+      sink.figures[`${prefix}/${k}`] = v;
+      sink.provenance[`${prefix}/${k}`] = p;
+    };
+    put('returns', row.returns, { rows: ua?.arrivedRows ?? [] });
+    put('firstReceived', row.firstReceived, { rows: st?.rows ?? [] });
+    put('lastReport', row.lastReport, { rows: lastRow >= 0 ? [lastRow] : [] });
+    put('covered', row.covered, { cells: idx.filter((i) => expectedSubjects.includes(cells[i]!.subjectCode)), pick: 'all' });
+    put('expectedSubjects', row.expectedSubjects, { rows: [] });
+    put('coveredRate', row.expectedSubjects === 0 ? null : row.covered / row.expectedSubjects, {
+      cells: idx.filter((i) => expectedSubjects.includes(cells[i]!.subjectCode)),
+      pick: 'all',
+    });
+    put('timeliness', row.timeliness, { rows: st?.rows ?? [] });
+    put('errors', row.errors, { rows: ua?.errorRows ?? [] });
+    put('rowsWithErrors', row.rowsWithErrors, { rows: ua?.errorRows ?? [] });
+    return row;
+  });
+
+  // Lists: rows flagged by `any` fields (success cases), texts of `collect` fields (outcomes, issues).
+  const lists: ReportList[] = [];
+  if (shape && ss) {
+    const dateField = shape.dateField;
+    const item = (c: BuiltCell, row: number, text: string): ListItem => {
+      const d = dateField === undefined ? null : ss.recs[row]!.values[dateField];
+      return { unit: c.unit, subject: c.subject, reportDate: typeof d === 'string' ? d : null, text, row, provisional: c.provisional };
+    };
+    const sortItems = (items: ListItem[]) =>
+      items.sort(
+        (a, b) =>
+          unitCmp(a.unit.code, b.unit.code) ||
+          subjCmp(a.subject.code, b.subject.code) ||
+          (a.reportDate ?? '').localeCompare(b.reportDate ?? '') ||
+          a.row - b.row,
+      );
+    const textOf = (v: FieldValue | undefined) => (typeof v === 'string' ? v.trim() : '');
+    for (const f of shape.any) {
+      const items: ListItem[] = [];
+      for (const c of cells)
+        for (const r of c.flags[f] ?? []) {
+          const vals = ss.recs[r]!.values;
+          const texts: Record<string, string> = {};
+          for (const t of shape.collect) if (textOf(vals[t]) !== '') texts[t] = textOf(vals[t]);
+          items.push({ ...item(c, r, Object.values(texts).join('\n')), texts });
+        }
+      lists.push({ id: `flag:${f}`, field: f, label: shape.fields.find((x) => x.key === f)!.label, kind: 'flag', items: sortItems(items) });
+    }
+    for (const f of shape.collect) {
+      const items: ListItem[] = [];
+      for (const c of cells) for (const r of c.texts[f] ?? []) items.push(item(c, r, textOf(ss.recs[r]!.values[f])));
+      lists.push({ id: `text:${f}`, field: f, label: shape.fields.find((x) => x.key === f)!.label, kind: 'text', items: sortItems(items) });
+    }
+  }
+
+  const label = fyLabel(plan, opts.fiscalYear);
+  const council = shape?.flow ? bodyInstance(plan, shape.flow.to, ward).name : wardRef.name;
+  const subjectField = shape?.subjectField ? shape.template.fields.find((f) => f.key === shape.subjectField) : undefined;
+  const unitField = shape ? shape.template.fields.find((f) => f.key === shape.unitField) : undefined;
+  const progress: WardProgress = {
+    kind: 'ward-progress',
+    planId: plan.id,
+    fiscalYear: opts.fiscalYear,
+    fiscalYearLabel: label,
+    title: {
+      ja: `${label.ja} ${wardRef.name.ja} 区計画の推進状況`,
+      en: `Ward-plan progress: ${wardRef.name.en}, ${label.en}`,
+    },
+    ward: wardRef,
+    council,
+    templateId: shape?.template.id ?? null,
+    due: wardOwed[0]?.due ?? null,
+    fields: shape?.fields ?? [],
+    subjectLabel: subjectField?.label ?? lt('取組み', 'Initiative'),
+    unitLabel: unitField?.label ?? lt('地区', 'District'),
+    subjects,
+    total,
+    districts,
+    cells: cells.map(({ unitCode: _u, subjectCode: _s, ...c }) => c),
+    lists,
+    completeness: comp,
+    obligations: statuses,
+    submissions: sc ? usesForScope(sc, ss) : [],
+    reviewed: opts.review !== undefined,
+    provisional: cells.some((c) => c.provisional),
+    refs: ss?.refs ?? [],
+    figures: sink.figures,
+    provenance: sink.provenance,
+  };
+  const conf = confirmationOf(opts.review, ward, opts.fiscalYear, sink.figures);
+  if (conf) progress.confirmation = conf;
+  return progress;
+}
+
+/**
+ * The ward-plan progress 区計画の推進状況 of one ward for a fiscal year: by initiative (districts
+ * reported / expected, districts per status, totals, rating distribution, success cases), by
+ * district (returns, last report date, initiatives covered, on time or late, open errors), the
+ * lists of success cases 成果事例, outcomes and issues 課題, with a figure id and source rows for
+ * every figure. With a review state, only accepted returns count unless `includeProvisional`.
+ *
+ * @example
+ * ```ts
+ * const p = wardProgress(plan, submissions, { fiscalYear: 2026, ward: '12101' });
+ * p.title.ja;                          // '令和8年度 中央区 区計画の推進状況'
+ * p.figures['12101/C01/sessions'];     // sessions of 見守り・声かけ活動 across 中央区
+ * traceFigure(p, '12101/C01/sessions'); // the rows that made it
+ * ```
+ */
+export function wardProgress(plan: Plan, submissions: readonly Submission[], opts: RollupOptions & { ward: string }): WardProgress {
+  const shape = activityShape(plan);
+  const subs = sortSubmissions(submissions);
+  const sc = shape
+    ? scan(plan, subs, shape, {
+        fiscalYear: opts.fiscalYear,
+        scopes: new Set([opts.ward]),
+        review: opts.review,
+        includeProvisional: opts.includeProvisional === true,
+        includeInvalid: opts.includeInvalid === true,
+      })
+    : undefined;
+  const owed = shape?.flow ? planObligations(plan, opts.fiscalYear, { within: opts.ward, flowId: shape.flow.id }) : [];
+  return buildWard(plan, sc, shape, opts.ward, owed, opts);
+}
+
+function metricsOf(agg: Aggregate, shape: TemplateShape): [string, FigureValue][] {
+  const out: [string, FigureValue][] = [
+    ['cells', agg.cells],
+    ['records', agg.records],
+  ];
+  for (const f of shape.sum) out.push([f, agg.sum[f] ?? 0]);
+  for (const f of shape.any) out.push([f, agg.count[f] ?? 0]);
+  for (const f of shape.collect) out.push([f, agg.count[f] ?? 0]);
+  for (const f of [...shape.lastCat, ...shape.union, ...shape.dist]) {
+    const d = agg.dist[f] ?? {};
+    const field = shape.fields.find((x) => x.key === f);
+    for (const code of new Set([...(field?.options?.map((o) => o.code) ?? []), ...Object.keys(d)])) out.push([`${f}=${code}`, d[code] ?? 0]);
+  }
+  for (const f of shape.lastDate) out.push([f, agg.latest[f] ?? null]);
+  return out;
+}
+
+/** Rolls ward rows up to the city: figures trace to the wards' figures. */
+function cityRow(sink: Sink, prefix: string, subject: string, parts: { row: SubjectRow }[], shape: TemplateShape, plan: Plan): SubjectRow {
+  const agg = mergeAggregates(
+    parts.map((p) => p.row.agg),
+    shape,
+  );
+  const provisional = parts.some((p) => p.row.provisional);
+  const put = (metric: string, v: FigureValue) => {
+    sink.figures[`${prefix}/${metric}`] = v;
+    sink.provenance[`${prefix}/${metric}`] = { from: parts.map((p) => `${p.row.id}/${metric}`), ...(provisional ? { provisional: true as const } : {}) };
+  };
+  for (const [m, v] of metricsOf(agg, shape)) put(m, v);
+  const expected = parts.reduce((a, p) => a + p.row.expected, 0);
+  const reported = parts.reduce((a, p) => a + p.row.reported, 0);
+  put('expected', expected);
+  put('reported', reported);
+  put('reportedRate', expected === 0 ? null : reported / expected);
+  return { id: prefix, subject: subjectRef(plan, subject), expected, reported, agg, provisional };
+}
+
+function buildMeasures(plan: Plan, sc: Scan | undefined, shape: TemplateShape | undefined, sink: Sink): { table: MeasuresTable; refs: RowRef[] } {
+  const subjectField = shape?.subjectField ?? 'measure';
+  const table: MeasuresTable = {
+    templateId: shape?.template.id ?? null,
+    subjectField,
+    fields: shape?.fields ?? [],
+    derived: (shape?.template.derived ?? []).map((d) => ({ key: d.key, label: d.label, ...(d.numberFormat !== undefined ? { numberFormat: d.numberFormat } : {}) })),
+    rows: [],
+    expected: plan.measures.length,
+    reported: 0,
+    dist: {},
+  };
+  const top = topCode(plan);
+  const ss = sc?.scopes.get(top);
+  const refs = ss?.refs ?? [];
+  if (!shape) return { table, refs };
+  const sOrder = subjectOrder(plan);
+  const cells = [...(ss?.cells ?? [])];
+  const keyStr = (c: (typeof cells)[number]) => c.keys.map((k) => String(k ?? '')).join('\u001f');
+  cells.sort((a, b) => byOrder(sOrder)(a.subject, b.subject) || keyStr(a).localeCompare(keyStr(b)));
+  const n = new Map<string, number>();
+  const lastOf = new Map<string, number>();
+  const otherKeys = shape.keyFields.filter((k) => k !== shape.subjectField);
+  for (const c of cells) {
+    const k = (n.get(c.subject) ?? 0) + 1;
+    n.set(c.subject, k);
+    const id = `${subjectField}/${c.subject}/${k}`;
+    const vals = ss!.recs[c.last]!.values;
+    lastOf.set(id, c.last);
+    const keys: Record<string, FieldValue> = {};
+    shape.keyFields.forEach((f, i) => {
+      if (otherKeys.includes(f)) keys[f] = c.keys[i] ?? null;
+    });
+    const values: Record<string, FieldValue> = {};
+    for (const f of shape.last) values[f] = vals[f] ?? null;
+    shape.sum.forEach((f, i) => (values[f] = c.sums[i]!));
+    const derived: Record<string, number | null> = {};
+    for (const d of shape.template.derived ?? []) {
+      const num = values[d.numerator] ?? vals[d.numerator];
+      const den = values[d.denominator] ?? vals[d.denominator];
+      derived[d.key] = typeof num === 'number' && typeof den === 'number' && den !== 0 ? num / den : null;
+    }
+    const texts: Record<string, string[]> = {};
+    shape.collect.forEach((f, i) => {
+      texts[f] = c.texts[i]!.map((r) => String(ss!.recs[r]!.values[f] ?? '').trim());
+    });
+    const p = c.provisional ? { provisional: true as const } : {};
+    for (const f of shape.last) {
+      const x = values[f];
+      sink.figures[`${id}/${f}`] = Array.isArray(x) ? x.join(',') : typeof x === 'boolean' ? String(x) : (x ?? null);
+      sink.provenance[`${id}/${f}`] = { rows: [c.last], ...p };
+    }
+    for (const f of shape.sum) {
+      sink.figures[`${id}/${f}`] = values[f] as number;
+      sink.provenance[`${id}/${f}`] = { rows: c.rows, ...p };
+    }
+    for (const [k, v] of Object.entries(derived)) {
+      sink.figures[`${id}/${k}`] = v;
+      sink.provenance[`${id}/${k}`] = { rows: [c.last], ...p };
+    }
+    table.rows.push({ id, subject: subjectRef(plan, c.subject), keys, values, derived, texts, rows: c.rows, reported: true, provisional: c.provisional });
+  }
+  for (const m of plan.measures) {
+    if (n.has(m.code)) continue;
+    table.rows.push({ id: `${subjectField}/${m.code}/0`, subject: subjectRef(plan, m.code), keys: {}, values: {}, derived: {}, texts: {}, rows: [], reported: false, provisional: false });
+  }
+  table.rows.sort((a, b) => byOrder(sOrder)(a.subject.code, b.subject.code) || a.id.localeCompare(b.id));
+  table.reported = n.size;
+  const reportedRows = table.rows.filter((r) => r.reported);
+  sink.figures[`${subjectField}/${SINGLE}/expected`] = table.expected;
+  sink.provenance[`${subjectField}/${SINGLE}/expected`] = { rows: [] };
+  sink.figures[`${subjectField}/${SINGLE}/reported`] = table.reported;
+  sink.provenance[`${subjectField}/${SINGLE}/reported`] = { rows: reportedRows.flatMap((r) => r.rows) };
+  for (const f of shape.lastCat) {
+    const field = shape.fields.find((x) => x.key === f);
+    const d: Record<string, number> = {};
+    const rowsBy = new Map<string, number[]>();
+    for (const o of field?.options ?? []) d[o.code] = 0;
+    for (const r of reportedRows) {
+      const x = r.values[f];
+      if (x === null || x === undefined || Array.isArray(x)) continue;
+      const code = String(x);
+      d[code] = (d[code] ?? 0) + 1;
+      (rowsBy.get(code) ?? rowsBy.set(code, []).get(code)!).push(lastOf.get(r.id)!);
+    }
+    table.dist[f] = d;
+    for (const code of Object.keys(d)) {
+      sink.figures[`${subjectField}/${SINGLE}/${f}=${code}`] = d[code]!;
+      sink.provenance[`${subjectField}/${SINGLE}/${f}=${code}`] = { rows: rowsBy.get(code) ?? [] };
+    }
+  }
+  return { table, refs };
+}
+
+/**
+ * The annual report to the expert subcommittee 地域福祉専門分科会への報告 for a fiscal year: every
+ * ward's progress side by side (each a full {@link WardProgress}), city totals, the chapter-4
+ * measures table with achievement rates and the rating distribution, city-wide completeness and
+ * the register of ward council meetings. One pass over the rows.
+ *
+ * @example
+ * ```ts
+ * const r = annualReport(plan, submissions, { fiscalYear: 2026 });
+ * r.wards.map((w) => w.ward.name.ja);      // ['中央区', '花見川区', …]
+ * r.figures['12100/*\/sessions'];            // city total
+ * r.measures.rows[0]?.derived.achievementRate;
+ * ```
+ */
+export function annualReport(plan: Plan, submissions: readonly Submission[], opts: RollupOptions): AnnualReport {
+  const subs = sortSubmissions(submissions);
+  const shape = activityShape(plan);
+  const mShape = measureShape(plan);
+  const scanOpts = {
+    fiscalYear: opts.fiscalYear,
+    review: opts.review,
+    includeProvisional: opts.includeProvisional === true,
+    includeInvalid: opts.includeInvalid === true,
+  };
+  const sc = shape ? scan(plan, subs, shape, scanOpts) : undefined;
+  const msc = mShape ? scan(plan, subs, mShape, scanOpts) : undefined;
+  const owed = planObligations(plan, opts.fiscalYear);
+  const range = fiscalYearRange(opts.fiscalYear, { startMonth: plan.fiscalYear.startMonth });
+  const uOrder = unitOrder(plan);
+  const wardCodes = shape?.scopeLevel
+    ? [...new Set([...unitsAt(plan, shape.scopeLevel, { on: range.start, until: range.end }).map((u) => u.code), ...(sc ? sc.scopes.keys() : [])])].sort(
+        byOrder(uOrder),
+      )
+    : [];
+  const wards = wardCodes.map((w) => buildWard(plan, sc, shape, w, owed, opts));
+  const sink: Sink = { figures: {}, provenance: {} };
+  const top = topCode(plan);
+  const subjectCodes = [...new Set(wards.flatMap((w) => w.subjects.map((s) => s.subject.code)))].sort(byOrder(subjectOrder(plan)));
+  const subjects = shape
+    ? subjectCodes.map((s) =>
+        cityRow(
+          sink,
+          `${top}/${s}`,
+          s,
+          wards.flatMap((w) => w.subjects.filter((r) => r.subject.code === s).map((row) => ({ row }))),
+          shape,
+          plan,
+        ),
+      )
+    : [];
+  const total = shape
+    ? cityRow(sink, `${top}/${SINGLE}`, SINGLE, wards.map((w) => ({ row: w.total })), shape, plan)
+    : { id: `${top}/${SINGLE}`, subject: subjectRef(plan, SINGLE), expected: 0, reported: 0, agg: { cells: 0, records: 0, sum: {}, count: {}, dist: {}, latest: {} }, provisional: false };
+  const { table, refs } = buildMeasures(plan, msc, mShape, sink);
+  const comp = buildCompleteness(plan, opts.fiscalYear, [sc, msc].filter((x): x is Scan => x !== undefined), { countInvalid: opts.includeInvalid === true });
+  const meetings: MeetingRow[] = (opts.review?.meetings ?? [])
+    .filter((m) => m.fiscalYear === opts.fiscalYear)
+    .map((m) => {
+      const row: MeetingRow = { id: m.id, date: m.date, agenda: m.agenda, reviewed: m.reviewed, ward: unitRef(plan, m.ward), fiscalYear: m.fiscalYear, confirmed: m.confirmed !== undefined };
+      if (m.note !== undefined) row.note = m.note;
+      return row;
+    })
+    .sort((a, b) => byOrder(uOrder)(a.ward.code, b.ward.code) || a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const label = fyLabel(plan, opts.fiscalYear);
+  const recipientBody = plan.flows.map((f) => getBody(plan, f.to)).find((b) => b?.kind === 'expert-subcommittee') ?? getBody(plan, mShape?.flow?.to ?? '');
+  const recipient = recipientBody?.name ?? lt('審議会', 'Subcommittee');
+  const uses: SubmissionUse[] = [
+    ...(sc ? sc.uses : []),
+    ...(msc ? msc.uses : []),
+    ...subs
+      .filter((s) => s.templateId !== shape?.template.id && s.templateId !== mShape?.template.id)
+      .map((s) => ({
+        id: s.id,
+        ...(s.source !== undefined ? { source: s.source } : {}),
+        sheet: s.sheet,
+        templateId: s.templateId,
+        use: 'left-out' as const,
+        status: 'unreviewed' as const,
+        arrived: false,
+        reason: lt('様式が特定できません', 'template not recognised'),
+        records: s.records.length,
+        rowsWithErrors: s.records.filter((r) => r.errors > 0).length,
+      })),
+  ].filter((u) => u.records > 0);
+  return {
+    kind: 'annual-report',
+    planId: plan.id,
+    fiscalYear: opts.fiscalYear,
+    fiscalYearLabel: label,
+    title: { ja: `${label.ja} ${recipient.ja}への報告`, en: `Report to the ${recipient.en}, ${label.en}` },
+    recipient,
+    councilBody: (shape?.flow ? getBody(plan, shape.flow.to)?.name : undefined) ?? lt('協議会', 'Council'),
+    city: { code: top, name: getUnit(plan, top)?.name ?? plan.municipality.name },
+    wards,
+    subjects,
+    total,
+    measures: table,
+    meetings,
+    completeness: comp,
+    submissions: uses,
+    reviewed: opts.review !== undefined,
+    provisional: wards.some((w) => w.provisional) || table.rows.some((r) => r.provisional),
+    refs,
+    figures: sink.figures,
+    provenance: sink.provenance,
+  };
+}

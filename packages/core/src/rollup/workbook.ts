@@ -1,0 +1,804 @@
+/**
+ * Render-ready workbooks of the reports: what the CLI writes to .xlsx and the add-in writes to new
+ * sheets. Headings carry Japanese and English; values (labels of categories, notes) are in the
+ * chosen language. Every table row carries the figure id prefix of its figures, so a figure id is
+ * `<row figure>/<column key>` and can be traced with `traceFigure`.
+ */
+import { lt, type Lang, type LocalizedText } from '../i18n/text.js';
+import { formatDate } from '../period/index.js';
+import type { RowRef } from '../returns/types.js';
+import type { ColumnKind, SheetColumn, SheetModel, SheetValue, WorkbookModel } from '../sheet/model.js';
+import { TIMELINESS_LABEL } from './completeness.js';
+import type {
+  AnnualReport,
+  Completeness,
+  CompletenessRow,
+  FigureValue,
+  ListItem,
+  NamedRef,
+  ObligationStatus,
+  ReportField,
+  ReportList,
+  SubjectRow,
+  WardProgress,
+} from './types.js';
+import type { SubmissionUse } from './use.js';
+
+const INT = '#,##0';
+const PCT = '0.0%';
+const DATE = 'yyyy/m/d';
+
+function col(key: string, ja: string, en: string, kind: ColumnKind, width?: number, numberFormat?: string): SheetColumn {
+  const c: SheetColumn = { key, header: lt(ja, en), kind };
+  const fmt = numberFormat ?? (kind === 'integer' ? INT : kind === 'percent' ? PCT : kind === 'date' ? DATE : kind === 'text' ? '@' : undefined);
+  if (fmt !== undefined) c.numberFormat = fmt;
+  if (width !== undefined) c.width = width;
+  return c;
+}
+
+function colL(key: string, header: LocalizedText, kind: ColumnKind, width?: number, numberFormat?: string): SheetColumn {
+  return col(key, header.ja, header.en, kind, width, numberFormat);
+}
+
+const date = (d: string | null | undefined): SheetValue => (typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) ? { date: d } : null);
+const num = (v: FigureValue | undefined): SheetValue => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+function refText(r: RowRef | undefined): string {
+  if (!r) return '';
+  return `${r.source ?? ''}${r.source ? ' / ' : ''}${r.sheet} / ${r.row}`;
+}
+
+function longDate(d: string, lang: Lang): string {
+  return formatDate(d, lang === 'ja' ? 'ja' : 'en');
+}
+
+function optionLabel(f: ReportField, code: string, lang: Lang): string {
+  return f.options?.find((o) => o.code === code)?.label[lang] ?? code;
+}
+
+function provisionalText(p: boolean, lang: Lang): string {
+  return p ? (lang === 'ja' ? '暫定' : 'provisional') : '';
+}
+
+/** The note on which returns were counted, left out or provisional. */
+function usageLines(uses: SubmissionUse[], reviewed: boolean, lang: Lang): LocalizedText[] {
+  const name = (u: SubmissionUse) => `${u.source ? `${u.source} ` : ''}[${u.sheet}]`;
+  const counted = uses.filter((u) => u.use === 'counted');
+  const prov = uses.filter((u) => u.use === 'provisional');
+  const out = uses.filter((u) => u.use === 'left-out');
+  const errRows = uses.filter((u) => u.use !== 'left-out').reduce((a, u) => a + u.rowsWithErrors, 0);
+  const lines: LocalizedText[] = [];
+  const rows = counted.concat(prov).reduce((a, u) => a + u.records, 0);
+  lines.push(
+    lt(
+      `集計した報告: ${counted.length + prov.length}件（${rows.toLocaleString('ja-JP')}行）` + (reviewed ? '・受理済みの報告のみ確定値として集計' : '・審査状況の指定なし（受け付けた報告をすべて集計）'),
+      `Returns counted: ${counted.length + prov.length} (${rows.toLocaleString('en-US')} rows)` +
+        (reviewed ? '; only accepted returns count as final' : '; no review state given (every return received is counted)'),
+    ),
+  );
+  lines.push(
+    prov.length === 0
+      ? lt('暫定値を含む報告: なし', 'Provisional returns: none')
+      : lt(
+          `暫定値を含む報告（未受理）: ${prov.map((u) => `${name(u)}（${u.reason?.ja ?? ''}）`).join('、')}`,
+          `Provisional returns (not accepted): ${prov.map((u) => `${name(u)} (${u.reason?.en ?? ''})`).join(', ')}`,
+        ),
+  );
+  lines.push(
+    out.length === 0
+      ? lt('集計から除いた報告: なし', 'Returns left out: none')
+      : lt(
+          `集計から除いた報告: ${out.map((u) => `${name(u)}（${u.reason?.ja ?? ''}）`).join('、')}`,
+          `Returns left out: ${out.map((u) => `${name(u)} (${u.reason?.en ?? ''})`).join(', ')}`,
+        ),
+  );
+  if (errRows > 0)
+    lines.push(lt(`エラーが残る行: ${errRows}行（集計から除外）`, `Rows with open errors: ${errRows} (left out)`));
+  void lang;
+  return lines;
+}
+
+/** Columns and values for the roll-up of an aggregate (shared by subject, district and ward rows). */
+function aggColumns(fields: ReportField[], opts: { dates?: boolean; texts?: boolean } = {}): { cols: SheetColumn[]; value: (figs: Record<string, FigureValue>, prefix: string, lang: Lang) => SheetValue[] } {
+  const cols: SheetColumn[] = [];
+  const getters: ((figs: Record<string, FigureValue>, prefix: string, lang: Lang) => SheetValue)[] = [];
+  for (const f of fields) {
+    if (f.rollup === 'sum') {
+      cols.push(colL(f.key, f.label, 'integer', 10, f.numberFormat ?? INT));
+      getters.push((figs, p) => num(figs[`${p}/${f.key}`]));
+    } else if ((f.rollup === 'last' && f.type !== 'date' && f.options) || f.rollup === 'distribution') {
+      for (const o of f.options ?? []) {
+        cols.push(colL(`${f.key}=${o.code}`, lt(`${f.label.ja}：${o.label.ja}`, `${f.label.en}: ${o.label.en}`), 'integer', 9));
+        getters.push((figs, p) => num(figs[`${p}/${f.key}=${o.code}`]) ?? 0);
+      }
+    } else if (f.rollup === 'any') {
+      cols.push(colL(f.key, f.label, 'integer', 9));
+      getters.push((figs, p) => num(figs[`${p}/${f.key}`]));
+    } else if (f.rollup === 'collect') {
+      cols.push(colL(f.key, lt(`${f.label.ja}（件数）`, `${f.label.en} (count)`), 'integer', 9));
+      getters.push((figs, p) => num(figs[`${p}/${f.key}`]));
+    } else if (f.rollup === 'union' && opts.texts !== false) {
+      cols.push(colL(f.key, f.label, 'text', 36));
+      getters.push((figs, p, lang) => {
+        const parts: string[] = [];
+        for (const o of f.options ?? []) {
+          const n = figs[`${p}/${f.key}=${o.code}`];
+          if (typeof n === 'number' && n > 0) parts.push(`${o.label[lang]}(${n})`);
+        }
+        return parts.join(lang === 'ja' ? '、' : ', ');
+      });
+    } else if (f.rollup === 'last' && f.type === 'date' && opts.dates !== false) {
+      cols.push(colL(f.key, lt(`最新の${f.label.ja}`, `Latest ${f.label.en.toLowerCase()}`), 'date', 12));
+      getters.push((figs, p) => date(figs[`${p}/${f.key}`] as string | null));
+    }
+  }
+  return { cols, value: (figs, prefix, lang) => getters.map((g) => g(figs, prefix, lang)) };
+}
+
+function firstCategoryField(fields: ReportField[]): ReportField | undefined {
+  return fields.find((f) => f.rollup === 'last' && f.type !== 'date' && f.options !== undefined);
+}
+
+/** The by-subject sheet (by initiative): one row per subject, a total row, a stacked status chart. */
+function subjectSheet(
+  id: string,
+  name: LocalizedText,
+  title: LocalizedText,
+  rows: SubjectRow[],
+  total: SubjectRow,
+  fields: ReportField[],
+  figs: Record<string, FigureValue>,
+  subjectLabel: LocalizedText,
+  lang: Lang,
+  lines: LocalizedText[] = [],
+): SheetModel {
+  const agg = aggColumns(fields);
+  const columns: SheetColumn[] = [
+    col('code', 'コード', 'Code', 'text', 8),
+    colL('name', subjectLabel, 'text', 30),
+    col('expected', '報告予定の地区', 'Districts expected', 'integer', 10),
+    col('reported', '報告のあった地区', 'Districts reported', 'integer', 10),
+    col('reportedRate', '報告率', 'Reported', 'percent', 9),
+    ...agg.cols,
+    col('provisional', '暫定', 'Provisional', 'text', 8),
+    col('figure', '図表ID', 'Figure id', 'text', 18),
+  ];
+  const line = (r: SubjectRow, label?: string): SheetValue[] => [
+    r.subject.code === '*' ? '' : r.subject.code,
+    label ?? r.subject.name[lang],
+    r.expected,
+    r.reported,
+    num(figs[`${r.id}/reportedRate`]),
+    ...agg.value(figs, r.id, lang),
+    provisionalText(r.provisional, lang),
+    r.id,
+  ];
+  const cat = firstCategoryField(fields);
+  const sheet: SheetModel = {
+    id,
+    name,
+    preamble: { title, lines: [lt('報告予定・報告のあった地区は地区部会の数。各欄の件数は「地区×取組み」の数（最新の報告による）。', 'Districts expected / reported count district chapters; category counts are district × initiative pairs, by their latest report.'), ...lines] },
+    columns,
+    rows: [...rows.map((r) => line(r)), line(total, lang === 'ja' ? '合計' : 'Total')],
+    freezeHeader: true,
+  };
+  if (cat?.options)
+    sheet.chart = {
+      type: 'barStacked',
+      title: lt(`${subjectLabel.ja}別の${cat.label.ja}`, `${cat.label.en} by ${subjectLabel.en.toLowerCase()}`),
+      categoryColumn: 'name',
+      seriesColumns: cat.options.map((o) => `${cat.key}=${o.code}`),
+    };
+  return sheet;
+}
+
+function completenessLine(r: CompletenessRow, label: string, lang: Lang): LocalizedText {
+  const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+  void lang;
+  return lt(
+    `${label}: 予定 ${r.expected}・提出 ${r.received}（${pct(r.rate)}）・期限内 ${r.onTime}（${pct(r.onTimeRate)}）・期限後 ${r.late}・未提出 ${r.missing}`,
+    `${label}: expected ${r.expected}, received ${r.received} (${pct(r.rate)}), on time ${r.onTime} (${pct(r.onTimeRate)}), late ${r.late}, missing ${r.missing}`,
+  );
+}
+
+function obligationsSheet(id: string, title: LocalizedText, lines: LocalizedText[], obligations: ObligationStatus[], lang: Lang): SheetModel {
+  const columns: SheetColumn[] = [
+    col('from', '報告する組織', 'From', 'text', 24),
+    col('to', '報告先', 'To', 'text', 28),
+    col('due', '締切', 'Due', 'date', 12),
+    col('status', '提出状況', 'Status', 'text', 10),
+    col('returns', '受け付けた報告', 'Returns counted', 'integer', 10),
+    col('invalidReturns', 'エラーのある報告', 'Returns with errors', 'integer', 10),
+    col('firstReceived', '最初の受付', 'First received', 'date', 12),
+    col('lastReceived', '最後の受付', 'Last received', 'date', 12),
+    col('covered', '報告のあった取組み', 'Subjects covered', 'integer', 10),
+    col('expectedSubjects', '予定の取組み', 'Subjects expected', 'integer', 10),
+    col('coveredRate', '取組みの網羅率', 'Coverage', 'percent', 9),
+    col('preset', '締切の根拠', 'Deadline', 'text', 12),
+    col('figure', '図表ID', 'Figure id', 'text', 30),
+  ];
+  const rows = obligations.map((o): SheetValue[] => [
+    o.from[lang],
+    o.to[lang],
+    date(o.due),
+    TIMELINESS_LABEL[o.status][lang],
+    o.returns,
+    o.invalidReturns,
+    date(o.firstReceived),
+    date(o.lastReceived),
+    o.coveredSubjects.length,
+    o.expectedSubjects.length,
+    o.expectedSubjects.length === 0 ? null : o.coveredSubjects.length / o.expectedSubjects.length,
+    o.presetDeadline ? (lang === 'ja' ? '既定値' : 'preset default') : lang === 'ja' ? '計画' : 'plan',
+    o.id,
+  ]);
+  return { id, name: lt('提出状況', 'Completeness'), preamble: { title, lines }, columns, rows, freezeHeader: true };
+}
+
+/**
+ * The completeness sheet 提出状況: one row per expected report (obligation) with its status, and
+ * the rates per ward, per flow and overall in the lines above the table.
+ *
+ * @example
+ * ```ts
+ * const sheet = completenessSheet(completeness(plan, subs, { fiscalYear: 2026 }), 'ja');
+ * sheet.preamble?.title.ja; // '令和8年度 提出状況'
+ * ```
+ */
+export function completenessSheet(c: Completeness, lang: Lang): SheetModel {
+  const lines: LocalizedText[] = [
+    ...c.byScope.map((r) => completenessLine(r, r.unit.name[lang], lang)),
+    ...c.byFlow.map((r) => completenessLine(r, r.content[lang], lang)),
+    completenessLine(c.total, lang === 'ja' ? '全体' : 'Overall', lang),
+    c.countInvalid
+      ? lt('エラーが残る報告も提出として数えています。', 'Returns with open errors are counted as received.')
+      : lt('エラーが残る報告は提出として数えていません。', 'Returns with open errors are not counted as received.'),
+  ];
+  const title = lt(`${c.fiscalYearLabel.ja}${c.within ? ` ${c.within.name.ja}` : ''} 提出状況`, `Completeness${c.within ? `: ${c.within.name.en}` : ''}, ${c.fiscalYearLabel.en}`);
+  return obligationsSheet('completeness', title, lines, c.obligations, lang);
+}
+
+function listSheet(list: ReportList, fields: ReportField[], refs: RowRef[], lang: Lang, ward?: NamedRef, unitLabel?: LocalizedText, subjectLabel?: LocalizedText, title?: LocalizedText, extra?: { ward: NamedRef; items: ListItem[]; refs: RowRef[] }[]): SheetModel {
+  const collect = fields.filter((f) => f.rollup === 'collect');
+  const columns: SheetColumn[] = [
+    ...(extra ? [col('ward', '区', 'Ward', 'text', 10)] : []),
+    colL('unit', unitLabel ?? lt('地区', 'District'), 'text', 14),
+    col('subjectCode', 'コード', 'Code', 'text', 8),
+    colL('subject', subjectLabel ?? lt('取組み', 'Initiative'), 'text', 28),
+    col('reportDate', '報告日', 'Report date', 'date', 12),
+    ...(list.kind === 'flag' ? collect.map((f) => colL(f.key, f.label, 'text', 50)) : [colL('text', list.label, 'text', 60)]),
+    col('source', '出典（ファイル / シート / 行）', 'Source (file / sheet / row)', 'text', 36),
+    col('provisional', '暫定', 'Provisional', 'text', 8),
+  ];
+  const parts = extra ?? [{ ward: ward ?? { code: '', name: lt('', '') }, items: list.items, refs }];
+  const rows: SheetValue[][] = [];
+  for (const part of parts)
+    for (const it of part.items)
+      rows.push([
+        ...(extra ? [part.ward.name[lang]] : []),
+        it.unit.name[lang],
+        it.subject.code,
+        it.subject.name[lang],
+        date(it.reportDate),
+        ...(list.kind === 'flag' ? collect.map((f) => it.texts?.[f.key] ?? '') : [it.text]),
+        refText(part.refs[it.row]),
+        provisionalText(it.provisional, lang),
+      ]);
+  const name = list.kind === 'flag' ? list.label : list.label;
+  return {
+    id: `list-${list.field}`,
+    name,
+    preamble: {
+      title: title ?? list.label,
+      lines: [list.kind === 'flag' ? lt(`${list.label.ja}として報告された行とその成果・課題`, `Rows reported as ${list.label.en.toLowerCase()}, with their texts`) : lt(`報告された${list.label.ja}の一覧`, `${list.label.en} as reported`)],
+    },
+    columns,
+    rows,
+    freezeHeader: true,
+  };
+}
+
+function sourcesRows(p: WardProgress, lang: Lang, withWard: boolean): SheetValue[][] {
+  const cellOf = new Int32Array(p.refs.length).fill(-1);
+  const isLast = new Uint8Array(p.refs.length);
+  p.cells.forEach((c, ci) => {
+    for (const r of c.rows) cellOf[r] = ci;
+    isLast[c.last] = 1;
+  });
+  const errorRows = new Uint8Array(p.refs.length);
+  for (const d of p.districts) {
+    const pr = p.provenance[`${d.id}/errors`];
+    if (pr && 'rows' in pr) for (const r of pr.rows) errorRows[r] = 1;
+  }
+  const rows: SheetValue[][] = [];
+  for (let i = 0; i < p.refs.length; i++) {
+    const r = p.refs[i]!;
+    const c = cellOf[i]! >= 0 ? p.cells[cellOf[i]!] : undefined;
+    const used = c
+      ? c.provisional
+        ? lang === 'ja' ? '集計（暫定）' : 'counted (provisional)'
+        : lang === 'ja' ? '集計' : 'counted'
+      : errorRows[i]
+        ? lang === 'ja' ? '除外（エラー）' : 'left out (errors)'
+        : lang === 'ja' ? '除外（集計対象外の報告）' : 'left out (return not counted)';
+    rows.push([
+      ...(withWard ? [p.ward.code] : []),
+      c ? c.id : '',
+      r.source ?? '',
+      r.sheet,
+      r.row,
+      used,
+      isLast[i] ? (lang === 'ja' ? '○' : 'yes') : '',
+    ]);
+  }
+  return rows;
+}
+
+function sourcesSheet(rows: SheetValue[][], withWard: boolean): SheetModel {
+  return {
+    id: 'sources',
+    name: lt('出典', 'Sources'),
+    preamble: {
+      title: lt('出典（図表の元になった行）', 'Sources (the rows behind the figures)'),
+      lines: [
+        lt(
+          '図表IDは「地区/取組み/項目」の形です。区・市の図表（例 12101/C01/…）はこの表を取組みで絞り込むと元の行が分かります。「最新」は実施状況・評価など最新の報告による値の元になった行です。',
+          'Figure ids read <district>/<initiative>/<item>. For ward and city figures (e.g. 12101/C01/…) filter this table by the initiative. "Latest" marks the row that status, rating and other latest values come from.',
+        ),
+      ],
+    },
+    columns: [
+      ...(withWard ? [col('ward', '区', 'Ward', 'text', 8)] : []),
+      col('figure', '図表ID', 'Figure id', 'text', 18),
+      col('source', 'ファイル', 'File', 'text', 30),
+      col('sheet', 'シート', 'Sheet', 'text', 18),
+      col('row', '行', 'Row', 'integer', 8, '0'),
+      col('used', '集計', 'Used', 'text', 20),
+      col('latest', '最新', 'Latest', 'text', 8),
+    ],
+    rows,
+    freezeHeader: true,
+  };
+}
+
+function wardSummaryLines(p: WardProgress, lang: Lang): LocalizedText[] {
+  const lines: LocalizedText[] = [
+    lt(`報告先: ${p.council.ja}`, `Compiled for: ${p.council.en}`),
+    ...(p.due ? [lt(`地区部会の報告の締切: ${longDate(p.due, 'ja')}`, `District returns due: ${longDate(p.due, 'en')}`)] : []),
+    ...usageLines(p.submissions, p.reviewed, lang),
+  ];
+  if (p.confirmation) {
+    const c = p.confirmation;
+    lines.push(
+      c.changes.length === 0
+        ? lt(`確定: ${longDate(c.meetingDate, 'ja')}の${p.council.ja}で確定（以後の変更なし）`, `Confirmed at the council meeting of ${longDate(c.meetingDate, 'en')} (no changes since)`)
+        : lt(
+            `確定: ${longDate(c.meetingDate, 'ja')}の${p.council.ja}で確定。その後 ${c.changes.length} 項目が変わっています（変更記録 ${c.log.length}件）`,
+            `Confirmed at the council meeting of ${longDate(c.meetingDate, 'en')}; ${c.changes.length} figures changed since (${c.log.length} recorded changes)`,
+          ),
+    );
+  } else if (p.reviewed) lines.push(lt(`未確定（${p.council.ja}での確定前）`, 'Not yet confirmed by the council'));
+  if (p.provisional) lines.push(lt('「暫定」の印がある数値は未受理の報告を含みます。', 'Figures marked provisional include returns not yet accepted.'));
+  return lines;
+}
+
+function summarySheet(p: WardProgress, lang: Lang): SheetModel {
+  const figs = p.figures;
+  const w = p.ward.code;
+  const rows: SheetValue[][] = [];
+  const add = (label: LocalizedText, id: string, rateId?: string) => rows.push([label[lang], num(figs[id]), rateId ? num(figs[rateId]) : null, id]);
+  const c = `${w}/completeness`;
+  add(lt('報告予定の地区部会', 'District chapters expected to report'), `${c}/expected`);
+  add(lt('報告のあった地区部会', 'District chapters that reported'), `${c}/received`, `${c}/rate`);
+  add(lt('うち締切までに報告', 'of which by the closing date'), `${c}/onTime`, `${c}/onTimeRate`);
+  add(lt('締切後に報告', 'Reported after the closing date'), `${c}/late`);
+  add(lt('未報告の地区部会', 'District chapters not reported'), `${c}/missing`);
+  add(lt('報告のあった「地区×取組み」', 'District × initiative pairs reported'), `${w}/*/reported`, `${w}/*/reportedRate`);
+  for (const f of p.fields) {
+    if (f.rollup === 'sum' || f.rollup === 'any' || f.rollup === 'collect')
+      add(f.rollup === 'collect' ? lt(`${f.label.ja}（件数）`, `${f.label.en} (count)`) : f.label, `${w}/*/${f.key}`);
+    else if (f.rollup === 'last' && f.type !== 'date' && f.options && f === firstCategoryField(p.fields)) {
+      for (const o of f.options) {
+        const id = `${w}/*/${f.key}=${o.code}`;
+        const n = figs[id];
+        const tot = figs[`${w}/*/reported`];
+        rows.push([`${f.label[lang]}：${o.label[lang]}`, num(n), typeof n === 'number' && typeof tot === 'number' && tot > 0 ? n / tot : null, id]);
+      }
+    }
+  }
+  return {
+    id: 'summary',
+    name: lt('概要', 'Summary'),
+    preamble: { title: p.title, lines: wardSummaryLines(p, lang) },
+    columns: [col('item', '項目', 'Item', 'text', 36), col('value', '件数・合計', 'Count or total', 'integer', 14), col('rate', '割合', 'Share', 'percent', 10), col('figure', '図表ID', 'Figure id', 'text', 28)],
+    rows,
+    freezeHeader: true,
+  };
+}
+
+function districtSheet(p: WardProgress, lang: Lang): SheetModel {
+  const agg = aggColumns(p.fields, { dates: false, texts: false });
+  const columns: SheetColumn[] = [
+    col('code', 'コード', 'Code', 'text', 10),
+    colL('name', p.unitLabel, 'text', 16),
+    col('returns', '受け付けた報告', 'Returns received', 'integer', 10),
+    col('firstReceived', '最初の受付', 'First received', 'date', 12),
+    col('lastReport', '最新の報告日', 'Last report date', 'date', 12),
+    col('covered', '報告のあった取組み', 'Initiatives covered', 'integer', 10),
+    col('expectedSubjects', '予定の取組み', 'Initiatives expected', 'integer', 10),
+    col('coveredRate', '網羅率', 'Coverage', 'percent', 9),
+    col('timeliness', '提出状況', 'Timeliness', 'text', 10),
+    col('errors', '未解決のエラー', 'Open errors', 'integer', 10),
+    ...agg.cols,
+    col('provisional', '暫定', 'Provisional', 'text', 8),
+    col('figure', '図表ID', 'Figure id', 'text', 14),
+  ];
+  const rows = p.districts.map((d): SheetValue[] => [
+    d.unit.code,
+    d.unit.name[lang] + (d.owes ? '' : lang === 'ja' ? '（報告対象外）' : ' (not expected)'),
+    d.returns,
+    date(d.firstReceived),
+    date(d.lastReport),
+    d.covered,
+    d.expectedSubjects,
+    num(p.figures[`${d.id}/coveredRate`]),
+    TIMELINESS_LABEL[d.timeliness][lang],
+    d.errors,
+    ...agg.value(p.figures, d.id, lang),
+    provisionalText(d.provisional, lang),
+    d.id,
+  ]);
+  return {
+    id: 'by-district',
+    name: lt('地区別', 'By district'),
+    preamble: {
+      title: lt(`${p.title.ja}（地区別）`, `${p.title.en} — by district`),
+      lines: p.due ? [lt(`提出状況は締切（${longDate(p.due, 'ja')}）に対する最初の受付日で判定。`, `Timeliness compares the first return received with the closing date (${longDate(p.due, 'en')}).`)] : [],
+    },
+    columns,
+    rows,
+    freezeHeader: true,
+  };
+}
+
+function cellValue(f: ReportField, v: unknown, lang: Lang): SheetValue {
+  if (v === null || v === undefined) return null;
+  if (f.type === 'date') return date(String(v));
+  if (Array.isArray(v)) return v.map((x) => optionLabel(f, String(x), lang)).join(lang === 'ja' ? '、' : ', ');
+  if (typeof v === 'boolean') return v ? (lang === 'ja' ? '○' : 'yes') : '';
+  if (typeof v === 'number') return v;
+  return f.options ? optionLabel(f, String(v), lang) : String(v);
+}
+
+function cellsSheet(p: WardProgress, lang: Lang): SheetModel {
+  const shown = p.fields.filter((f) => f.rollup !== 'key' && f.rollup !== 'collect' && f.rollup !== 'none');
+  const columns: SheetColumn[] = [
+    colL('unit', p.unitLabel, 'text', 14),
+    col('subjectCode', 'コード', 'Code', 'text', 8),
+    colL('subject', p.subjectLabel, 'text', 28),
+    ...shown.map((f) =>
+      colL(f.key, f.rollup === 'last' && f.type === 'date' ? lt(`最新の${f.label.ja}`, `Latest ${f.label.en.toLowerCase()}`) : f.label, f.type === 'date' ? 'date' : f.rollup === 'sum' ? 'integer' : 'text', f.type === 'multiEnum' ? 30 : 12, f.rollup === 'sum' ? (f.numberFormat ?? INT) : undefined),
+    ),
+    col('records', '報告の行数', 'Rows', 'integer', 8),
+    col('provisional', '暫定', 'Provisional', 'text', 8),
+    col('figure', '図表ID', 'Figure id', 'text', 18),
+  ];
+  const rows = p.cells.map((c): SheetValue[] => [
+    c.unit.name[lang],
+    c.subject.code,
+    c.subject.name[lang],
+    ...shown.map((f) => cellValue(f, c.values[f.key], lang)),
+    c.agg.records,
+    provisionalText(c.provisional, lang),
+    c.id,
+  ]);
+  return {
+    id: 'cells',
+    name: lt('地区×取組み', 'District × initiative'),
+    preamble: {
+      title: lt(`${p.title.ja}（地区別・取組み別）`, `${p.title.en} — by district and initiative`),
+      lines: [lt('同じ地区・取組みの随時報告をまとめた値（回数・人数は合計、実施状況・評価などは最新の報告）。', 'Any-time returns of one district and initiative combined: counts add up; status, rating and the like come from the latest report.')],
+    },
+    columns,
+    rows,
+    freezeHeader: true,
+  };
+}
+
+/**
+ * The workbook of a ward's progress 区計画の推進状況: summary, by initiative (with a stacked chart of
+ * status), by district, district × initiative, the lists (success cases, outcomes, issues),
+ * completeness and the sources of every figure.
+ *
+ * @example
+ * ```ts
+ * const wb = wardProgressWorkbook(wardProgress(plan, subs, { fiscalYear: 2026, ward: '12101' }), 'ja');
+ * wb.sheets.map((s) => s.name.ja); // ['概要', '取組み別', '地区別', '地区×取組み', '成果事例', '成果', '課題', '提出状況', '出典']
+ * ```
+ */
+export function wardProgressWorkbook(progress: WardProgress, lang: Lang): WorkbookModel {
+  const p = progress;
+  const sheets: SheetModel[] = [
+    summarySheet(p, lang),
+    subjectSheet('by-subject', lt(`${p.subjectLabel.ja}別`, `By ${p.subjectLabel.en.toLowerCase()}`), lt(`${p.title.ja}（${p.subjectLabel.ja}別）`, `${p.title.en} — by ${p.subjectLabel.en.toLowerCase()}`), p.subjects, p.total, p.fields, p.figures, p.subjectLabel, lang),
+    districtSheet(p, lang),
+    cellsSheet(p, lang),
+    ...p.lists.map((l) => listSheet(l, p.fields, p.refs, lang, p.ward, p.unitLabel, p.subjectLabel, lt(`${p.title.ja}（${l.label.ja}）`, `${p.title.en} — ${l.label.en.toLowerCase()}`))),
+    obligationsSheet(
+      'completeness',
+      lt(`${p.title.ja}（提出状況）`, `${p.title.en} — completeness`),
+      [completenessLine(p.completeness, p.ward.name[lang], lang)],
+      p.obligations,
+      lang,
+    ),
+    sourcesSheet(sourcesRows(p, lang, false), false),
+  ];
+  return {
+    sheets,
+    metadata: {
+      'sasaeai.plan': p.planId,
+      'sasaeai.report': 'ward-progress',
+      'sasaeai.ward': p.ward.code,
+      'sasaeai.fiscalYear': String(p.fiscalYear),
+      'sasaeai.provisional': String(p.provisional),
+    },
+  };
+}
+
+function wardsSheet(r: AnnualReport, lang: Lang): SheetModel {
+  const fields = r.wards[0]?.fields ?? [];
+  const agg = aggColumns(fields, { texts: false });
+  const columns: SheetColumn[] = [
+    col('code', 'コード', 'Code', 'text', 8),
+    col('name', '区', 'Ward', 'text', 12),
+    col('expected', '報告予定の地区部会', 'Chapters expected', 'integer', 10),
+    col('received', '報告のあった地区部会', 'Chapters reported', 'integer', 10),
+    col('rate', '報告率', 'Reporting rate', 'percent', 9),
+    col('onTime', '締切までに報告', 'On time', 'integer', 10),
+    col('onTimeRate', '期限内報告率', 'On-time rate', 'percent', 9),
+    col('reported', '報告のあった地区×取組み', 'Pairs reported', 'integer', 10),
+    col('reportedRate', '取組みの報告率', 'Pairs reported (share)', 'percent', 9),
+    ...agg.cols,
+    col('confirmed', '協議会での確定日', 'Confirmed by the council', 'date', 12),
+    col('provisional', '暫定', 'Provisional', 'text', 8),
+    col('figure', '図表ID', 'Figure id', 'text', 12),
+  ];
+  const figs = (w: WardProgress | null) => (w ? w.figures : r.figures);
+  const comp = (row: CompletenessRow) => [row.expected, row.received, row.rate, row.onTime, row.onTimeRate];
+  const rows: SheetValue[][] = r.wards.map((w) => [
+    w.ward.code,
+    w.ward.name[lang],
+    ...comp(w.completeness),
+    w.total.reported,
+    num(figs(w)[`${w.total.id}/reportedRate`]),
+    ...agg.value(figs(w), w.total.id, lang),
+    w.confirmation ? { date: w.confirmation.meetingDate } : null,
+    provisionalText(w.provisional, lang),
+    w.total.id,
+  ]);
+  const activity = r.completeness.byFlow.find((f) => r.wards[0]?.obligations[0]?.flowId === f.flowId);
+  rows.push([
+    r.city.code,
+    lang === 'ja' ? `${r.city.name.ja}（合計）` : `${r.city.name.en} (total)`,
+    ...(activity ? comp(activity) : [null, null, null, null, null]),
+    r.total.reported,
+    num(r.figures[`${r.total.id}/reportedRate`]),
+    ...agg.value(r.figures, r.total.id, lang),
+    null,
+    provisionalText(r.total.provisional, lang),
+    r.total.id,
+  ]);
+  const confirmed = r.wards.filter((w) => w.confirmation).length;
+  return {
+    id: 'wards',
+    name: lt('各区の推進状況', 'Wards'),
+    preamble: {
+      title: r.title,
+      lines: [
+        lt(`各区の区計画の推進状況（${r.wards.length}区）と市の合計`, `Every ward's progress (${r.wards.length} wards) and the city total`),
+        lt(`協議会で確定済み: ${confirmed} / ${r.wards.length}区`, `Confirmed by their councils: ${confirmed} of ${r.wards.length} wards`),
+        ...usageLines(r.submissions, r.reviewed, lang),
+        ...(r.provisional ? [lt('「暫定」の印がある数値は未受理の報告を含みます。', 'Figures marked provisional include returns not yet accepted.')] : []),
+      ],
+    },
+    columns,
+    rows,
+    freezeHeader: true,
+  };
+}
+
+function wardSubjectSheet(r: AnnualReport, lang: Lang): SheetModel {
+  const fields = r.wards[0]?.fields ?? [];
+  const agg = aggColumns(fields, { texts: false, dates: false });
+  const columns: SheetColumn[] = [
+    col('ward', '区', 'Ward', 'text', 10),
+    col('code', 'コード', 'Code', 'text', 8),
+    col('name', '取組み', 'Initiative', 'text', 28),
+    col('expected', '報告予定の地区', 'Districts expected', 'integer', 10),
+    col('reported', '報告のあった地区', 'Districts reported', 'integer', 10),
+    col('reportedRate', '報告率', 'Reported', 'percent', 9),
+    ...agg.cols,
+    col('provisional', '暫定', 'Provisional', 'text', 8),
+    col('figure', '図表ID', 'Figure id', 'text', 14),
+  ];
+  const rows: SheetValue[][] = [];
+  for (const w of r.wards)
+    for (const s of w.subjects)
+      rows.push([w.ward.name[lang], s.subject.code, s.subject.name[lang], s.expected, s.reported, num(w.figures[`${s.id}/reportedRate`]), ...agg.value(w.figures, s.id, lang), provisionalText(s.provisional, lang), s.id]);
+  if (r.wards[0]) columns[2] = colL('name', r.wards[0].subjectLabel, 'text', 28);
+  return {
+    id: 'ward-subject',
+    name: lt('区別・取組み別', 'Ward × initiative'),
+    preamble: { title: lt(`${r.title.ja}（区別・取組み別）`, `${r.title.en} — by ward and initiative`) },
+    columns,
+    rows,
+    freezeHeader: true,
+  };
+}
+
+function measuresSheet(r: AnnualReport, lang: Lang): SheetModel {
+  const m = r.measures;
+  const keyFields = m.fields.filter((f) => f.rollup === 'key' && f.key !== m.subjectField && f.type !== 'fiscalYear');
+  const lastFields = m.fields.filter((f) => f.rollup === 'last' || f.rollup === 'sum');
+  const collect = m.fields.filter((f) => f.rollup === 'collect');
+  const kindOf = (f: ReportField): ColumnKind => (f.type === 'number' || f.type === 'integer' ? 'number' : f.type === 'date' ? 'date' : 'text');
+  const columns: SheetColumn[] = [
+    col('code', '施策番号', 'Measure', 'text', 9),
+    col('name', '施策', 'Measure name', 'text', 30),
+    ...keyFields.map((f) => colL(f.key, f.label, 'text', 20)),
+    ...lastFields.map((f) => colL(f.key, f.label, kindOf(f), kindOf(f) === 'text' ? 10 : 11, kindOf(f) === 'number' ? (f.numberFormat ?? '#,##0.##') : undefined)),
+    ...m.derived.map((d) => colL(d.key, d.label, 'percent', 9, d.numberFormat ?? PCT)),
+    ...collect.map((f) => colL(f.key, f.label, 'text', 40)),
+    col('status', '報告', 'Reported', 'text', 8),
+    col('provisional', '暫定', 'Provisional', 'text', 8),
+    col('figure', '図表ID', 'Figure id', 'text', 16),
+  ];
+  const rows = m.rows.map((row): SheetValue[] => [
+    row.subject.code,
+    row.subject.name[lang],
+    ...keyFields.map((f) => cellValue(f, row.keys[f.key], lang)),
+    ...lastFields.map((f) => cellValue(f, row.values[f.key], lang)),
+    ...m.derived.map((d) => num(row.derived[d.key])),
+    ...collect.map((f) => (row.texts[f.key] ?? []).join('\n')),
+    row.reported ? '' : lang === 'ja' ? '未報告' : 'missing',
+    provisionalText(row.provisional, lang),
+    row.id,
+  ]);
+  const lines: LocalizedText[] = [lt(`報告のあった施策: ${m.reported} / ${m.expected}`, `Measures reported: ${m.reported} of ${m.expected}`)];
+  for (const [key, d] of Object.entries(m.dist)) {
+    const f = m.fields.find((x) => x.key === key);
+    if (!f) continue;
+    lines.push(
+      lt(
+        `${f.label.ja}の分布: ${Object.entries(d).map(([c, n]) => `${optionLabel(f, c, 'ja')} ${n}`).join('・')}`,
+        `${f.label.en} distribution: ${Object.entries(d).map(([c, n]) => `${optionLabel(f, c, 'en')} ${n}`).join(', ')}`,
+      ),
+    );
+  }
+  if (m.derived.length > 0) lines.push(lt('達成率 = 実績値 ÷ 目標値', 'Achievement rate = actual ÷ target'));
+  return {
+    id: 'measures',
+    name: lt('第4章 市の取組み', 'Chapter 4 measures'),
+    preamble: { title: lt(`${r.fiscalYearLabel.ja} 市の施策の実施状況`, `Implementation of the city's measures, ${r.fiscalYearLabel.en}`), lines },
+    columns,
+    rows,
+    freezeHeader: true,
+  };
+}
+
+function measureDistSheet(r: AnnualReport, lang: Lang): SheetModel {
+  const m = r.measures;
+  const rows: SheetValue[][] = [];
+  const reported = m.rows.filter((x) => x.reported).length;
+  for (const [key, d] of Object.entries(m.dist)) {
+    const f = m.fields.find((x) => x.key === key);
+    if (!f) continue;
+    for (const [code, n] of Object.entries(d)) {
+      const id = `${m.subjectField}/*/${key}=${code}`;
+      rows.push([f.label[lang], optionLabel(f, code, lang), n, reported > 0 ? n / reported : null, id]);
+    }
+  }
+  return {
+    id: 'measure-ratings',
+    name: lt('評価の分布', 'Rating distribution'),
+    preamble: { title: lt(`${r.fiscalYearLabel.ja} 市の施策の評価の分布`, `Ratings of the city's measures, ${r.fiscalYearLabel.en}`) },
+    columns: [col('field', '項目', 'Item', 'text', 14), col('option', '区分', 'Category', 'text', 26), col('count', '件数', 'Count', 'integer', 8), col('share', '割合', 'Share', 'percent', 9), col('figure', '図表ID', 'Figure id', 'text', 22)],
+    rows,
+    freezeHeader: true,
+    chart: { type: 'columnClustered', title: lt('評価の分布', 'Rating distribution'), categoryColumn: 'option', seriesColumns: ['count'] },
+  };
+}
+
+function meetingsSheet(r: AnnualReport, lang: Lang): SheetModel {
+  return {
+    id: 'meetings',
+    name: lt('協議会の開催記録', 'Council meetings'),
+    preamble: {
+      title: lt(`${r.fiscalYearLabel.ja} ${r.councilBody.ja}の開催記録`, `${r.councilBody.en}: meetings, ${r.fiscalYearLabel.en}`),
+      lines: r.meetings.length === 0 ? [lt('記録された会議はありません。', 'No meetings recorded.')] : [],
+    },
+    columns: [
+      col('ward', '区', 'Ward', 'text', 10),
+      col('date', '開催日', 'Date', 'date', 12),
+      col('agenda', '議題', 'Agenda', 'text', 50),
+      col('reviewed', '確認した報告', 'Returns reviewed', 'integer', 10),
+      col('confirmed', '推進状況の確定', 'Progress confirmed', 'text', 10),
+      col('note', '備考', 'Note', 'text', 30),
+      col('id', '会議ID', 'Meeting id', 'text', 20),
+    ],
+    rows: r.meetings.map((m) => [m.ward.name[lang], date(m.date), m.agenda.join(lang === 'ja' ? '・' : '; '), m.reviewed.length, m.confirmed ? (lang === 'ja' ? '○' : 'yes') : '', m.note ?? '', m.id]),
+    freezeHeader: true,
+  };
+}
+
+function measureSources(r: AnnualReport, lang: Lang): SheetValue[][] {
+  const rows: SheetValue[][] = [];
+  const of = new Map<number, string>();
+  for (const m of r.measures.rows) for (const i of m.rows) of.set(i, m.id);
+  const used = (i: number) => (of.has(i) ? (lang === 'ja' ? '集計' : 'counted') : lang === 'ja' ? '除外' : 'left out');
+  r.refs.forEach((ref, i) => rows.push([r.city.code, of.get(i) ?? '', ref.source ?? '', ref.sheet, ref.row, used(i), '']));
+  return rows;
+}
+
+/**
+ * The workbook of the annual report to the expert subcommittee 地域福祉専門分科会への報告: every
+ * ward side by side with the city total, the city's by-initiative table (with a stacked chart),
+ * ward × initiative, the chapter-4 measures with achievement rates and the rating distribution,
+ * success cases, the register of ward council meetings, completeness and the sources.
+ *
+ * @example
+ * ```ts
+ * const wb = annualReportWorkbook(annualReport(plan, subs, { fiscalYear: 2026 }), 'ja');
+ * wb.sheets[0]?.preamble?.title.ja; // '令和8年度 千葉市社会福祉審議会 地域福祉専門分科会への報告'
+ * ```
+ */
+export function annualReportWorkbook(report: AnnualReport, lang: Lang): WorkbookModel {
+  const r = report;
+  const w0 = r.wards[0];
+  const sheets: SheetModel[] = [wardsSheet(r, lang)];
+  if (w0)
+    sheets.push(
+      subjectSheet(
+        'by-subject',
+        lt(`${w0.subjectLabel.ja}別（市全体）`, `By ${w0.subjectLabel.en.toLowerCase()} (city)`),
+        lt(`${r.fiscalYearLabel.ja} ${r.city.name.ja} ${w0.subjectLabel.ja}別の推進状況`, `${r.city.name.en}: progress by ${w0.subjectLabel.en.toLowerCase()}, ${r.fiscalYearLabel.en}`),
+        r.subjects,
+        r.total,
+        w0.fields,
+        r.figures,
+        w0.subjectLabel,
+        lang,
+      ),
+      wardSubjectSheet(r, lang),
+    );
+  sheets.push(measuresSheet(r, lang), measureDistSheet(r, lang));
+  if (w0) {
+    const flags = w0.lists.filter((l) => l.kind === 'flag');
+    for (const l of flags)
+      sheets.push(
+        listSheet(
+          l,
+          w0.fields,
+          [],
+          lang,
+          undefined,
+          w0.unitLabel,
+          w0.subjectLabel,
+          lt(`${r.fiscalYearLabel.ja} ${l.label.ja}（全区）`, `${l.label.en}, all wards, ${r.fiscalYearLabel.en}`),
+          r.wards.map((w) => ({ ward: w.ward, items: w.lists.find((x) => x.id === l.id)?.items ?? [], refs: w.refs })),
+        ),
+      );
+  }
+  sheets.push(meetingsSheet(r, lang), completenessSheet(r.completeness, lang));
+  const srcRows = [...r.wards.flatMap((w) => sourcesRows(w, lang, true)), ...measureSources(r, lang)];
+  sheets.push(sourcesSheet(srcRows, true));
+  return {
+    sheets,
+    metadata: {
+      'sasaeai.plan': r.planId,
+      'sasaeai.report': 'annual-report',
+      'sasaeai.fiscalYear': String(r.fiscalYear),
+      'sasaeai.provisional': String(r.provisional),
+    },
+  };
+}
