@@ -1,0 +1,270 @@
+/**
+ * Reading and validating a set of workbooks: the common first half of `validate`, `rollup` and
+ * `demo`. Each file is read by the xlsx adapter; core tells which sheets hold a return (their
+ * headers, or the template recorded in a blank return) and validates them all together, so that
+ * a row sent twice in two files is found too.
+ */
+import { performance } from 'node:perf_hooks';
+import {
+  detectTemplate,
+  getTemplate,
+  validateGrids,
+  type Issue,
+  type LocalDate,
+  type Plan,
+  type ValidationResult,
+  type ValidationSummary,
+} from '@sasaeai/core';
+import { displayPath } from './files.js';
+import { FILE_LEVEL_CODES, cliIssue, lt } from './messages.js';
+import type { Progress } from './progress.js';
+import { readWorkbook, type ReaderMode, type SheetRead, type WorkbookRead } from './xlsx/read.js';
+
+/** A sheet that holds a return, with its validation. */
+export interface CheckedReturn {
+  sheet: SheetRead;
+  result: ValidationResult;
+}
+
+/** One file: how it was read, its returns, and every issue about it in display order. */
+export interface CheckedFile {
+  /** The path as shown (and recorded as `source`). */
+  file: string;
+  read: WorkbookRead;
+  returns: CheckedReturn[];
+  /** Sheets that hold no return. */
+  skipped: string[];
+  /** Every issue of the file: file-level first, then by sheet (tab order), row and column. */
+  issues: Issue[];
+}
+
+/** Counts over a whole run. */
+export interface CheckSummary extends ValidationSummary {
+  files: number;
+  filesUnreadable: number;
+  returns: number;
+}
+
+/** The outcome of {@link checkFiles}. */
+export interface CheckRun {
+  files: CheckedFile[];
+  summary: CheckSummary;
+  /** Milliseconds spent reading workbooks and validating grids. */
+  timings: { readMs: number; validateMs: number };
+}
+
+/** Options of {@link checkFiles}. */
+export interface CheckOptions {
+  plan: Plan;
+  today?: LocalDate;
+  reader?: ReaderMode;
+  progress?: Progress;
+  lang: 'ja' | 'en';
+}
+
+/**
+ * Reads and validates workbook files. Never throws for a bad file: each one that cannot be read
+ * gets a file-level issue and the others are still checked.
+ *
+ * @example
+ * ```ts
+ * const run = await checkFiles(['returns/a.xlsx'], [], { plan, lang: 'ja' });
+ * run.summary.errors; // errors over all files
+ * ```
+ */
+export async function checkFiles(files: string[], missing: string[], opts: CheckOptions): Promise<CheckRun> {
+  const { plan } = opts;
+  const checked: CheckedFile[] = [];
+  let readMs = 0;
+  let rowsSoFar = 0;
+  const say = (i: number, rows: number) =>
+    opts.progress?.update(
+      opts.lang === 'ja'
+        ? `読み込み中 ${i}/${files.length} ファイル・${(rowsSoFar + rows).toLocaleString('ja-JP')} 行`
+        : `Reading ${i}/${files.length} files · ${(rowsSoFar + rows).toLocaleString('en-US')} rows`,
+    );
+
+  for (const p of missing) {
+    const file = displayPath(p);
+    const read = await readWorkbook(p, { source: file });
+    checked.push({ file, read, returns: [], skipped: [], issues: read.issues });
+  }
+
+  // The grids to validate, with where they came from.
+  const grids: { file: CheckedFile; sheet: SheetRead; template?: string }[] = [];
+  for (const [i, p] of files.entries()) {
+    const file = displayPath(p);
+    const t0 = performance.now();
+    say(i + 1, 0);
+    const read = await readWorkbook(p, { source: file, ...(opts.reader ? { mode: opts.reader } : {}), onProgress: (n) => say(i + 1, n) });
+    readMs += performance.now() - t0;
+    rowsSoFar += read.rows;
+    const entry: CheckedFile = { file, read, returns: [], skipped: [], issues: [] };
+    checked.push(entry);
+    if (!read.ok) continue;
+
+    let found = 0;
+    for (const sheet of read.sheets) {
+      const meta = { ...read.metadata.workbook, ...read.metadata.sheets[sheet.grid.sheet] };
+      const detected = detectTemplate(sheet.grid, plan);
+      // A blank return made by `sasaeai template` names its template: use it when the headers
+      // alone do not tell (a damaged header then gets precise "missing column" issues).
+      const recorded = meta['sasaeai.template'];
+      const template = detected ? undefined : recorded && getTemplate(plan, recorded) ? recorded : undefined;
+      if (!detected && template === undefined) {
+        if (sheet.grid.cells.length > 0) entry.skipped.push(sheet.grid.sheet);
+        continue;
+      }
+      found++;
+      grids.push({ file: entry, sheet, ...(template ? { template } : {}) });
+    }
+    if (found === 0) {
+      const names = read.sheets.map((s) => `「${s.grid.sheet}」`).join('');
+      const namesEn = read.sheets.map((s) => `"${s.grid.sheet}"`).join(', ');
+      entry.issues.push(
+        cliIssue(
+          'no_return_sheet',
+          'error',
+          lt(
+            `報告のシートがありません：どのシート${names ? `（${names}）` : ''}にも様式の見出し行（年度・区・地区部会…）が見つかりません。`,
+            `No return sheet: no sheet${namesEn ? ` (${namesEn})` : ''} has the header row of a template (Fiscal year, Ward, District…).`,
+          ),
+          { source: file },
+        ),
+      );
+    }
+  }
+  say(files.length, 0);
+
+  // Validate: detected grids together (duplicates across files are found), grids known only by
+  // their recorded template one template at a time.
+  const t1 = performance.now();
+  opts.progress?.update(
+    opts.lang === 'ja' ? `検証中 ${rowsSoFar.toLocaleString('ja-JP')} 行` : `Checking ${rowsSoFar.toLocaleString('en-US')} rows`,
+  );
+  const base = { plan, ...(opts.today ? { today: opts.today } : {}) };
+  const groups = new Map<string | undefined, typeof grids>();
+  for (const g of grids) {
+    const list = groups.get(g.template) ?? [];
+    list.push(g);
+    groups.set(g.template, list);
+  }
+  for (const [template, list] of groups) {
+    const { results } = validateGrids(
+      list.map((g) => g.sheet.grid),
+      template ? { ...base, template } : base,
+    );
+    list.forEach((g, i) => g.file.returns.push({ sheet: g.sheet, result: results[i]! }));
+  }
+  const validateMs = performance.now() - t1;
+
+  for (const entry of checked) {
+    if (!entry.read.ok) {
+      entry.issues = entry.read.issues;
+      continue;
+    }
+    entry.returns.sort((a, b) => a.sheet.index - b.sheet.index);
+    entry.issues = [...entry.issues, ...fileIssues(entry, plan)];
+  }
+  opts.progress?.done();
+  return { files: checked, summary: summarise(checked), timings: { readMs, validateMs } };
+}
+
+function fileIssues(entry: CheckedFile, plan: Plan): Issue[] {
+  const { read, file } = entry;
+  const out: Issue[] = [];
+  for (const ret of entry.returns) {
+    const sheet = ret.sheet.grid.sheet;
+    const notes: Issue[] = [];
+    if (ret.sheet.state !== 'visible')
+      notes.push(
+        cliIssue(
+          'sheet_hidden',
+          'info',
+          lt(`非表示のシート「${sheet}」も報告として検証しました。`, `The hidden sheet "${sheet}" was checked as a return too.`),
+          { source: file, sheet },
+        ),
+      );
+    const planId = read.metadata.sheets[sheet]?.['sasaeai.plan'] ?? read.metadata.workbook['sasaeai.plan'];
+    if (planId && planId !== plan.id)
+      notes.push(
+        cliIssue(
+          'plan_mismatch',
+          'warning',
+          lt(
+            `このシートは別の計画「${planId}」の様式から作られています（検証に使った計画：「${plan.id}」）。`,
+            `This sheet was made from a template of another plan, "${planId}" (checked against "${plan.id}").`,
+          ),
+          { source: file, sheet, value: planId },
+        ),
+      );
+    const rowsOf = (i: Issue) => i.row ?? 0;
+    const readerNotes = read.issues.filter((i) => i.sheet === sheet);
+    // Core's issues are in row order already; reader notes are merged in by row.
+    const merged = [...ret.result.issues, ...readerNotes].map((i, k) => ({ i, k }));
+    merged.sort((a, b) => rowsOf(a.i) - rowsOf(b.i) || a.k - b.k);
+    out.push(...notes, ...merged.map((m) => m.i));
+  }
+  if (entry.returns.length > 0)
+    for (const sheet of entry.skipped)
+      out.push(
+        cliIssue(
+          'sheet_skipped',
+          'info',
+          lt(
+            `シート「${sheet}」は報告の様式ではないため、検証していません。`,
+            `Sheet "${sheet}" is not a return (no template header), so it was not checked.`,
+          ),
+          { source: file, sheet },
+        ),
+      );
+  return out;
+}
+
+function summarise(files: CheckedFile[]): CheckSummary {
+  const s: CheckSummary = {
+    files: files.length,
+    filesUnreadable: 0,
+    returns: 0,
+    rowsRead: 0,
+    blankRows: 0,
+    rowsValid: 0,
+    rowsWithErrors: 0,
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+    byCode: {},
+  };
+  for (const f of files) {
+    if (f.issues.some((i) => FILE_LEVEL_CODES.has(i.code))) s.filesUnreadable++;
+    s.returns += f.returns.length;
+    for (const r of f.returns) {
+      s.rowsRead += r.result.summary.rowsRead;
+      s.blankRows += r.result.summary.blankRows;
+      s.rowsValid += r.result.summary.rowsValid;
+      s.rowsWithErrors += r.result.summary.rowsWithErrors;
+    }
+    // Counted from the issues themselves (never capped here), so that the CLI's own count too.
+    for (const i of f.issues) {
+      if (i.severity === 'error') s.errors++;
+      else if (i.severity === 'warning') s.warnings++;
+      else s.infos++;
+      s.byCode[i.code] = (s.byCode[i.code] ?? 0) + 1;
+    }
+  }
+  return s;
+}
+
+/**
+ * The exit code of a run: 2 when a file could not be read (the check is incomplete), else 1 when
+ * there is an error, else 0 (warnings and notes allowed).
+ *
+ * @example
+ * ```ts
+ * exitCodeOf(run.summary); // 0, 1 or 2
+ * ```
+ */
+export function exitCodeOf(summary: CheckSummary): 0 | 1 | 2 {
+  if (summary.filesUnreadable > 0) return 2;
+  return summary.errors > 0 ? 1 : 0;
+}

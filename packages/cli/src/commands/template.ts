@@ -1,0 +1,3 @@
+import type { Command } from 'commander';
+import type { Cli } from '../main.js';
+export function registerTemplate(_program: Command, _cli: Cli): void {}

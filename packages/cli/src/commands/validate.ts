@@ -1,0 +1,78 @@
+/**
+ * `sasaeai validate <files or folders…>`: checks every sheet that holds a return.
+ */
+import { Option, type Command } from 'commander';
+import type { LocalDate } from '@sasaeai/core';
+import { checkFiles, exitCodeOf } from '../check.js';
+import { globals, parseCount, parseToday, requirePlanOption } from '../context.js';
+import { collectInputs } from '../files.js';
+import { style, validateJson, validateText } from '../output/validate.js';
+import { progress } from '../progress.js';
+import type { ReaderMode } from '../xlsx/read.js';
+import type { Cli } from '../main.js';
+
+interface ValidateOptions {
+  format: 'text' | 'json';
+  maxIssues?: number;
+  today?: LocalDate;
+  reader: ReaderMode;
+  timings?: boolean;
+}
+
+/** Text output shows this many issues unless `--max-issues` says otherwise (JSON shows all). */
+export const DEFAULT_TEXT_MAX_ISSUES = 200;
+
+/**
+ * Registers `validate`.
+ *
+ * @example
+ * ```ts
+ * registerValidate(program, cli);
+ * ```
+ */
+export function registerValidate(program: Command, cli: Cli): void {
+  program
+    .command('validate')
+    .summary('check returns in .xlsx files / 報告（.xlsx）を検証する')
+    .description(
+      'Check every sheet that holds a return in the given files and folders (folders are searched for .xlsx).\n' +
+        '指定したファイルとフォルダ内の .xlsx の、報告のシートをすべて検証します。\n\n' +
+        'Exit code: 0 no errors (warnings allowed), 1 errors in returns, 2 usage error or unreadable file.\n' +
+        '終了コード：0 エラーなし（警告は可）、1 報告にエラー、2 使い方の誤りまたは読めないファイル。',
+    )
+    .argument('<paths...>', 'files or folders / ファイルまたはフォルダ')
+    .addOption(new Option('--format <format>', 'output format / 出力形式').choices(['text', 'json']).default('text'))
+    .option('--max-issues <n>', `issues to list, 0 = all (text default ${DEFAULT_TEXT_MAX_ISSUES}, json all) / 表示する件数`, parseCount)
+    .option('--today <date>', 'the date "today" for checks of future dates, YYYY-MM-DD / 基準日', parseToday)
+    .option('--timings', 'print time spent reading and validating to stderr / 読み込みと検証の時間を表示')
+    .addOption(new Option('--reader <mode>', 'xlsx reader: auto, full or stream').choices(['auto', 'full', 'stream']).default('auto').hideHelp())
+    .action(async (paths: string[], opts: ValidateOptions, cmd: Command) => {
+      const { lang, plan: planName } = globals(cmd);
+      const plan = await requirePlanOption(planName, lang, cli.io);
+      const inputs = await collectInputs(paths);
+      const t0 = performance.now();
+      const run = await checkFiles(inputs.files, inputs.missing, {
+        plan,
+        lang,
+        reader: opts.reader,
+        ...(opts.today ? { today: opts.today } : {}),
+        progress: progress(cli.io.stderr, opts.format !== 'json'),
+      });
+      if (opts.format === 'json') {
+        const json = validateJson(run, plan, { lang, maxIssues: opts.maxIssues ?? 0 });
+        cli.io.stdout.write(JSON.stringify(json, null, 2) + '\n');
+      } else {
+        const color = cli.io.stdout.isTTY === true && !process.env['NO_COLOR'];
+        cli.io.stdout.write(validateText(run, plan, { lang, maxIssues: opts.maxIssues ?? DEFAULT_TEXT_MAX_ISSUES, style: style(color) }));
+      }
+      if (opts.timings) {
+        const total = performance.now() - t0;
+        const { readMs, validateMs } = run.timings;
+        const pct = (x: number) => (total > 0 ? Math.round((100 * x) / total) : 0);
+        cli.io.stderr.write(
+          `timings: total ${Math.round(total)} ms · read ${Math.round(readMs)} ms (${pct(readMs)}%) · validate ${Math.round(validateMs)} ms (${pct(validateMs)}%) · rows ${run.summary.rowsRead} · readers ${[...new Set(run.files.map((f) => f.read.reader ?? '-'))].join(',')}\n`,
+        );
+      }
+      cli.exit(exitCodeOf(run.summary));
+    });
+}
