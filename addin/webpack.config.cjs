@@ -85,7 +85,6 @@ module.exports = async (env, options) => {
     performance: { hints: false },
     devServer: serving
       ? {
-          static: { directory: path.resolve(__dirname, 'dist') },
           headers: { 'Access-Control-Allow-Origin': '*' },
           server: { type: 'https', options: env.WEBPACK_BUILD || options.https !== undefined ? options.https : await httpsOptions() },
           port: Number(process.env.npm_package_config_dev_server_port || 3000),

@@ -1,0 +1,51 @@
+/**
+ * Installs the fake office.js into Node's globals (Office, Excel, CustomFunctions,
+ * __fakeExcel) for tests of the operations without a browser.
+ */
+import './office.js';
+
+export interface FakeStats {
+  syncs: number;
+  requests: { requestBytes: number; responseBytes: number; operations: number; error?: string }[];
+}
+
+export interface FakeCell {
+  value: string | number | boolean;
+  formula: string | null;
+  numberFormat: string;
+  fill: string | null;
+  fontColor: string | null;
+  bold: boolean;
+  hyperlink?: string;
+}
+
+export interface FakeExcel {
+  stats: FakeStats;
+  reset(): void;
+  resetStats(): void;
+  type(sheet: string, address: string, values: unknown): void;
+  fill(sheet: string, address: string, color: string): void;
+  addUserConditionalFormat(sheet: string, address: string, formula: string, fill: string): void;
+  addSheet(name: string): string;
+  activate(name: string): void;
+  sheetNames(): string[];
+  activeSheet(): string;
+  selection(): { sheet: string; address: string } | null;
+  values(sheet: string): unknown[][];
+  cell(sheet: string, address: string): FakeCell;
+  snapshot(sheet: string): {
+    name: string;
+    cells: Record<string, FakeCell>;
+    cfs: { type: string; areas: string[]; formula: string | null; format: { fill: string | null; fontColor: string | null } }[];
+    validations: { address: string; rule?: unknown; prompt?: unknown; errorAlert?: unknown }[];
+    frozenRows: number;
+    columnWidths: Record<string, number>;
+    charts: { type: string; title: string | null; series: { name: string | null; values: string | null; xValues: string | null }[] }[];
+    tables: { name: string; address: string; style: string }[];
+  };
+  settings(): Record<string, unknown>;
+  customXmlParts(): { id: string; namespaceUri: string; xml: string }[];
+  callFunction(id: string, args: unknown[]): Promise<{ value?: unknown; error?: string; message?: string }>;
+}
+
+export const fake = (globalThis as unknown as { __fakeExcel: FakeExcel }).__fakeExcel;

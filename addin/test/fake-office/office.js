@@ -1,0 +1,1303 @@
+/*
+ * A fake office.js for tests: an in-memory Excel workbook behind the parts of the Office.js API
+ * the add-in uses, with the real batch semantics — operations are queued and run in order at
+ * `context.sync()`, and reading a property that was not loaded (or not yet synced) THROWS
+ * PropertyNotLoaded like Excel does. It counts syncs and the JSON bytes of each request and
+ * response, refuses payloads over 5 MB like Excel on the web, and records what a test needs to
+ * check: values, number formats, formulas, fills, conditional formats, data validation, tables,
+ * charts, freeze panes, settings, custom XML parts and the selection.
+ *
+ * Loaded by Playwright in place of https://appsforoffice.microsoft.com/lib/1/hosted/office.js,
+ * and by vitest through test/fake-office/install.ts. Plain ES2020, no dependencies.
+ */
+(function (global) {
+  'use strict';
+
+  const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+  const MAX_ROWS = 1048576;
+  const MAX_COLS = 16384;
+  const ADDRESS_LIMIT = 8192;
+
+  // ----------------------------------------------------------------------------------------------
+  // Errors
+
+  class OfficeError extends Error {
+    constructor(code, message) {
+      super(message);
+      this.name = 'RichApi.Error';
+      this.code = code;
+      this.debugInfo = { code, message };
+    }
+  }
+  const fail = (code, message) => {
+    throw new OfficeError(code, message);
+  };
+
+  // ----------------------------------------------------------------------------------------------
+  // Addresses
+
+  function colIndex(letters) {
+    let n = 0;
+    for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+    return n - 1;
+  }
+  function colLetters(i) {
+    let n = i + 1;
+    let s = '';
+    while (n > 0) {
+      const r = (n - 1) % 26;
+      s = String.fromCharCode(65 + r) + s;
+      n = Math.floor((n - 1) / 26);
+    }
+    return s;
+  }
+  function a1(r, c) {
+    return colLetters(c) + (r + 1);
+  }
+  function quoteSheet(name) {
+    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : "'" + name.replace(/'/g, "''") + "'";
+  }
+  function rectAddress(rect) {
+    const tl = a1(rect.r0, rect.c0);
+    if (rect.r0 === rect.r1 && rect.c0 === rect.c1) return tl;
+    return tl + ':' + a1(rect.r1, rect.c1);
+  }
+  /** Parses one area: A1, A1:B2, $A$1, A:C (columns), 3:5 (rows). Sheet prefix allowed. */
+  function parseArea(text) {
+    let s = text.trim();
+    let sheet = null;
+    const bang = s.lastIndexOf('!');
+    if (bang >= 0) {
+      sheet = s.slice(0, bang);
+      if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+      s = s.slice(bang + 1);
+    }
+    s = s.replace(/\$/g, '');
+    let m = /^([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?$/.exec(s);
+    if (m) {
+      const r0 = Number(m[2]) - 1;
+      const c0 = colIndex(m[1]);
+      const r1 = m[3] ? Number(m[4]) - 1 : r0;
+      const c1 = m[3] ? colIndex(m[3]) : c0;
+      return { sheet, r0: Math.min(r0, r1), c0: Math.min(c0, c1), r1: Math.max(r0, r1), c1: Math.max(c0, c1) };
+    }
+    m = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(s);
+    if (m) return { sheet, r0: 0, r1: MAX_ROWS - 1, c0: colIndex(m[1]), c1: colIndex(m[2]), entireColumn: true };
+    m = /^(\d+):(\d+)$/.exec(s);
+    if (m) return { sheet, r0: Number(m[1]) - 1, r1: Number(m[2]) - 1, c0: 0, c1: MAX_COLS - 1, entireRow: true };
+    fail('InvalidArgument', 'The argument is invalid or missing or has an incorrect format: ' + text);
+  }
+  const intersects = (a, b) => a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+
+  // ----------------------------------------------------------------------------------------------
+  // The workbook model
+
+  let idSeq = 0;
+  const newId = (prefix) => '{' + prefix + '-' + String(++idSeq).padStart(8, '0') + '}';
+
+  function emptyCell() {
+    return { value: '', formula: null, numberFormat: 'General', fill: null, fontColor: null, bold: false, fontSize: null, wrap: false, valign: null };
+  }
+
+  class SheetData {
+    constructor(name) {
+      this.id = newId('sheet');
+      this.name = name;
+      this.visibility = 'Visible';
+      this.rows = [];
+      this.cfs = [];
+      this.validations = [];
+      this.charts = [];
+      this.frozenRows = 0;
+      this.columnWidths = {};
+    }
+    cell(r, c, create) {
+      let row = this.rows[r];
+      if (!row) {
+        if (!create) return null;
+        row = this.rows[r] = [];
+      }
+      let cell = row[c];
+      if (!cell && create) cell = row[c] = emptyCell();
+      return cell || null;
+    }
+    usedRect(valuesOnly) {
+      let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+      this.rows.forEach((row, r) => {
+        if (!row) return;
+        row.forEach((cell, c) => {
+          if (!cell) return;
+          const has = cell.value !== '' || cell.formula !== null || (!valuesOnly && (cell.numberFormat !== 'General' || cell.fill !== null));
+          if (!has) return;
+          if (r < r0) r0 = r;
+          if (r > r1) r1 = r;
+          if (c < c0) c0 = c;
+          if (c > c1) c1 = c;
+        });
+      });
+      return r1 < 0 ? null : { r0, c0, r1, c1 };
+    }
+  }
+
+  class WorkbookData {
+    constructor() {
+      this.sheets = [];
+      this.tables = [];
+      this.settings = new Map();
+      this.parts = [];
+      this.activeId = null;
+      this.selection = null;
+      this.addSheet('Sheet1');
+    }
+    addSheet(name) {
+      const wanted = name || 'Sheet' + (this.sheets.length + 1);
+      if (this.sheets.some((s) => s.name.toLowerCase() === wanted.toLowerCase()))
+        fail('ItemAlreadyExists', 'A resource with the same name or identifier already exists: ' + wanted);
+      if (wanted.length > 31 || /[[\]:*?/\\]/.test(wanted)) fail('InvalidArgument', 'Invalid sheet name: ' + wanted);
+      const s = new SheetData(wanted);
+      this.sheets.push(s);
+      if (!this.activeId) this.activeId = s.id;
+      return s;
+    }
+    sheet(key) {
+      return this.sheets.find((s) => s.id === key || s.name.toLowerCase() === String(key).toLowerCase()) || null;
+    }
+    active() {
+      return this.sheet(this.activeId) || this.sheets[0];
+    }
+  }
+
+  // Excel's reading of a typed or written string in a cell that is not text-formatted.
+  const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+  const DATE = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/;
+  function serialOf(y, m, d) {
+    const t = Date.UTC(y, m - 1, d);
+    const dt = new Date(t);
+    if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+    return Math.round((t - Date.UTC(1899, 11, 30)) / 86400000);
+  }
+  function evaluateFormula(formula) {
+    const m = /^=HYPERLINK\("((?:[^"]|"")*)","((?:[^"]|"")*)"\)$/.exec(formula);
+    if (m) return { value: m[2].replace(/""/g, '"'), hyperlink: m[1].replace(/""/g, '"') };
+    return { value: '#NAME?' };
+  }
+  function enter(cell, input, mode) {
+    cell.formula = null;
+    cell.hyperlink = undefined;
+    if (input === null || input === undefined) return; // null leaves the cell as it is
+    if (typeof input !== 'string') {
+      cell.value = input;
+      return;
+    }
+    if (cell.numberFormat === '@') {
+      cell.value = input; // text cells keep text, formulas included
+      return;
+    }
+    if (mode === 'typed' && input.startsWith("'")) {
+      cell.value = input.slice(1); // a leading apostrophe types text
+      return;
+    }
+    if (input.length > 1 && /^[=+\-@]/.test(input) && !NUMERIC.test(input.replace(/,/g, ''))) {
+      cell.formula = input.startsWith('=') ? input : '=' + input.slice(input.startsWith('@') ? 1 : 0);
+      const ev = evaluateFormula(cell.formula);
+      cell.value = ev.value;
+      if (ev.hyperlink) cell.hyperlink = ev.hyperlink;
+      return;
+    }
+    if (NUMERIC.test(input)) {
+      cell.value = Number(input);
+      return;
+    }
+    const d = DATE.exec(input);
+    if (d) {
+      const serial = serialOf(Number(d[1]), Number(d[2]), Number(d[3]));
+      if (serial !== null) {
+        cell.value = serial;
+        if (cell.numberFormat === 'General') cell.numberFormat = 'yyyy/m/d';
+        return;
+      }
+    }
+    cell.value = input;
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // Request context, queue, loads
+
+  const stats = { syncs: 0, requests: [] };
+  const utf8 = (s) => (typeof TextEncoder !== 'undefined' ? new TextEncoder().encode(s).length : Buffer.byteLength(s));
+
+  class RequestContext {
+    constructor(wb) {
+      this.wb = wb;
+      this.queue = [];
+      this.requestBytes = 0;
+      this.pendingProxies = [];
+      this.workbook = new WorkbookProxy(this);
+      this.runtime = { enableEvents: true };
+    }
+    enqueue(fn, payload) {
+      if (payload !== undefined) this.requestBytes += utf8(JSON.stringify(payload) || '') + 16;
+      else this.requestBytes += 16;
+      this.queue.push(fn);
+    }
+    async sync() {
+      const queue = this.queue;
+      const requestBytes = this.requestBytes;
+      this.queue = [];
+      this.requestBytes = 0;
+      const proxies = this.pendingProxies;
+      this.pendingProxies = [];
+      stats.syncs++;
+      const record = { requestBytes, responseBytes: 0, operations: queue.length };
+      stats.requests.push(record);
+      await Promise.resolve();
+      if (requestBytes > PAYLOAD_LIMIT) {
+        record.error = 'RequestPayloadSizeLimitExceeded';
+        fail('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+      }
+      const response = [];
+      try {
+        for (const op of queue) {
+          const out = op();
+          if (out !== undefined) response.push(out);
+        }
+      } catch (e) {
+        record.error = e && e.code;
+        this.pendingProxies = [];
+        throw e;
+      }
+      // Proxies made while the batch ran (collection items, navigation loads) are synced too.
+      const made = this.pendingProxies;
+      this.pendingProxies = [];
+      record.responseBytes = utf8(JSON.stringify(response));
+      if (record.responseBytes > PAYLOAD_LIMIT) {
+        record.error = 'ResponsePayloadSizeLimitExceeded';
+        for (const p of proxies) p._loaded = {};
+        fail('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+      }
+      for (const p of proxies) p._synced = true;
+      for (const p of made) p._synced = true;
+    }
+    trackedObjects() {
+      return { add() {}, remove() {} };
+    }
+  }
+
+  const NOT_LOADED = (name) =>
+    new OfficeError(
+      'PropertyNotLoaded',
+      "The property '" + name + "' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.",
+    );
+
+  /** Base of every proxy: bound to a model object by a queued action, loads snapshot at sync. */
+  class Proxy {
+    constructor(ctx, resolve, opts) {
+      this._ctx = ctx;
+      this._obj = undefined;
+      this._loaded = {};
+      this._synced = false;
+      this._orNull = Boolean(opts && opts.orNull);
+      ctx.pendingProxies.push(this);
+      if (resolve)
+        ctx.enqueue(() => {
+          const obj = resolve();
+          if (obj === null && !this._orNull) fail('ItemNotFound', 'The requested resource does not exist.');
+          this._obj = obj;
+        });
+    }
+    get isNullObject() {
+      if (!this._synced && this._obj === undefined) throw NOT_LOADED('isNullObject');
+      return this._obj === null;
+    }
+    _bound() {
+      if (this._obj === undefined) fail('InvalidObjectPath', 'The object path is not valid at this point.');
+      return this._obj;
+    }
+    _read(name) {
+      if (!this._synced || !Object.prototype.hasOwnProperty.call(this._loaded, name)) throw NOT_LOADED(name);
+      return this._loaded[name];
+    }
+    _set(name, value, apply) {
+      this._ctx.enqueue(() => {
+        const obj = this._bound();
+        if (obj === null) fail('InvalidObjectPath', 'Cannot set a property of a null object.');
+        apply(obj, value);
+      }, value);
+    }
+    /** Scalars this proxy can load: name → getter on the model object. */
+    _scalars() {
+      return {};
+    }
+    /** Navigation properties: name → child proxy. */
+    _nav(name) {
+      const v = this[name];
+      return v instanceof Proxy ? v : null;
+    }
+    load(spec) {
+      const paths = normalizeLoad(spec);
+      this._ctx.pendingProxies.push(this);
+      this._ctx.enqueue(() => {
+        const obj = this._bound();
+        if (obj === null) return undefined;
+        return this._applyLoad(paths);
+      });
+      return this;
+    }
+    _applyLoad(paths) {
+      const obj = this._obj;
+      const scalars = this._scalars();
+      const out = {};
+      const nested = {};
+      for (const p of paths) {
+        const [head, ...rest] = p.split('/');
+        if (rest.length === 0 && head in scalars) {
+          this._loaded[head] = out[head] = scalars[head](obj);
+        } else if (rest.length === 0 && this._nav(head) === null) {
+          fail('PropertyNotFound', "The property '" + head + "' is not available for load on " + this.constructor.name + '.');
+        } else {
+          (nested[head] = nested[head] || []).push(rest.join('/'));
+        }
+      }
+      for (const [head, rest] of Object.entries(nested)) {
+        const child = this._nav(head);
+        if (!child) fail('PropertyNotFound', "The property '" + head + "' is not available for load.");
+        if (child._obj === undefined) child._obj = child._resolveNow();
+        child._ctx.pendingProxies.push(child);
+        out[head] = child._applyLoad(rest.filter(Boolean).length ? rest.filter(Boolean) : Object.keys(child._scalars()));
+      }
+      return out;
+    }
+    _resolveNow() {
+      fail('InvalidObjectPath', 'Cannot resolve ' + this.constructor.name);
+    }
+    set(props) {
+      for (const [k, v] of Object.entries(props)) this[k] = v;
+    }
+    toJSON() {
+      return this._loaded;
+    }
+    untrack() {
+      return this;
+    }
+    track() {
+      return this;
+    }
+  }
+
+  function normalizeLoad(spec) {
+    if (spec === undefined) return [];
+    if (typeof spec === 'string') return spec.split(',').map((s) => s.trim()).filter(Boolean);
+    if (Array.isArray(spec)) return spec.flatMap((s) => normalizeLoad(s));
+    const out = [];
+    const walk = (o, prefix) => {
+      for (const [k, v] of Object.entries(o)) {
+        if (k === '$all' || k === 'select' || k === 'expand') continue;
+        if (v === true) out.push(prefix + k);
+        else if (v && typeof v === 'object') walk(v, prefix + k + '/');
+      }
+    };
+    walk(spec, '');
+    return out;
+  }
+
+  /** A collection proxy: `items` after loading `items/...`. */
+  class CollectionProxy extends Proxy {
+    // Collections resolve when used (each load sees the collection as it is at that point).
+    constructor(ctx, resolve, makeItem) {
+      super(ctx, null);
+      this._resolver = resolve;
+      this._makeItem = makeItem;
+    }
+    _bound() {
+      this._obj = this._resolver();
+      return this._obj;
+    }
+    load(spec) {
+      const paths = normalizeLoad(spec);
+      this._ctx.pendingProxies.push(this);
+      this._ctx.enqueue(() => {
+        this._bound();
+        return this._applyLoad(paths);
+      });
+      return this;
+    }
+    get items() {
+      return this._read('items');
+    }
+    _applyLoad(paths) {
+      const list = this._obj;
+      const sub = paths.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
+      const other = paths.filter((p) => !p.startsWith('items'));
+      const items = list.map((o) => {
+        const it = this._makeItem(o);
+        it._obj = o;
+        it._synced = true;
+        return it;
+      });
+      const out = items.map((it) => it._applyLoad(sub.length ? sub : Object.keys(it._scalars())));
+      this._loaded.items = items;
+      for (const p of other) if (p === 'count') this._loaded.count = list.length;
+      return out;
+    }
+    getCount() {
+      const r = new ClientResult();
+      this._ctx.enqueue(() => {
+        r._value = this._bound().length;
+        return r._value;
+      });
+      this._ctx.pendingProxies.push(r);
+      return r;
+    }
+  }
+
+  class ClientResult {
+    constructor() {
+      this._value = undefined;
+      this._synced = false;
+    }
+    get value() {
+      if (!this._synced) throw NOT_LOADED('value');
+      return this._value;
+    }
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // Workbook, worksheets
+
+  class WorkbookProxy extends Proxy {
+    constructor(ctx) {
+      super(ctx, null);
+      this._obj = ctx.wb;
+      this.worksheets = new WorksheetCollectionProxy(ctx);
+      this.tables = new TableCollectionProxy(ctx, () => ctx.wb.tables);
+      this.settings = new SettingCollectionProxy(ctx);
+      this.customXmlParts = new CustomXmlPartCollectionProxy(ctx, () => ctx.wb.parts);
+      this.application = {
+        suspendApiCalculationUntilNextSync() {
+          ctx.enqueue(() => undefined);
+        },
+        suspendScreenUpdatingUntilNextSync() {
+          ctx.enqueue(() => undefined);
+        },
+      };
+    }
+    getSelectedRange() {
+      const ctx = this._ctx;
+      return new RangeProxy(ctx, () => {
+        const sel = ctx.wb.selection;
+        const sheet = (sel && ctx.wb.sheet(sel.sheetId)) || ctx.wb.active();
+        const rect = sel ? parseArea(sel.address) : { r0: 0, c0: 0, r1: 0, c1: 0 };
+        return { ...rect, sheet };
+      });
+    }
+  }
+
+  class WorksheetCollectionProxy extends CollectionProxy {
+    constructor(ctx) {
+      super(ctx, () => ctx.wb.sheets, (o) => new WorksheetProxy(ctx, null, o));
+    }
+    getItem(key) {
+      return new WorksheetProxy(this._ctx, () => this._ctx.wb.sheet(key));
+    }
+    getItemOrNullObject(key) {
+      return new WorksheetProxy(this._ctx, () => this._ctx.wb.sheet(key), { orNull: true });
+    }
+    getActiveWorksheet() {
+      return new WorksheetProxy(this._ctx, () => this._ctx.wb.active());
+    }
+    add(name) {
+      let created = null;
+      const ctx = this._ctx;
+      ctx.enqueue(() => {
+        created = ctx.wb.addSheet(name);
+      }, name);
+      return new WorksheetProxy(ctx, () => created);
+    }
+  }
+
+  class WorksheetProxy extends Proxy {
+    constructor(ctx, resolve, optsOrObj) {
+      const isObj = optsOrObj instanceof SheetData;
+      super(ctx, resolve, isObj ? undefined : optsOrObj);
+      if (isObj) this._obj = optsOrObj;
+      this.tables = new TableCollectionProxy(ctx, () => ctx.wb.tables.filter((t) => t.sheet === this._bound()), this);
+      this.freezePanes = {
+        freezeRows: (n) =>
+          ctx.enqueue(() => {
+            this._bound().frozenRows = n === undefined ? 1 : n;
+          }),
+        unfreeze: () =>
+          ctx.enqueue(() => {
+            this._bound().frozenRows = 0;
+          }),
+      };
+      this.charts = new ChartCollectionProxy(ctx, this);
+    }
+    _scalars() {
+      const wb = this._ctx.wb;
+      return { name: (o) => o.name, id: (o) => o.id, position: (o) => wb.sheets.indexOf(o), visibility: (o) => o.visibility };
+    }
+    get name() {
+      return this._read('name');
+    }
+    set name(v) {
+      this._set('name', v, (o) => {
+        if (this._ctx.wb.sheets.some((s) => s !== o && s.name.toLowerCase() === String(v).toLowerCase()))
+          fail('ItemAlreadyExists', 'A sheet with this name already exists: ' + v);
+        if (String(v).length > 31 || /[[\]:*?/\\]/.test(v)) fail('InvalidArgument', 'Invalid sheet name: ' + v);
+        o.name = v;
+      });
+    }
+    get id() {
+      return this._read('id');
+    }
+    get position() {
+      return this._read('position');
+    }
+    get visibility() {
+      return this._read('visibility');
+    }
+    set visibility(v) {
+      this._set('visibility', v, (o) => (o.visibility = v));
+    }
+    activate() {
+      this._ctx.enqueue(() => {
+        this._ctx.wb.activeId = this._bound().id;
+      });
+    }
+    delete() {
+      this._ctx.enqueue(() => {
+        const wb = this._ctx.wb;
+        const o = this._bound();
+        const visible = wb.sheets.filter((s) => s.visibility === 'Visible');
+        if (visible.length === 1 && visible[0] === o) fail('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+        wb.sheets.splice(wb.sheets.indexOf(o), 1);
+        wb.tables = wb.tables.filter((t) => t.sheet !== o);
+        if (wb.activeId === o.id) wb.activeId = wb.sheets[0].id;
+      });
+    }
+    getRange(address) {
+      return new RangeProxy(this._ctx, () => {
+        const sheet = this._bound();
+        if (address === undefined || address === '') return { sheet, r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1, whole: true };
+        const area = parseArea(address);
+        return { ...area, sheet };
+      });
+    }
+    getRanges(address) {
+      return new RangeAreasProxy(this._ctx, () => {
+        if (String(address).length > ADDRESS_LIMIT) fail('InvalidArgument', 'The address is longer than 8192 characters.');
+        const sheet = this._bound();
+        return { sheet, areas: String(address).split(',').map((a) => parseArea(a)) };
+      });
+    }
+    getUsedRange(valuesOnly) {
+      return new RangeProxy(this._ctx, () => {
+        const sheet = this._bound();
+        return { sheet, ...(sheet.usedRect(Boolean(valuesOnly)) || { r0: 0, c0: 0, r1: 0, c1: 0 }) };
+      });
+    }
+    getUsedRangeOrNullObject(valuesOnly) {
+      return new RangeProxy(
+        this._ctx,
+        () => {
+          const sheet = this._bound();
+          const rect = sheet.usedRect(Boolean(valuesOnly));
+          return rect ? { sheet, ...rect } : null;
+        },
+        { orNull: true },
+      );
+    }
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // Ranges
+
+  function rectCells(ref, fn) {
+    for (let r = ref.r0; r <= ref.r1; r++) for (let c = ref.c0; c <= ref.c1; c++) fn(r, c, r - ref.r0, c - ref.c0);
+  }
+  function assertShape(ref, value, what) {
+    if (!Array.isArray(value)) return; // a single value applies to every cell
+    const rows = ref.r1 - ref.r0 + 1;
+    const cols = ref.c1 - ref.c0 + 1;
+    if (value.length !== rows || value.some((row) => !Array.isArray(row) || row.length !== cols))
+      fail('InvalidArgument', 'The number of rows or columns in the input array does not match the size or dimensions of the range (' + what + ').');
+  }
+  const at = (value, i, j) => (Array.isArray(value) ? value[i][j] : value);
+  function guardBig(ref) {
+    if (ref.whole || ref.entireColumn || ref.entireRow) fail('InvalidOperation', 'This operation is not permitted for an unbounded range.');
+  }
+
+  class RangeProxy extends Proxy {
+    constructor(ctx, resolve, opts) {
+      super(ctx, resolve, opts);
+      const self = this;
+      const fmt = (apply) => (v) =>
+        self._set('format', v, (ref) => {
+          guardBig(ref);
+          rectCells(ref, (r, c) => apply(ref.sheet.cell(r, c, true), v, ref, c));
+        });
+      this.format = {
+        fill: {
+          set color(v) {
+            fmt((cell, x) => (cell.fill = x))(v);
+          },
+          clear() {
+            self._ctx.enqueue(() => rectCells(self._bound(), (r, c) => { const cell = self._bound().sheet.cell(r, c, false); if (cell) cell.fill = null; }));
+          },
+        },
+        font: {
+          set bold(v) { fmt((cell, x) => (cell.bold = x))(v); },
+          set color(v) { fmt((cell, x) => (cell.fontColor = x))(v); },
+          set size(v) { fmt((cell, x) => (cell.fontSize = x))(v); },
+        },
+        set wrapText(v) { fmt((cell, x) => (cell.wrap = x))(v); },
+        set verticalAlignment(v) { fmt((cell, x) => (cell.valign = x))(v); },
+        set horizontalAlignment(v) { fmt((cell, x) => (cell.halign = x))(v); },
+        set columnWidth(v) {
+          self._set('columnWidth', v, (ref) => {
+            for (let c = ref.c0; c <= ref.c1; c++) ref.sheet.columnWidths[c] = v;
+          });
+        },
+        autofitColumns() { self._ctx.enqueue(() => undefined); },
+        autofitRows() { self._ctx.enqueue(() => undefined); },
+      };
+      this.dataValidation = {
+        set rule(v) { self._set('dataValidation.rule', v, (ref) => self._validation(ref).rule = v); },
+        set prompt(v) { self._set('dataValidation.prompt', v, (ref) => self._validation(ref).prompt = v); },
+        set errorAlert(v) { self._set('dataValidation.errorAlert', v, (ref) => self._validation(ref).errorAlert = v); },
+        clear() {
+          self._ctx.enqueue(() => {
+            const ref = self._bound();
+            ref.sheet.validations = ref.sheet.validations.filter((x) => !intersects(x.rect, ref));
+          });
+        },
+      };
+      this.conditionalFormats = new ConditionalFormatCollectionProxy(ctx, this);
+    }
+    _validation(ref) {
+      const rect = { r0: ref.r0, c0: ref.c0, r1: ref.r1, c1: ref.c1 };
+      let v = ref.sheet.validations.find((x) => x.rect.r0 === rect.r0 && x.rect.c0 === rect.c0 && x.rect.r1 === rect.r1 && x.rect.c1 === rect.c1);
+      if (!v) {
+        v = { address: rectAddress(rect), rect };
+        ref.sheet.validations.push(v);
+      }
+      return v;
+    }
+    _scalars() {
+      const read = (fn) => (ref) => {
+        guardBig(ref);
+        const out = [];
+        for (let r = ref.r0; r <= ref.r1; r++) {
+          const row = [];
+          for (let c = ref.c0; c <= ref.c1; c++) row.push(fn(ref.sheet.cell(r, c, false) || emptyCell()));
+          out.push(row);
+        }
+        return out;
+      };
+      return {
+        address: (ref) => quoteSheet(ref.sheet.name) + '!' + rectAddress(ref),
+        rowCount: (ref) => ref.r1 - ref.r0 + 1,
+        columnCount: (ref) => ref.c1 - ref.c0 + 1,
+        cellCount: (ref) => (ref.r1 - ref.r0 + 1) * (ref.c1 - ref.c0 + 1),
+        rowIndex: (ref) => ref.r0,
+        columnIndex: (ref) => ref.c0,
+        values: read((cell) => cell.value),
+        numberFormat: read((cell) => cell.numberFormat),
+        formulas: read((cell) => (cell.formula !== null ? cell.formula : cell.value)),
+        text: read((cell) => String(cell.value)),
+      };
+    }
+    get address() { return this._read('address'); }
+    get rowCount() { return this._read('rowCount'); }
+    get columnCount() { return this._read('columnCount'); }
+    get cellCount() { return this._read('cellCount'); }
+    get rowIndex() { return this._read('rowIndex'); }
+    get columnIndex() { return this._read('columnIndex'); }
+    get text() { return this._read('text'); }
+    get values() { return this._read('values'); }
+    set values(v) {
+      this._set('values', v, (ref) => {
+        guardBig(ref);
+        assertShape(ref, v, 'values');
+        rectCells(ref, (r, c, i, j) => enter(ref.sheet.cell(r, c, true), at(v, i, j), 'values'));
+      });
+    }
+    get numberFormat() { return this._read('numberFormat'); }
+    set numberFormat(v) {
+      this._set('numberFormat', v, (ref) => {
+        guardBig(ref);
+        assertShape(ref, v, 'numberFormat');
+        rectCells(ref, (r, c, i, j) => {
+          const f = at(v, i, j);
+          if (f !== null && f !== undefined) ref.sheet.cell(r, c, true).numberFormat = f;
+        });
+      });
+    }
+    get formulas() { return this._read('formulas'); }
+    set formulas(v) {
+      this._set('formulas', v, (ref) => {
+        guardBig(ref);
+        assertShape(ref, v, 'formulas');
+        rectCells(ref, (r, c, i, j) => enter(ref.sheet.cell(r, c, true), at(v, i, j), 'formulas'));
+      });
+    }
+    get worksheet() {
+      return new WorksheetProxy(this._ctx, () => this._bound().sheet);
+    }
+    select() {
+      this._ctx.enqueue(() => {
+        const ref = this._bound();
+        this._ctx.wb.activeId = ref.sheet.id;
+        this._ctx.wb.selection = { sheetId: ref.sheet.id, address: rectAddress(ref) };
+      });
+    }
+    clear() {
+      this._ctx.enqueue(() => {
+        const ref = this._bound();
+        rectCells(ref, (r, c) => {
+          if (ref.sheet.rows[r]) ref.sheet.rows[r][c] = undefined;
+        });
+      });
+    }
+    getCell(row, col) {
+      return new RangeProxy(this._ctx, () => {
+        const ref = this._bound();
+        return { sheet: ref.sheet, r0: ref.r0 + row, c0: ref.c0 + col, r1: ref.r0 + row, c1: ref.c0 + col };
+      });
+    }
+    getResizedRange(dr, dc) {
+      return new RangeProxy(this._ctx, () => {
+        const ref = this._bound();
+        return { sheet: ref.sheet, r0: ref.r0, c0: ref.c0, r1: ref.r1 + dr, c1: ref.c1 + dc };
+      });
+    }
+  }
+
+  class RangeAreasProxy extends Proxy {
+    constructor(ctx, resolve) {
+      super(ctx, resolve);
+      this.conditionalFormats = new ConditionalFormatCollectionProxy(ctx, this);
+    }
+    _scalars() {
+      return {
+        address: (ref) => ref.areas.map((a) => quoteSheet(ref.sheet.name) + '!' + rectAddress(a)).join(','),
+        areaCount: (ref) => ref.areas.length,
+        cellCount: (ref) => ref.areas.reduce((n, a) => n + (a.r1 - a.r0 + 1) * (a.c1 - a.c0 + 1), 0),
+      };
+    }
+    get address() { return this._read('address'); }
+    get areaCount() { return this._read('areaCount'); }
+    get cellCount() { return this._read('cellCount'); }
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // Conditional formats
+
+  class ConditionalFormatCollectionProxy extends CollectionProxy {
+    constructor(ctx, owner) {
+      super(
+        ctx,
+        () => {
+          const ref = owner._bound();
+          const rects = ref.areas || [ref];
+          return ref.sheet.cfs.filter((cf) => cf.areas.some((a) => rects.some((r) => intersects(a, r))));
+        },
+        (o) => new ConditionalFormatProxy(ctx, null, o, owner),
+      );
+      this._owner = owner;
+    }
+    add(type) {
+      const ctx = this._ctx;
+      let created = null;
+      ctx.enqueue(() => {
+        const ref = this._owner._bound();
+        const areas = (ref.areas || [ref]).map((a) => ({ r0: a.r0, c0: a.c0, r1: a.r1, c1: a.c1 }));
+        created = { id: newId('cf'), type, areas, sheet: ref.sheet, rule: { formula: null }, format: { fill: null, fontColor: null } };
+        ref.sheet.cfs.push(created);
+      }, type);
+      return new ConditionalFormatProxy(ctx, () => created, null, this._owner);
+    }
+    clearAll() {
+      this._ctx.enqueue(() => {
+        const ref = this._owner._bound();
+        const rects = ref.areas || [ref];
+        ref.sheet.cfs = ref.sheet.cfs.filter((cf) => !cf.areas.some((a) => rects.some((r) => intersects(a, r))));
+      });
+    }
+  }
+
+  class ConditionalFormatProxy extends Proxy {
+    constructor(ctx, resolve, obj) {
+      super(ctx, resolve);
+      if (obj) this._obj = obj;
+      const self = this;
+      const ruleProxy = new (class extends Proxy {
+        _scalars() {
+          return { formula: (o) => o.rule.formula };
+        }
+        _resolveNow() {
+          return self._bound();
+        }
+        get formula() {
+          return this._read('formula');
+        }
+        set formula(v) {
+          self._set('custom.rule.formula', v, (o) => {
+            if (o.type !== 'Custom') fail('InvalidOperation', 'Not a custom conditional format.');
+            o.rule.formula = v;
+          });
+        }
+        load(spec) {
+          const paths = normalizeLoad(spec);
+          this._ctx.pendingProxies.push(this);
+          this._ctx.enqueue(() => {
+            const o = self._bound();
+            if (o.type !== 'Custom') fail('InvalidOperation', 'The custom property is only available on custom conditional formats.');
+            this._obj = o;
+            return this._applyLoad(paths);
+          });
+          return this;
+        }
+      })(ctx, null);
+      this.custom = {
+        rule: ruleProxy,
+        format: {
+          fill: { set color(v) { self._set('custom.format.fill.color', v, (o) => (o.format.fill = v)); } },
+          font: { set color(v) { self._set('custom.format.font.color', v, (o) => (o.format.fontColor = v)); } },
+        },
+      };
+    }
+    _scalars() {
+      return { type: (o) => o.type, id: (o) => o.id, priority: (o) => o.sheet.cfs.indexOf(o), stopIfTrue: () => false };
+    }
+    get type() { return this._read('type'); }
+    get id() { return this._read('id'); }
+    delete() {
+      this._ctx.enqueue(() => {
+        const o = this._bound();
+        o.sheet.cfs = o.sheet.cfs.filter((x) => x !== o);
+      });
+    }
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // Tables, charts
+
+  class TableCollectionProxy extends CollectionProxy {
+    constructor(ctx, list, sheetProxy) {
+      super(ctx, list, (o) => new TableProxy(ctx, null, o));
+      this._sheetProxy = sheetProxy || null;
+    }
+    getItem(name) {
+      return new TableProxy(this._ctx, () => this._ctx.wb.tables.find((t) => t.name.toLowerCase() === String(name).toLowerCase()) || null);
+    }
+    getItemOrNullObject(name) {
+      return new TableProxy(this._ctx, () => this._ctx.wb.tables.find((t) => t.name.toLowerCase() === String(name).toLowerCase()) || null, { orNull: true });
+    }
+    add(address, hasHeaders) {
+      const ctx = this._ctx;
+      let created = null;
+      ctx.enqueue(() => {
+        const area = parseArea(String(address));
+        const sheet = area.sheet ? ctx.wb.sheet(area.sheet) : this._sheetProxy ? this._sheetProxy._bound() : ctx.wb.active();
+        const rect = { r0: area.r0, c0: area.c0, r1: area.r1, c1: area.c1 };
+        if (ctx.wb.tables.some((t) => t.sheet === sheet && intersects(t.rect, rect))) fail('InvalidOperation', 'Tables cannot overlap.');
+        created = { name: 'Table' + (ctx.wb.tables.length + 1), sheet, rect, hasHeaders: hasHeaders !== false, style: 'TableStyleMedium2' };
+        while (ctx.wb.tables.some((t) => t !== created && t.name === created.name)) created.name += '_';
+        ctx.wb.tables.push(created);
+      }, address);
+      return new TableProxy(ctx, () => created);
+    }
+  }
+
+  class TableProxy extends Proxy {
+    constructor(ctx, resolve, optsOrObj) {
+      const isObj = optsOrObj && optsOrObj.rect;
+      super(ctx, resolve, isObj ? undefined : optsOrObj);
+      if (isObj) this._obj = optsOrObj;
+    }
+    _scalars() {
+      return { name: (o) => o.name, style: (o) => o.style, id: (o) => o.name };
+    }
+    _nav(name) {
+      if (name === 'worksheet') {
+        const w = new WorksheetProxy(this._ctx, null);
+        w._resolveNow = () => this._bound().sheet;
+        this.__worksheet = this.__worksheet || w;
+        return this.__worksheet;
+      }
+      return null;
+    }
+    get worksheet() {
+      if (this.__worksheet && this.__worksheet._synced) return this.__worksheet;
+      return new WorksheetProxy(this._ctx, () => this._bound().sheet);
+    }
+    get name() { return this._read('name'); }
+    set name(v) {
+      this._set('table.name', v, (o) => {
+        if (this._ctx.wb.tables.some((t) => t !== o && t.name.toLowerCase() === String(v).toLowerCase()))
+          fail('ItemAlreadyExists', 'A table with this name already exists: ' + v);
+        if (!/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(v)) fail('InvalidArgument', 'Invalid table name: ' + v);
+        o.name = v;
+      });
+    }
+    get style() { return this._read('style'); }
+    set style(v) { this._set('table.style', v, (o) => (o.style = v)); }
+    getRange() {
+      return new RangeProxy(this._ctx, () => ({ sheet: this._bound().sheet, ...this._bound().rect }));
+    }
+    getDataBodyRange() {
+      return new RangeProxy(this._ctx, () => ({ sheet: this._bound().sheet, ...this._bound().rect, r0: this._bound().rect.r0 + 1 }));
+    }
+    getHeaderRowRange() {
+      return new RangeProxy(this._ctx, () => ({ sheet: this._bound().sheet, ...this._bound().rect, r1: this._bound().rect.r0 }));
+    }
+  }
+
+  class ChartCollectionProxy extends CollectionProxy {
+    constructor(ctx, sheetProxy) {
+      super(ctx, () => sheetProxy._bound().charts, (o) => new ChartProxy(ctx, null, o));
+      this._sheetProxy = sheetProxy;
+    }
+    add(type, source, seriesBy) {
+      const ctx = this._ctx;
+      let created = null;
+      ctx.enqueue(() => {
+        const sheet = this._sheetProxy._bound();
+        const ref = source._bound();
+        created = {
+          type,
+          seriesBy: seriesBy || 'Auto',
+          source: quoteSheet(ref.sheet.name) + '!' + rectAddress(ref),
+          title: null,
+          position: null,
+          series: [{ name: null, values: quoteSheet(ref.sheet.name) + '!' + rectAddress(ref), xValues: null }],
+        };
+        sheet.charts.push(created);
+      }, type);
+      return new ChartProxy(ctx, () => created);
+    }
+  }
+
+  class ChartProxy extends Proxy {
+    constructor(ctx, resolve, obj) {
+      super(ctx, resolve);
+      if (obj) this._obj = obj;
+      const self = this;
+      this.title = { set text(v) { self._set('title.text', v, (o) => (o.title = v)); } };
+      const seriesProxy = (pick) => {
+        const s = {
+          set name(v) { self._set('series.name', v, (o) => (pick(o).name = v)); },
+          setValues(range) {
+            self._ctx.enqueue(() => {
+              const r = range._bound();
+              pick(self._bound()).values = quoteSheet(r.sheet.name) + '!' + rectAddress(r);
+            });
+          },
+          setXAxisValues(range) {
+            self._ctx.enqueue(() => {
+              const r = range._bound();
+              pick(self._bound()).xValues = quoteSheet(r.sheet.name) + '!' + rectAddress(r);
+            });
+          },
+        };
+        return s;
+      };
+      this.series = {
+        getItemAt: (i) => seriesProxy((o) => o.series[i] || fail('ItemNotFound', 'No series ' + i)),
+        add: (name) => {
+          let created = null;
+          self._ctx.enqueue(() => {
+            created = { name: name || null, values: null, xValues: null };
+            self._bound().series.push(created);
+          });
+          return seriesProxy(() => created);
+        },
+      };
+    }
+    _scalars() {
+      return { name: (o) => o.name || 'Chart', chartType: (o) => o.type };
+    }
+    setPosition(start, end) {
+      this._ctx.enqueue(() => {
+        this._bound().position = { start, end: end || null };
+      });
+    }
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // Settings, custom XML parts
+
+  class SettingCollectionProxy extends CollectionProxy {
+    constructor(ctx) {
+      super(ctx, () => [...ctx.wb.settings.entries()].map(([key, value]) => ({ key, value })), (o) => new SettingProxy(ctx, null, o));
+    }
+    add(key, value) {
+      const ctx = this._ctx;
+      ctx.enqueue(() => {
+        // Settings hold JSON: what comes back is a copy, as after a save and reload.
+        ctx.wb.settings.set(key, JSON.parse(JSON.stringify(value)));
+      }, value);
+      return new SettingProxy(ctx, () => ({ key, value: ctx.wb.settings.get(key) }));
+    }
+    getItem(key) {
+      return new SettingProxy(this._ctx, () => (this._ctx.wb.settings.has(key) ? { key, value: this._ctx.wb.settings.get(key) } : null));
+    }
+    getItemOrNullObject(key) {
+      return new SettingProxy(this._ctx, () => (this._ctx.wb.settings.has(key) ? { key, value: this._ctx.wb.settings.get(key) } : null), { orNull: true });
+    }
+  }
+
+  class SettingProxy extends Proxy {
+    constructor(ctx, resolve, optsOrObj) {
+      const isObj = optsOrObj && 'key' in optsOrObj;
+      super(ctx, resolve, isObj ? undefined : optsOrObj);
+      if (isObj) this._obj = optsOrObj;
+    }
+    _scalars() {
+      return { key: (o) => o.key, value: (o) => JSON.parse(JSON.stringify(o.value)) };
+    }
+    get key() { return this._read('key'); }
+    get value() { return this._read('value'); }
+    delete() {
+      this._ctx.enqueue(() => {
+        const o = this._bound();
+        if (o) this._ctx.wb.settings.delete(o.key);
+      });
+    }
+  }
+
+  class CustomXmlPartCollectionProxy extends CollectionProxy {
+    constructor(ctx, list) {
+      super(ctx, list, (o) => new CustomXmlPartProxy(ctx, null, o));
+    }
+    add(xml) {
+      const ctx = this._ctx;
+      let created = null;
+      ctx.enqueue(() => {
+        const ns = /xmlns="([^"]*)"/.exec(xml);
+        if (!/^\s*</.test(xml)) fail('InvalidArgument', 'Not XML');
+        created = { id: newId('part'), xml, namespaceUri: ns ? ns[1] : '' };
+        ctx.wb.parts.push(created);
+      }, xml);
+      return new CustomXmlPartProxy(ctx, () => created);
+    }
+    getByNamespace(ns) {
+      return new CustomXmlPartCollectionProxy(this._ctx, () => this._ctx.wb.parts.filter((p) => p.namespaceUri === ns));
+    }
+    getItem(id) {
+      return new CustomXmlPartProxy(this._ctx, () => this._ctx.wb.parts.find((p) => p.id === id) || null);
+    }
+  }
+
+  class CustomXmlPartProxy extends Proxy {
+    constructor(ctx, resolve, obj) {
+      super(ctx, resolve);
+      if (obj) this._obj = obj;
+    }
+    _scalars() {
+      return { id: (o) => o.id, namespaceUri: (o) => o.namespaceUri };
+    }
+    get id() { return this._read('id'); }
+    get namespaceUri() { return this._read('namespaceUri'); }
+    getXml() {
+      const r = new ClientResult();
+      this._ctx.enqueue(() => {
+        r._value = this._bound().xml;
+        return r._value;
+      });
+      this._ctx.pendingProxies.push(r);
+      return r;
+    }
+    setXml(xml) {
+      this._set('xml', xml, (o) => (o.xml = xml));
+    }
+    delete() {
+      this._ctx.enqueue(() => {
+        const o = this._bound();
+        this._ctx.wb.parts = this._ctx.wb.parts.filter((p) => p !== o);
+      });
+    }
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // Globals: Office, Excel, OfficeExtension, CustomFunctions, and the test handle
+
+  let wb = new WorkbookData();
+  const functions = {};
+
+  const Excel = {
+    run(a, b) {
+      const fn = typeof a === 'function' ? a : b;
+      const ctx = new RequestContext(wb);
+      return Promise.resolve().then(() => fn(ctx));
+    },
+    RequestContext: function () {
+      return new RequestContext(wb);
+    },
+    ErrorCodes: {
+      itemNotFound: 'ItemNotFound',
+      propertyNotLoaded: 'PropertyNotLoaded',
+      requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
+      responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
+    },
+    ConditionalFormatType: { custom: 'Custom' },
+    ChartType: { barStacked: 'BarStacked', columnClustered: 'ColumnClustered' },
+    ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
+  };
+
+  const readyCallbacks = [];
+  const Office = {
+    HostType: { Excel: 'Excel' },
+    PlatformType: { OfficeOnline: 'OfficeOnline' },
+    context: {
+      displayLanguage: global.__FAKE_OFFICE_LANG || 'ja-JP',
+      contentLanguage: 'ja-JP',
+      requirements: { isSetSupported: () => true },
+    },
+    onReady(cb) {
+      const info = { host: 'Excel', platform: 'OfficeOnline' };
+      return new Promise((resolve) => {
+        setTimeout(() => {
+          if (cb) cb(info);
+          resolve(info);
+        }, 0);
+      });
+    },
+  };
+  Object.defineProperty(Office, 'initialize', { value: undefined, writable: true });
+
+  const CustomFunctions = {
+    associate(id, fn) {
+      functions[id] = fn;
+    },
+    Error: class CustomFunctionError extends Error {
+      constructor(code, message) {
+        super(message || code);
+        this.code = code;
+      }
+    },
+    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', invalidNumber: '#NUM!' },
+  };
+
+  function sheetOrThrow(name) {
+    const s = wb.sheet(name);
+    if (!s) throw new Error('No sheet ' + name);
+    return s;
+  }
+
+  /** What the tests use to drive and inspect the workbook. */
+  const handle = {
+    stats,
+    functions,
+    reset() {
+      wb = new WorkbookData();
+      stats.syncs = 0;
+      stats.requests.length = 0;
+    },
+    resetStats() {
+      stats.syncs = 0;
+      stats.requests.length = 0;
+    },
+    /** The user types into cells (a 2-D block from `address`): Excel's reading of input. */
+    type(sheetName, address, values) {
+      const s = sheetOrThrow(sheetName);
+      const area = parseArea(address);
+      const block = Array.isArray(values) ? values : [[values]];
+      block.forEach((row, i) => row.forEach((v, j) => enter(s.cell(area.r0 + i, area.c0 + j, true), v, 'typed')));
+    },
+    /** A user's own formatting (to check that clearing marks restores everything). */
+    fill(sheetName, address, color) {
+      const s = sheetOrThrow(sheetName);
+      rectCells({ ...parseArea(address) }, (r, c) => (s.cell(r, c, true).fill = color));
+    },
+    addUserConditionalFormat(sheetName, address, formula, fill) {
+      const s = sheetOrThrow(sheetName);
+      const a = parseArea(address);
+      s.cfs.push({ id: newId('cf'), type: 'Custom', areas: [a], sheet: s, rule: { formula }, format: { fill, fontColor: null } });
+    },
+    addSheet(name) {
+      return wb.addSheet(name).id;
+    },
+    activate(name) {
+      wb.activeId = sheetOrThrow(name).id;
+    },
+    sheetNames() {
+      return wb.sheets.map((s) => s.name);
+    },
+    activeSheet() {
+      return wb.active().name;
+    },
+    selection() {
+      const sel = wb.selection;
+      return sel ? { sheet: (wb.sheet(sel.sheetId) || {}).name, address: sel.address } : null;
+    },
+    /** Values of a sheet's used range (values only), as Office.js would return them. */
+    values(sheetName) {
+      const s = sheetOrThrow(sheetName);
+      const rect = s.usedRect(true);
+      if (!rect) return [];
+      const out = [];
+      for (let r = 0; r <= rect.r1; r++) {
+        const row = [];
+        for (let c = 0; c <= rect.c1; c++) {
+          const cell = s.cell(r, c, false);
+          row.push(cell ? cell.value : '');
+        }
+        out.push(row);
+      }
+      return out;
+    },
+    cell(sheetName, address) {
+      const s = sheetOrThrow(sheetName);
+      const a = parseArea(address);
+      const cell = s.cell(a.r0, a.c0, false) || emptyCell();
+      return JSON.parse(JSON.stringify(cell));
+    },
+    /** Everything about a sheet, for before/after comparisons. */
+    snapshot(sheetName) {
+      const s = sheetOrThrow(sheetName);
+      const cells = {};
+      s.rows.forEach((row, r) => {
+        if (row)
+          row.forEach((cell, c) => {
+            if (cell) cells[a1(r, c)] = cell;
+          });
+      });
+      return JSON.parse(
+        JSON.stringify({
+          name: s.name,
+          cells,
+          cfs: s.cfs.map((cf) => ({ type: cf.type, areas: cf.areas.map(rectAddress), formula: cf.rule.formula, format: cf.format })),
+          validations: s.validations.map((v) => ({ address: v.address, rule: v.rule, prompt: v.prompt, errorAlert: v.errorAlert })),
+          frozenRows: s.frozenRows,
+          columnWidths: s.columnWidths,
+          charts: s.charts,
+          tables: wb.tables.filter((t) => t.sheet === s).map((t) => ({ name: t.name, address: rectAddress(t.rect), style: t.style })),
+        }),
+      );
+    },
+    settings() {
+      return Object.fromEntries(wb.settings);
+    },
+    customXmlParts() {
+      return wb.parts.map((p) => ({ id: p.id, namespaceUri: p.namespaceUri, xml: p.xml }));
+    },
+    async callFunction(id, args) {
+      const fn = functions[id];
+      if (!fn) throw new Error('No custom function ' + id);
+      try {
+        return { value: await fn(...args) };
+      } catch (e) {
+        return { error: e && e.code, message: e && e.message };
+      }
+    },
+  };
+
+  global.Office = Office;
+  global.Excel = Excel;
+  global.OfficeExtension = { Error: OfficeError, ClientResult };
+  global.CustomFunctions = CustomFunctions;
+  global.__fakeExcel = handle;
+})(typeof globalThis !== 'undefined' ? globalThis : window);
