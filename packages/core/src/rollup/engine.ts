@@ -23,6 +23,8 @@ export interface TemplateShape {
   subjectField: string | undefined;
   /** Key fields other than the fiscal year: they identify a cell. */
   keyFields: string[];
+  /** Key fields beyond the unit, its parent units and the subject (e.g. department, indicator). */
+  extraKeys: string[];
   sum: string[];
   /** `last` fields rolled up as a distribution of categories. */
   lastCat: string[];
@@ -62,6 +64,7 @@ export function shapeOf(plan: Plan, template: Template): TemplateShape {
     unitField: template.unitField,
     subjectField: template.subjectField,
     keyFields: [],
+    extraKeys: [],
     sum: [],
     lastCat: [],
     lastDate: [],
@@ -103,6 +106,15 @@ export function shapeOf(plan: Plan, template: Template): TemplateShape {
         break;
     }
   }
+  // The unit determines its parent units, so only the rest of the key needs spelling out.
+  const implied = new Set<string>([template.unitField]);
+  if (template.subjectField !== undefined) implied.add(template.subjectField);
+  for (let f = template.fields.find((x) => x.key === template.unitField); f?.parentField !== undefined; ) {
+    implied.add(f.parentField);
+    const parent: string = f.parentField;
+    f = template.fields.find((x) => x.key === parent);
+  }
+  s.extraKeys = s.keyFields.filter((k) => !implied.has(k));
   return s;
 }
 
@@ -144,16 +156,21 @@ export interface ReturnAcc {
 /** @internal What the scan knows of a sending unit (district). */
 export interface UnitAcc {
   unit: string;
-  rows: number[];
   errorRows: number[];
   errors: number;
   lastReport: string | null;
+  /** Index of the row the last report date comes from (-1 when none). */
+  lastReportRow: number;
   returns: Map<number, ReturnAcc>;
+  /** The return of the previous row, since rows of one return come together. */
+  lastRet: ReturnAcc | undefined;
   /** Subjects of arrived rows without errors / with or without errors. */
   subjectsValid: Set<string>;
   subjectsAll: Set<string>;
   /** Rows of arrived returns, for completeness provenance. */
   arrivedRows: number[];
+  /** Cells of this unit by the rest of their key (subject and extra keys). */
+  cells: Map<string, number>;
 }
 
 /** @internal The rows of one receiving scope (a ward), with their cells and units. */
@@ -163,7 +180,6 @@ export interface ScopeScan {
   recs: LocatedRecord[];
   subOf: number[];
   cells: CellAcc[];
-  cellIndex: Map<string, number>;
   units: Map<string, UnitAcc>;
 }
 
@@ -226,7 +242,7 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
     scopeCache.set(unit, s);
     return s;
   };
-  const { fyField, dateField, unitField, subjectField, keyFields, sum, last, any, union, collect, dist } = shape;
+  const { fyField, dateField, unitField, subjectField, keyFields, extraKeys, sum, any, union, collect, dist } = shape;
   const single = shape.senderLevel === undefined;
   const scopes = new Map<string, ScopeScan>();
   const uses: SubmissionUse[] = [];
@@ -235,6 +251,9 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
     if (sub.templateId !== shape.template.id) continue;
     templateSubs.push(sub);
   }
+  let prevUnit: string | undefined;
+  let prevSs: ScopeScan | undefined;
+  let prevUa: UnitAcc | undefined;
   for (let si = 0; si < templateSubs.length; si++) {
     const sub = templateSubs[si]!;
     const use = useOf(sub, opts.review, opts.includeProvisional);
@@ -258,42 +277,51 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
       if (fy !== opts.fiscalYear) continue;
       const unitVal = v[unitField];
       let unit: string;
-      let scope: string | undefined;
-      if (single) {
-        unit = SINGLE;
-        scope = top;
+      if (single) unit = SINGLE;
+      else if (typeof unitVal === 'string') unit = unitVal;
+      else continue;
+      // Rows of one return usually share their unit: skip the lookups when it repeats.
+      let ss: ScopeScan;
+      let ua: UnitAcc;
+      if (unit === prevUnit && prevSs !== undefined && prevUa !== undefined) {
+        ss = prevSs;
+        ua = prevUa;
       } else {
-        if (typeof unitVal !== 'string') continue;
-        unit = unitVal;
-        scope = scopeOf(unit);
-      }
-      if (scope === undefined || (opts.scopes && !opts.scopes.has(scope))) continue;
-      let ss = scopes.get(scope);
-      if (!ss) {
-        ss = { scope, refs: [], recs: [], subOf: [], cells: [], cellIndex: new Map(), units: new Map() };
-        scopes.set(scope, ss);
+        const scope = single ? top : scopeOf(unit);
+        if (scope === undefined || (opts.scopes && !opts.scopes.has(scope))) continue;
+        let s0 = scopes.get(scope);
+        if (!s0) {
+          s0 = { scope, refs: [], recs: [], subOf: [], cells: [], units: new Map() };
+          scopes.set(scope, s0);
+        }
+        ss = s0;
+        let u0 = ss.units.get(unit);
+        if (!u0) {
+          u0 = {
+            unit,
+            errorRows: [],
+            errors: 0,
+            lastReport: null,
+            lastReportRow: -1,
+            returns: new Map(),
+            lastRet: undefined,
+            subjectsValid: new Set(),
+            subjectsAll: new Set(),
+            arrivedRows: [],
+            cells: new Map(),
+          };
+          ss.units.set(unit, u0);
+        }
+        ua = u0;
+        prevUnit = unit;
+        prevSs = ss;
+        prevUa = ua;
       }
       const idx = ss.refs.length;
       ss.refs.push(rec.ref);
       ss.recs.push(rec);
       ss.subOf.push(si);
       use.records++;
-      let ua = ss.units.get(unit);
-      if (!ua) {
-        ua = {
-          unit,
-          rows: [],
-          errorRows: [],
-          errors: 0,
-          lastReport: null,
-          returns: new Map(),
-          subjectsValid: new Set(),
-          subjectsAll: new Set(),
-          arrivedRows: [],
-        };
-        ss.units.set(unit, ua);
-      }
-      ua.rows.push(idx);
       const date = dateField === undefined ? null : v[dateField];
       const dateStr = typeof date === 'string' ? date : '';
       const subject = subjectField === undefined ? SINGLE : String(v[subjectField] ?? '');
@@ -304,11 +332,12 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
         use.rowsWithErrors++;
       }
       if (use.arrived) {
-        let ret = ua.returns.get(si);
+        let ret = ua.lastRet !== undefined && ua.lastRet.sub === si ? ua.lastRet : ua.returns.get(si);
         if (!ret) {
           ret = { sub: si, rows: 0, errors: 0, maxDate: null };
           ua.returns.set(si, ret);
         }
+        ua.lastRet = ret;
         ret.rows++;
         if (hasErrors) ret.errors += rec.errors;
         if (dateStr !== '' && (ret.maxDate === null || dateStr > ret.maxDate)) ret.maxDate = dateStr;
@@ -317,11 +346,14 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
         if (!hasErrors) ua.subjectsValid.add(subject);
       }
       if (leftOut || (hasErrors && !opts.includeInvalid)) continue;
-      if (dateStr !== '' && (ua.lastReport === null || dateStr > ua.lastReport)) ua.lastReport = dateStr;
+      if (dateStr !== '' && (ua.lastReport === null || dateStr > ua.lastReport)) {
+        ua.lastReport = dateStr;
+        ua.lastReportRow = idx;
+      }
 
-      let key = '';
-      for (let k = 0; k < keyFields.length; k++) key += String(v[keyFields[k]!]) + '\u001f';
-      let ci = ss.cellIndex.get(key);
+      let key = subject;
+      for (let k = 0; k < extraKeys.length; k++) key += '\u001f' + String(v[extraKeys[k]!]);
+      let ci = ua.cells.get(key);
       let c: CellAcc;
       if (ci === undefined) {
         ci = ss.cells.length;
@@ -342,7 +374,7 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
           provisional: false,
         };
         ss.cells.push(c);
-        ss.cellIndex.set(key, ci);
+        ua.cells.set(key, ci);
       } else {
         c = ss.cells[ci]!;
         // The latest report wins; ties go to the later return (ordered by source, sheet, id), then row.
@@ -380,7 +412,6 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
       }
     }
   }
-  void last;
   return { shape, subs: templateSubs, uses, scopes };
 }
 

@@ -95,17 +95,17 @@ const byOrder =
 /** Uses of the returns with rows in one scope, their row counts recounted for it. */
 function usesForScope(sc: Scan, ss: ScopeScan | undefined): SubmissionUse[] {
   if (!ss) return [];
-  const counts = new Map<number, { records: number; errors: number }>();
+  const records = new Int32Array(sc.uses.length);
+  const errors = new Int32Array(sc.uses.length);
   for (let i = 0; i < ss.subOf.length; i++) {
     const si = ss.subOf[i]!;
-    let c = counts.get(si);
-    if (!c) counts.set(si, (c = { records: 0, errors: 0 }));
-    c.records++;
-    if (ss.recs[i]!.errors > 0) c.errors++;
+    records[si]!++;
+    if (ss.recs[i]!.errors > 0) errors[si]!++;
   }
-  return [...counts.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([si, c]) => ({ ...sc.uses[si]!, records: c.records, rowsWithErrors: c.errors }));
+  const out: SubmissionUse[] = [];
+  for (let si = 0; si < sc.uses.length; si++)
+    if (records[si]! > 0) out.push({ ...sc.uses[si]!, records: records[si]!, rowsWithErrors: errors[si]! });
+  return out;
 }
 
 function diffFigures(before: Record<string, FigureValue>, after: Record<string, FigureValue>): FigureChange[] {
@@ -201,10 +201,7 @@ function buildWard(
     const expectedSubjects = st?.expectedSubjects ?? [];
     const reportedSubjects = new Set(idx.map((i) => cells[i]!.subjectCode));
     const covered = expectedSubjects.filter((s) => reportedSubjects.has(s)).length;
-    let lastRow = -1;
-    if (ua?.lastReport && shape?.dateField) {
-      for (const i of ua.rows) if (ss!.recs[i]!.values[shape.dateField] === ua.lastReport) lastRow = i;
-    }
+    const lastRow = ua?.lastReportRow ?? -1;
     const row: DistrictRow = {
       id: prefix,
       unit: unitRef(plan, u),
@@ -247,30 +244,34 @@ function buildWard(
       const d = dateField === undefined ? null : ss.recs[row]!.values[dateField];
       return { unit: c.unit, subject: c.subject, reportDate: typeof d === 'string' ? d : null, text, row, provisional: c.provisional };
     };
-    const sortItems = (items: ListItem[]) =>
-      items.sort(
-        (a, b) =>
-          unitCmp(a.unit.code, b.unit.code) ||
-          subjCmp(a.subject.code, b.subject.code) ||
-          (a.reportDate ?? '').localeCompare(b.reportDate ?? '') ||
-          a.row - b.row,
-      );
+    // Cells are already in district, subject order: only the rows of a cell need ordering, by date.
+    const byDate = (a: ListItem, b: ListItem) => {
+      const x = a.reportDate ?? '';
+      const y = b.reportDate ?? '';
+      return x < y ? -1 : x > y ? 1 : a.row - b.row;
+    };
     const textOf = (v: FieldValue | undefined) => (typeof v === 'string' ? v.trim() : '');
     for (const f of shape.any) {
       const items: ListItem[] = [];
-      for (const c of cells)
+      for (const c of cells) {
+        const part: ListItem[] = [];
         for (const r of c.flags[f] ?? []) {
           const vals = ss.recs[r]!.values;
           const texts: Record<string, string> = {};
           for (const t of shape.collect) if (textOf(vals[t]) !== '') texts[t] = textOf(vals[t]);
-          items.push({ ...item(c, r, Object.values(texts).join('\n')), texts });
+          part.push({ ...item(c, r, Object.values(texts).join('\n')), texts });
         }
-      lists.push({ id: `flag:${f}`, field: f, label: shape.fields.find((x) => x.key === f)!.label, kind: 'flag', items: sortItems(items) });
+        for (const x of part.sort(byDate)) items.push(x);
+      }
+      lists.push({ id: `flag:${f}`, field: f, label: shape.fields.find((x) => x.key === f)!.label, kind: 'flag', items });
     }
     for (const f of shape.collect) {
       const items: ListItem[] = [];
-      for (const c of cells) for (const r of c.texts[f] ?? []) items.push(item(c, r, textOf(ss.recs[r]!.values[f])));
-      lists.push({ id: `text:${f}`, field: f, label: shape.fields.find((x) => x.key === f)!.label, kind: 'text', items: sortItems(items) });
+      for (const c of cells) {
+        const part = (c.texts[f] ?? []).map((r) => item(c, r, textOf(ss.recs[r]!.values[f])));
+        for (const x of part.sort(byDate)) items.push(x);
+      }
+      lists.push({ id: `text:${f}`, field: f, label: shape.fields.find((x) => x.key === f)!.label, kind: 'text', items });
     }
   }
 
