@@ -8,7 +8,6 @@
  *   output that is an input) or a file that could not be read. 2 beats 1: when a file could not be
  *   read the check is incomplete, which matters more than the errors found in the others.
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { registerDemo } from './commands/demo.js';
 import { registerPlan } from './commands/plan.js';
@@ -17,21 +16,13 @@ import { registerTemplate } from './commands/template.js';
 import { registerValidate } from './commands/validate.js';
 import type { Io } from './context.js';
 import { UsageError } from './messages.js';
+import { VERSION } from './version.js';
 
 /** What commands receive: the streams and a way to set the exit code. */
 export interface Cli {
   io: Io;
   exit(code: number): void;
 }
-
-/** The version of the CLI, from its package.json. */
-export const VERSION: string = (() => {
-  try {
-    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
-})();
 
 /**
  * Runs the CLI on arguments (without `node` and the script) and returns the exit code. Never

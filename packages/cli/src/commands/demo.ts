@@ -1,3 +1,238 @@
+/**
+ * `sasaeai demo [-o dir]`: the README's first command. Writes the sample returns of the Chiba
+ * preset as real .xlsx files, validates them, rolls them up (中央区's ward progress and the annual
+ * report to the expert subcommittee), writes the reports and prints where everything is.
+ *
+ * The demo owns its folder: it replaces the files it wrote before (it recognises them by the
+ * metadata it records in them) and refuses a folder holding anything else unless `--force`.
+ */
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import type { Command } from 'commander';
+import { getTemplate, type Lang, type Plan, type SheetColumn, type SheetModel, type WorkbookModel } from '@sasaeai/core';
+import { checkFiles, type CheckRun } from '../check.js';
+import { globals, requirePlanOption } from '../context.js';
+import { DEMO_FISCAL_YEAR, DEMO_RETURNS, DEMO_TODAY, DEMO_WARD, type DemoReturn } from '../demo-data.js';
+import { displayPath } from '../files.js';
+import { lt, usage } from '../messages.js';
+import { progress } from '../progress.js';
+import { GENERATOR } from '../version.js';
+import { readWorkbook } from '../xlsx/read.js';
+import { writeWorkbookFile } from '../xlsx/write.js';
 import type { Cli } from '../main.js';
-export function registerDemo(_program: Command, _cli: Cli): void {}
+import { rollUp } from './rollup.js';
+
+/** Metadata key that marks a workbook as written by the demo. */
+export const DEMO_KEY = 'sasaeai.demo';
+
+/**
+ * Registers `demo`.
+ *
+ * @example
+ * ```ts
+ * registerDemo(program, cli);
+ * ```
+ */
+export function registerDemo(program: Command, cli: Cli): void {
+  program
+    .command('demo')
+    .summary('write sample returns, validate and roll them up / サンプルの報告で検証と集約を試す')
+    .description(
+      'Write sample district returns of the Chiba preset (some with the mistakes staff really make) and a city\n' +
+        'measure return as .xlsx files, validate them, roll them up into 中央区\'s ward progress and the annual\n' +
+        'report, and say where the files are. Runs as of ' + DEMO_TODAY + '.\n' +
+        '千葉市のプリセットでサンプルの報告（誤りを含む）を書き出し、検証・集約して結果のブックを作ります。',
+    )
+    .option('-o, --output <dir>', 'folder for the demo files (default ./sasaeai-demo) / 出力フォルダ', 'sasaeai-demo')
+    .option('--force', 'write into a folder that holds other files too / 他のファイルがあるフォルダにも書き出す')
+    .action(async (opts: { output: string; force?: boolean }, cmd: Command) => {
+      const { lang, plan: planName } = globals(cmd);
+      const plan = await requirePlanOption(planName, lang, cli.io);
+      if (!DEMO_RETURNS.every((r) => getTemplate(plan, r.templateId)) || !plan.units.some((u) => u.code === DEMO_WARD))
+        usage(
+          lt(
+            'デモは千葉市のプリセット（--plan chiba）のサンプルです。自分の計画では sasaeai template と validate を使ってください。',
+            'The demo holds samples of the Chiba preset (--plan chiba). With your own plan, use sasaeai template and validate.',
+          ),
+        );
+      const dir = opts.output;
+      const returnsDir = join(dir, 'returns');
+      const reportsDir = join(dir, 'reports');
+      const planned = [
+        ...DEMO_RETURNS.map((r) => join(returnsDir, r.file)),
+        join(reportsDir, reportName('ward', lang)),
+        join(reportsDir, reportName('annual', lang)),
+      ];
+      await claimFolder(dir, planned, opts.force === true);
+      await mkdir(returnsDir, { recursive: true });
+      await mkdir(reportsDir, { recursive: true });
+
+      const say = progress(cli.io.stderr, true);
+      const written: string[] = [];
+      for (const r of DEMO_RETURNS) {
+        const file = join(returnsDir, r.file);
+        say.update(lang === 'ja' ? `書き出し中 ${r.file}` : `Writing ${r.file}`);
+        await writeWorkbookFile(returnWorkbook(plan, r), file, { lang, generator: GENERATOR });
+        written.push(file);
+      }
+      say.done();
+
+      const run = await checkFiles(written, [], { plan, lang, today: DEMO_TODAY, progress: say });
+      const ward = rollUp(plan, run, { fiscalYear: DEMO_FISCAL_YEAR, ward: DEMO_WARD, lang });
+      const annual = rollUp(plan, run, { fiscalYear: DEMO_FISCAL_YEAR, lang });
+      const wardFile = join(reportsDir, reportName('ward', lang));
+      const annualFile = join(reportsDir, reportName('annual', lang));
+      for (const [model, file] of [
+        [ward.workbook, wardFile],
+        [annual.workbook, annualFile],
+      ] as const)
+        await writeWorkbookFile(markDemo(model), file, { lang, generator: GENERATOR });
+
+      cli.io.stdout.write(summary({ lang, dir, run, wardFile, annualFile, ward, annual }));
+      cli.exit(0);
+    });
+}
+
+function reportName(kind: 'ward' | 'annual', lang: Lang): string {
+  if (kind === 'ward') return lang === 'ja' ? '中央区_区計画の推進状況_令和8年度.xlsx' : 'chuo-ward-progress-fy2026.xlsx';
+  return lang === 'ja' ? '分科会への報告_令和8年度.xlsx' : 'annual-report-fy2026.xlsx';
+}
+
+/**
+ * Makes sure the demo may write into `dir`: every file already there must be one the demo wrote
+ * (or one of the files it is about to write), unless `force`. Removes the demo's own files that
+ * this run will not write again, so the folder holds exactly one run.
+ */
+async function claimFolder(dir: string, planned: string[], force: boolean): Promise<void> {
+  const existing = await listFiles(dir);
+  const ours: string[] = [];
+  const foreign: string[] = [];
+  for (const f of existing) {
+    const name = f.split(/[\\/]/).pop() ?? '';
+    if (name.startsWith('.') && name.endsWith('.tmp')) ours.push(f);
+    else if (/\.xlsx$/i.test(f) && (await writtenByDemo(f))) ours.push(f);
+    else foreign.push(f);
+  }
+  if (foreign.length > 0 && !force) {
+    const list = foreign
+      .slice(0, 5)
+      .map((f) => relative(dir, f))
+      .join(', ');
+    usage(
+      lt(
+        `フォルダ「${dir}」にはデモ以外のファイルがあります（${list}${foreign.length > 5 ? ' ほか' : ''}）。別のフォルダを -o で指定するか、--force を付けてください。`,
+        `The folder "${dir}" holds files the demo did not write (${list}${foreign.length > 5 ? ', …' : ''}). Choose another folder with -o, or add --force.`,
+      ),
+    );
+  }
+  const keep = new Set(planned.map((p) => join(p)));
+  for (const f of ours) if (!keep.has(join(f))) await rm(f, { force: true });
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((e as NodeJS.ErrnoException).code === 'ENOTDIR')
+      usage(lt(`「${dir}」はファイルです。フォルダを指定してください。`, `"${dir}" is a file; give a folder.`));
+    throw e;
+  }
+  const out: string[] = [];
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await listFiles(p)));
+    else out.push(p);
+  }
+  return out;
+}
+
+async function writtenByDemo(file: string): Promise<boolean> {
+  const read = await readWorkbook(file, { mode: 'full' });
+  return read.ok && read.metadata.workbook[DEMO_KEY] === 'true';
+}
+
+function markDemo(model: WorkbookModel): WorkbookModel {
+  return { ...model, metadata: { ...model.metadata, [DEMO_KEY]: 'true' } };
+}
+
+/** A demo return as a workbook: the headers staff typed, the rows as they typed them. */
+function returnWorkbook(plan: Plan, r: DemoReturn): WorkbookModel {
+  const template = getTemplate(plan, r.templateId)!;
+  const columns: SheetColumn[] = r.headers.map((h, j) => {
+    const f = template.fields[j];
+    const kind: SheetColumn['kind'] =
+      f?.type === 'integer' ? 'integer' : f?.type === 'number' ? 'number' : f?.type === 'date' ? 'date' : 'text';
+    return {
+      key: f?.key ?? `c${j + 1}`,
+      header: { ja: h, en: h },
+      kind,
+      ...(f?.type === 'fiscalYear' ? { numberFormat: '0' } : f?.numberFormat ? { numberFormat: f.numberFormat } : {}),
+      ...(f?.width ? { width: f.width } : {}),
+    };
+  });
+  const sheet: SheetModel = {
+    id: 'return',
+    name: { ja: r.sheet, en: r.sheet },
+    columns,
+    rows: r.rows,
+    freezeHeader: true,
+    metadata: { 'sasaeai.template': r.templateId },
+  };
+  return { sheets: [sheet], metadata: { 'sasaeai.plan': plan.id, 'sasaeai.planVersion': plan.version, [DEMO_KEY]: 'true' } };
+}
+
+function summary(o: {
+  lang: Lang;
+  dir: string;
+  run: CheckRun;
+  wardFile: string;
+  annualFile: string;
+  ward: ReturnType<typeof rollUp>;
+  annual: ReturnType<typeof rollUp>;
+}): string {
+  const ja = o.lang === 'ja';
+  const s = o.run.summary;
+  const shown = (p: string) => displayPath(p);
+  const out: string[] = [];
+  const districtReturns = DEMO_RETURNS.filter((r) => r.templateId === 'district-activity').length;
+  out.push(
+    ja
+      ? `デモ：${o.ward.report.fiscalYearLabel.ja}（${DEMO_TODAY} 時点）の報告を千葉市のプリセットで検証・集約しました。`
+      : `Demo: returns for ${o.ward.report.fiscalYearLabel.en}, as of ${DEMO_TODAY}, validated and rolled up with the Chiba preset.`,
+  );
+  out.push('');
+  out.push(
+    ja
+      ? `1. 報告を書き出しました：地区部会の報告 ${districtReturns} 件、市の施策の報告 1 件 → ${shown(join(o.dir, 'returns'))}/`
+      : `1. Returns written: ${districtReturns} district returns and 1 city-measure return → ${shown(join(o.dir, 'returns'))}/`,
+  );
+  out.push(
+    ja
+      ? `2. 検証：データ ${s.rowsRead} 行 — エラー ${s.errors} 件、警告 ${s.warnings} 件（職員がよくする誤りをわざと入れてあります）`
+      : `2. Validated: ${s.rowsRead} data rows — ${s.errors} errors, ${s.warnings} warnings (mistakes staff really make, on purpose)`,
+  );
+  const errors = o.run.files.flatMap((f) => f.issues.filter((i) => i.severity === 'error'));
+  for (const i of errors.slice(0, 6))
+    out.push(`     ${(i.source ?? '').split('/').pop()} ${i.cell ?? ''}  ${i.message[o.lang]}`);
+  if (errors.length > 6) out.push(ja ? `     … ほか ${errors.length - 6} 件` : `     … ${errors.length - 6} more`);
+  const w = o.ward.report;
+  if (w.kind === 'ward-progress') {
+    const c = w.completeness;
+    out.push(
+      ja
+        ? `3. 集約：${w.title.ja}（報告のあった地区部会 ${c.received}/${c.expected}、エラーのある行は除外）\n     → ${shown(o.wardFile)}`
+        : `3. Rolled up: ${w.title.en} (${c.received}/${c.expected} district chapters reported; rows with errors left out)\n     → ${shown(o.wardFile)}`,
+    );
+  }
+  out.push(ja ? `   ${o.annual.report.title.ja}\n     → ${shown(o.annualFile)}` : `   ${o.annual.report.title.en}\n     → ${shown(o.annualFile)}`);
+  out.push('');
+  const rel = shown(join(o.dir, 'returns'));
+  out.push(ja ? '次に試すこと：' : 'Try next:');
+  // The demo's returns are dated up to its "today"; checks of future dates need the same day.
+  out.push(`   pnpm sasaeai validate ${rel} --today ${DEMO_TODAY}${ja ? '' : ' --lang en'}`);
+  out.push(`   pnpm sasaeai validate ${rel} --today ${DEMO_TODAY} --format json`);
+  out.push(`   pnpm sasaeai template --ward 中央区 --district 寒川 --fiscal-year 2026 -o 寒川_報告様式.xlsx`);
+  return out.join('\n') + '\n';
+}

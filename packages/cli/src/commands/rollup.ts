@@ -1,3 +1,203 @@
-import type { Command } from 'commander';
+/**
+ * `sasaeai rollup <files or folders…> --fiscal-year 2026 [--ward 中央区] -o report.xlsx`: the ward
+ * progress 区計画の推進状況 of one ward, or without `--ward` the annual report to the expert
+ * subcommittee 地域福祉専門分科会への報告, as a formatted workbook.
+ */
+import { Option, type Command } from 'commander';
+import {
+  annualReport,
+  annualReportWorkbook,
+  submissionFromValidation,
+  wardProgress,
+  wardProgressWorkbook,
+  type AnnualReport,
+  type Lang,
+  type LocalDate,
+  type Plan,
+  type Submission,
+  type WardProgress,
+  type WorkbookModel,
+} from '@sasaeai/core';
+import { checkFiles, exitCodeOf, type CheckRun } from '../check.js';
+import { globals, parseFiscalYearOption, parseToday, requirePlanOption } from '../context.js';
+import { checkOutput, collectInputs } from '../files.js';
+import { jsonIssue } from '../output/validate.js';
+import { progress } from '../progress.js';
+import { resolveWard } from '../units.js';
+import { GENERATOR } from '../version.js';
+import { writeWorkbookFile } from '../xlsx/write.js';
 import type { Cli } from '../main.js';
-export function registerRollup(_program: Command, _cli: Cli): void {}
+
+interface RollupOptions {
+  fiscalYear: number;
+  ward?: string;
+  output?: string;
+  format: 'text' | 'json';
+  includeInvalid?: boolean;
+  force?: boolean;
+  today?: LocalDate;
+}
+
+/** A roll-up and the workbook that renders it. */
+export interface RolledUp {
+  report: WardProgress | AnnualReport;
+  workbook: WorkbookModel;
+  submissions: Submission[];
+}
+
+/**
+ * Rolls up the returns of a check run: the ward progress when `ward` (a unit code) is given,
+ * else the annual report.
+ *
+ * @example
+ * ```ts
+ * const { report, workbook } = rollUp(plan, run, { fiscalYear: 2026, ward: '12101', lang: 'ja' });
+ * ```
+ */
+export function rollUp(
+  plan: Plan,
+  run: CheckRun,
+  opts: { fiscalYear: number; ward?: string; includeInvalid?: boolean; lang: Lang },
+): RolledUp {
+  const submissions = run.files.flatMap((f) =>
+    f.returns.filter((r) => r.result.templateId !== null).map((r) => submissionFromValidation(r.result)),
+  );
+  const base = { fiscalYear: opts.fiscalYear, includeInvalid: opts.includeInvalid === true };
+  if (opts.ward) {
+    const report = wardProgress(plan, submissions, { ...base, ward: opts.ward });
+    return { report, workbook: wardProgressWorkbook(report, opts.lang), submissions };
+  }
+  const report = annualReport(plan, submissions, base);
+  return { report, workbook: annualReportWorkbook(report, opts.lang), submissions };
+}
+
+/**
+ * Registers `rollup`.
+ *
+ * @example
+ * ```ts
+ * registerRollup(program, cli);
+ * ```
+ */
+export function registerRollup(program: Command, cli: Cli): void {
+  program
+    .command('rollup')
+    .summary('roll returns up into the ward progress or the annual report / 報告を集約する')
+    .description(
+      'Roll the returns in the given files and folders up into the ward progress (--ward) or the annual report\n' +
+        'to the expert subcommittee (no --ward), written as a workbook with -o. Rows with errors are left out\n' +
+        'and listed, unless --include-invalid counts them (marked provisional).\n' +
+        '報告を集約し、区計画の推進状況（--ward）または分科会への年次報告を -o のブックに書き出します。\n' +
+        'エラーのある行は除外して一覧にします（--include-invalid で暫定として含めます）。\n\n' +
+        'Exit code: 0 written from clean returns, 1 written but some rows had errors, 2 usage error or unreadable file.',
+    )
+    .argument('<paths...>', 'files or folders / ファイルまたはフォルダ')
+    .requiredOption('--fiscal-year <year>', 'fiscal year, e.g. 2026 or 令和8年度 / 年度', parseFiscalYearOption)
+    .option('--ward <ward>', 'ward name or code: the ward progress of that ward / 区（名前またはコード）')
+    .option('-o, --output <file>', 'the report workbook to write (.xlsx) / 書き出すブック')
+    .option('--force', 'overwrite the output file / 出力ファイルを上書きする')
+    .option('--include-invalid', 'count rows with errors too, marked provisional / エラーのある行も暫定として含める')
+    .addOption(new Option('--format <format>', 'output format / 出力形式').choices(['text', 'json']).default('text'))
+    .option('--today <date>', 'the date "today" for checks of future dates, YYYY-MM-DD / 基準日', parseToday)
+    .action(async (paths: string[], opts: RollupOptions, cmd: Command) => {
+      const { lang, plan: planName } = globals(cmd);
+      const plan = await requirePlanOption(planName, lang, cli.io);
+      const ward = opts.ward ? resolveWard(plan, opts.ward) : undefined;
+      const inputs = await collectInputs(paths);
+      if (opts.output) await checkOutput(opts.output, { force: opts.force === true, inputs: [...inputs.files, ...inputs.missing] });
+      const run = await checkFiles(inputs.files, inputs.missing, {
+        plan,
+        lang,
+        ...(opts.today ? { today: opts.today } : {}),
+        progress: progress(cli.io.stderr, opts.format !== 'json'),
+      });
+      const { report, workbook } = rollUp(plan, run, {
+        fiscalYear: opts.fiscalYear,
+        ...(ward ? { ward: ward.code } : {}),
+        includeInvalid: opts.includeInvalid === true,
+        lang,
+      });
+      if (opts.output) await writeWorkbookFile(workbook, opts.output, { lang, generator: GENERATOR });
+
+      const uses = report.submissions;
+      const unreadable = run.files.filter((f) => !f.read.ok).map((f) => f.file);
+      if (opts.format === 'json') {
+        cli.io.stdout.write(
+          JSON.stringify(
+            {
+              kind: report.kind,
+              fiscalYear: report.fiscalYear,
+              title: report.title[lang],
+              output: opts.output ?? null,
+              provisional: report.provisional,
+              inputs: { ...run.summary, unreadable },
+              submissions: uses.map((u) => ({ ...u, reason: u.reason?.[lang] ?? null })),
+              issues: run.files.flatMap((f) => f.issues).filter((i) => i.severity === 'error').map((i) => jsonIssue(i, lang)),
+              figures: report.figures,
+            },
+            null,
+            2,
+          ) + '\n',
+        );
+      } else {
+        cli.io.stdout.write(rollupText(report, run, { lang, output: opts.output, unreadable, includeInvalid: opts.includeInvalid === true }));
+      }
+      cli.exit(exitCodeOf(run.summary));
+    });
+}
+
+function rollupText(
+  report: WardProgress | AnnualReport,
+  run: CheckRun,
+  o: { lang: Lang; output: string | undefined; unreadable: string[]; includeInvalid: boolean },
+): string {
+  const ja = o.lang === 'ja';
+  const out: string[] = [report.title[o.lang]];
+  const counted = report.submissions.filter((u) => u.use !== 'left-out').length;
+  out.push(
+    ja
+      ? `  報告 ${report.submissions.length} 件を読み込み、${counted} 件を集計しました（データ ${run.summary.rowsRead} 行、エラーのある行 ${run.summary.rowsWithErrors}）。`
+      : `  Read ${report.submissions.length} returns and counted ${counted} (${run.summary.rowsRead} data rows, ${run.summary.rowsWithErrors} with errors).`,
+  );
+  if (report.kind === 'ward-progress') {
+    const c = report.completeness;
+    out.push(
+      ja
+        ? `  提出状況：${c.received}/${c.expected} 地区部会（期限内 ${c.onTime}、未提出 ${c.missing}）`
+        : `  Completeness: ${c.received}/${c.expected} district chapters (${c.onTime} on time, ${c.missing} missing)`,
+    );
+  } else {
+    for (const w of report.wards) {
+      const c = w.completeness;
+      out.push(ja ? `  ${w.ward.name.ja}：${c.received}/${c.expected} 地区部会` : `  ${w.ward.name.en}: ${c.received}/${c.expected} district chapters`);
+    }
+  }
+  const withErrors = report.submissions.filter((u) => u.rowsWithErrors > 0 || u.use === 'left-out');
+  if (withErrors.length > 0) {
+    out.push(
+      ja
+        ? o.includeInvalid
+          ? '  エラーのある行を暫定として含めた報告：'
+          : '  エラーのある行を除外した報告（修正して再提出を依頼してください）：'
+        : o.includeInvalid
+          ? '  Returns whose rows with errors were counted as provisional:'
+          : '  Returns with rows left out because of errors (ask for a corrected return):',
+    );
+    for (const u of withErrors)
+      out.push(
+        `    ${u.source ?? ''} ${ja ? `シート「${u.sheet}」` : `sheet "${u.sheet}"`}: ${ja ? `エラーのある行 ${u.rowsWithErrors}` : `${u.rowsWithErrors} rows with errors`}${u.reason ? ` (${u.reason[o.lang]})` : ''}`,
+      );
+  }
+  if (o.unreadable.length > 0)
+    out.push((ja ? '  読めなかったファイル：' : '  Files that could not be read: ') + o.unreadable.join(', '));
+  out.push(
+    o.output
+      ? ja
+        ? `書き出したブック：${o.output}`
+        : `Workbook written: ${o.output}`
+      : ja
+        ? '（ブックに書き出すには -o report.xlsx を付けてください）'
+        : '(add -o report.xlsx to write the workbook)',
+  );
+  return out.join('\n') + '\n';
+}
