@@ -29,7 +29,13 @@ const BLANK_TEXT = /^[\s\u200B-\u200D\u2060\uFEFF\u3000]*$/;
 /** Whether a raw cell is blank: null, undefined, or white space only (half or full width). */
 export function isBlankCell(v: unknown): boolean {
   if (v === null || v === undefined) return true;
-  if (typeof v === 'string') return v.length === 0 || BLANK_TEXT.test(v);
+  if (typeof v === 'string') {
+    if (v.length === 0) return true;
+    const c = v.charCodeAt(0);
+    // Most cells start with a visible character: no need for the regular expression.
+    if (c > 32 && c !== 0x3000 && c !== 0xa0 && c !== 0xfeff && (c < 0x2000 || c > 0x2060)) return false;
+    return BLANK_TEXT.test(v);
+  }
   return false;
 }
 

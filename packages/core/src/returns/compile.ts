@@ -323,9 +323,32 @@ function dateFailure(reason: PeriodParseFailure, raw: unknown): [string, string]
   }
 }
 
+const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `YYYY-MM-DD` of a real day (1900–9999): already canonical, no parsing needed. */
+function isCanonicalDate(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    y = y * 10 + d;
+  }
+  const m1 = s.charCodeAt(5) - 48;
+  const m2 = s.charCodeAt(6) - 48;
+  const d1 = s.charCodeAt(8) - 48;
+  const d2 = s.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 1 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 3 || d2 < 0 || d2 > 9) return false;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > (DAYS_IN_MONTH[m] ?? 0)) return false;
+  return m !== 2 || d < 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+}
+
 function dateParser(label: LocalizedText) {
   const memo = memoOf<PeriodParseResult<LocalDate>>();
   return (raw: unknown, em: Emitter): Parsed => {
+    if (typeof raw === 'string' && isCanonicalDate(raw)) return raw;
     const r = typeof raw === 'string' ? memo(raw, parseDate) : parseDate(raw);
     if (!r.ok) {
       const [ja, en] = dateFailure(r.reason, raw);
@@ -686,7 +709,7 @@ function unitParser(plan: Plan, field: Field, parentIndex: number) {
       em.emit(
         'ambiguous_unit',
         `${label.ja}の${q(raw)}に当たる${levelJa}が複数あります（${names}）。区を正しく入力するか、コードで入力してください。`,
-        `${label.en} ${qe(raw)} matches several ${levelEn} units (${found.map((u) => `${u.code} ${u.name.en}`).join(', ')}); fill in the ward or use the code.`,
+        `${label.en} ${qe(raw)} matches several ${levelEn.toLowerCase()} units (${found.map((u) => `${u.code} ${u.name.en}`).join(', ')}); fill in the ward or use the code.`,
       );
       return FAIL;
     }

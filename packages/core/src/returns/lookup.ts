@@ -18,11 +18,11 @@ const HAS_KANJI = /[\u4E00-\u9FFF]/;
 function looseKey(key: string): string | null {
   if (!HAS_KANJI.test(key)) return null;
   const k = key.replace(HIRAGANA, '');
-  return k === key || k.length === 0 ? null : k;
+  return k.length === 0 ? null : k;
 }
 
 const BRACKETED = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|「[^「」]*」/g;
-const LEADING_CODE = /^([a-z0-9][a-z0-9_.:-]*?)(?=[^a-z0-9_.:-]|$)/;
+const LEADING_CODE = /^([a-z0-9][a-z0-9_-]*)(?=[^a-z0-9_-]|$)/;
 
 /** A label table: text → items (several when a label is ambiguous). */
 export class Lookup<T> {

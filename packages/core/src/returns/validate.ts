@@ -84,16 +84,34 @@ export interface ValidationSetResult {
   summary: ValidationSummary;
 }
 
-interface KeyOwner {
-  source: string | undefined;
-  sheet: string;
-  row: number;
+/** Grids seen so far and the unique keys of their rows, shared by the grids of one call. */
+interface SharedKeys {
+  grids: { source: string | undefined; sheet: string }[];
+  byTemplate: Map<string, UniqueIndex>;
 }
-type SharedKeys = Map<string, Map<string, KeyOwner>>;
+
+/**
+ * Keys of the rows seen, by template. Key parts are interned to small integers and packed into
+ * one number, so the look-up per row hashes no concatenated string.
+ */
+interface UniqueIndex {
+  parts: Map<unknown, number>[];
+  seen: Map<number | string, number>;
+}
+
+const PART_BITS = 2 ** 17;
+
+function newShared(): SharedKeys {
+  return { grids: [], byTemplate: new Map() };
+}
 
 const DITTO = new Set(['〃', '″', '"', '”', '同上', 'ditto']);
 const DASH = new Set(['-', '－', 'ー', '―', '—', '‐', '–', '−', 'ｰ', '─', '‑']);
 const SEVERITY = ISSUE_CODES;
+// First characters of a ditto mark, a dash or a padded one: only such cells need the slow check.
+const MAYBE_SPECIAL = new Set(
+  [...DITTO, ...DASH, ' ', '\u3000', '\t', '\n', '\u00A0'].map((t) => t.charCodeAt(0)),
+);
 
 /** Sort key: grid row, then column; table-level issues (row -1) first. */
 const COLS = 1 << 15;
@@ -237,7 +255,7 @@ export function detectTemplate(grid: SheetGrid, plan: Plan): { templateId: strin
  * ```
  */
 export function validateGrid(grid: SheetGrid, opts: ValidateOptions): ValidationResult {
-  return finish(validateOne(grid, opts, new Map()), opts);
+  return finish(validateOne(grid, opts, newShared()), opts);
 }
 
 /**
@@ -250,7 +268,7 @@ export function validateGrid(grid: SheetGrid, opts: ValidateOptions): Validation
  * ```
  */
 export function validateGrids(grids: SheetGrid[], opts: ValidateOptions): ValidationSetResult {
-  const shared: SharedKeys = new Map();
+  const shared = newShared();
   const list = Array.isArray(grids) ? grids : [];
   const results = list.map((g) => finish(validateOne(g, opts, shared), { ...opts, maxIssues: Infinity }));
   const all: Issue[] = [];
@@ -475,11 +493,20 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   const today = safeToday(plan, opts.today);
   const vals: FieldValue[] = new Array<FieldValue>(nVals).fill(null);
   const failed = new Uint8Array(nVals);
-  const keysOfTemplate = shared.get(template.id) ?? new Map<string, KeyOwner>();
-  shared.set(template.id, keysOfTemplate);
+  let uniq = shared.byTemplate.get(template.id);
+  if (uniq === undefined) {
+    uniq = { parts: ct.unique.map(() => new Map<unknown, number>()), seen: new Map() };
+    shared.byTemplate.set(template.id, uniq);
+  }
+  const gridNo = shared.grids.length;
+  shared.grids.push({ source: run.source, sheet: run.sheet });
+  const packable = ct.unique.length <= 3;
   const uniqueLabelJa = ct.unique.map((i) => fields[i]?.label.ja ?? '').join('・');
   const uniqueLabelEn = ct.unique.map((i) => fields[i]?.label.en.toLowerCase() ?? '').join(', ');
   const fyRows: { rec: number; r: number; fy: number }[] = [];
+  const allKeys = [...fields.map((f) => f.key), ...ct.derivedKeys];
+  const proto: ReturnRecord = {};
+  for (const k of allKeys) proto[k] = null;
   const fyStatus = new Map<number, number>();
   const unlabelledHits = new Map<number, { r: number; n: number; raw: unknown }>();
   const recordRow: number[] = [];
@@ -538,7 +565,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
           run.emit('excel_error', excelErrorJa(f.label, raw), excelErrorEn(f.label, raw));
           continue;
         }
-        if (raw.length <= 6) {
+        if (raw.length <= 6 && MAYBE_SPECIAL.has(raw.charCodeAt(0))) {
           const t = raw.trim();
           if (DITTO.has(t)) {
             failed[i] = 1;
@@ -738,8 +765,9 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
     // ----- row rules --------------------------------------------------------------------------------
     for (const cr of ct.rules) {
       let skip = false;
-      for (const i of cr.reads) {
-        if (failed[i] === 1) {
+      const reads = cr.reads;
+      for (let k = 0; k < reads.length; k++) {
+        if (failed[reads[k] as number] === 1) {
           skip = true;
           break;
         }
@@ -753,26 +781,38 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
 
     // ----- duplicates -------------------------------------------------------------------------------
     if (ct.unique.length > 0) {
-      let key = '';
+      let key: number | string = 0;
       let complete = true;
-      for (const i of ct.unique) {
+      for (let u = 0; u < ct.unique.length; u++) {
+        const i = ct.unique[u] as number;
         const v = vals[i];
         if (failed[i] === 1 || v === null || v === undefined) {
           complete = false;
           break;
         }
-        key += (Array.isArray(v) ? v.join(',') : String(v)) + '\u0001';
+        const part = Array.isArray(v) ? v.join('\u0001') : v;
+        const ids = uniq.parts[u] as Map<unknown, number>;
+        let id = ids.get(part);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(part, id);
+        }
+        if (packable && id < PART_BITS && typeof key === 'number') key = key * PART_BITS + id;
+        else key = `${String(key)}|${id}`;
       }
       if (complete) {
-        const owner = keysOfTemplate.get(key);
-        if (owner === undefined) keysOfTemplate.set(key, { source: run.source, sheet: run.sheet, row: run.originRow + r });
+        const owner = uniq.seen.get(key);
+        if (owner === undefined) uniq.seen.set(key, gridNo * 2 ** 24 + run.originRow + r);
         else {
+          const og = shared.grids[Math.floor(owner / 2 ** 24)] ?? { source: undefined, sheet: '' };
+          const ownerRow = owner % 2 ** 24;
           const i0 = ct.unique[0] ?? 0;
           const c = colOf[i0] ?? -1;
           const shown = ct.unique.map((i) => displayValue(row[colOf[i] ?? -1])).join('・');
-          const here = owner.sheet === run.sheet && owner.source === run.source;
-          const whereJa = here ? `${owner.row}行目` : `${owner.source !== undefined && owner.source !== run.source ? `「${owner.source}」の` : ''}シート「${owner.sheet}」の${owner.row}行目`;
-          const whereEn = here ? `row ${owner.row}` : `row ${owner.row} of sheet "${owner.sheet}"${owner.source !== undefined && owner.source !== run.source ? ` in "${owner.source}"` : ''}`;
+          const here = og.sheet === run.sheet && og.source === run.source;
+          const otherFile = og.source !== undefined && og.source !== run.source;
+          const whereJa = here ? `${ownerRow}行目` : `${otherFile ? `「${og.source}」の` : ''}シート「${og.sheet}」の${ownerRow}行目`;
+          const whereEn = here ? `row ${ownerRow}` : `row ${ownerRow} of sheet "${og.sheet}"${otherFile ? ` in "${og.source}"` : ''}`;
           run.push(
             'duplicate_row',
             'error',
@@ -789,9 +829,12 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
     }
 
     // ----- the record -------------------------------------------------------------------------------
-    const values: ReturnRecord = {};
-    for (let i = 0; i < fields.length; i++) values[(fields[i] as { key: string }).key] = vals[i] ?? null;
-    for (let j = 0; j < ct.derivedKeys.length; j++) values[ct.derivedKeys[j] as string] = vals[fields.length + j] ?? null;
+    // Copying a prototype record gives every record the same shape; keyed stores then stay fast.
+    const values: ReturnRecord = { ...proto };
+    for (let i = 0; i < nVals; i++) {
+      const v = vals[i];
+      if (v !== null && v !== undefined) values[allKeys[i] as string] = v;
+    }
     const ref = run.source === undefined ? { sheet: run.sheet, row: run.originRow + r } : { source: run.source, sheet: run.sheet, row: run.originRow + r };
     result.records.push({ ref, values, errors: run.rowErrors, warnings: run.rowWarnings });
     recordRow.push(r);
