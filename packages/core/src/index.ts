@@ -68,3 +68,4 @@ export { findPersonalData, type PiiFinding, type PiiKind } from './rules/pii.js'
 
 // rollup
 export * from './rollup/index.js';
+export * from './workflow/index.js';

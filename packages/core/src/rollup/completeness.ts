@@ -61,7 +61,7 @@ export function obligationStatuses(
           }
           returns++;
           counted.add(ret.sub);
-          const date = part.scan.subs[ret.sub]?.receivedOn ?? ret.maxDate;
+          const date = part.scan.uses[ret.sub]?.receivedOn ?? ret.maxDate;
           // A return with no date at all cannot be shown to be late.
           if (date === null || date <= o.due) onTime = true;
           if (date !== null) {

@@ -21,6 +21,8 @@ export interface SubmissionUse {
   /** Whether the return counts as received for completeness (not sent back, known to the review). */
   arrived: boolean;
   reason?: LocalizedText;
+  /** When it was received: the review's date of receipt, else the submission's `receivedOn`. */
+  receivedOn?: string;
   /** Rows of the return in the fiscal year and scope of the roll-up. */
   records: number;
   /** Of those, rows with open validation errors (left out unless includeInvalid). */
@@ -40,6 +42,8 @@ export function useOf(sub: Submission, review: ReviewState | undefined, includeP
     const out: SubmissionUse = { ...base, use, status, arrived };
     if (sub.source !== undefined) out.source = sub.source;
     if (reason) out.reason = reason;
+    const on = review?.returns[sub.id]?.receivedOn ?? sub.receivedOn;
+    if (on !== undefined && on !== null) out.receivedOn = on;
     return out;
   };
   const maybe = (status: SubmissionUse['status'], arrived: boolean, reason: LocalizedText) =>

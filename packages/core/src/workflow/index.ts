@@ -1,0 +1,6 @@
+/**
+ * Review workflow 審査: receive, validate, accept or send back returns; record ward council
+ * meetings; confirm a ward's progress; log changes after confirmation.
+ */
+export * from './types.js';
+export { emptyReview, receive, validateReturn, accept, sendBack, recordMeeting, confirmWard, reviewStatus, STATUS_LABEL } from './review.js';

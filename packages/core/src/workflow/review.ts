@@ -1,0 +1,511 @@
+/**
+ * The review workflow 審査: a return is received → validated → accepted (受理), or sent back
+ * (差戻し) with a reason and received again. The ward council 区支え合いのまち推進協議会 confirms
+ * (確定) a ward's progress at a meeting its secretariat 事務局 holds; after that, changes to the
+ * ward's returns are still possible but need a reason and are logged.
+ *
+ * Every transition is a pure function: state in, `{ ok, state }` or `{ ok: false, reason }` out.
+ * Who may do what comes from the plan's flows and bodies, not from code.
+ */
+import { lt, type LocalizedText } from '../i18n/text.js';
+import { todayIn, type LocalDate } from '../period/index.js';
+import { bodyInstance, getBody, getUnit, unitAtLevel } from '../plan/queries.js';
+import type { Body, Flow, Plan } from '../plan/schema.js';
+import { wardProgress } from '../rollup/progress.js';
+import { submissionFingerprint, type Submission } from '../rollup/submission.js';
+import type {
+  ActionContext,
+  Actor,
+  ChangeEntry,
+  Confirmation,
+  Meeting,
+  RefusalCode,
+  ReturnEntry,
+  ReturnEvent,
+  ReturnStatus,
+  ReviewState,
+  Transition,
+} from './types.js';
+
+/**
+ * A new, empty review state for a plan.
+ *
+ * @example
+ * ```ts
+ * let review = emptyReview(plan);
+ * ```
+ */
+export function emptyReview(plan: Plan): ReviewState {
+  return { kind: 'sasaeai-review', version: 1, planId: plan.id, returns: {}, meetings: [], confirmations: [], changes: [] };
+}
+
+/** Errors open in a return: its error issues, or the errors counted on its rows if more. */
+function openErrors(sub: Submission): number {
+  let issues = 0;
+  for (const i of sub.issues) if (i.severity === 'error') issues++;
+  let rows = 0;
+  for (const r of sub.records) rows += r.errors;
+  return Math.max(issues, rows);
+}
+
+function refuse(code: RefusalCode, reason: LocalizedText): Transition {
+  return { ok: false, code, reason };
+}
+
+function nameOf(plan: Plan, bodyId: string): LocalizedText {
+  return getBody(plan, bodyId)?.name ?? { ja: bodyId, en: bodyId };
+}
+
+function unitName(plan: Plan, code: string): LocalizedText {
+  return getUnit(plan, code)?.name ?? { ja: code, en: code };
+}
+
+function flowOf(plan: Plan, templateId: string): Flow | undefined {
+  return plan.flows.find((f) => f.template === templateId);
+}
+
+/** Bodies that act for a receiving body: itself and whoever holds its meetings (its secretariat). */
+function receiverSide(plan: Plan, receiver: string): Set<string> {
+  const ids = new Set([receiver]);
+  for (const b of plan.bodies) if (b.holdsMeetingsOf?.includes(receiver)) ids.add(b.id);
+  return ids;
+}
+
+function stampOf(ctx: ActionContext): { at: string; by: Actor } {
+  return { at: ctx.now().toISOString(), by: ctx.actor };
+}
+
+/** The body whose meetings confirm a ward's progress: the per-unit receiver of any-time returns. */
+function councilOf(plan: Plan): Body | undefined {
+  for (const f of plan.flows) {
+    const from = getBody(plan, f.from);
+    const to = getBody(plan, f.to);
+    if (f.template !== undefined && from?.perUnit && to?.perUnit) return to;
+  }
+  return undefined;
+}
+
+/** What a return is about: its fiscal year, reporting units and receiving units. */
+function describe(plan: Plan, sub: Submission): Pick<ReturnEntry, 'fiscalYear' | 'units' | 'scopes'> {
+  const t = plan.templates.find((x) => x.id === sub.templateId);
+  const flow = flowOf(plan, sub.templateId);
+  const to = flow ? getBody(plan, flow.to) : undefined;
+  const from = flow ? getBody(plan, flow.from) : undefined;
+  const years = new Map<number, number>();
+  const units = new Set<string>();
+  for (const r of sub.records) {
+    const fy = t ? r.values[t.fiscalYearField] : undefined;
+    if (typeof fy === 'number') years.set(fy, (years.get(fy) ?? 0) + 1);
+    const u = t && from?.perUnit ? r.values[t.unitField] : undefined;
+    if (typeof u === 'string' && getUnit(plan, u)) units.add(u);
+  }
+  let fiscalYear: number | null = null;
+  let best = 0;
+  for (const [fy, n] of years) if (n > best || (n === best && fiscalYear !== null && fy < fiscalYear)) [fiscalYear, best] = [fy, n];
+  const scopes = new Set<string>();
+  if (to?.perUnit) for (const u of units) {
+    const s = unitAtLevel(plan, u, to.level)?.code;
+    if (s !== undefined) scopes.add(s);
+  }
+  return { fiscalYear, units: [...units].sort(), scopes: [...scopes].sort() };
+}
+
+/** Checks that the actor acts for the receiving side of the return's flow, for its ward. */
+function mayDecide(plan: Plan, entry: Pick<ReturnEntry, 'templateId' | 'scopes' | 'units'>, actor: Actor, verb: LocalizedText): Transition | null {
+  const flow = flowOf(plan, entry.templateId);
+  if (!flow) return refuse('bad_input', lt(`様式「${entry.templateId}」の報告の流れが計画にありません`, `The plan has no flow for template "${entry.templateId}"`));
+  const toBody = getBody(plan, flow.to);
+  const receiver = toBody?.perUnit && entry.scopes.length === 1 ? bodyInstance(plan, flow.to, entry.scopes[0]).name : nameOf(plan, flow.to);
+  if (actor.body === flow.from && !receiverSide(plan, flow.to).has(actor.body)) {
+    const sender = bodyInstance(plan, flow.from, actor.unit).name;
+    return refuse(
+      'own_return',
+      lt(
+        `${sender.ja}は自らの報告を${verb.ja}できません。${verb.ja}は報告先の${receiver.ja}（またはその事務局）が行います。`,
+        `The ${sender.en} cannot ${verb.en} its own return: the receiving ${receiver.en} (or its secretariat) does.`,
+      ),
+    );
+  }
+  if (!receiverSide(plan, flow.to).has(actor.body)) {
+    return refuse(
+      'not_allowed',
+      lt(`${nameOf(plan, actor.body).ja}はこの報告を${verb.ja}できません。${verb.ja}は${receiver.ja}（またはその事務局）が行います。`, `${nameOf(plan, actor.body).en} cannot ${verb.en} this return: the ${receiver.en} (or its secretariat) does.`),
+    );
+  }
+  const to = getBody(plan, flow.to);
+  if (to?.perUnit) {
+    const foreign = entry.scopes.filter((s) => s !== actor.unit);
+    if (actor.unit === undefined || foreign.length > 0 || entry.scopes.length === 0) {
+      const where = (foreign.length > 0 ? foreign : entry.scopes).map((s) => unitName(plan, s));
+      return refuse(
+        'wrong_unit',
+        lt(
+          `この報告は${where.map((w) => w.ja).join('・') || '（区の特定できない報告）'}宛てです。${actor.unit ? unitName(plan, actor.unit).ja : '担当の区が指定されていない'}の担当者は${verb.ja}できません。`,
+          `This return is for ${where.map((w) => w.en).join(', ') || '(no ward identified)'}; someone acting for ${actor.unit ? unitName(plan, actor.unit).en : 'no ward'} cannot ${verb.en} it.`,
+        ),
+      );
+    }
+  }
+  return null;
+}
+
+/** The confirmation locking a return, if any of its wards is confirmed for its fiscal year. */
+function lockOf(state: ReviewState, entry: Pick<ReturnEntry, 'fiscalYear' | 'scopes'>): Confirmation | undefined {
+  if (entry.fiscalYear === null) return undefined;
+  let found: Confirmation | undefined;
+  for (const c of state.confirmations) if (c.fiscalYear === entry.fiscalYear && entry.scopes.includes(c.ward)) found = c;
+  return found;
+}
+
+function lockedRefusal(plan: Plan, conf: Confirmation): Transition {
+  const ward = unitName(plan, conf.ward);
+  return refuse(
+    'locked',
+    lt(
+      `${ward.ja}の推進状況は${conf.meetingDate}の会議で確定済みです。変更するには理由を記入してください（変更は記録されます）。`,
+      `${ward.en}'s progress was confirmed at the meeting of ${conf.meetingDate}. Give a reason to change it (the change is recorded).`,
+    ),
+  );
+}
+
+/** Applies a transition to a return, with the lock check and the change log. */
+function apply(
+  plan: Plan,
+  state: ReviewState,
+  prev: ReturnEntry | undefined,
+  next: ReturnEntry,
+  event: ReturnEvent,
+  ctx: ActionContext,
+  reason: string | undefined,
+): Transition {
+  const conf = lockOf(state, next) ?? (prev ? lockOf(state, prev) : undefined);
+  const changes = [...state.changes];
+  if (conf) {
+    const why = (reason ?? ctx.reason ?? '').trim();
+    if (why === '') return lockedRefusal(plan, conf);
+    const change: ChangeEntry = {
+      at: event.at,
+      by: event.by,
+      submissionId: next.submissionId,
+      ward: conf.ward,
+      fiscalYear: conf.fiscalYear,
+      confirmationId: conf.id,
+      action: event.action,
+      from: event.from,
+      to: event.to,
+      reason: why,
+      fingerprintBefore: prev?.fingerprint ?? null,
+      fingerprintAfter: next.fingerprint,
+    };
+    changes.push(change);
+    if (event.reason === undefined) event.reason = why;
+  }
+  next.history = [...(prev?.history ?? []), event];
+  return { ok: true, state: { ...state, returns: { ...state.returns, [next.submissionId]: next }, changes } };
+}
+
+function checkPlan(plan: Plan, state: ReviewState): Transition | null {
+  return state.planId === plan.id
+    ? null
+    : refuse('wrong_plan', lt(`審査記録は計画「${state.planId}」のものです（現在の計画は「${plan.id}」）`, `The review state belongs to plan "${state.planId}", not "${plan.id}"`));
+}
+
+/**
+ * Registers a return as received (受付). A return sent back can be received again; a return whose
+ * content changed is received again as a new version (and must be accepted again). The sender
+ * may register its own return; otherwise the receiving body or its secretariat does.
+ *
+ * @example
+ * ```ts
+ * const r = receive(plan, review, sub, { actor: { id: 'sato', body: 'ward-secretariat', unit: '12101' }, now: () => new Date() });
+ * if (r.ok) review = r.state; else console.log(r.reason.ja);
+ * ```
+ */
+export function receive(plan: Plan, state: ReviewState, sub: Submission, ctx: ActionContext): Transition {
+  const bad = checkPlan(plan, state);
+  if (bad) return bad;
+  const prev = state.returns[sub.id];
+  const about = describe(plan, sub);
+  const flow = flowOf(plan, sub.templateId);
+  if (!flow) return refuse('bad_input', lt('様式が特定できない報告は受け付けできません', 'A return whose template is unknown cannot be received'));
+  const own = ctx.actor.body === flow.from && (about.units.length === 0 || about.units.every((u) => u === ctx.actor.unit));
+  if (!own) {
+    const no = mayDecide(plan, { templateId: sub.templateId, ...about }, ctx.actor, lt('受付', 'receive'));
+    if (no) return no;
+  }
+  const fingerprint = submissionFingerprint(sub);
+  if (prev && prev.status !== 'sent-back' && prev.fingerprint === fingerprint) {
+    return refuse('bad_status', lt('同じ内容の報告は受付済みです', 'This return has already been received with the same content'));
+  }
+  const stamp = stampOf(ctx);
+  const receivedOn: LocalDate = sub.receivedOn ?? todayIn(plan.timeZone, ctx.now());
+  const next: ReturnEntry = {
+    submissionId: sub.id,
+    templateId: sub.templateId,
+    sheet: sub.sheet,
+    ...about,
+    status: 'received',
+    fingerprint,
+    receivedOn,
+    openErrors: openErrors(sub),
+    history: [],
+  };
+  if (sub.source !== undefined) next.source = sub.source;
+  const event: ReturnEvent = { ...stamp, action: 'receive', from: prev?.status ?? null, to: 'received', fingerprint };
+  return apply(plan, state, prev, next, event, ctx, undefined);
+}
+
+function transition(
+  plan: Plan,
+  state: ReviewState,
+  id: string,
+  ctx: ActionContext,
+  action: ReturnEvent['action'],
+  allowed: ReturnStatus[],
+  to: ReturnStatus,
+  verb: LocalizedText,
+  patch: (e: ReturnEntry) => Transition | null,
+  reason?: string,
+): Transition {
+  const bad = checkPlan(plan, state);
+  if (bad) return bad;
+  const prev = state.returns[id];
+  if (!prev) return refuse('unknown_return', lt(`報告「${id}」は受付されていません`, `Return "${id}" has not been received`));
+  const no = mayDecide(plan, prev, ctx.actor, verb);
+  if (no) return no;
+  if (!allowed.includes(prev.status)) {
+    return refuse(
+      'bad_status',
+      lt(`報告の状態が「${STATUS_LABEL[prev.status].ja}」のため${verb.ja}できません`, `Cannot ${verb.en} a return that is ${STATUS_LABEL[prev.status].en.toLowerCase()}`),
+    );
+  }
+  const next: ReturnEntry = { ...prev, status: to };
+  const stop = patch(next);
+  if (stop) return stop;
+  const event: ReturnEvent = { ...stampOf(ctx), action, from: prev.status, to, fingerprint: next.fingerprint };
+  if (reason !== undefined) event.reason = reason;
+  return apply(plan, state, prev, next, event, ctx, reason);
+}
+
+/** Labels of return statuses. */
+export const STATUS_LABEL: Record<ReturnStatus, LocalizedText> = {
+  received: lt('受付済み', 'Received'),
+  validated: lt('点検済み', 'Validated'),
+  accepted: lt('受理', 'Accepted'),
+  'sent-back': lt('差戻し', 'Sent back'),
+};
+
+/**
+ * Records that a received return was checked (点検): its open errors are counted from the
+ * submission's issues. The content must be the one received.
+ *
+ * @example
+ * ```ts
+ * const r = validateReturn(plan, review, sub, ctx);
+ * ```
+ */
+export function validateReturn(plan: Plan, state: ReviewState, sub: Submission, ctx: ActionContext): Transition {
+  return transition(plan, state, sub.id, ctx, 'validate', ['received', 'validated'], 'validated', lt('点検', 'validate'), (e) => {
+    if (submissionFingerprint(sub) !== e.fingerprint) {
+      return refuse('bad_status', lt('受付後に内容が変わっています。もう一度受付してください', 'The content changed since it was received; receive it again'));
+    }
+    e.openErrors = openErrors(sub);
+    return null;
+  });
+}
+
+/**
+ * Accepts (受理) a validated return: from now on it counts in the ward's progress. Only the
+ * receiving body of the flow (the ward council) or its secretariat may accept, never the sender.
+ * A return with open errors is refused unless `acceptWithErrors` (its bad rows still do not count).
+ *
+ * @example
+ * ```ts
+ * const r = accept(plan, review, sub.id, { actor: secretariat, now: () => new Date() });
+ * r.ok || r.reason.ja; // e.g. '寒川地区部会は自らの報告を受理できません。…'
+ * ```
+ */
+export function accept(plan: Plan, state: ReviewState, submissionId: string, ctx: ActionContext, opts: { acceptWithErrors?: boolean } = {}): Transition {
+  return transition(plan, state, submissionId, ctx, 'accept', ['validated'], 'accepted', lt('受理', 'accept'), (e) => {
+    if (e.openErrors > 0 && opts.acceptWithErrors !== true) {
+      return refuse(
+        'open_errors',
+        lt(`エラーが${e.openErrors}件残っています。差し戻すか、エラーのある行を除いて受理することを明示してください`, `${e.openErrors} errors are open: send the return back, or accept it explicitly without its bad rows`),
+      );
+    }
+    delete e.sentBackReason;
+    return null;
+  });
+}
+
+/**
+ * Sends a return back (差戻し) with a reason; it stops counting until received again.
+ *
+ * @example
+ * ```ts
+ * sendBack(plan, review, sub.id, '参加者数の記入漏れ', ctx);
+ * ```
+ */
+export function sendBack(plan: Plan, state: ReviewState, submissionId: string, reason: string, ctx: ActionContext): Transition {
+  if (reason.trim() === '') return refuse('reason_required', lt('差戻しには理由が必要です', 'A return can only be sent back with a reason'));
+  return transition(
+    plan,
+    state,
+    submissionId,
+    ctx,
+    'send-back',
+    ['received', 'validated', 'accepted'],
+    'sent-back',
+    lt('差戻し', 'send back'),
+    (e) => {
+      e.sentBackReason = reason.trim();
+      return null;
+    },
+    reason.trim(),
+  );
+}
+
+function mayHoldMeeting(plan: Plan, actor: Actor, ward: string, verb: LocalizedText, allowCouncil: boolean): Transition | null {
+  const council = councilOf(plan);
+  if (!council) return refuse('bad_input', lt('計画に会議を開く協議会がありません', 'The plan has no council whose meetings are held'));
+  const holders = plan.bodies.filter((b) => b.holdsMeetingsOf?.includes(council.id)).map((b) => b.id);
+  const allowed = new Set(holders.length > 0 ? holders : [council.id]);
+  if (allowCouncil) allowed.add(council.id);
+  const names = [...allowed].map((id) => nameOf(plan, id));
+  if (!allowed.has(actor.body)) {
+    return refuse(
+      'not_allowed',
+      lt(`${verb.ja}は${names.map((n) => n.ja).join('または')}が行います`, `Only the ${names.map((n) => n.en).join(' or the ')} can ${verb.en}`),
+    );
+  }
+  if (getBody(plan, actor.body)?.perUnit && actor.unit !== ward) {
+    return refuse(
+      'wrong_unit',
+      lt(`${unitName(plan, ward).ja}の${verb.ja}は${unitName(plan, ward).ja}の担当者が行います`, `Only someone acting for ${unitName(plan, ward).en} can ${verb.en} for it`),
+    );
+  }
+  return null;
+}
+
+/**
+ * Records a meeting of a ward council in the register 開催記録 (date, agenda, returns reviewed).
+ * The secretariat that holds the council's meetings records it.
+ *
+ * @example
+ * ```ts
+ * recordMeeting(plan, review, { ward: '12101', fiscalYear: 2026, date: '2027-05-20', agenda: ['令和8年度 区計画の推進状況の確認'] }, ctx);
+ * ```
+ */
+export function recordMeeting(
+  plan: Plan,
+  state: ReviewState,
+  meeting: { id?: string; ward: string; fiscalYear: number; date: LocalDate; agenda: string[]; reviewed?: string[]; note?: string },
+  ctx: ActionContext,
+): Transition {
+  const bad = checkPlan(plan, state);
+  if (bad) return bad;
+  if (!getUnit(plan, meeting.ward)) return refuse('bad_input', lt(`区「${meeting.ward}」は計画にありません`, `Ward "${meeting.ward}" is not in the plan`));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(meeting.date)) return refuse('bad_input', lt('開催日はYYYY-MM-DDで指定してください', 'Give the meeting date as YYYY-MM-DD'));
+  const no = mayHoldMeeting(plan, ctx.actor, meeting.ward, lt('会議の記録', 'record a meeting'), false);
+  if (no) return no;
+  const base = meeting.id ?? `${meeting.ward}/${meeting.fiscalYear}/${meeting.date}`;
+  let id = base;
+  for (let n = 2; state.meetings.some((m) => m.id === id); n++) id = `${base}-${n}`;
+  if (meeting.id !== undefined && id !== meeting.id) return refuse('bad_input', lt(`会議ID「${meeting.id}」は使用済みです`, `Meeting id "${meeting.id}" is taken`));
+  const m: Meeting = {
+    id,
+    ward: meeting.ward,
+    fiscalYear: meeting.fiscalYear,
+    date: meeting.date,
+    agenda: [...meeting.agenda],
+    reviewed: [...(meeting.reviewed ?? [])],
+    recorded: stampOf(ctx),
+  };
+  if (meeting.note !== undefined) m.note = meeting.note;
+  return { ok: true, state: { ...state, meetings: [...state.meetings, m] } };
+}
+
+/**
+ * Confirms (確定) a ward's progress for a fiscal year at a recorded meeting: the figures of the
+ * accepted returns are stored, and later changes to the ward's returns need a reason and show up
+ * as changes against them. Refused while returns await a decision, and — unless each is listed in
+ * `acknowledgeMissing` (obligation ids or district codes) — while reports are missing.
+ *
+ * @example
+ * ```ts
+ * const r = confirmWard(plan, review, submissions, { ward: '12101', fiscalYear: 2026, meetingId: m.id, acknowledgeMissing: ['12101-03'] }, ctx);
+ * r.ok || r.reason.ja; // '未提出の報告があります: 新宿地区部会 …'
+ * ```
+ */
+export function confirmWard(
+  plan: Plan,
+  state: ReviewState,
+  submissions: readonly Submission[],
+  opts: { ward: string; fiscalYear: number; meetingId: string; acknowledgeMissing?: string[] },
+  ctx: ActionContext,
+): Transition {
+  const bad = checkPlan(plan, state);
+  if (bad) return bad;
+  const no = mayHoldMeeting(plan, ctx.actor, opts.ward, lt('推進状況の確定', 'confirm the progress'), true);
+  if (no) return no;
+  const meeting = state.meetings.find((m) => m.id === opts.meetingId);
+  if (!meeting || meeting.ward !== opts.ward || meeting.fiscalYear !== opts.fiscalYear) {
+    return refuse(
+      'unknown_meeting',
+      lt(
+        `${unitName(plan, opts.ward).ja}の${opts.fiscalYear}年度を扱う会議「${opts.meetingId}」の記録がありません。先に会議を記録してください`,
+        `No recorded meeting "${opts.meetingId}" of ${unitName(plan, opts.ward).en} for FY${opts.fiscalYear}; record the meeting first`,
+      ),
+    );
+  }
+  const pending = Object.values(state.returns).filter(
+    (e) => e.fiscalYear === opts.fiscalYear && e.scopes.includes(opts.ward) && (e.status === 'received' || e.status === 'validated'),
+  );
+  if (pending.length > 0) {
+    const names = pending.map((e) => `${e.source ? `${e.source} ` : ''}[${e.sheet}]`).join(', ');
+    return refuse('pending_returns', lt(`受理か差戻しが決まっていない報告があります: ${names}`, `Returns still await acceptance or sending back: ${names}`));
+  }
+  const progress = wardProgress(plan, submissions, { fiscalYear: opts.fiscalYear, ward: opts.ward, review: state });
+  const missing = progress.obligations.filter((o) => o.status === 'missing');
+  const ack = new Set(opts.acknowledgeMissing ?? []);
+  const unacknowledged = missing.filter((o) => !ack.has(o.id) && !(o.unit && ack.has(o.unit.code)));
+  if (unacknowledged.length > 0) {
+    return refuse(
+      'missing_reports',
+      lt(
+        `未提出の報告があります: ${unacknowledged.map((o) => o.from.ja).join('、')}。未提出のまま確定するには、これらを確認済みとして指定してください`,
+        `Reports are missing: ${unacknowledged.map((o) => o.from.en).join(', ')}. To confirm without them, acknowledge each of them`,
+      ),
+    );
+  }
+  const stamp = stampOf(ctx);
+  const n = state.confirmations.filter((c) => c.ward === opts.ward && c.fiscalYear === opts.fiscalYear).length + 1;
+  const conf: Confirmation = {
+    ...stamp,
+    id: `${opts.ward}/${opts.fiscalYear}/${n}`,
+    ward: opts.ward,
+    fiscalYear: opts.fiscalYear,
+    meetingId: meeting.id,
+    meetingDate: meeting.date,
+    acknowledgedMissing: missing.map((o) => o.id),
+    returns: Object.values(state.returns)
+      .filter((e) => e.fiscalYear === opts.fiscalYear && e.scopes.includes(opts.ward) && e.status === 'accepted')
+      .map((e) => ({ id: e.submissionId, fingerprint: e.fingerprint }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1)),
+    figures: progress.figures,
+  };
+  const meetings = state.meetings.map((m) => (m.id === meeting.id ? { ...m, confirmed: conf.id } : m));
+  return { ok: true, state: { ...state, meetings, confirmations: [...state.confirmations, conf] } };
+}
+
+/**
+ * The review status of a return, or undefined when the review does not know it.
+ *
+ * @example
+ * ```ts
+ * reviewStatus(review, sub.id); // 'accepted'
+ * ```
+ */
+export function reviewStatus(state: ReviewState, submissionId: string): ReturnStatus | undefined {
+  return state.returns[submissionId]?.status;
+}
