@@ -69,3 +69,4 @@ export { findPersonalData, type PiiFinding, type PiiKind } from './rules/pii.js'
 // rollup
 export * from './rollup/index.js';
 export * from './workflow/index.js';
+export { blankReturnSheet, type BlankReturnOptions } from './sheet/template.js';
