@@ -65,8 +65,8 @@ export {
   type ValidationSummary,
 } from './returns/validate.js';
 export { findPersonalData, type PiiFinding, type PiiKind } from './rules/pii.js';
+export { blankReturnSheet, type BlankReturnOptions } from './sheet/template.js';
 
 // rollup
 export * from './rollup/index.js';
 export * from './workflow/index.js';
-export { blankReturnSheet, type BlankReturnOptions } from './sheet/template.js';
