@@ -25,6 +25,7 @@ import type {
 import type { SubmissionUse } from './use.js';
 
 const INT = '#,##0';
+const NOT_COUNTED = lt('未提出（エラーあり）', 'Missing (returns with errors)');
 const PCT = '0.0%';
 const DATE = 'yyyy/m/d';
 
@@ -221,7 +222,7 @@ function obligationsSheet(id: string, title: LocalizedText, lines: LocalizedText
     o.from[lang],
     o.to[lang],
     date(o.due),
-    TIMELINESS_LABEL[o.status][lang],
+    o.status === 'missing' && o.invalidReturns > 0 ? NOT_COUNTED[lang] : TIMELINESS_LABEL[o.status][lang],
     o.returns,
     o.invalidReturns,
     date(o.firstReceived),
@@ -442,7 +443,7 @@ function districtSheet(p: WardProgress, lang: Lang): SheetModel {
     d.covered,
     d.expectedSubjects,
     num(p.figures[`${d.id}/coveredRate`]),
-    TIMELINESS_LABEL[d.timeliness][lang],
+    d.timeliness === 'missing' && d.returns > 0 ? NOT_COUNTED[lang] : TIMELINESS_LABEL[d.timeliness][lang],
     d.errors,
     ...agg.value(p.figures, d.id, lang),
     provisionalText(d.provisional, lang),
