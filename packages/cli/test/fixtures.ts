@@ -5,7 +5,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type * as XL from 'exceljs';
+import { ExcelJS } from '../src/xlsx/exceljs.js';
 
 /** A fresh temporary directory. */
 export function tempDir(prefix = 'sasaeai-cli-'): string {
@@ -53,7 +54,7 @@ export function goodRow(overrides: Partial<Record<string, unknown>> = {}): unkno
 }
 
 /** Adds a sheet with a header row and rows; date cells get a date format. */
-export function addSheet(wb: ExcelJS.Workbook, name: string, headers: string[], rows: unknown[][]): ExcelJS.Worksheet {
+export function addSheet(wb: XL.Workbook, name: string, headers: string[], rows: unknown[][]): XL.Worksheet {
   const ws = wb.addWorksheet(name);
   ws.addRow(headers);
   for (const r of rows) {
@@ -66,7 +67,7 @@ export function addSheet(wb: ExcelJS.Workbook, name: string, headers: string[], 
 }
 
 /** Writes a workbook to a file and returns its path. */
-export async function save(wb: ExcelJS.Workbook, dir: string, name: string): Promise<string> {
+export async function save(wb: XL.Workbook, dir: string, name: string): Promise<string> {
   const p = join(dir, name);
   await wb.xlsx.writeFile(p);
   return p;

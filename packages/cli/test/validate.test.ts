@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type * as XL from 'exceljs';
+import { ExcelJS } from '../src/xlsx/exceljs.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVITY_HEADERS, activityWorkbook, addSheet, badFiles, goodRow, save, tempDir } from './fixtures.js';
 import { json, sasaeai } from './run.js';
@@ -124,7 +125,7 @@ describe('sasaeai validate', () => {
     const ws = addSheet(wb, '活動状況報告', ACTIVITY_HEADERS, [goodRow(), goodRow({ 取組み: '子育てサロン' }), goodRow({ 取組み: '多世代交流', 区: '稲毛区', 地区部会: '稲毛' })]);
     ws.mergeCells('C2:C3'); // 地区部会 merged over two rows: the second row has no district
     ws.getCell('G4').value = { formula: '5+7', result: 12 };
-    ws.getCell('H4').value = { formula: 'G4*20' } as ExcelJS.CellFormulaValue; // no cached result
+    ws.getCell('H4').value = { formula: 'G4*20' } as XL.CellFormulaValue; // no cached result
     const hidden = addSheet(wb, '非表示の報告', ACTIVITY_HEADERS, [goodRow({ 実施状況: 'たぶん' })]);
     hidden.state = 'hidden';
     const file = await save(wb, dir, 'tricky.xlsx');

@@ -1,3 +1,119 @@
+/**
+ * `sasaeai template --ward 中央区 --district 寒川 --fiscal-year 2026 -o return.xlsx`: a blank return
+ * workbook a staff member fills in — the template's table with Japanese headers, widths, Excel
+ * data validation with input prompts and error alerts, a frozen header, the district and fiscal
+ * year filled in, and the plan and template recorded so that `validate` finds them.
+ */
+import * as core from '@sasaeai/core';
+import { getTemplate, formatFiscalYear, type Lang, type Plan, type SheetModel } from '@sasaeai/core';
 import type { Command } from 'commander';
+import { globals, parseCount, parseFiscalYearOption, requirePlanOption } from '../context.js';
+import { checkOutput, displayPath } from '../files.js';
+import { lt, usage } from '../messages.js';
+import { resolveDistrict, resolveWard } from '../units.js';
+import { GENERATOR } from '../version.js';
+import { writeWorkbookFile } from '../xlsx/write.js';
 import type { Cli } from '../main.js';
-export function registerTemplate(_program: Command, _cli: Cli): void {}
+
+interface TemplateOptions {
+  template?: string;
+  ward?: string;
+  district?: string;
+  fiscalYear?: number;
+  rows?: number;
+  output?: string;
+  force?: boolean;
+}
+
+type BlankReturnSheet = (
+  plan: Plan,
+  templateId: string,
+  opts: { ward?: string; district?: string; fiscalYear?: number; lang?: Lang; rows?: number },
+) => SheetModel;
+
+// The blank return sheet model belongs to core (helper "validation"); looked up by name so the
+// CLI builds against a core that does not have it yet, and says so plainly when run.
+function blankReturnSheet(): BlankReturnSheet {
+  const fn = (core as unknown as Record<string, unknown>)['blankReturnSheet'];
+  if (typeof fn !== 'function')
+    usage(
+      lt(
+        'この版の @sasaeai/core には報告様式（blankReturnSheet）がありません。core を更新してください。',
+        'This build of @sasaeai/core has no blank return sheet (blankReturnSheet); update core.',
+      ),
+    );
+  return fn as BlankReturnSheet;
+}
+
+/**
+ * Registers `template`.
+ *
+ * @example
+ * ```ts
+ * registerTemplate(program, cli);
+ * ```
+ */
+export function registerTemplate(program: Command, cli: Cli): void {
+  program
+    .command('template')
+    .summary('write a blank return workbook to fill in / 記入用の報告様式（.xlsx）を作る')
+    .description(
+      'Write a blank return workbook: Japanese headers, dropdowns and number checks with prompts, a frozen\n' +
+        'header, the ward, district and fiscal year filled in, and the template recorded for validate.\n' +
+        '記入用の報告様式を書き出します（見出し、入力規則と入力時メッセージ、区・地区部会・年度の記入済み）。',
+    )
+    .option('--template <id>', 'template id (default: the plan\'s first template) / 様式')
+    .option('--ward <ward>', 'ward name or code / 区', undefined)
+    .option('--district <district>', 'district name or code / 地区部会', undefined)
+    .option('--fiscal-year <year>', 'fiscal year, e.g. 2026 or 令和8年度 / 年度', parseFiscalYearOption)
+    .option('--rows <n>', 'blank rows to prepare / 入力用の行数', parseCount)
+    .option('-o, --output <file>', 'the workbook to write (.xlsx) / 書き出すブック')
+    .option('--force', 'overwrite the output file / 出力ファイルを上書きする')
+    .action(async (opts: TemplateOptions, cmd: Command) => {
+      const { lang, plan: planName } = globals(cmd);
+      const plan = await requirePlanOption(planName, lang, cli.io);
+      const templateId = opts.template ?? plan.templates[0]!.id;
+      const template = getTemplate(plan, templateId);
+      if (!template)
+        usage(
+          lt(
+            `様式「${templateId}」はこの計画にありません（${plan.templates.map((t) => t.id).join(', ')}）。`,
+            `Template "${templateId}" is not in this plan (${plan.templates.map((t) => t.id).join(', ')}).`,
+          ),
+        );
+      let ward = opts.ward ? resolveWard(plan, opts.ward) : undefined;
+      const district = opts.district ? resolveDistrict(plan, opts.district, ward?.code) : undefined;
+      if (district && !ward && district.parent) ward = plan.units.find((u) => u.code === district.parent);
+
+      const sheet = blankReturnSheet()(plan, templateId, {
+        lang,
+        ...(ward ? { ward: ward.code } : {}),
+        ...(district ? { district: district.code } : {}),
+        ...(opts.fiscalYear !== undefined ? { fiscalYear: opts.fiscalYear } : {}),
+        ...(opts.rows !== undefined ? { rows: opts.rows } : {}),
+      });
+      const who = district ?? ward;
+      const out =
+        opts.output ??
+        `${(template.sheetName ?? template.name)[lang]}${who ? `_${who.name[lang]}` : ''}${opts.fiscalYear ? `_${opts.fiscalYear}` : ''}.xlsx`.replace(
+          /[\\/:*?"<>|\s]+/g,
+          '_',
+        );
+      await checkOutput(out, { force: opts.force === true, inputs: planName.toLowerCase().endsWith('.json') ? [planName] : [] });
+      await writeWorkbookFile(
+        {
+          sheets: [sheet],
+          metadata: { 'sasaeai.plan': plan.id, 'sasaeai.planVersion': plan.version, 'sasaeai.template': templateId },
+        },
+        out,
+        { lang, generator: GENERATOR },
+      );
+      const fy = opts.fiscalYear !== undefined ? formatFiscalYear(opts.fiscalYear, 'era', lang) : null;
+      cli.io.stdout.write(
+        lang === 'ja'
+          ? `報告様式を書き出しました：${displayPath(out)}（様式：${template.name.ja}${ward ? `・${ward.name.ja}` : ''}${district ? `・${district.name.ja}` : ''}${fy ? `・${fy}` : ''}）\n`
+          : `Blank return written: ${displayPath(out)} (template: ${template.name.en}${ward ? ` · ${ward.name.en}` : ''}${district ? ` · ${district.name.en}` : ''}${fy ? ` · ${fy}` : ''})\n`,
+      );
+      cli.exit(0);
+    });
+}

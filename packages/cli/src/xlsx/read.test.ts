@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type * as XL from 'exceljs';
+import { ExcelJS } from './exceljs.js';
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_HEADERS, addSheet, badFiles, goodRow, save, tempDir } from '../../test/fixtures.js';
 import { readWorkbook, type ReaderMode } from './read.js';
@@ -15,14 +16,14 @@ async function mixedWorkbook(): Promise<string> {
   ws.getCell('C1').value = true;
   ws.getCell('D1').value = new Date(Date.UTC(2026, 4, 1));
   ws.getCell('D1').numFmt = 'yyyy/m/d';
-  ws.getCell('E1').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+  ws.getCell('E1').value = { error: '#N/A' } as XL.CellErrorValue;
   ws.getCell('A2').value = { richText: [{ text: '見守り' }, { text: '・声かけ', font: { bold: true } }] };
   ws.getCell('B2').value = { text: '市のページ', hyperlink: 'https://www.city.chiba.jp/' };
   ws.getCell('C2').value = { formula: 'B1*2', result: 24 };
-  ws.getCell('D2').value = { formula: 'B1*3' } as ExcelJS.CellFormulaValue;
-  ws.getCell('E2').value = { formula: 'NA()', result: { error: '#N/A' } } as ExcelJS.CellFormulaValue;
+  ws.getCell('D2').value = { formula: 'B1*3' } as XL.CellFormulaValue;
+  ws.getCell('E2').value = { formula: 'NA()', result: { error: '#N/A' } } as XL.CellFormulaValue;
   ws.getCell('A3').value = { formula: 'B1+1', result: 13 };
-  ws.getCell('A4').value = { sharedFormula: 'A3', result: 14 } as unknown as ExcelJS.CellValue;
+  ws.getCell('A4').value = { sharedFormula: 'A3', result: 14 } as unknown as XL.CellValue;
   ws.getCell('C3').value = '=SUM(A1)';
   // Row 5 left blank; a value in row 6 keeps row numbers.
   ws.getCell('B6').value = '寒川';
@@ -118,5 +119,17 @@ describe('readWorkbook', () => {
       const read = await readWorkbook(file, { mode });
       expect(read.sheets[0]?.grid.cells[1]?.[0]).toEqual(new Date(Date.UTC(2027, 2, 31)));
     }
+  });
+
+  it('keeps Japanese text intact across the chunks of the streaming reader (exceljs#2084)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const words = ['ボランティア・NPO', '民生委員・児童委員', '見守り・声かけ活動', 'ふれあい・いきいきサロン', '地域の居場所づくり'];
+    const texts = Array.from({ length: 6000 }, (_, i) => `${words[i % 5]}、${i}件目の成果：高齢者世帯を訪問した。`);
+    addSheet(wb, '長い報告', ['成果'], texts.map((t) => [t]));
+    const file = await save(wb, dir, 'long-japanese.xlsx');
+    const read = await readWorkbook(file, { mode: 'stream' });
+    const cells = read.sheets[0]!.grid.cells.slice(1).map((r) => r[0]);
+    expect(cells.filter((c) => typeof c === 'string' && c.includes('\uFFFD'))).toEqual([]);
+    expect(cells).toEqual(texts);
   });
 });

@@ -13,9 +13,10 @@
  * 100 000 rows is faster and needs a fraction of the memory (figures in docs/cli.md).
  */
 import { open, stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type { Row } from 'exceljs';
 import type { Issue, RawCell, SheetGrid } from '@sasaeai/core';
 import { cliIssue, lt } from '../messages.js';
+import { ExcelJS } from './exceljs.js';
 import { META_SHEET, isReservedSheet } from './reserved.js';
 
 /** Which exceljs reader to use; `auto` streams files above {@link STREAM_THRESHOLD_BYTES}. */
@@ -447,7 +448,7 @@ async function readStreaming(file: string, onProgress?: (rows: number) => void):
   const sheets: (RawSheet & { order: number })[] = [];
   let rows = 0;
   for await (const ws of reader) {
-    const wsr = ws as unknown as { name: string; state?: unknown; id: unknown } & AsyncIterable<ExcelJS.Row>;
+    const wsr = ws as unknown as { name: string; state?: unknown; id: unknown } & AsyncIterable<Row>;
     const grid = new GridBuilder();
     for await (const row of wsr) {
       row.eachCell({ includeEmpty: false }, (cell, col) => grid.set(row.number, col, cell.address, cell.value));

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type * as XL from 'exceljs';
+import { ExcelJS } from './exceljs.js';
 import { lt, type SheetModel, type WorkbookModel } from '@sasaeai/core';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/fixtures.js';
@@ -65,7 +66,7 @@ const sourcesSheet: SheetModel = {
 
 const model: WorkbookModel = { sheets: [returnSheet, sourcesSheet], metadata: { 'sasaeai.plan': 'chiba-sasaeai' } };
 
-async function load(file: string): Promise<ExcelJS.Workbook> {
+async function load(file: string): Promise<XL.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   return wb;
@@ -122,7 +123,7 @@ describe('writeWorkbookFile', () => {
     const file = join(dir, 'model.xlsx');
     const wb = await load(file);
     const ws = wb.getWorksheet('活動状況報告')!;
-    const dv = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    const dv = (ws as unknown as { dataValidations: { model: Record<string, XL.DataValidation> } }).dataValidations.model;
     const at = (a: string) => dv[a] ?? Object.entries(dv).find(([k]) => k.startsWith(a + ':'))?.[1];
     expect(at('B5')).toMatchObject({
       type: 'list',

@@ -13,7 +13,7 @@
  */
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type { Border, DataValidation, Fill, Workbook } from 'exceljs';
 import {
   headerRowIndex,
   looksLikeFormula,
@@ -24,10 +24,8 @@ import {
   type SheetValue,
   type WorkbookModel,
 } from '@sasaeai/core';
-import { patchExceljs } from './exceljs-patch.js';
+import { ExcelJS } from './exceljs.js';
 import { GENERATOR_KEY, LISTS_SHEET, META_HEADER, META_SHEET } from './reserved.js';
-
-patchExceljs();
 
 /** Options of the writer. */
 export interface WriteOptions {
@@ -43,8 +41,8 @@ const DEFAULT_FORMATS: Partial<Record<SheetColumn['kind'], string>> = {
   text: '@',
 };
 const DATE_FORMAT = 'yyyy/m/d';
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF9BB7D4' } };
+const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const THIN: Partial<Border> = { style: 'thin', color: { argb: 'FF9BB7D4' } };
 // Excel's limits on data-validation texts.
 const MAX_PROMPT_TITLE = 32;
 const MAX_PROMPT = 255;
@@ -59,7 +57,7 @@ const MAX_INLINE_LIST = 255;
  * await wb.xlsx.writeFile('out.xlsx');
  * ```
  */
-export function toExcelWorkbook(model: WorkbookModel, opts: WriteOptions): ExcelJS.Workbook {
+export function toExcelWorkbook(model: WorkbookModel, opts: WriteOptions): Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Sasaeai';
   wb.created = new Date();
@@ -104,7 +102,7 @@ export async function writeWorkbookFile(model: WorkbookModel, file: string, opts
 }
 
 function writeSheet(
-  wb: ExcelJS.Workbook,
+  wb: Workbook,
   sheet: SheetModel,
   name: string,
   names: string[],
@@ -180,7 +178,7 @@ function writeSheet(
     }
     if (col.validation && dataRows > 0) {
       const address = `${colName(j + 1)}${firstData}:${colName(j + 1)}${lastData}`;
-      (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+      (ws as unknown as { dataValidations: { add(a: string, v: DataValidation): void } }).dataValidations.add(
         address,
         dataValidation(col, col.validation, lists, lang),
       );
@@ -212,7 +210,7 @@ function isLink(v: ExcelValue): boolean {
   return typeof v === 'object' && v !== null && !(v instanceof Date);
 }
 
-function dataValidation(col: SheetColumn, v: ColumnValidation, lists: ListSheet, lang: Lang): ExcelJS.DataValidation {
+function dataValidation(col: SheetColumn, v: ColumnValidation, lists: ListSheet, lang: Lang): DataValidation {
   const title = col.header[lang].replace(/\s+/g, ' ').slice(0, MAX_PROMPT_TITLE);
   const base = {
     allowBlank: true,
@@ -288,7 +286,7 @@ class ListSheet {
     return ref;
   }
 
-  write(wb: ExcelJS.Workbook): void {
+  write(wb: Workbook): void {
     if (this.columns.length === 0) return;
     const ws = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
     this.columns.forEach((values, j) =>
