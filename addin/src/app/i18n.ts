@@ -49,7 +49,7 @@ const STRINGS = {
   severity_error: { ja: 'エラー', en: 'Error' },
   severity_warning: { ja: '警告', en: 'Warning' },
   severity_info: { ja: '情報', en: 'Info' },
-  marked: { ja: '{0} 件の問題。{1} か所に印を付けました。', en: '{0} issues. Marked {1} area(s).' },
+  marked: { ja: '{0} 件の問題。{1} セルに印を付けました。', en: '{0} issues. Marked {1} cell(s).' },
   cleared: { ja: '印を消しました（{0} 件）。シートの値と書式は元のままです。', en: 'Cleared {0} mark(s). Values and formats are as they were.' },
   issuesWritten: { ja: '問題一覧をシート「{0}」に書き出しました。', en: 'Wrote the issues to sheet "{0}".' },
   selectCellLabel: { ja: '{0} を選択：{1}', en: 'Select {0}: {1}' },

@@ -100,6 +100,8 @@ export interface ValidationRun {
   result: ValidationResult;
   /** Conditional formats added (one per packed address string and severity). */
   marks: number;
+  /** Cells marked. */
+  markedCells: number;
   /** Marks of an earlier run removed first. */
   removedMarks: number;
 }
@@ -140,7 +142,7 @@ export async function validateInPlace(plan: Plan, target: { table?: string }, on
     const removedMarks = deleteMarks(custom);
     const marks = queueMarks(t.sheet, result.issues);
     await batch.sync();
-    return { sheetId: t.sheet.id, sheetName: t.sheet.name, result, marks, removedMarks };
+    return { sheetId: t.sheet.id, sheetName: t.sheet.name, result, marks: marks.formats, markedCells: marks.cells, removedMarks };
   });
 }
 

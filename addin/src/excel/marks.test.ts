@@ -54,7 +54,7 @@ describe('queueMarks (office-addin-mock)', () => {
   it('adds one custom conditional format per packed address string and severity', () => {
     const { sheet, calls } = mockSheet();
     const n = queueMarks(sheet, [issue('F12', 'error'), issue('F13', 'error'), issue('K3', 'warning')]);
-    expect(n).toBe(2);
+    expect(n).toEqual({ formats: 2, cells: 3 });
     expect(calls.map((c) => [c.address, c.cf.type, c.cf.custom.rule.formula])).toEqual([
       ['F12:F13', 'Custom', markFormula('error')],
       ['K3', 'Custom', markFormula('warning')],
@@ -65,7 +65,7 @@ describe('queueMarks (office-addin-mock)', () => {
   it('splits thousands of scattered cells into address strings under 8,192 characters', () => {
     const { sheet, calls } = mockSheet();
     const issues = Array.from({ length: 6000 }, (_, i) => issue(`${['B', 'E', 'H'][i % 3]}${2 + 2 * i}`, 'error'));
-    const n = queueMarks(sheet, issues);
+    const n = queueMarks(sheet, issues).formats;
     expect(n).toBe(calls.length);
     expect(n).toBeGreaterThan(1);
     expect(n).toBeLessThan(20);

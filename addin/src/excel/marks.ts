@@ -48,7 +48,8 @@ export function cellsToMark(issues: readonly Issue[]): { error: string[]; warnin
 
 /**
  * Queues the marks for a sheet: one conditional format per packed address string (≤ 8,192
- * characters each), so thousands of bad cells cost a handful of operations, in one sync.
+ * characters each), so thousands of bad cells cost a handful of operations, in one sync. Returns
+ * how many conditional formats and how many cells.
  *
  * @example
  * ```ts
@@ -56,7 +57,7 @@ export function cellsToMark(issues: readonly Issue[]): { error: string[]; warnin
  * await context.sync();
  * ```
  */
-export function queueMarks(sheet: Excel.Worksheet, issues: readonly Issue[]): number {
+export function queueMarks(sheet: Excel.Worksheet, issues: readonly Issue[]): { formats: number; cells: number } {
   const cells = cellsToMark(issues);
   let count = 0;
   for (const severity of ['error', 'warning'] as const) {
@@ -68,7 +69,7 @@ export function queueMarks(sheet: Excel.Worksheet, issues: readonly Issue[]): nu
       count++;
     }
   }
-  return count;
+  return { formats: count, cells: cells.error.length + cells.warning.length };
 }
 
 /**

@@ -242,7 +242,7 @@ function renderValidation(v: ValidationRun): void {
             h(
               'li',
               {},
-              h('h4', {}, row === null ? tr('tableLevel') : tr('row', row)),
+              h('h3', {}, row === null ? tr('tableLevel') : tr('row', row)),
               h(
                 'ul',
                 { class: 'issues' },
@@ -260,7 +260,6 @@ function renderValidation(v: ValidationRun): void {
                             type: 'button',
                             class: 'issue',
                             'data-cell': i.cell,
-                            'aria-label': tr('selectCellLabel', i.cell, `${sev} ${text}`),
                             onclick: () => void selectCell(v.sheetId, i.cell!).catch((e: unknown) => setStatus(tr('failed', String(e)), 'error')),
                           },
                           ...body,
@@ -274,9 +273,9 @@ function renderValidation(v: ValidationRun): void {
         );
   replace(
     validateResults,
-    h('h3', {}, tr('summary'), ' — ', v.sheetName),
+    h('h2', {}, tr('summary'), ' — ', v.sheetName),
     summary,
-    h('h3', { id: headingId }, tr('issuesByRow')),
+    h('h2', { id: headingId }, tr('issuesByRow')),
     list,
     hidden > 0 ? h('p', { class: 'help' }, tr('moreIssues', hidden)) : null,
   );
@@ -292,7 +291,7 @@ function validatePanel(): HTMLElement {
         const v = await validateInPlace(activePlan().plan, target, onStep);
         state.lastRun = v;
         renderValidation(v);
-        setStatus(tr('marked', v.result.issues.length, v.marks), v.result.summary.errors > 0 ? 'error' : 'ok');
+        setStatus(tr('marked', v.result.issues.length, v.markedCells), v.result.summary.errors > 0 ? 'error' : 'ok');
       }),
     { primary: true },
   );
@@ -423,7 +422,7 @@ function rollupPanel(plan: Plan): HTMLElement {
       const opts: { sheetIds: string[]; fiscalYear: number; within?: string; write: boolean } = { sheetIds: ids, fiscalYear: Number(fy.value), write };
       if (kindWard.checked && ward.value) opts.within = ward.value;
       const r = await completenessOf(activePlan().plan, state.lang, opts, onStep);
-      replace(rollupResults, h('h3', {}, tr('completenessTitle')), modelTable(r.model));
+      replace(rollupResults, h('h2', {}, tr('completenessTitle')), modelTable(r.model));
       setStatus(write ? tr('rolledUp', r.sheets.length, r.sheets.join('、')) : tr('completenessTitle'), 'ok');
       if (write) await refreshListing();
     });
@@ -434,7 +433,19 @@ function rollupPanel(plan: Plan): HTMLElement {
     field(tr('fiscalYear'), fy),
     kinds,
     levels.ward ? field(tr('ward'), ward) : null,
-    h('div', { class: 'actions' }, doRollup, actionButton(tr('completeness'), comp(false)), actionButton(tr('writeCompleteness'), comp(true))),
+    h(
+      'div',
+      { class: 'actions' },
+      doRollup,
+      actionButton(tr('completeness'), comp(false)),
+      actionButton(tr('writeCompleteness'), comp(true)),
+      actionButton(tr('refresh'), () =>
+        void busy(async () => {
+          await refreshListing();
+          setStatus(tr('ready'), 'ok');
+        }),
+      ),
+    ),
     rollupResults,
   );
 }
@@ -455,7 +466,7 @@ function governance(plan: Plan): HTMLElement {
       h(
         'li',
         {},
-        h('h4', {}, level.name[state.lang]),
+        h('h3', {}, level.name[state.lang]),
         h(
           'ul',
           {},
@@ -586,12 +597,12 @@ function planPanel(plan: Plan, source: 'preset' | 'workbook'): HTMLElement {
       h('dt', {}, state.lang === 'ja' ? '出典' : 'Source'),
       h('dd', {}, source === 'preset' ? tr('planSourcePreset') : tr('planSourceWorkbook')),
     ),
-    h('h3', {}, tr('governance')),
+    h('h2', {}, tr('governance')),
     governance(plan),
-    h('h3', {}, tr('calendar')),
+    h('h2', {}, tr('calendar')),
     field(tr('fiscalYear'), fy),
     cal,
-    h('h3', {}, tr('loadPlan')),
+    h('h2', {}, tr('loadPlan')),
     field(tr('loadPlan'), file),
     planIssuesEl,
     h('div', { class: 'actions' }, reset),
@@ -618,6 +629,8 @@ function selectTab(id: string, focus: boolean): void {
     if (on && focus) tab.focus();
   }
   for (const panel of document.querySelectorAll<HTMLElement>('[role="tabpanel"]')) panel.hidden = panel.dataset.tab !== id;
+  // Sheets may have been added or renamed in Excel meanwhile: refresh the pickers (one sync).
+  if ((id === 'validate' || id === 'rollup') && !state.busy && state.listing) void refreshListing().catch(() => undefined);
 }
 
 function tabs(): HTMLElement {

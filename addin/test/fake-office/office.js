@@ -1125,6 +1125,15 @@
   // Globals: Office, Excel, OfficeExtension, CustomFunctions, and the test handle
 
   let wb = new WorkbookData();
+  // A workbook as it was saved: custom XML parts and settings given by the test before load.
+  const seed = global.__FAKE_OFFICE_SEED;
+  if (seed) {
+    for (const xml of seed.customXmlParts || []) {
+      const ns = /xmlns="([^"]*)"/.exec(xml);
+      wb.parts.push({ id: newId('part'), xml, namespaceUri: ns ? ns[1] : '' });
+    }
+    for (const [k, v] of Object.entries(seed.settings || {})) wb.settings.set(k, v);
+  }
   const functions = {};
 
   const Excel = {
