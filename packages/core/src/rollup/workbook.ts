@@ -22,6 +22,7 @@ import type {
   SubjectRow,
   WardProgress,
 } from './types.js';
+import { STATUS_LABEL } from '../workflow/labels.js';
 import type { SubmissionUse } from './use.js';
 
 const INT = '#,##0';
@@ -506,6 +507,53 @@ function cellsSheet(p: WardProgress, lang: Lang): SheetModel {
   };
 }
 
+/** After a confirmation: the figures that changed since, and the logged changes (never silent). */
+function changeSheets(p: WardProgress, lang: Lang): SheetModel[] {
+  const c = p.confirmation;
+  if (!c) return [];
+  const title = lt(`${p.title.ja}（確定後の変更）`, `${p.title.en} — changes since confirmation`);
+  const changed: SheetModel = {
+    id: 'changes',
+    name: lt('確定後の変更', 'Changes since confirmation'),
+    preamble: {
+      title,
+      lines: [
+        lt(`${longDate(c.meetingDate, 'ja')}の会議で確定（${c.by}、${c.at}）`, `Confirmed at the meeting of ${longDate(c.meetingDate, 'en')} (${c.by}, ${c.at})`),
+        c.changes.length === 0
+          ? lt('確定後に変わった数値はありません。', 'No figure has changed since.')
+          : lt(`確定後に${c.changes.length}項目の数値が変わりました。`, `${c.changes.length} figures changed since.`),
+      ],
+    },
+    columns: [col('figure', '図表ID', 'Figure id', 'text', 30), col('before', '確定時', 'Confirmed', 'number', 14), col('after', '現在', 'Now', 'number', 14)],
+    rows: c.changes.map((x) => [x.figureId, x.before ?? null, x.after ?? null]),
+    freezeHeader: true,
+  };
+  const log: SheetModel = {
+    id: 'change-log',
+    name: lt('変更記録', 'Change log'),
+    preamble: { title: lt(`${p.title.ja}（変更記録）`, `${p.title.en} — change log`) },
+    columns: [
+      col('at', '日時', 'When', 'text', 22),
+      col('by', '担当者', 'Who', 'text', 14),
+      col('return', '報告', 'Return', 'text', 30),
+      col('action', '操作', 'Action', 'text', 12),
+      col('from', '変更前の状態', 'From', 'text', 12),
+      col('to', '変更後の状態', 'To', 'text', 12),
+      col('reason', '理由', 'Why', 'text', 40),
+    ],
+    rows: c.log.map((e) => [e.at, e.by.name ?? e.by.id, e.submissionId, ACTION_LABEL[e.action][lang], e.from ? STATUS_LABEL[e.from][lang] : '', STATUS_LABEL[e.to][lang], e.reason]),
+    freezeHeader: true,
+  };
+  return [changed, log];
+}
+
+const ACTION_LABEL = {
+  receive: lt('受付', 'receive'),
+  validate: lt('点検', 'validate'),
+  accept: lt('受理', 'accept'),
+  'send-back': lt('差戻し', 'send back'),
+} as const;
+
 /**
  * The workbook of a ward's progress 区計画の推進状況: summary, by initiative (with a stacked chart of
  * status), by district, district × initiative, the lists (success cases, outcomes, issues),
@@ -532,6 +580,7 @@ export function wardProgressWorkbook(progress: WardProgress, lang: Lang): Workbo
       p.obligations,
       lang,
     ),
+    ...changeSheets(p, lang),
     sourcesSheet(sourcesRows(p, lang, false), false),
   ];
   return {

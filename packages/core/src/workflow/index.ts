@@ -3,4 +3,5 @@
  * meetings; confirm a ward's progress; log changes after confirmation.
  */
 export * from './types.js';
-export { emptyReview, receive, validateReturn, accept, sendBack, recordMeeting, confirmWard, reviewStatus, STATUS_LABEL } from './review.js';
+export { emptyReview, receive, validateReturn, accept, sendBack, recordMeeting, confirmWard, reviewStatus, parseReviewState } from './review.js';
+export { STATUS_LABEL } from './labels.js';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   accept,
   confirmWard,
+  parseReviewState,
   emptyReview,
   receive,
   recordMeeting,
@@ -154,6 +155,13 @@ describe('review workflow', () => {
       { figureId: '12101/C01/sessions', before: 8, after: 9 },
     ]);
     expect(p.confirmation?.log).toHaveLength(3);
+    const wb = wardProgressWorkbook(p, 'ja');
+    expect(wb.sheets.find((x) => x.id === 'changes')?.rows).toContainEqual(['12101/*/sessions', 10, 11]);
+    expect(wb.sheets.find((x) => x.id === 'change-log')?.rows[0]).toEqual([s.changes[0]!.at, '佐藤', 'matsugaoka.xlsx#活動状況報告', '受付', '受理', '受付済み', '回数の誤記を訂正']);
+    const round = parseReviewState(JSON.parse(JSON.stringify(s)));
+    expect(round.ok && round.state).toEqual(s);
+    const broken = parseReviewState({ ...s, returns: { x: { status: 'lost' } } });
+    expect(broken.ok).toBe(false);
   });
 
   it('a file edited after acceptance stops counting as accepted and shows as a change', () => {

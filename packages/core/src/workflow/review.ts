@@ -12,6 +12,7 @@ import { todayIn, type LocalDate } from '../period/index.js';
 import { bodyInstance, getBody, getUnit, unitAtLevel } from '../plan/queries.js';
 import type { Body, Flow, Plan } from '../plan/schema.js';
 import { wardProgress } from '../rollup/progress.js';
+import { STATUS_LABEL } from './labels.js';
 import { submissionFingerprint, type Submission } from '../rollup/submission.js';
 import type {
   ActionContext,
@@ -26,6 +27,7 @@ import type {
   ReviewState,
   Transition,
 } from './types.js';
+import { ReviewStateSchema } from './types.js';
 
 /**
  * A new, empty review state for a plan.
@@ -287,13 +289,6 @@ function transition(
   return apply(plan, state, prev, next, event, ctx, reason);
 }
 
-/** Labels of return statuses. */
-export const STATUS_LABEL: Record<ReturnStatus, LocalizedText> = {
-  received: lt('受付済み', 'Received'),
-  validated: lt('点検済み', 'Validated'),
-  accepted: lt('受理', 'Accepted'),
-  'sent-back': lt('差戻し', 'Sent back'),
-};
 
 /**
  * Records that a received return was checked (点検): its open errors are counted from the
@@ -508,4 +503,25 @@ export function confirmWard(
  */
 export function reviewStatus(state: ReviewState, submissionId: string): ReturnStatus | undefined {
   return state.returns[submissionId]?.status;
+}
+
+/**
+ * Reads a review state kept in a file or a workbook, checking its shape. Problems are returned,
+ * not thrown.
+ *
+ * @example
+ * ```ts
+ * const r = parseReviewState(JSON.parse(text));
+ * const review = r.ok ? r.state : emptyReview(plan);
+ * ```
+ */
+export function parseReviewState(json: unknown): { ok: true; state: ReviewState } | { ok: false; reason: LocalizedText } {
+  const r = ReviewStateSchema.safeParse(json);
+  if (r.success) return { ok: true, state: r.data };
+  const first = r.error.issues[0];
+  const at = first ? first.path.map(String).join('.') : '';
+  return {
+    ok: false,
+    reason: lt(`審査記録の形式が正しくありません（${at || '全体'}: ${first?.message ?? ''}）`, `The review state is not valid (at ${at || 'top level'}: ${first?.message ?? ''})`),
+  };
 }

@@ -4,116 +4,127 @@
  * log of changes made after a confirmation. Everything here is plain JSON-serialisable data, so the
  * add-in can keep it in the workbook and the CLI in a file.
  */
+import { z } from 'zod';
 import type { LocalizedText } from '../i18n/text.js';
-import type { LocalDate } from '../period/index.js';
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
 
 /** Where a return is in its life: received → validated → accepted, or sent back (差戻し). */
-export type ReturnStatus = 'received' | 'validated' | 'accepted' | 'sent-back';
+export const ReturnStatusSchema = z.enum(['received', 'validated', 'accepted', 'sent-back']);
+export type ReturnStatus = z.infer<typeof ReturnStatusSchema>;
 
 /** Who acts: a person acting for a body of the plan (for a unit, when the body exists per unit). */
-export interface Actor {
+export const ActorSchema = z.object({
   /** Stable id of the person or account, e.g. an e-mail or staff number. */
-  id: string;
-  name?: string;
+  id: z.string().min(1),
+  name: z.string().optional(),
   /** Id of the body of the plan the person acts for, e.g. `ward-secretariat`. */
-  body: string;
+  body: z.string().min(1),
   /** Code of the unit the body serves, e.g. `12101`; absent for single bodies. */
-  unit?: string;
-}
+  unit: z.string().optional(),
+});
+export type Actor = z.infer<typeof ActorSchema>;
 
-/** Who and when, for every entry of the workflow data. */
-export interface Stamp {
-  /** ISO 8601 instant, from the injected clock. */
-  at: string;
-  by: Actor;
-}
+/** Who and when, for every entry of the workflow data (`at`: ISO 8601 instant from the injected clock). */
+const stamp = { at: z.string().min(1), by: ActorSchema };
+export const StampSchema = z.object(stamp);
+export type Stamp = z.infer<typeof StampSchema>;
 
 /** One transition of a return, as recorded in its history. */
-export interface ReturnEvent extends Stamp {
-  action: 'receive' | 'validate' | 'accept' | 'send-back';
-  from: ReturnStatus | null;
-  to: ReturnStatus;
-  reason?: string;
+export const ReturnEventSchema = z.object({
+  ...stamp,
+  action: z.enum(['receive', 'validate', 'accept', 'send-back']),
+  from: ReturnStatusSchema.nullable(),
+  to: ReturnStatusSchema,
+  reason: z.string().optional(),
   /** Fingerprint of the return's content at the time. */
-  fingerprint: string;
-}
+  fingerprint: z.string(),
+});
+export type ReturnEvent = z.infer<typeof ReturnEventSchema>;
 
 /** A return as the review knows it. */
-export interface ReturnEntry {
-  submissionId: string;
-  templateId: string;
-  source?: string;
-  sheet: string;
-  fiscalYear: number | null;
+export const ReturnEntrySchema = z.object({
+  submissionId: z.string().min(1),
+  templateId: z.string(),
+  source: z.string().optional(),
+  sheet: z.string(),
+  fiscalYear: z.number().int().nullable(),
   /** Codes of the reporting units in the return (district areas). */
-  units: string[];
+  units: z.array(z.string()),
   /** Codes of the receiving units (the wards whose council receives it); empty for single bodies. */
-  scopes: string[];
-  status: ReturnStatus;
+  scopes: z.array(z.string()),
+  status: ReturnStatusSchema,
   /** Fingerprint of the content last received; a changed file no longer counts as accepted. */
-  fingerprint: string;
-  receivedOn: LocalDate | null;
-  openErrors: number;
-  sentBackReason?: string;
-  history: ReturnEvent[];
-}
+  fingerprint: z.string(),
+  receivedOn: localDate.nullable(),
+  openErrors: z.number().int().nonnegative(),
+  sentBackReason: z.string().optional(),
+  history: z.array(ReturnEventSchema),
+});
+export type ReturnEntry = z.infer<typeof ReturnEntrySchema>;
 
 /** A meeting of a ward council, held by its secretariat (事務局). */
-export interface Meeting {
-  id: string;
+export const MeetingSchema = z.object({
+  id: z.string().min(1),
   /** Code of the ward whose council met. */
-  ward: string;
+  ward: z.string().min(1),
   /** Fiscal year whose progress the meeting dealt with. */
-  fiscalYear: number;
-  date: LocalDate;
-  agenda: string[];
+  fiscalYear: z.number().int(),
+  date: localDate,
+  agenda: z.array(z.string()),
   /** Ids of the returns reviewed at the meeting. */
-  reviewed: string[];
+  reviewed: z.array(z.string()),
   /** Set when the meeting confirmed the ward's progress: the confirmation id. */
-  confirmed?: string;
-  note?: string;
-  recorded: Stamp;
-}
+  confirmed: z.string().optional(),
+  note: z.string().optional(),
+  recorded: StampSchema,
+});
+export type Meeting = z.infer<typeof MeetingSchema>;
 
 /** The figures of a ward's progress as confirmed at a meeting: the lock. */
-export interface Confirmation extends Stamp {
-  id: string;
-  ward: string;
-  fiscalYear: number;
-  meetingId: string;
-  meetingDate: LocalDate;
+export const ConfirmationSchema = z.object({
+  ...stamp,
+  id: z.string().min(1),
+  ward: z.string().min(1),
+  fiscalYear: z.number().int(),
+  meetingId: z.string().min(1),
+  meetingDate: localDate,
   /** Obligation ids of the reports still missing, acknowledged by whoever confirmed. */
-  acknowledgedMissing: string[];
+  acknowledgedMissing: z.array(z.string()),
   /** The returns counted, with their fingerprints. */
-  returns: { id: string; fingerprint: string }[];
+  returns: z.array(z.object({ id: z.string(), fingerprint: z.string() })),
   /** Every figure of the ward progress at confirmation, by figure id. */
-  figures: Record<string, number | string | null>;
-}
+  figures: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+});
+export type Confirmation = z.infer<typeof ConfirmationSchema>;
 
 /** A change to a return of a confirmed ward and fiscal year: who, when, what, why. */
-export interface ChangeEntry extends Stamp {
-  submissionId: string;
-  ward: string;
-  fiscalYear: number;
-  confirmationId: string;
-  action: ReturnEvent['action'];
-  from: ReturnStatus | null;
-  to: ReturnStatus;
-  reason: string;
-  fingerprintBefore: string | null;
-  fingerprintAfter: string;
-}
+export const ChangeEntrySchema = z.object({
+  ...stamp,
+  submissionId: z.string(),
+  ward: z.string(),
+  fiscalYear: z.number().int(),
+  confirmationId: z.string(),
+  action: ReturnEventSchema.shape.action,
+  from: ReturnStatusSchema.nullable(),
+  to: ReturnStatusSchema,
+  reason: z.string().min(1),
+  fingerprintBefore: z.string().nullable(),
+  fingerprintAfter: z.string(),
+});
+export type ChangeEntry = z.infer<typeof ChangeEntrySchema>;
 
 /** The whole review state: keep it with the returns (a workbook, a JSON file). */
-export interface ReviewState {
-  kind: 'sasaeai-review';
-  version: 1;
-  planId: string;
-  returns: Record<string, ReturnEntry>;
-  meetings: Meeting[];
-  confirmations: Confirmation[];
-  changes: ChangeEntry[];
-}
+export const ReviewStateSchema = z.object({
+  kind: z.literal('sasaeai-review'),
+  version: z.literal(1),
+  planId: z.string().min(1),
+  returns: z.record(z.string(), ReturnEntrySchema),
+  meetings: z.array(MeetingSchema),
+  confirmations: z.array(ConfirmationSchema),
+  changes: z.array(ChangeEntrySchema),
+});
+export type ReviewState = z.infer<typeof ReviewStateSchema>;
 
 /** The answer of a transition: the new state, or the reason it was refused (in Japanese and English). */
 export type Transition = { ok: true; state: ReviewState } | { ok: false; code: RefusalCode; reason: LocalizedText };
