@@ -9,7 +9,7 @@ import { getTemplate, obligations as planObligations, type Obligation } from '..
 import type { Plan } from '../plan/schema.js';
 import type { RowRef } from '../returns/types.js';
 import type { ReviewState } from '../workflow/types.js';
-import { SINGLE, scan, shapeOf, sortSubmissions, unitRef, type Scan, type ScopeScan, type Sink } from './engine.js';
+import { SINGLE, newSink, scan, shapeOf, sortSubmissions, unitRef, type Scan, type ScopeScan, type Sink } from './engine.js';
 import type { Submission } from './submission.js';
 import type { Completeness, CompletenessRow, NamedRef, ObligationStatus } from './types.js';
 
@@ -166,7 +166,7 @@ export function buildCompleteness(
   const order = new Map(plan.units.map((u, i) => [u.code, i]));
   parts.sort((a, b) => (order.get(a.scope) ?? 1e9) - (order.get(b.scope) ?? 1e9) || (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0));
   const refs: RowRef[] = [];
-  const sink: Sink = { figures: {}, provenance: {} };
+  const sink = newSink();
   const statuses = obligationStatuses(plan, parts, owed, opts.countInvalid, refs, sink);
   const scopes = [...new Set(parts.map((p) => p.scope))];
   const byScope = scopes.map((sc) => completenessRow(`${sc}/completeness`, unitRef(plan, sc), statuses.filter((s) => s.scope === sc), sink));

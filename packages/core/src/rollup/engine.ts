@@ -41,6 +41,10 @@ export interface TemplateShape {
   /** Level at which returns are received (ward), when the receiver exists per unit. */
   scopeLevel: string | undefined;
   fields: ReportField[];
+  /** Fields rolled up as distributions: last categories, unions, distributions. */
+  catFields: string[];
+  /** Option codes of the fields with a vocabulary. */
+  options: Map<string, string[]>;
 }
 
 const CATEGORY_TYPES = new Set(['enum', 'boolean', 'unit', 'initiative', 'measure', 'multiEnum']);
@@ -76,6 +80,8 @@ export function shapeOf(plan: Plan, template: Template): TemplateShape {
     senderLevel: from?.perUnit ? from.level : undefined,
     scopeLevel: to?.perUnit ? to.level : undefined,
     fields: template.fields.map((f) => reportField(plan, f)),
+    catFields: [],
+    options: new Map(),
   };
   for (const f of template.fields) {
     switch (f.rollup) {
@@ -115,6 +121,8 @@ export function shapeOf(plan: Plan, template: Template): TemplateShape {
     f = template.fields.find((x) => x.key === parent);
   }
   s.extraKeys = s.keyFields.filter((k) => !implied.has(k));
+  s.catFields = [...s.lastCat, ...s.union, ...s.dist];
+  for (const f of s.fields) if (f.options) s.options.set(f.key, f.options.map((o) => o.code));
   return s;
 }
 
@@ -446,6 +454,24 @@ export interface Sink {
   provenance: Record<string, Provenance>;
 }
 
+/** A plain object already in dictionary mode: thousands of figure ids are added one by one. */
+function dictionary<T>(): Record<string, T> {
+  const o: Record<string, T> = { x: undefined as T };
+  delete o.x;
+  return o;
+}
+
+/**
+ * @internal A new, empty sink.
+ * @example
+ * ```ts
+ * const sink = newSink();
+ * ```
+ */
+export function newSink(): Sink {
+  return { figures: dictionary(), provenance: dictionary() };
+}
+
 /** @internal The finished cells of a scope, with their aggregate. */
 export interface BuiltCell extends CellRow {
   /** Index of the sending unit's row in the scan (for grouping). */
@@ -536,7 +562,7 @@ export function buildCells(plan: Plan, ss: ScopeScan, shape: TemplateShape, sink
       subjectCode: c.subject,
     };
     out.push(cell);
-    emitAggregate(sink, id, [ci], out, shape);
+    emitAggregate(sink, id, [ci], out, shape, false);
     for (const f of shape.last) {
       const x = values[f];
       const fid = `${id}/${f}`;
@@ -567,6 +593,7 @@ export function emitAggregate(
   cellIdx: number[],
   cells: readonly CellRow[],
   shape: TemplateShape,
+  allOptions = true,
 ): { agg: Aggregate; provisional: boolean } {
   const agg = emptyAggregate(shape);
   let provisional = false;
@@ -611,10 +638,11 @@ export function emitAggregate(
   for (const f of shape.any) put(`${prefix}/${f}`, agg.count[f] ?? 0, { cells: cellIdx, pick: 'flag', field: f });
   for (const f of shape.collect) put(`${prefix}/${f}`, agg.count[f] ?? 0, { cells: cellIdx, pick: 'text', field: f });
   const lastCat = new Set(shape.lastCat);
-  for (const f of [...shape.lastCat, ...shape.union, ...shape.dist]) {
+  for (const f of shape.catFields) {
     const d = agg.dist[f] ?? {};
-    const field = shape.fields.find((x) => x.key === f);
-    const codes = new Set<string>([...(field?.options?.map((o) => o.code) ?? []), ...Object.keys(d)]);
+    // Up the hierarchy every option gets a figure (zeros included), so tables and diffs line up;
+    // a single cell only names what it has.
+    const codes = allOptions ? new Set<string>([...(shape.options.get(f) ?? []), ...Object.keys(d)]) : Object.keys(d);
     const byCode = distCells.get(f);
     for (const code of codes) {
       put(`${prefix}/${f}=${code}`, d[code] ?? 0, {

@@ -24,6 +24,7 @@ import {
   type Scan,
   type ScopeScan,
   type Sink,
+  newSink,
   type TemplateShape,
 } from './engine.js';
 import type { Submission } from './submission.js';
@@ -144,7 +145,7 @@ function buildWard(
   owed: Obligation[],
   opts: RollupOptions,
 ): WardProgress {
-  const sink: Sink = { figures: {}, provenance: {} };
+  const sink = newSink();
   const ss = sc?.scopes.get(ward);
   const uOrder = unitOrder(plan);
   const sOrder = subjectOrder(plan);
@@ -353,10 +354,9 @@ function metricsOf(agg: Aggregate, shape: TemplateShape): [string, FigureValue][
   for (const f of shape.sum) out.push([f, agg.sum[f] ?? 0]);
   for (const f of shape.any) out.push([f, agg.count[f] ?? 0]);
   for (const f of shape.collect) out.push([f, agg.count[f] ?? 0]);
-  for (const f of [...shape.lastCat, ...shape.union, ...shape.dist]) {
+  for (const f of shape.catFields) {
     const d = agg.dist[f] ?? {};
-    const field = shape.fields.find((x) => x.key === f);
-    for (const code of new Set([...(field?.options?.map((o) => o.code) ?? []), ...Object.keys(d)])) out.push([`${f}=${code}`, d[code] ?? 0]);
+    for (const code of new Set([...(shape.options.get(f) ?? []), ...Object.keys(d)])) out.push([`${f}=${code}`, d[code] ?? 0]);
   }
   for (const f of shape.lastDate) out.push([f, agg.latest[f] ?? null]);
   return out;
@@ -511,7 +511,7 @@ export function annualReport(plan: Plan, submissions: readonly Submission[], opt
       )
     : [];
   const wards = wardCodes.map((w) => buildWard(plan, sc, shape, w, owed, opts));
-  const sink: Sink = { figures: {}, provenance: {} };
+  const sink = newSink();
   const top = topCode(plan);
   const subjectCodes = [...new Set(wards.flatMap((w) => w.subjects.map((s) => s.subject.code)))].sort(byOrder(subjectOrder(plan)));
   const subjects = shape
