@@ -497,7 +497,7 @@ function calendar(plan: Plan, fiscalYear: number): HTMLElement {
   for (const o of owed) byFlow.set(o.flowId, [...(byFlow.get(o.flowId) ?? []), o]);
   return h(
     'div',
-    { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': tr('calendar') },
+    { class: 'table-wrap calendar', tabindex: 0, role: 'region', 'aria-label': tr('calendar') },
     h(
       'table',
       {},

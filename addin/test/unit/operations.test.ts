@@ -2,11 +2,12 @@
  * The operations against the fake workbook in Node: what they write, that marks come and go
  * without a trace, and that the number of round trips does not grow with the rows.
  */
-import { generateReturns, requirePlan, type RawCell } from '@sasaeai/core';
+import { blankReturnSheet, generateReturns, headerRowIndex, requirePlan, type RawCell } from '@sasaeai/core';
 import { chibaPlan } from '@sasaeai/plan-chiba';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fake } from '../fake-office/install.js';
-import { clearMarks, completenessOf, listWorkbook, rollUp, selectCell, validateInPlace, writeIssuesSheet } from '../../src/app/operations.js';
+import { clearMarks, completenessOf, createReturnSheet, listWorkbook, rollUp, selectCell, validateInPlace, writeIssuesSheet } from '../../src/app/operations.js';
+import { validationRule } from '../../src/excel/write.js';
 import { Batch } from '../../src/excel/batch.js';
 import { queueUsedRange, readGrids } from '../../src/excel/read.js';
 import { run } from '../../src/excel/run.js';
@@ -218,5 +219,32 @@ describe('completeness', () => {
     const w = await completenessOf(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, within: '12101', write: true });
     expect(w.sheets).toHaveLength(1);
     expect(fake.sheetNames()).toContain(w.sheets[0]);
+  });
+});
+
+describe('create a return sheet', () => {
+  it('writes the blank return as a table with lists, prompts, formats and the header frozen; a second one gets its own names', async () => {
+    const model = blankReturnSheet(plan, 'district-activity', { ward: '12101', district: '12101-01', fiscalYear: 2026, lang: 'ja', rows: 10 });
+    const first = await createReturnSheet(plan, 'ja', { templateId: 'district-activity', ward: '12101', district: '12101-01', fiscalYear: 2026, rows: 10 });
+    const snap = fake.snapshot(first.sheet);
+    expect(fake.activeSheet()).toBe(first.sheet);
+    expect(snap.tables).toHaveLength(1);
+    expect(snap.tables[0]!.name).toBe(first.table);
+    expect(snap.frozenRows).toBe(headerRowIndex(model) + 1);
+    // Every column with a rule in the model has it in the sheet, over the prepared rows.
+    const withRules = model.columns.filter((c) => c.validation && validationRule(c.validation));
+    expect(snap.validations.filter((v) => v.rule).length).toBe(withRules.length);
+    expect(snap.validations.filter((v) => (v.prompt as { message?: string } | undefined)?.message).length).toBe(model.columns.filter((c) => c.prompt).length);
+    // Text columns are text in the empty rows too, so that what staff type stays as typed.
+    const h = headerRowIndex(model);
+    model.columns.forEach((c, i) => {
+      if (c.kind === 'text') expect(fake.cell(first.sheet, `${String.fromCharCode(65 + i)}${h + 3}`).numberFormat).toBe('@');
+    });
+    const header = model.columns.map((_, i) => fake.cell(first.sheet, `${String.fromCharCode(65 + i)}${h + 1}`).value);
+    expect(header).toEqual(model.columns.map((c) => c.header.ja));
+
+    const second = await createReturnSheet(plan, 'ja', { templateId: 'district-activity', ward: '12101', district: '12101-01', fiscalYear: 2026, rows: 10 });
+    expect(second.sheet).not.toBe(first.sheet);
+    expect(second.table).not.toBe(first.table);
   });
 });
