@@ -110,6 +110,16 @@ describe('annualReport', () => {
     for (const s of wb.sheets) for (const row of s.rows) expect(row.length, s.id).toBe(s.columns.length);
     expect(wb.sheets[0]!.preamble!.title.ja).toBe('令和8年度 千葉市社会福祉審議会 地域福祉専門分科会への報告');
   });
+  it('names its sheets so that they can sit beside a ward workbook in Excel', () => {
+    const annual = annualReportWorkbook(r, 'ja').sheets;
+    const ward = wardProgressWorkbook(r.wards[0]!, 'ja').sheets;
+    for (const lang of ['ja', 'en'] as const) {
+      const names = [...annual, ...ward].map((s) => s.name[lang]);
+      expect(new Set(names).size).toBe(names.length);
+      for (const n of names) expect(n.length <= 31 && !/[:\\/?*[\]]/.test(n), n).toBe(true);
+    }
+    expect(new Set([...annual, ...ward].map((s) => s.id)).size).toBe(annual.length + ward.length);
+  });
 });
 
 describe('completeness', () => {

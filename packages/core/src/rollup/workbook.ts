@@ -790,6 +790,11 @@ function measureSources(r: AnnualReport, lang: Lang): SheetValue[][] {
   return rows;
 }
 
+const TAB_NAMES: Record<string, LocalizedText> = {
+  completeness: lt('提出状況（全市）', 'Completeness (city)'),
+  sources: lt('出典（全市）', 'Sources (city)'),
+};
+
 /**
  * The workbook of the annual report to the expert subcommittee 地域福祉専門分科会への報告: every
  * ward side by side with the city total, the city's by-initiative table (with a stacked chart),
@@ -842,8 +847,14 @@ export function annualReportWorkbook(report: AnnualReport, lang: Lang): Workbook
   sheets.push(meetingsSheet(r, lang), completenessSheet(r.completeness, lang));
   const srcRows = [...r.wards.flatMap((w) => sourcesRows(w, lang, true)), ...measureSources(r, lang)];
   sheets.push(sourcesSheet(srcRows, true));
+  // Distinct ids and tab names, so that a ward's workbook and the annual report can live side by side.
+  const renamed = sheets.map((sh) =>
+    sh.id.startsWith('annual-')
+      ? sh
+      : { ...sh, id: `annual-${sh.id}`, name: TAB_NAMES[sh.id] ?? (sh.id.startsWith('list-') ? lt(`${sh.name.ja}（全区）`, `${sh.name.en} (all wards)`) : sh.name) },
+  );
   return {
-    sheets,
+    sheets: renamed,
     metadata: {
       'sasaeai.plan': r.planId,
       'sasaeai.report': 'annual-report',
