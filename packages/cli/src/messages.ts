@@ -14,6 +14,7 @@ export type CliIssueCode =
   | 'file_not_xlsx'
   | 'file_empty'
   | 'no_return_sheet'
+  | 'report_workbook'
   | 'sheet_no_rows'
   | 'sheet_hidden'
   | 'sheet_skipped'
