@@ -85,6 +85,7 @@ describe('task pane in Japanese', () => {
     await district.selectOption({ index: 1 });
     await panel(page).getByLabel('年度', { exact: true }).selectOption('2025');
     await panel(page).getByLabel('入力行数').fill('20');
+    await page.screenshot({ path: path.join(IMAGES, 'addin-ja-create.png') });
     await page.getByRole('button', { name: '報告シートを作成' }).click();
     const status = await settle(page);
     expect(status).toMatch(/作成しました/);
