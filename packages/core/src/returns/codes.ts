@@ -39,7 +39,7 @@ export const ISSUE_CODES = {
     example: 'no 報告日 column in a district activity return',
   },
   missing_optional_column: {
-    severity: 'warning',
+    severity: 'info',
     ja: '様式の列がありません（この列を使う確認は行いません）。',
     en: 'A column of the template is missing (checks that use it are skipped).',
     example: 'no 課題 column',

@@ -54,7 +54,7 @@ describe('the sheet as a whole', () => {
     expect(run(grid([cells], header))).toMatchInlineSnapshot(`
       [
         "row 1 error missing_column [reportDate]: 必須の列「報告日」がありません。見出し行に「報告日」の列を追加してください。 | The required column "Report date" (報告日) is missing; add it to the header row.",
-        "row 1 warning missing_optional_column [issues]: 列「課題」がありません。この列を使う確認は行いません。 | Column "Issues" (課題) is missing; checks that use it are skipped.",
+        "row 1 info missing_optional_column [issues]: 列「課題」がありません。この列を使う確認は行いません。 | Column "Issues" (課題) is missing; checks that use it are skipped.",
       ]
     `);
   });

@@ -130,6 +130,27 @@ describe('validateGrid', () => {
     `);
   });
 
+  it('runs the example of its TSDoc', () => {
+    const result = validateGrid(
+      {
+        sheet: '活動状況報告',
+        cells: [
+          ['年度', '区', '地区部会', '報告日', '取組み', '実施状況', '実施回数', '参加者数', '自己評価', '成果'],
+          ['令和8年度', '中央区', '寒川', 'R8.5.1', '見守り・声かけ活動', '実施済', '１２回', '1,200人', 'B', '見守り訪問を継続'],
+        ],
+      },
+      { plan, today: '2026-06-01' },
+    );
+    expect(result.records[0]?.values.sessions).toBe(12);
+    expect(result.summary.errors).toBe(0);
+    expect(result.issues.map((i) => `${i.severity} ${i.code} ${i.field}`)).toEqual([
+      'info missing_optional_column partners',
+      'info missing_optional_column issues',
+      'info missing_optional_column successCase',
+      'info missing_optional_column nextSteps',
+    ]);
+  });
+
   it('detects the template', () => {
     expect(detectTemplate(chuoReturn(), plan)).toEqual({ templateId: 'district-activity', headerRow: 4 });
     expect(detectTemplate({ sheet: 'x', cells: [['a', 'b']] }, plan)).toBeNull();

@@ -251,7 +251,9 @@ export function detectTemplate(grid: SheetGrid, plan: Plan): { templateId: strin
  *   { plan, today: '2026-06-01' },
  * );
  * result.records[0]?.values.sessions; // 12
- * result.issues.map((i) => i.code);   // []
+ * result.summary.errors;              // 0
+ * result.issues.map((i) => `${i.severity} ${i.code} ${i.field}`);
+ * // ['info missing_optional_column partners', … issues, successCase, nextSteps]
  * ```
  */
 export function validateGrid(grid: SheetGrid, opts: ValidateOptions): ValidationResult {
@@ -474,7 +476,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
     if (fd.required) missingRequired++;
     run.push(
       fd.required ? 'missing_column' : 'missing_optional_column',
-      fd.required ? 'error' : 'warning',
+      fd.required ? 'error' : 'info',
       headerRow,
       -1,
       fd.key,
