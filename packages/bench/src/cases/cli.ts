@@ -1,0 +1,125 @@
+/**
+ * The CLI end to end: `sasaeai validate` (the built packages/cli/dist/bin.js) on a folder of
+ * returns and on one big workbook — wall time, peak memory, and the share spent reading the
+ * xlsx — against exceljs reading the same files alone.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { generateReturns, type Plan, type RawCell, type SheetGrid } from '@sasaeai/core';
+import { log, median } from '../lib/timing.js';
+import type { CaseResult } from '../lib/types.js';
+
+interface Measured {
+  ms: number;
+  maxRssKb: number;
+  stdout: string;
+  stderr: string;
+  code: number | null;
+}
+
+function measure(args: string[], probe: string, tmp: string): Promise<Measured> {
+  const out = path.join(tmp, `probe-${process.hrtime.bigint()}.json`);
+  return new Promise((resolve, reject) => {
+    const t = performance.now();
+    const child = spawn(process.execPath, ['--import', probe, ...args], {
+      env: { ...process.env, SASAEAI_BENCH_PROBE: out, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - t;
+      let maxRssKb = 0;
+      try {
+        maxRssKb = (JSON.parse(readFileSync(out, 'utf8')) as { maxRssKb: number }).maxRssKb;
+      } catch {
+        // the probe writes on exit; a crash leaves no file
+      }
+      resolve({ ms, maxRssKb, stdout, stderr, code });
+    });
+  });
+}
+
+function toExcel(c: RawCell): ExcelJS.CellValue {
+  if (c === undefined || c === null || c === '') return null;
+  if (typeof c === 'object' && !(c instanceof Date)) return { error: c.error } as ExcelJS.CellErrorValue;
+  return c;
+}
+
+async function writeWorkbook(file: string, grids: readonly SheetGrid[]): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  for (const g of grids) {
+    const ws = wb.addWorksheet(g.sheet);
+    for (const row of g.cells) ws.addRow(row.map(toExcel)).commit();
+    ws.commit();
+  }
+  await wb.commit();
+}
+
+export async function cliCases(
+  plan: Plan,
+  opts: { bin: string; probe: string; readProbe: string; folderReturns: number; folderRows: number; bigRows: number; runs: number; fiscalYear: number; today: string },
+): Promise<CaseResult[]> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'sasaeai-bench-'));
+  try {
+    const folder = path.join(tmp, 'returns');
+    mkdirSync(folder);
+    log(`cli: writing ${opts.folderReturns} returns of ${opts.folderRows} rows and one ${opts.bigRows}-row workbook`);
+    const small = generateReturns(plan, { seed: 500, rows: opts.folderReturns * opts.folderRows, rowsPerSheet: opts.folderRows, badShare: 0.1, fiscalYear: opts.fiscalYear });
+    for (const g of small.grids) await writeWorkbook(path.join(folder, g.source ?? `${g.sheet}.xlsx`), [g]);
+    const big = generateReturns(plan, { seed: 501, rows: opts.bigRows, badShare: 0.1, fiscalYear: opts.fiscalYear });
+    const bigFile = path.join(tmp, 'big.xlsx');
+    await writeWorkbook(bigFile, big.grids);
+    const bigBytes = statSync(bigFile).size;
+
+    const out: CaseResult[] = [];
+    for (const c of [
+      { name: `cli validate: folder of ${opts.folderReturns} returns × ${opts.folderRows} rows`, target: folder, rows: small.expected.rows, bad: small.expected.badRows, mode: 'full' },
+      { name: `cli validate: one ${opts.bigRows}-row workbook`, target: bigFile, rows: big.expected.rows, bad: big.expected.badRows, mode: 'stream' },
+    ]) {
+      const runs: Measured[] = [];
+      const reads: Measured[] = [];
+      let timings = '';
+      for (let i = 0; i < opts.runs; i++) {
+        const m = await measure([opts.bin, 'validate', c.target, '--format', 'json', '--today', opts.today, '--timings'], opts.probe, tmp);
+        if (m.code !== 0 && m.code !== 1) throw new Error(`sasaeai validate exited ${m.code}: ${m.stderr.slice(0, 2000)}`);
+        const json = JSON.parse(m.stdout) as { summary?: { rowsRead?: number; rowsWithErrors?: number } };
+        if (json.summary?.rowsRead !== c.rows || json.summary.rowsWithErrors !== c.bad) {
+          throw new Error(`sasaeai validate read ${json.summary?.rowsRead} rows with ${json.summary?.rowsWithErrors} bad; expected ${c.rows} and ${c.bad}`);
+        }
+        timings = m.stderr.split('\n').find((l) => l.startsWith('timings:')) ?? timings;
+        runs.push(m);
+        reads.push(await measure([opts.readProbe, c.mode, c.target], opts.probe, tmp));
+      }
+      const ms = median(runs.map((r) => r.ms));
+      const readMs = median(reads.map((r) => r.ms));
+      const share = /read (\d+) ms \((\d+)%\)/.exec(timings);
+      out.push({
+        name: c.name,
+        rows: c.rows,
+        ms,
+        peer: { name: `exceljs reading alone (${c.mode === 'full' ? 'whole-workbook' : 'streaming'} reader, own process)`, ms: readMs },
+        ratio: ms / readMs,
+        rowsPerSecond: Math.round((c.rows / ms) * 1000),
+        metrics: {
+          peakRssMB: Math.round(median(runs.map((r) => r.maxRssKb)) / 1024),
+          peerPeakRssMB: Math.round(median(reads.map((r) => r.maxRssKb)) / 1024),
+          readShareByCli: share ? Number(share[2]) / 100 : null,
+          cliTimings: timings,
+          readShareByPeer: readMs / ms,
+          ...(c.mode === 'stream' ? { fileBytes: bigBytes } : { files: opts.folderReturns }),
+          samples: runs.map((r) => Math.round(r.ms)),
+        },
+      });
+    }
+    return out;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
