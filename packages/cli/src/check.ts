@@ -103,6 +103,19 @@ export async function checkFiles(files: string[], missing: string[], opts: Check
     checked.push(entry);
     if (!read.ok) continue;
 
+    if (read.metadata.workbook['sasaeai.report']) {
+      // A report this tool wrote (often saved next to the returns): its tables look like returns
+      // to a header match, but it is neither a return nor a mistake.
+      entry.issues.push(
+        cliIssue(
+          'report_workbook',
+          'info',
+          lt('Sasaeai が書き出した集約結果のブックです。報告ではないため検証していません。', 'A report workbook written by Sasaeai, not a return: not checked.'),
+          { source: file },
+        ),
+      );
+      continue;
+    }
     let found = 0;
     for (const sheet of read.sheets) {
       const meta = { ...read.metadata.workbook, ...read.metadata.sheets[sheet.grid.sheet] };
@@ -118,17 +131,7 @@ export async function checkFiles(files: string[], missing: string[], opts: Check
       found++;
       grids.push({ file: entry, sheet, ...(template ? { template } : {}) });
     }
-    if (found === 0 && read.metadata.workbook['sasaeai.report']) {
-      // A report this tool wrote (often saved next to the returns): not a return, not a mistake.
-      entry.issues.push(
-        cliIssue(
-          'report_workbook',
-          'info',
-          lt('Sasaeai が書き出した集約結果のブックです。報告ではないため検証していません。', 'A report workbook written by Sasaeai, not a return: not checked.'),
-          { source: file },
-        ),
-      );
-    } else if (found === 0) {
+    if (found === 0) {
       const names = read.sheets.map((s) => `「${s.grid.sheet}」`).join('');
       const namesEn = read.sheets.map((s) => `"${s.grid.sheet}"`).join(', ');
       entry.issues.push(
