@@ -90,13 +90,13 @@ describe('loadPlan', () => {
   it('reports duplicate codes', () => {
     const p = chiba();
     p.units.push({ ...p.units[3]! });
-    p.initiatives.push({ ...p.initiatives[0]! });
+    p.initiatives!.push({ ...p.initiatives![0]! });
     const got = problems(p);
     expect(got).toContainEqual(
       expect.objectContaining({ code: 'duplicate_code', path: `/units/${p.units.length - 1}/code` }),
     );
     expect(got).toContainEqual(
-      expect.objectContaining({ code: 'duplicate_code', path: `/initiatives/${p.initiatives.length - 1}/code` }),
+      expect.objectContaining({ code: 'duplicate_code', path: `/initiatives/${p.initiatives!.length - 1}/code` }),
     );
   });
 
@@ -114,7 +114,7 @@ describe('loadPlan', () => {
 
   it('reports an initiative in no ward', () => {
     const p = chiba();
-    p.initiatives[2]!.units = [];
+    p.initiatives![2]!.units = [];
     expect(problems(p)).toEqual([
       {
         code: 'initiative_in_no_unit',
@@ -150,7 +150,7 @@ describe('loadPlan', () => {
   it('reports every problem at once', () => {
     const p = chiba();
     p.flows[1]!.from = 'nobody';
-    p.initiatives[0]!.units = [];
+    p.initiatives![0]!.units = [];
     p.bodies[0]!.level = 'prefecture';
     expect(problems(p).map((x) => x.code).sort()).toEqual(['initiative_in_no_unit', 'unknown_body', 'unknown_level']);
   });
