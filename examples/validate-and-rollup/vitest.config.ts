@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@sasaeai/source'] },
+  ssr: { resolve: { conditions: ['@sasaeai/source'] } },
+});
