@@ -4,8 +4,7 @@
  * data validation with input prompts and error alerts, a frozen header, the district and fiscal
  * year filled in, and the plan and template recorded so that `validate` finds them.
  */
-import * as core from '@sasaeai/core';
-import { getTemplate, formatFiscalYear, type Lang, type Plan, type SheetModel } from '@sasaeai/core';
+import { blankReturnSheet, formatFiscalYear, getTemplate, SasaeaiError, type SheetModel } from '@sasaeai/core';
 import type { Command } from 'commander';
 import { globals, parseCount, parseFiscalYearOption, requirePlanOption } from '../context.js';
 import { checkOutput, displayPath } from '../files.js';
@@ -23,26 +22,6 @@ interface TemplateOptions {
   rows?: number;
   output?: string;
   force?: boolean;
-}
-
-type BlankReturnSheet = (
-  plan: Plan,
-  templateId: string,
-  opts: { ward?: string; district?: string; fiscalYear?: number; lang?: Lang; rows?: number },
-) => SheetModel;
-
-// The blank return sheet model belongs to core (helper "validation"); looked up by name so the
-// CLI builds against a core that does not have it yet, and says so plainly when run.
-function blankReturnSheet(): BlankReturnSheet {
-  const fn = (core as unknown as Record<string, unknown>)['blankReturnSheet'];
-  if (typeof fn !== 'function')
-    usage(
-      lt(
-        'この版の @sasaeai/core には報告様式（blankReturnSheet）がありません。core を更新してください。',
-        'This build of @sasaeai/core has no blank return sheet (blankReturnSheet); update core.',
-      ),
-    );
-  return fn as BlankReturnSheet;
 }
 
 /**
@@ -85,13 +64,21 @@ export function registerTemplate(program: Command, cli: Cli): void {
       const district = opts.district ? resolveDistrict(plan, opts.district, ward?.code) : undefined;
       if (district && !ward && district.parent) ward = plan.units.find((u) => u.code === district.parent);
 
-      const sheet = blankReturnSheet()(plan, templateId, {
-        lang,
-        ...(ward ? { ward: ward.code } : {}),
-        ...(district ? { district: district.code } : {}),
-        ...(opts.fiscalYear !== undefined ? { fiscalYear: opts.fiscalYear } : {}),
-        ...(opts.rows !== undefined ? { rows: opts.rows } : {}),
-      });
+      let sheet: SheetModel;
+      try {
+        sheet = blankReturnSheet(plan, templateId, {
+          lang,
+          ...(ward ? { ward: ward.code } : {}),
+          ...(district ? { district: district.code } : {}),
+          ...(opts.fiscalYear !== undefined ? { fiscalYear: opts.fiscalYear } : {}),
+          ...(opts.rows !== undefined ? { rows: opts.rows } : {}),
+        });
+      } catch (e) {
+        // Units are resolved above; what core still refuses (a unit outside the template's
+        // levels) is a usage error, not a fault.
+        if (e instanceof SasaeaiError) usage(lt(`報告様式を作れません：${e.message}`, `Cannot make the blank return: ${e.message}`));
+        throw e;
+      }
       const who = district ?? ward;
       const out =
         opts.output ??
