@@ -96,14 +96,17 @@ export function compileTemplate(plan: Plan, template: Template): CompiledTemplat
 const q = (v: unknown): string => `「${displayValue(v)}」`;
 const qe = (v: unknown): string => `"${displayValue(v)}"`;
 
+/** Distinct texts remembered per field; beyond this, new texts are parsed each time. */
+export const MEMO_LIMIT = 65536;
+
 function memoOf<R>(): (s: string, f: (s: string) => R) => R {
   const memo = new Map<string, R>();
   return (s, f) => {
     let r = memo.get(s);
     if (r === undefined) {
       r = f(s);
-      if (memo.size > 4096) memo.clear();
-      memo.set(s, r);
+      // Keep the first texts seen rather than thrash: a column repeats the same few forms.
+      if (memo.size < MEMO_LIMIT) memo.set(s, r);
     }
     return r;
   };
@@ -388,6 +391,19 @@ const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const ALL_SPACE = /[\s\u200B-\u200D\u2060\uFEFF]+/g;
 
+/** The value of a short string of ASCII digits, or -1: the common case needs no parsing. */
+function plainDigits(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 9) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 function numberParser(field: Field) {
   const label = field.label;
   const integer = field.type === 'integer';
@@ -447,6 +463,8 @@ function numberParser(field: Field) {
     if (typeof raw === 'number') {
       if (Number.isFinite(raw)) return check(raw, raw, em);
     } else if (typeof raw === 'string') {
+      const d = plainDigits(raw);
+      if (d >= 0) return check(d, raw, em);
       const n = memo(raw, parseText);
       if (n !== null) return check(n, raw, em);
     }

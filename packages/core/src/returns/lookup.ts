@@ -55,8 +55,7 @@ export class Lookup<T> {
     const cached = this.memo.get(text);
     if (cached !== undefined) return cached;
     const found = this.resolve(text);
-    if (this.memo.size > 4096) this.memo.clear();
-    this.memo.set(text, found);
+    if (this.memo.size < 65536) this.memo.set(text, found);
     return found;
   }
 

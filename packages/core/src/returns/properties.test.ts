@@ -104,7 +104,8 @@ function ordered(issues: Issue[]): void {
   }
 }
 
-describe('validation properties', () => {
+// Property runs take seconds on a loaded machine; the default 5 s timeout would make them flaky.
+describe('validation properties', { timeout: 120_000 }, () => {
   it('never throws on arbitrary grids; issues point inside; nothing dropped; ordered', () => {
     fc.assert(
       fc.property(fc.oneof(anyGrid, returnGrid), origin, fc.constantFrom(undefined, 'district-activity', 'city-measure'), (cells, org, template) => {

@@ -99,7 +99,8 @@ interface UniqueIndex {
   seen: Map<number | string, number>;
 }
 
-const PART_BITS = 2 ** 17;
+// Three parts of 10 bits make a key below 2^30: a small integer, the cheapest Map key in V8.
+const PART_BITS = 1024;
 
 function newShared(): SharedKeys {
   return { grids: [], byTemplate: new Map() };
@@ -505,7 +506,10 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   const packable = ct.unique.length <= 3;
   const uniqueLabelJa = ct.unique.map((i) => fields[i]?.label.ja ?? '').join('・');
   const uniqueLabelEn = ct.unique.map((i) => fields[i]?.label.en.toLowerCase() ?? '').join(', ');
-  const fyRows: { rec: number; r: number; fy: number }[] = [];
+  // Fiscal year of each record (NaN when unreadable), and how many records have each year.
+  const recordFy: number[] = [];
+  const fyCounts = new Map<number, number>();
+  let firstFy = Number.NaN;
   const allKeys = [...fields.map((f) => f.key), ...ct.derivedKeys];
   const proto: ReturnRecord = {};
   for (const k of allKeys) proto[k] = null;
@@ -731,7 +735,6 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
           undefined,
         );
       }
-      fyRows.push({ rec: result.records.length, r, fy });
     }
 
     if (typeof date === 'string' && dateField !== undefined) {
@@ -840,6 +843,11 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
     const ref = run.source === undefined ? { sheet: run.sheet, row: run.originRow + r } : { source: run.source, sheet: run.sheet, row: run.originRow + r };
     result.records.push({ ref, values, errors: run.rowErrors, warnings: run.rowWarnings });
     recordRow.push(r);
+    if (typeof fy === 'number') {
+      recordFy.push(fy);
+      fyCounts.set(fy, (fyCounts.get(fy) ?? 0) + 1);
+      if (Number.isNaN(firstFy)) firstFy = fy;
+    } else recordFy.push(Number.NaN);
   }
   run.currentRow = -2;
 
@@ -858,14 +866,15 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   }
 
   // ----- a return holds one fiscal year -----------------------------------------------------------
-  if (ct.singleFiscalYear && fyField !== undefined && fyRows.length > 1) {
-    const counts = new Map<number, number>();
-    for (const x of fyRows) counts.set(x.fy, (counts.get(x.fy) ?? 0) + 1);
-    if (counts.size > 1) {
-      let main = fyRows[0]?.fy ?? 0;
-      for (const [fyv, n] of counts) if (n > (counts.get(main) ?? 0)) main = fyv;
-      for (const x of fyRows) {
-        if (x.fy === main) continue;
+  if (ct.singleFiscalYear && fyField !== undefined && fyCounts.size > 1) {
+    // The year most rows carry is the return's; ties go to the year of the first row.
+    let main = firstFy;
+    for (const [fyv, n] of fyCounts) if (n > (fyCounts.get(main) ?? 0)) main = fyv;
+    for (let k = 0; k < recordFy.length; k++) {
+      const xfy = recordFy[k] as number;
+      if (Number.isNaN(xfy) || xfy === main) continue;
+      const x = { rec: k, r: recordRow[k] as number, fy: xfy };
+      {
         const raw = (cells[x.r] as readonly unknown[] | undefined)?.[fyCol];
         run.push(
           'mixed_fiscal_years',

@@ -18,7 +18,7 @@ export interface PiiFinding {
 }
 
 // Cheap gate: no digit, no @ and no honorific means nothing to look at (most cells).
-const GATE = /[0-9０-９@＠様さ]/;
+const GATE = /[0-9０-９@＠様]|さ[んま]/;
 const PHONE_CANDIDATE = /(?<![0-9])(?:\+81[\s-]?|0)[0-9][0-9\s\-()]{6,14}[0-9](?![0-9])/g;
 const MY_NUMBER = /(?<![0-9])[0-9]{4}[\s-]?[0-9]{4}[\s-]?[0-9]{4}(?![0-9])/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
