@@ -146,6 +146,7 @@ describe('task pane in Japanese', () => {
 
     await page.getByRole('button', { name: '印を消す' }).click();
     expect(await settle(page)).toMatch(/元のまま/);
+    await page.screenshot({ path: path.join(IMAGES, 'addin-ja-cleared.png') });
     expect(await fakeCall<FakeSnapshot>(page, 'snapshot', '地区報告')).toEqual(before);
     expectClean(pane);
   });
@@ -181,6 +182,10 @@ describe('task pane in Japanese', () => {
     await settle(page);
     expect(await page.locator('#rollup-results table').count()).toBe(1);
     await page.screenshot({ path: path.join(IMAGES, 'addin-ja-rollup.png') });
+    // For the staff guide: the completeness table in a widened pane (staff can drag the pane wider).
+    await page.setViewportSize({ width: 900, height: 1400 });
+    await page.locator('#rollup-results').screenshot({ path: path.join(IMAGES, 'addin-ja-completeness.png') });
+    await page.setViewportSize({ width: 380, height: 900 });
     expectClean(pane);
   });
 
@@ -196,6 +201,8 @@ describe('task pane in Japanese', () => {
     await file.setInputFiles({ name: 'bad.plan.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ id: 'x', flows: [] })) });
     expect(await settle(page)).toMatch(/問題があります/);
     expect(await page.locator('#plan-issues li').count()).toBeGreaterThan(0);
+    await page.locator('#plan-issues').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(IMAGES, 'addin-ja-plan-invalid.png') });
     expect(await fakeCall<unknown[]>(page, 'customXmlParts')).toEqual([]);
 
     const mine = { ...(chibaPlan as Record<string, unknown>), id: 'my-town', version: '2026.1' };
@@ -259,6 +266,7 @@ describe('task pane in English', () => {
     const { page } = pane;
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.getByRole('tab', { name: 'Create' }).isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(IMAGES, 'addin-en-create.png') });
     const gen = generateReturns(plan, { seed: 42, rows: 30, badShare: 0.3, fiscalYear: 2025, wards: ['12101'] });
     await fakeCall(page, 'type', 'Sheet1', 'A1', typed(gen.grids[0]!.cells));
     await tab(page, /Check/);
