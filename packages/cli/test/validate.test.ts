@@ -4,7 +4,7 @@ import type * as XL from 'exceljs';
 import { ExcelJS } from '../src/xlsx/exceljs.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVITY_HEADERS, activityWorkbook, addSheet, badFiles, goodRow, save, tempDir } from './fixtures.js';
-import { json, sasaeai } from './run.js';
+import { BIN, json, runProcess, sasaeai } from './run.js';
 
 const TODAY = ['--today', '2027-05-10'];
 const dir = tempDir();
@@ -181,5 +181,17 @@ describe('sasaeai validate', () => {
       expect(r.stderr.length).toBeGreaterThan(0);
       expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
     }
+  });
+
+  it('shows progress on a terminal only, and never with --format json', async () => {
+    // `script` runs the CLI on a pseudo-terminal, as a person at a shell would.
+    const onTty = (args: string[]) =>
+      runProcess('script', ['-qec', [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' '), '/dev/null']);
+    const text = await onTty(['validate', good, bad, ...TODAY]);
+    expect(text.stdout).toMatch(/読み込み中 \d\/2 ファイル/);
+    expect(text.stdout).toContain('\x1b[2K');
+    const machine = await onTty(['validate', good, bad, '--format', 'json', ...TODAY]);
+    expect(machine.stdout).not.toContain('読み込み中');
+    expect(machine.stdout).not.toContain('\x1b[2K');
   });
 });

@@ -9,7 +9,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
-import { getTemplate, type Lang, type Plan, type SheetColumn, type SheetModel, type WorkbookModel } from '@sasaeai/core';
+import { blankReturnSheet, getTemplate, type Lang, type Plan, type SheetColumn, type SheetModel, type WorkbookModel } from '@sasaeai/core';
 import { checkFiles, type CheckRun } from '../check.js';
 import { globals, requirePlanOption } from '../context.js';
 import { DEMO_FISCAL_YEAR, DEMO_RETURNS, DEMO_TODAY, DEMO_WARD, type DemoReturn } from '../demo-data.js';
@@ -58,7 +58,9 @@ export function registerDemo(program: Command, cli: Cli): void {
       const dir = opts.output;
       const returnsDir = join(dir, 'returns');
       const reportsDir = join(dir, 'reports');
+      const blankFile = join(dir, 'blank', lang === 'ja' ? '中央区_寒川_報告様式.xlsx' : 'chuo-samukawa-blank-return.xlsx');
       const planned = [
+        blankFile,
         ...DEMO_RETURNS.map((r) => join(returnsDir, r.file)),
         join(reportsDir, reportName('ward', lang)),
         join(reportsDir, reportName('annual', lang)),
@@ -66,6 +68,15 @@ export function registerDemo(program: Command, cli: Cli): void {
       await claimFolder(dir, planned, opts.force === true);
       await mkdir(returnsDir, { recursive: true });
       await mkdir(reportsDir, { recursive: true });
+      await mkdir(join(dir, 'blank'), { recursive: true });
+
+      // The blank return a district chapter would be sent (sasaeai template does the same).
+      const blank = blankReturnSheet(plan, 'district-activity', { ward: DEMO_WARD, district: '12101-01', fiscalYear: DEMO_FISCAL_YEAR, lang });
+      await writeWorkbookFile(
+        { sheets: [blank], metadata: { 'sasaeai.plan': plan.id, 'sasaeai.planVersion': plan.version, 'sasaeai.template': 'district-activity', [DEMO_KEY]: 'true' } },
+        blankFile,
+        { lang, generator: GENERATOR },
+      );
 
       const say = progress(cli.io.stderr, true);
       const written: string[] = [];
@@ -88,7 +99,7 @@ export function registerDemo(program: Command, cli: Cli): void {
       ] as const)
         await writeWorkbookFile(markDemo(model), file, { lang, generator: GENERATOR });
 
-      cli.io.stdout.write(summary({ lang, dir, run, wardFile, annualFile, ward, annual }));
+      cli.io.stdout.write(summary({ lang, dir, run, wardFile, annualFile, blankFile, ward, annual }));
       cli.exit(0);
     });
 }
@@ -189,6 +200,7 @@ function summary(o: {
   run: CheckRun;
   wardFile: string;
   annualFile: string;
+  blankFile: string;
   ward: ReturnType<typeof rollUp>;
   annual: ReturnType<typeof rollUp>;
 }): string {
@@ -227,6 +239,11 @@ function summary(o: {
     );
   }
   out.push(ja ? `   ${o.annual.report.title.ja}\n     → ${shown(o.annualFile)}` : `   ${o.annual.report.title.en}\n     → ${shown(o.annualFile)}`);
+  out.push(
+    ja
+      ? `4. 記入用の報告様式（入力規則・入力時メッセージ付き）：\n     → ${shown(o.blankFile)}`
+      : `4. A blank return to fill in (dropdowns, input prompts):\n     → ${shown(o.blankFile)}`,
+  );
   out.push('');
   const rel = shown(join(o.dir, 'returns'));
   out.push(ja ? '次に試すこと：' : 'Try next:');

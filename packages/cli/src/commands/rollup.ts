@@ -154,10 +154,11 @@ function rollupText(
   const ja = o.lang === 'ja';
   const out: string[] = [report.title[o.lang]];
   const counted = report.submissions.filter((u) => u.use !== 'left-out').length;
+  const s = run.summary;
   out.push(
     ja
-      ? `  報告 ${report.submissions.length} 件を読み込み、${counted} 件を集計しました（データ ${run.summary.rowsRead} 行、エラーのある行 ${run.summary.rowsWithErrors}）。`
-      : `  Read ${report.submissions.length} returns and counted ${counted} (${run.summary.rowsRead} data rows, ${run.summary.rowsWithErrors} with errors).`,
+      ? `  入力：ファイル ${s.files}・報告シート ${s.returns}・データ ${s.rowsRead} 行（エラーのある行 ${s.rowsWithErrors}）。対象の報告 ${report.submissions.length} 件のうち ${counted} 件を集計しました。`
+      : `  Input: ${s.files} files, ${s.returns} return sheets, ${s.rowsRead} data rows (${s.rowsWithErrors} with errors); ${counted} of the ${report.submissions.length} returns in scope were counted.`,
   );
   if (report.kind === 'ward-progress') {
     const c = report.completeness;
