@@ -50,7 +50,8 @@ const STRINGS = {
   severity_warning: { ja: '警告', en: 'Warning' },
   severity_info: { ja: '情報', en: 'Info' },
   marked: { ja: '{0} 件の問題。{1} セルに印を付けました。', en: '{0} issues. Marked {1} cell(s).' },
-  cleared: { ja: '印を消しました（{0} 件）。シートの値と書式は元のままです。', en: 'Cleared {0} mark(s). Values and formats are as they were.' },
+  cleared: { ja: '印を消しました。シートの値と書式は元のままです。', en: 'Marks cleared. Values and formats are as they were.' },
+  nothingToClear: { ja: '消す印はありませんでした。', en: 'There were no marks to clear.' },
   issuesWritten: { ja: '問題一覧をシート「{0}」に書き出しました。', en: 'Wrote the issues to sheet "{0}".' },
   selectCellLabel: { ja: '{0} を選択：{1}', en: 'Select {0}: {1}' },
 
@@ -66,6 +67,7 @@ const STRINGS = {
   chooseSheets: { ja: '報告シートを1つ以上選んでください。', en: 'Choose at least one return sheet.' },
   chooseWard: { ja: '区を選んでください。', en: 'Choose a ward.' },
   completenessTitle: { ja: '提出状況', en: 'Completeness' },
+  completenessShown: { ja: '提出状況を表示しました。', en: 'Completeness is shown below.' },
 
   planTitle: { ja: '使用中の計画', en: 'Active plan' },
   planSourcePreset: { ja: '既定（千葉市プリセット）', en: 'Built-in preset (Chiba)' },

@@ -298,7 +298,7 @@ function validatePanel(): HTMLElement {
   const clear = actionButton(tr('clearMarks'), () =>
     void busy(async () => {
       const n = await clearMarks(state.lastRun?.sheetId);
-      setStatus(tr('cleared', n), 'ok');
+      setStatus(n > 0 ? tr('cleared') : tr('nothingToClear'), 'ok');
     }),
   );
   const issues = actionButton(
@@ -423,7 +423,7 @@ function rollupPanel(plan: Plan): HTMLElement {
       if (kindWard.checked && ward.value) opts.within = ward.value;
       const r = await completenessOf(activePlan().plan, state.lang, opts, onStep);
       replace(rollupResults, h('h2', {}, tr('completenessTitle')), modelTable(r.model));
-      setStatus(write ? tr('rolledUp', r.sheets.length, r.sheets.join('、')) : tr('completenessTitle'), 'ok');
+      setStatus(write ? tr('rolledUp', r.sheets.length, r.sheets.join('、')) : tr('completenessShown'), 'ok');
       if (write) await refreshListing();
     });
   return h(
@@ -629,6 +629,8 @@ function selectTab(id: string, focus: boolean): void {
     if (on && focus) tab.focus();
   }
   for (const panel of document.querySelectorAll<HTMLElement>('[role="tabpanel"]')) panel.hidden = panel.dataset.tab !== id;
+  // A message belongs to the tab that produced it; a new tab starts with a clean status line.
+  if (!state.busy) setStatus('');
   // Sheets may have been added or renamed in Excel meanwhile: refresh the pickers (one sync).
   if ((id === 'validate' || id === 'rollup') && !state.busy && state.listing) void refreshListing().catch(() => undefined);
 }
