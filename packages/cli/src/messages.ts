@@ -15,7 +15,6 @@ export type CliIssueCode =
   | 'file_empty'
   | 'no_return_sheet'
   | 'report_workbook'
-  | 'sheet_no_rows'
   | 'sheet_hidden'
   | 'sheet_skipped'
   | 'merged_cells'

@@ -178,7 +178,8 @@ export function validateText(run: CheckRun, plan: Plan, opts: { lang: Lang; maxI
     if (!key || !templateId) return key ?? '';
     const t = getTemplate(plan, templateId);
     const f = t?.fields.find((x) => x.key === key) ?? t?.derived?.find((x) => x.key === key);
-    return f ? f.label[lang].replace(/\s+/g, '') : key;
+    // A header may hold a line break (実施\n回数): one line here.
+    return f ? f.label[lang].replace(/\s*\n\s*/g, lang === 'ja' ? '' : ' ') : key;
   };
   const line = (i: Issue, templateId: string | null) => {
     if (shown >= cap) {

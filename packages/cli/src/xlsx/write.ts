@@ -46,6 +46,7 @@ const THIN: Partial<Border> = { style: 'thin', color: { argb: 'FF9BB7D4' } };
 // Excel's limits on data-validation texts.
 const MAX_PROMPT_TITLE = 32;
 const MAX_PROMPT = 255;
+const MAX_ERROR = 225;
 const MAX_INLINE_LIST = 255;
 
 /**
@@ -218,7 +219,7 @@ function dataValidation(col: SheetColumn, v: ColumnValidation, lists: ListSheet,
     showErrorMessage: true,
     errorStyle: 'stop',
     errorTitle: title,
-    error: (col.errorAlert?.[lang] ?? defaultAlert(v, lang)).slice(0, MAX_PROMPT),
+    error: (col.errorAlert?.[lang] ?? defaultAlert(v, lang)).slice(0, MAX_ERROR),
     ...(col.prompt ? { promptTitle: title, prompt: col.prompt[lang].slice(0, MAX_PROMPT) } : {}),
   };
   switch (v.type) {
