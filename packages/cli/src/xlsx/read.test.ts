@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as XL from 'exceljs';
 import { ExcelJS } from './exceljs.js';
@@ -92,6 +92,9 @@ describe('readWorkbook', () => {
   it('gives one clear file-level issue for files that are not readable workbooks', async () => {
     const bad = badFiles(dir);
     writeFileSync(join(dir, 'word.xlsx'), Buffer.from('PK\u0005\u0006' + '\0'.repeat(18), 'latin1'));
+    // A workbook whose copy stopped half way: a zip without its central directory.
+    const whole = readFileSync(await mixedWorkbook());
+    writeFileSync(join(dir, 'half.xlsx'), whole.subarray(0, Math.floor(whole.length / 2)));
     const cases: [string, string][] = [
       [bad.empty, 'file_empty'],
       [bad.text, 'file_not_xlsx'],
@@ -99,6 +102,7 @@ describe('readWorkbook', () => {
       [bad.encrypted, 'file_encrypted'],
       [bad.xls, 'file_not_xlsx'],
       [join(dir, 'word.xlsx'), 'file_not_xlsx'],
+      [join(dir, 'half.xlsx'), 'file_unreadable'],
       [join(dir, 'missing.xlsx'), 'file_not_found'],
       [dir, 'file_unreadable'],
     ];

@@ -173,6 +173,18 @@ export async function readWorkbook(file: string, opts: ReadOptions = {}): Promis
           { source },
         ),
       );
+    case 'truncated':
+      return fail(
+        cliIssue(
+          'file_unreadable',
+          'error',
+          lt(
+            'ブックが途中で切れています（コピーやダウンロードが最後まで終わっていない可能性があります）。元のファイルをもう一度コピーしてください。',
+            'The workbook is cut short (a copy or download may not have finished). Copy the original file again.',
+          ),
+          { source },
+        ),
+      );
     case 'zip':
       break;
   }
@@ -278,12 +290,15 @@ function rowOf(address: string): number {
 // What kind of file is it? Decided from its first bytes, never from its name.
 
 type Sniffed = {
-  kind: 'missing' | 'not-a-file' | 'no-access' | 'empty' | 'zip' | 'encrypted' | 'xls' | 'other';
+  kind: 'missing' | 'not-a-file' | 'no-access' | 'empty' | 'zip' | 'truncated' | 'encrypted' | 'xls' | 'other';
   bytes: number;
 };
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const EOCD_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+// The end-of-central-directory record is 22 bytes plus a comment of at most 65 535.
+const EOCD_SEARCH_BYTES = 22 + 65_535;
 // An encrypted xlsx is an OLE compound file holding these streams (MS-OFFCRYPTO); a legacy .xls
 // is an OLE file holding a "Workbook" stream instead.
 const ENCRYPTED_MARKERS = ['EncryptedPackage', 'EncryptionInfo'].map((s) => Buffer.from(s, 'utf16le'));
@@ -308,7 +323,14 @@ async function sniff(file: string): Promise<Sniffed> {
   try {
     const head = Buffer.alloc(Math.min(8, size));
     await handle.read(head, 0, head.length, 0);
-    if (head.length >= 4 && head.subarray(0, 4).equals(ZIP_MAGIC)) return { kind: 'zip', bytes: size };
+    if (head.length >= 4 && head.subarray(0, 4).equals(ZIP_MAGIC)) {
+      // A zip ends with its central directory. A file cut short (a copy or download that did not
+      // finish) has none; the streaming reader would read its first rows and stop without a word.
+      const tailLength = Math.min(size, EOCD_SEARCH_BYTES);
+      const tail = Buffer.alloc(tailLength);
+      await handle.read(tail, 0, tailLength, size - tailLength);
+      return { kind: tail.includes(EOCD_MAGIC) ? 'zip' : 'truncated', bytes: size };
+    }
     if (head.length === 8 && head.equals(OLE_MAGIC)) {
       const body = Buffer.alloc(Math.min(size, SNIFF_OLE_BYTES));
       await handle.read(body, 0, body.length, 0);
@@ -465,6 +487,11 @@ async function readStreaming(file: string, onProgress?: (rows: number) => void):
     });
   }
   onProgress?.(rows);
+  // A stream that ends early ends quietly: make sure every sheet the workbook declares was read
+  // (a chart sheet also counts as declared; such a workbook falls back to the whole reader).
+  const declared = (reader as unknown as { model?: { sheets?: unknown[] } }).model?.sheets?.length;
+  if (declared === undefined || sheets.length < declared)
+    throw new Error(`the streaming reader read ${sheets.length} of ${declared ?? '?'} sheets`);
   // The streaming reader emits sheets in the order of the zip entries, not of the tabs.
   sheets.sort((a, b) => a.order - b.order);
   return { sheets: sheets.map(({ order: _order, ...s }, index) => ({ ...s, index })) };
