@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { chibaPlan } from '@sasaeai/plan-chiba';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './fixtures.js';
-import { json, sasaeai } from './run.js';
+import { REPO, json, sasaeai } from './run.js';
 
 const dir = tempDir();
 
@@ -68,5 +68,16 @@ describe('sasaeai plan', () => {
     expect(ja.stdout).toContain('区支え合いのまち推進協議会');
     const en = await sasaeai(['plan', 'diagram', '--lang', 'en', '--no-support']);
     expect(en.stdout).not.toContain('-. "supports" .->');
+  });
+
+  it("works with another municipality's plan file: a town with no wards", async () => {
+    const town = join(REPO, 'examples', 'custom-plan', 'town.plan.json');
+    const out = join(dir, 'town.xlsx');
+    const t = await sasaeai(['template', '--plan', town, '--district', '北地区', '-o', out]);
+    expect(t.code).toBe(0);
+    const v = json(await sasaeai(['validate', out, '--plan', town, '--format', 'json']));
+    expect(v.plan.id).toBe('sakura-town-example');
+    expect(v.files[0].sheets[0].template).toBe('area-report');
+    expect((await sasaeai(['demo', '--plan', town, '-o', join(dir, 'town-demo')])).code).toBe(2);
   });
 });
