@@ -350,8 +350,16 @@ function isCanonicalDate(s: string): boolean {
 
 function dateParser(label: LocalizedText) {
   const memo = memoOf<PeriodParseResult<LocalDate>>();
+  // Whole serial numbers repeat (a return covers one year): remember their dates.
+  const serials = new Map<number, LocalDate>();
   return (raw: unknown, em: Emitter): Parsed => {
     if (typeof raw === 'string' && isCanonicalDate(raw)) return raw;
+    if (typeof raw === 'number' && Number.isInteger(raw)) {
+      const hit = serials.get(raw);
+      if (hit !== undefined) return hit;
+      const r = parseDate(raw);
+      if (r.ok && serials.size < MEMO_LIMIT) serials.set(raw, r.value);
+    }
     const r = typeof raw === 'string' ? memo(raw, parseDate) : parseDate(raw);
     if (!r.ok) {
       const [ja, en] = dateFailure(r.reason, raw);

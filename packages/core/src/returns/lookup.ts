@@ -26,7 +26,6 @@ const LEADING_CODE = /^([a-z0-9][a-z0-9_-]*)(?=[^a-z0-9_-]|$)/;
 
 /** A label table: text → items (several when a label is ambiguous). */
 export class Lookup<T> {
-  private readonly exact = new Map<string, T[]>();
   private readonly norm = new Map<string, T[]>();
   private readonly loose = new Map<string, T[] | null>();
   private readonly codes = new Map<string, T>();
@@ -34,7 +33,7 @@ export class Lookup<T> {
 
   /** Adds a text under which `item` is found; `isCode` marks the stable code. */
   add(text: string, item: T, isCode = false): void {
-    push(this.exact, text, item);
+    push(this.memo, text, item);
     const key = labelKey(text);
     if (key === '') return;
     push(this.norm, key, item);
@@ -50,8 +49,7 @@ export class Lookup<T> {
 
   /** The items a typed text may mean; empty when none. */
   find(text: string): T[] {
-    const hit = this.exact.get(text);
-    if (hit !== undefined) return hit;
+    // One look-up for the common case: the labels as written and every text seen before.
     const cached = this.memo.get(text);
     if (cached !== undefined) return cached;
     const found = this.resolve(text);

@@ -96,7 +96,62 @@ interface SharedKeys {
  */
 interface UniqueIndex {
   parts: Map<unknown, number>[];
-  seen: Map<number | string, number>;
+  /** Packed keys (small integers) → owner. */
+  seen: IntTable;
+  /** Keys that did not pack → owner. */
+  seenWide: Map<string, number>;
+}
+
+/**
+ * An open-addressing hash table from small non-negative integers to numbers, in typed arrays:
+ * with 100 000 rows a `Map` spends its time chasing pointers; this probes contiguous memory.
+ */
+class IntTable {
+  private keys = new Int32Array(1024).fill(-1);
+  private vals = new Float64Array(1024);
+  private size = 0;
+  private shift = 22;
+
+  // Fibonacci hashing: the high bits of k × 2^32/φ spread neighbouring keys apart.
+  private slot(k: number): number {
+    return Math.imul(k, 0x9e3779b1) >>> this.shift;
+  }
+
+  get(k: number): number {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let i = this.slot(k);
+    for (;;) {
+      const x = keys[i] as number;
+      if (x === k) return this.vals[i] as number;
+      if (x === -1) return -1;
+      i = (i + 1) & mask;
+    }
+  }
+
+  set(k: number, v: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let i = this.slot(k);
+    while (keys[i] !== -1 && keys[i] !== k) i = (i + 1) & mask;
+    if (keys[i] === -1) this.size++;
+    keys[i] = k;
+    this.vals[i] = v;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldVals = this.vals;
+    this.keys = new Int32Array(oldKeys.length * 2).fill(-1);
+    this.vals = new Float64Array(oldKeys.length * 2);
+    this.size = 0;
+    this.shift--;
+    for (let i = 0; i < oldKeys.length; i++) {
+      const k = oldKeys[i] as number;
+      if (k !== -1) this.set(k, oldVals[i] as number);
+    }
+  }
 }
 
 // Three parts of 10 bits make a key below 2^30: a small integer, the cheapest Map key in V8.
@@ -110,9 +165,8 @@ const DITTO = new Set(['〃', '″', '"', '”', '同上', 'ditto']);
 const DASH = new Set(['-', '－', 'ー', '―', '—', '‐', '–', '−', 'ｰ', '─', '‑']);
 const SEVERITY = ISSUE_CODES;
 // First characters of a ditto mark, a dash or a padded one: only such cells need the slow check.
-const MAYBE_SPECIAL = new Set(
-  [...DITTO, ...DASH, ' ', '\u3000', '\t', '\n', '\u00A0'].map((t) => t.charCodeAt(0)),
-);
+const MAYBE_SPECIAL = new Uint8Array(65536);
+for (const t of [...DITTO, ...DASH, ' ', '\u3000', '\t', '\n', '\u00A0']) MAYBE_SPECIAL[t.charCodeAt(0)] = 1;
 
 /** Sort key: grid row, then column; table-level issues (row -1) first. */
 const COLS = 1 << 15;
@@ -498,7 +552,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   const failed = new Uint8Array(nVals);
   let uniq = shared.byTemplate.get(template.id);
   if (uniq === undefined) {
-    uniq = { parts: ct.unique.map(() => new Map<unknown, number>()), seen: new Map() };
+    uniq = { parts: ct.unique.map(() => new Map<unknown, number>()), seen: new IntTable(), seenWide: new Map() };
     shared.byTemplate.set(template.id, uniq);
   }
   const gridNo = shared.grids.length;
@@ -543,11 +597,11 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
     run.currentRow = r;
     run.rowErrors = missingRequired;
     run.rowWarnings = 0;
-    vals.fill(null);
-    failed.set(failedColumn);
-
+    // Every slot is written for every row, so nothing carries over from the row before.
     for (const f of ct.parseOrder) {
       const i = f.index;
+      vals[i] = null;
+      failed[i] = failedColumn[i] as number;
       const c = colOf[i] ?? -1;
       if (c < 0) continue;
       const raw = row[c];
@@ -571,7 +625,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
           run.emit('excel_error', excelErrorJa(f.label, raw), excelErrorEn(f.label, raw));
           continue;
         }
-        if (raw.length <= 6 && MAYBE_SPECIAL.has(raw.charCodeAt(0))) {
+        if (raw.length <= 6 && MAYBE_SPECIAL[raw.charCodeAt(0)] === 1) {
           const t = raw.trim();
           if (DITTO.has(t)) {
             failed[i] = 1;
@@ -624,6 +678,8 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
     // Derived fields first, so rules can use them.
     for (const d of ct.derived) {
       if (d.index < 0) continue;
+      vals[d.index] = null;
+      failed[d.index] = 0;
       if ((d.numerator >= 0 && failed[d.numerator] === 1) || (d.denominator >= 0 && failed[d.denominator] === 1)) {
         failed[d.index] = 1;
         continue;
@@ -806,8 +862,12 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
         else key = `${String(key)}|${id}`;
       }
       if (complete) {
-        const owner = uniq.seen.get(key);
-        if (owner === undefined) uniq.seen.set(key, gridNo * 2 ** 24 + run.originRow + r);
+        const found = typeof key === 'number' ? uniq.seen.get(key) : (uniq.seenWide.get(key) ?? -1);
+        const owner = found < 0 ? undefined : found;
+        if (owner === undefined) {
+          if (typeof key === 'number') uniq.seen.set(key, gridNo * 2 ** 24 + run.originRow + r);
+          else uniq.seenWide.set(key, gridNo * 2 ** 24 + run.originRow + r);
+        }
         else {
           const og = shared.grids[Math.floor(owner / 2 ** 24)] ?? { source: undefined, sheet: '' };
           const ownerRow = owner % 2 ** 24;
