@@ -67,7 +67,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      // 'commander.help': help shown because no command was given — a usage error.
       if (e.code === 'commander.executeSubCommandAsync') return code;
       // Commander has printed the message already.
       return 2;

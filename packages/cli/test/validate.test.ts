@@ -167,6 +167,10 @@ describe('sasaeai validate', () => {
     expect(text.stdout).toMatch(/ほか \d+ 件の問題は表示していません/);
   });
 
+  it('exits 0 for --help and --version', async () => {
+    for (const args of [['--help'], ['validate', '--help'], ['--version']]) expect((await sasaeai(args)).code).toBe(0);
+  });
+
   it('treats usage mistakes as exit code 2 with a message, never a stack trace', async () => {
     for (const args of [
       ['validate'],
@@ -175,6 +179,8 @@ describe('sasaeai validate', () => {
       ['validate', good, '--today', '2027/05/10'],
       ['validate', good, '--plan', join(dir, 'nope.json')],
       ['nosuch'],
+      [],
+      ['plan'],
     ]) {
       const r = await sasaeai(args);
       expect({ args, code: r.code }).toEqual({ args, code: 2 });
