@@ -352,15 +352,23 @@ function dateParser(label: LocalizedText) {
   const memo = memoOf<PeriodParseResult<LocalDate>>();
   // Whole serial numbers repeat (a return covers one year): remember their dates.
   const serials = new Map<number, LocalDate>();
+  const dates = new Map<number, PeriodParseResult<LocalDate>>();
   return (raw: unknown, em: Emitter): Parsed => {
     if (typeof raw === 'string' && isCanonicalDate(raw)) return raw;
     if (typeof raw === 'number' && Number.isInteger(raw)) {
       const hit = serials.get(raw);
       if (hit !== undefined) return hit;
-      const r = parseDate(raw);
-      if (r.ok && serials.size < MEMO_LIMIT) serials.set(raw, r.value);
     }
-    const r = typeof raw === 'string' ? memo(raw, parseDate) : parseDate(raw);
+    let r: PeriodParseResult<LocalDate>;
+    if (typeof raw === 'string') r = memo(raw, parseDate);
+    else if (raw instanceof Date) {
+      const t = raw.getTime();
+      r = dates.get(t) ?? parseDate(raw);
+      if (dates.size < MEMO_LIMIT && !Number.isNaN(t)) dates.set(t, r);
+    } else {
+      r = parseDate(raw);
+      if (r.ok && typeof raw === 'number' && Number.isInteger(raw) && serials.size < MEMO_LIMIT) serials.set(raw, r.value);
+    }
     if (!r.ok) {
       const [ja, en] = dateFailure(r.reason, raw);
       em.emit('invalid_date', `${label.ja}の${q(raw)}は${ja}${DATE_HINT_JA}`, `${label.en} ${qe(raw)} ${en} ${DATE_HINT_EN}`);
@@ -647,7 +655,8 @@ function enumParser(plan: Plan, field: Field) {
       if (!codes.includes(c)) codes.push(c);
     };
     const whole = one(s);
-    if (whole !== null) return { codes: [whole], unknown };
+    // Records share these arrays (one per distinct text): frozen, so one record cannot change another.
+    if (whole !== null) return { codes: Object.freeze([whole]) as string[], unknown };
     for (const partRaw of s.split(HARD_SEPARATORS)) {
       const part = partRaw.trim();
       if (part === '') continue;
@@ -682,7 +691,7 @@ function enumParser(plan: Plan, field: Field) {
         }
       }
     }
-    return { codes, unknown };
+    return { codes: Object.freeze(codes) as string[], unknown };
   };
   return (raw: unknown, em: Emitter): Parsed => {
     if (typeof raw === 'string' || typeof raw === 'number') {

@@ -168,6 +168,9 @@ const SEVERITY = ISSUE_CODES;
 const MAYBE_SPECIAL = new Uint8Array(65536);
 for (const t of [...DITTO, ...DASH, ' ', '\u3000', '\t', '\n', '\u00A0']) MAYBE_SPECIAL[t.charCodeAt(0)] = 1;
 
+/** Marks "no remembered cell" (no raw cell is ever this object). */
+const NOTHING: unknown = Symbol('nothing');
+
 /** Sort key: grid row, then column; table-level issues (row -1) first. */
 const COLS = 1 << 15;
 
@@ -549,6 +552,8 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   // ----- rows -----------------------------------------------------------------------------------
   const today = safeToday(plan, opts.today);
   const vals: FieldValue[] = new Array<FieldValue>(nVals).fill(null);
+  const lastRaw: unknown[] = new Array<unknown>(nVals).fill(NOTHING);
+  const lastVal: FieldValue[] = new Array<FieldValue>(nVals).fill(null);
   const failed = new Uint8Array(nVals);
   let uniq = shared.byTemplate.get(template.id);
   if (uniq === undefined) {
@@ -605,6 +610,11 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
       const c = colOf[i] ?? -1;
       if (c < 0) continue;
       const raw = row[c];
+      // A column often repeats the value of the row above (the same year, ward, district).
+      if (raw === lastRaw[i]) {
+        vals[i] = lastVal[i] as FieldValue;
+        continue;
+      }
       run.at(r, c, f.key, raw);
       if (isBlankCell(raw)) {
         if (f.required) {
@@ -661,9 +671,19 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
         run.emit('unreadable_value', `${f.label.ja}のセルの値を読み取れません。`, `The value of ${f.label.en} cannot be read.`);
         continue;
       }
+      const before = run.issues.length;
       const v = f.parse(raw, run, vals);
-      if (v === FAIL) failed[i] = 1;
-      else vals[i] = v;
+      if (v === FAIL) {
+        failed[i] = 1;
+        lastRaw[i] = NOTHING;
+      } else {
+        vals[i] = v;
+        // Remember only a clean, context-free reading: no issue raised, not read against a parent.
+        if (run.issues.length === before && f.dependsOn < 0) {
+          lastRaw[i] = raw;
+          lastVal[i] = v;
+        } else lastRaw[i] = NOTHING;
+      }
     }
 
     // Values in columns without a header are not read; say so once per column.
