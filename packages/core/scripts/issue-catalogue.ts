@@ -5,8 +5,15 @@
  * when run with UPDATE_ISSUE_CATALOGUE=1:
  *
  *   cd packages/core && UPDATE_ISSUE_CATALOGUE=1 npx vitest run src/returns/issue-catalogue.test.ts
+ *
+ * or run directly with a TypeScript loader (tsx is installed for the bench package):
+ *
+ *   cd packages/bench && node --conditions=@sasaeai/source --import tsx ../core/scripts/issue-catalogue.ts
  */
-import { issueCatalogue, type Plan } from '../src/index.js';
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { chibaPlan } from '@sasaeai/plan-chiba';
+import { issueCatalogue, requirePlan, type Plan } from '../src/index.js';
 
 /** Where the page lives, relative to this file. */
 export const ISSUE_CATALOGUE_PATH = new URL('../../../docs/issue-codes.md', import.meta.url);
@@ -67,3 +74,10 @@ export function renderIssueCatalogue(plan: Plan): string {
   out.push('');
   return out.join('\n');
 }
+
+/** Writes the page. */
+export function writeIssueCatalogue(): void {
+  writeFileSync(ISSUE_CATALOGUE_PATH, renderIssueCatalogue(requirePlan(chibaPlan)));
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) writeIssueCatalogue();
