@@ -84,6 +84,7 @@ export async function addinCases(opts: { addin: string; chromium: string; runs: 
         ms,
         peer: { name: 'a page with only office.js, ready at Office.onReady', ms: peer },
         ratio: ms / peer,
+        detail: `bundle ${Math.round(raw / 1024)} KB raw, ${Math.round(gzip / 1024)} KB gzip; cold ${Math.round(cold)} ms`,
         metrics: {
           coldMs: Math.round(cold),
           bundleRawBytes: raw,

@@ -89,7 +89,12 @@ export async function cliCases(
       for (let i = 0; i < opts.runs; i++) {
         const m = await measure([opts.bin, 'validate', c.target, '--format', 'json', '--today', opts.today, '--timings'], opts.probe, tmp);
         if (m.code !== 0 && m.code !== 1) throw new Error(`sasaeai validate exited ${m.code}: ${m.stderr.slice(0, 2000)}`);
-        const json = JSON.parse(m.stdout) as { summary?: { rowsRead?: number; rowsWithErrors?: number } };
+        let json: { summary?: { rowsRead?: number; rowsWithErrors?: number } };
+        try {
+          json = JSON.parse(m.stdout) as typeof json;
+        } catch {
+          throw new Error(`sasaeai validate (exit ${m.code}) printed ${m.stdout.length} characters of stdout that are not JSON; stderr: ${m.stderr.slice(0, 500)}`);
+        }
         if (json.summary?.rowsRead !== c.rows || json.summary.rowsWithErrors !== c.bad) {
           throw new Error(`sasaeai validate read ${json.summary?.rowsRead} rows with ${json.summary?.rowsWithErrors} bad; expected ${c.rows} and ${c.bad}`);
         }
@@ -116,6 +121,7 @@ export async function cliCases(
           ...(c.mode === 'stream' ? { fileBytes: bigBytes } : { files: opts.folderReturns }),
           samples: runs.map((r) => Math.round(r.ms)),
         },
+        detail: `peak RSS ${Math.round(median(runs.map((r) => r.maxRssKb)) / 1024)} MB; reading ${share ? `${share[2]}%` : '?'} of the CLI's own time`,
       });
     }
     return out;

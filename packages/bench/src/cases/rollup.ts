@@ -138,6 +138,7 @@ export async function rollupCases(plan: Plan, opts: { rows: number; runs: number
       holds: ratio <= 2,
       rowsPerSecond: Math.round((records / t.ours.ms) * 1000),
       peerRowsPerSecond: Math.round((records / t.reducer.ms) * 1000),
+      detail: `${totals.size} totals checked equal; annual report alone ${Math.round(t.annualOnly.ms)} ms (${(t.annualOnly.ms / t.reducer.ms).toFixed(1)}×)`,
       metrics: {
         returns: subs.length,
         totalsCompared: totals.size,

@@ -16,6 +16,8 @@ export interface CaseResult {
   /** Anything else measured: counts, bytes, memory. */
   metrics?: Record<string, unknown>;
   note?: string;
+  /** One line for the table: the figures that are not times (syncs, bytes, memory). */
+  detail?: string;
 }
 
 export interface Skipped {
