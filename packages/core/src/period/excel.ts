@@ -70,9 +70,7 @@ export function dateToExcelSerial(date: LocalDate): number {
  */
 export function dateCellToLocalDate(d: Date): LocalDate | null {
   if (Number.isNaN(d.getTime())) return null;
-  const utcMidnight = d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0 && d.getUTCMilliseconds() === 0;
-  const localMidnight = d.getHours() === 0 && d.getMinutes() === 0 && d.getSeconds() === 0 && d.getMilliseconds() === 0;
-  const useLocal = !utcMidnight && localMidnight;
+  const useLocal = !isUtcMidnight(d) && isLocalMidnight(d);
   const y = useLocal ? d.getFullYear() : d.getUTCFullYear();
   const m = useLocal ? d.getMonth() + 1 : d.getUTCMonth() + 1;
   const day = useLocal ? d.getDate() : d.getUTCDate();
@@ -88,7 +86,16 @@ export function dateCellToLocalDate(d: Date): LocalDate | null {
  * ```
  */
 export function dateCellHasTime(d: Date): boolean {
-  const utcMidnight = d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0 && d.getUTCMilliseconds() === 0;
-  const localMidnight = d.getHours() === 0 && d.getMinutes() === 0 && d.getSeconds() === 0 && d.getMilliseconds() === 0;
-  return !utcMidnight && !localMidnight;
+  return !isUtcMidnight(d) && !isLocalMidnight(d);
+}
+
+function isUtcMidnight(d: Date): boolean {
+  return d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0 && d.getUTCMilliseconds() === 0;
+}
+
+// The start of a local day, as `new Date(y, m, d)` builds it. On a day whose midnight does not
+// exist (a daylight-saving change at 00:00, as in Japan 1948–1951 or Chile today) that is 01:00,
+// so comparing with the constructor is right where checking for 00:00 is not.
+function isLocalMidnight(d: Date): boolean {
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime() === d.getTime();
 }

@@ -86,3 +86,13 @@ describe.each(ZONES)('in %s', (zone, winterOffset, summerOffset) => {
     );
   });
 });
+
+describe('a local day whose midnight does not exist', () => {
+  it('reads a Date built for it as that day (Japan started daylight saving at 00:00 in 1948–1951)', () => {
+    process.env['TZ'] = 'Asia/Tokyo';
+    const cell = new Date(1950, 4, 7);
+    expect(cell.getHours()).toBe(1); // 00:00 was skipped: the constructor lands on 01:00
+    expect(dateCellToLocalDate(cell)).toBe('1950-05-07');
+    expect(dateCellToLocalDate(new Date(1948, 4, 2))).toBe('1948-05-02');
+  });
+});
