@@ -68,6 +68,8 @@ export interface CompiledTemplate {
   unitIndex: number;
   unique: number[];
   singleFiscalYear: boolean;
+  /** Unit code → unit, for the row checks. */
+  units: Map<string, Unit>;
   /** Ward code → initiative codes of its plan. */
   initiativesByUnit: Map<string, Set<string>>;
   /** First day and last day (closing date included) a report date may have in a fiscal year. */
@@ -193,6 +195,7 @@ function build(plan: Plan, template: Template): CompiledTemplate {
     unitIndex: ti(template.unitField),
     unique: (template.tableRules?.unique ?? []).map((k) => ti(k)).filter((i) => i >= 0),
     singleFiscalYear: template.tableRules?.singleFiscalYear === true,
+    units: new Map(plan.units.map((u) => [u.code, u])),
     initiativesByUnit,
     window,
     fyConfig,

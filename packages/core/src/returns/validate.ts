@@ -563,16 +563,25 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   const gridNo = shared.grids.length;
   shared.grids.push({ source: run.source, sheet: run.sheet });
   const packable = ct.unique.length <= 3;
+  const lastPart: unknown[] = ct.unique.map(() => NOTHING);
+  const lastPartId: number[] = ct.unique.map(() => -1);
   const uniqueLabelJa = ct.unique.map((i) => fields[i]?.label.ja ?? '').join('・');
   const uniqueLabelEn = ct.unique.map((i) => fields[i]?.label.en.toLowerCase() ?? '').join(', ');
   // Fiscal year of each record (NaN when unreadable), and how many records have each year.
   const recordFy: number[] = [];
   const fyCounts = new Map<number, number>();
+  let runFy = Number.NaN;
+  let runCount = 0;
   let firstFy = Number.NaN;
   const allKeys = [...fields.map((f) => f.key), ...ct.derivedKeys];
   const proto: ReturnRecord = {};
   for (const k of allKeys) proto[k] = null;
   const fyStatus = new Map<number, number>();
+  // Rows of a return share one fiscal year: remember the answers for the last one.
+  let lastFy = Number.NaN;
+  let lastFyStatus = 0;
+  let lastWindowFy = Number.NaN;
+  let lastWindow: ReturnType<CompiledTemplate['window']> = null;
   const unlabelledHits = new Map<number, { r: number; n: number; raw: unknown }>();
   const recordRow: number[] = [];
   const fyCol = ct.fyIndex >= 0 ? (colOf[ct.fyIndex] ?? -1) : -1;
@@ -715,7 +724,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
       const code = vals[f.index];
       if (typeof code !== 'string') continue;
       const c = colOf[f.index] ?? -1;
-      const unit = getUnit(plan, code);
+      const unit = ct.units.get(code);
       if (unit === undefined) continue;
       if (f.dependsOn >= 0 && failed[f.dependsOn] === 0) {
         const parent = vals[f.dependsOn];
@@ -781,11 +790,13 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
     }
 
     if (typeof fy === 'number' && fyField !== undefined) {
-      let st = fyStatus.get(fy);
+      let st = fy === lastFy ? lastFyStatus : fyStatus.get(fy);
       if (st === undefined) {
         st = termOfFiscalYear(plan, fy) === undefined ? 1 : currentTerm && (fy < currentTerm.startFiscalYear || fy > currentTerm.endFiscalYear) ? 2 : 0;
         fyStatus.set(fy, st);
       }
+      lastFy = fy;
+      lastFyStatus = st;
       if (st === 1) {
         run.push(
           'fiscal_year_outside_plan',
@@ -814,7 +825,11 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
     }
 
     if (typeof date === 'string' && dateField !== undefined) {
-      const w = typeof fy === 'number' ? ct.window(fy) : null;
+      const w: ReturnType<CompiledTemplate['window']> = typeof fy === 'number' ? (fy === lastWindowFy ? lastWindow : ct.window(fy)) : null;
+      if (typeof fy === 'number') {
+        lastWindowFy = fy;
+        lastWindow = w;
+      }
       if (w !== null && (date < w.start || date > w.end)) {
         const fyJa = safeFyLabel(fy as number);
         run.push(
@@ -872,11 +887,17 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
           break;
         }
         const part = Array.isArray(v) ? v.join('\u0001') : v;
-        const ids = uniq.parts[u] as Map<unknown, number>;
-        let id = ids.get(part);
-        if (id === undefined) {
-          id = ids.size;
-          ids.set(part, id);
+        let id: number;
+        if (part === lastPart[u]) id = lastPartId[u] as number;
+        else {
+          const ids = uniq.parts[u] as Map<unknown, number>;
+          const known = ids.get(part);
+          if (known === undefined) {
+            id = ids.size;
+            ids.set(part, id);
+          } else id = known;
+          lastPart[u] = part;
+          lastPartId[u] = id;
         }
         if (packable && id < PART_BITS && typeof key === 'number') key = key * PART_BITS + id;
         else key = `${String(key)}|${id}`;
@@ -925,7 +946,12 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
     recordRow.push(r);
     if (typeof fy === 'number') {
       recordFy.push(fy);
-      fyCounts.set(fy, (fyCounts.get(fy) ?? 0) + 1);
+      if (fy === runFy) runCount++;
+      else {
+        if (runCount > 0) fyCounts.set(runFy, (fyCounts.get(runFy) ?? 0) + runCount);
+        runFy = fy;
+        runCount = 1;
+      }
       if (Number.isNaN(firstFy)) firstFy = fy;
     } else recordFy.push(Number.NaN);
   }
@@ -946,6 +972,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   }
 
   // ----- a return holds one fiscal year -----------------------------------------------------------
+  if (runCount > 0) fyCounts.set(runFy, (fyCounts.get(runFy) ?? 0) + runCount);
   if (ct.singleFiscalYear && fyField !== undefined && fyCounts.size > 1) {
     // The year most rows carry is the return's; ties go to the year of the first row.
     let main = firstFy;
