@@ -1,6 +1,7 @@
 /**
  * Roll-up of validated records into all wards' progress (区計画の推進状況) and the annual report
- * (地域福祉専門分科会への報告), against a hand-written single-pass reducer that computes the same
+ * (地域福祉専門分科会への報告) — one `annualReport` call, whose `wards` are every ward's full
+ * progress (checked equal to `wardProgress` per ward before timing) — against a hand-written single-pass reducer that computes the same
  * totals with none of the provenance, lists, completeness or labels. Both must agree.
  */
 import {
@@ -14,6 +15,7 @@ import {
   type Plan,
   type Submission,
 } from '@sasaeai/core';
+import { isDeepStrictEqual } from 'node:util';
 import { log, rotate } from '../lib/timing.js';
 import type { CaseResult } from '../lib/types.js';
 
@@ -98,14 +100,19 @@ export async function rollupCases(plan: Plan, opts: { rows: number; runs: number
   const top = plan.units.find((u) => u.parent === undefined)?.code ?? 'city';
   const wards = unitsAt(plan, 'ward').map((u) => u.code);
   const fy = opts.fiscalYear;
-  const ours = () => {
-    const progress = wards.map((ward) => wardProgress(plan, subs, { fiscalYear: fy, ward }));
-    const report = annualReport(plan, subs, { fiscalYear: fy });
-    return { progress, report };
-  };
+  // What a user calls for all wards' progress and the annual report: one call.
+  const ours = () => annualReport(plan, subs, { fiscalYear: fy });
 
+  const report = ours();
+  // The report's wards are the six ward progresses a user would otherwise ask for one by one.
+  const codes = report.wards.map((w) => w.ward.code);
+  if (!isDeepStrictEqual(codes, wards)) throw new Error(`annual report wards ${codes.join(',')}, plan wards ${wards.join(',')}`);
+  for (const w of report.wards) {
+    if (!isDeepStrictEqual(w, wardProgress(plan, subs, { fiscalYear: fy, ward: w.ward.code })))
+      throw new Error(`annual report's ward ${w.ward.code} differs from wardProgress for that ward`);
+  }
+  log(`roll-up: the annual report's ${wards.length} wards equal wardProgress per ward`);
   // The two must agree on every total the reducer computes.
-  const { report } = ours();
   const totals = reduce(subs, fy);
   const mismatches: string[] = [];
   const wardFigures = new Map(report.wards.map((w) => [w.ward.code, w.figures]));
@@ -121,7 +128,7 @@ export async function rollupCases(plan: Plan, opts: { rows: number; runs: number
   const t = await rotate(
     {
       ours,
-      annualOnly: () => annualReport(plan, subs, { fiscalYear: fy }),
+      sixWards: () => wards.map((ward) => wardProgress(plan, subs, { fiscalYear: fy, ward })),
       reducer: () => reduce(subs, fy),
     },
     { runs: opts.runs },
@@ -129,7 +136,7 @@ export async function rollupCases(plan: Plan, opts: { rows: number; runs: number
   const ratio = t.ours.ms / t.reducer.ms;
   return [
     {
-      name: 'roll-up: six ward progresses + annual report vs reducer',
+      name: 'roll-up: annual report with all six ward progresses vs reducer',
       rows: records,
       ms: t.ours.ms,
       peer: { name: 'hand-written single-pass reducer (same totals)', ms: t.reducer.ms },
@@ -138,12 +145,12 @@ export async function rollupCases(plan: Plan, opts: { rows: number; runs: number
       holds: ratio <= 2,
       rowsPerSecond: Math.round((records / t.ours.ms) * 1000),
       peerRowsPerSecond: Math.round((records / t.reducer.ms) * 1000),
-      detail: `${totals.size} totals checked equal; annual report alone ${Math.round(t.annualOnly.ms)} ms (${(t.annualOnly.ms / t.reducer.ms).toFixed(1)}×)`,
+      detail: `${totals.size} totals checked equal; wards equal wardProgress; six separate wardProgress calls ${Math.round(t.sixWards.ms)} ms (${(t.sixWards.ms / t.reducer.ms).toFixed(1)}×)`,
       metrics: {
         returns: subs.length,
         totalsCompared: totals.size,
-        annualReportOnlyMs: t.annualOnly.ms,
-        annualReportOnlyRatio: t.annualOnly.ms / t.reducer.ms,
+        sixWardProgressCallsMs: t.sixWards.ms,
+        sixWardProgressCallsRatio: t.sixWards.ms / t.reducer.ms,
         figures: Object.keys(report.figures).length,
         samples: t.ours.samples.map(Math.round),
         peerSamples: t.reducer.samples.map((x) => Math.round(x * 10) / 10),

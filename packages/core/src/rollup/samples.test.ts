@@ -1,6 +1,6 @@
 import { chibaPlan } from '@sasaeai/plan-chiba';
 import { describe, expect, it } from 'vitest';
-import { annualReport, generateReturns, requirePlan, submissionFromValidation, traceFigure, validateGrid, wardProgress } from '../index.js';
+import { annualReport, generateReturns, requirePlan, submissionFromValidation, traceFigure, unitsAt, validateGrid, wardProgress } from '../index.js';
 
 const plan = requirePlan(chibaPlan);
 
@@ -24,5 +24,20 @@ describe('roll-up of the sample data', () => {
     expect(rows).toBe(gen.expected.rows - subs.reduce((a, s) => a + s.records.filter((x) => x.errors > 0 && s.templateId === 'district-activity').length, 0));
     expect(traceFigure(r, '12100/*/sessions').length).toBe(rows);
     expect(r.measures.reported).toBeGreaterThan(0);
+  });
+});
+
+describe('the annual report contains every ward progress', () => {
+  const gen = generateReturns(plan, { seed: 11, rows: 3000, badShare: 0.05, rowsPerSheet: 30 });
+  const subs = gen.grids.map((g) => submissionFromValidation(validateGrid(g, { plan, today: gen.expected.asOf })));
+
+  it.each([{}, { includeInvalid: true }])('report.wards[i] equals wardProgress of that ward (%o)', (extra) => {
+    const r = annualReport(plan, subs, { fiscalYear: 2026, ...extra });
+    const wards = unitsAt(plan, 'ward').map((u) => u.code);
+    expect(r.wards.map((w) => w.ward.code)).toEqual(wards);
+    for (const w of r.wards) {
+      expect(w.total.agg.records, w.ward.code).toBeGreaterThan(0);
+      expect(w).toEqual(wardProgress(plan, subs, { fiscalYear: 2026, ward: w.ward.code, ...extra }));
+    }
   });
 });
