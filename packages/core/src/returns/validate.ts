@@ -165,8 +165,10 @@ const DITTO = new Set(['〃', '″', '"', '”', '同上', 'ditto']);
 const DASH = new Set(['-', '－', 'ー', '―', '—', '‐', '–', '−', 'ｰ', '─', '‑']);
 const SEVERITY = ISSUE_CODES;
 // First characters of a ditto mark, a dash or a padded one: only such cells need the slow check.
-const MAYBE_SPECIAL = new Uint8Array(65536);
-for (const t of [...DITTO, ...DASH, ' ', '\u3000', '\t', '\n', '\u00A0']) MAYBE_SPECIAL[t.charCodeAt(0)] = 1;
+const PLAIN_FIRST = new Uint8Array(65536).fill(1);
+for (const t of [...DITTO, ...DASH, '#', '\u3000', '\u00A0', '\uFEFF']) PLAIN_FIRST[t.charCodeAt(0)] = 0;
+for (let c = 0; c <= 32; c++) PLAIN_FIRST[c] = 0;
+for (let c = 0x2000; c <= 0x2060; c++) PLAIN_FIRST[c] = 0;
 
 /** Marks "no remembered cell" (no raw cell is ever this object). */
 const NOTHING: unknown = Symbol('nothing');
@@ -625,7 +627,10 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
         continue;
       }
       run.at(r, c, f.key, raw);
-      if (isBlankCell(raw)) {
+      // Most text cells start with an ordinary character: one table look-up clears them of being
+      // blank, an Excel error, a ditto mark or a dash.
+      const plain = typeof raw === 'string' && PLAIN_FIRST[raw.charCodeAt(0)] === 1;
+      if (!plain && isBlankCell(raw)) {
         if (f.required) {
           failed[i] = 1;
           const prev = r > headerRow + 1 ? cells[r - 1] : undefined;
@@ -638,13 +643,15 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
         }
         continue;
       }
-      if (typeof raw === 'string') {
+      if (plain) {
+        // nothing more to check before parsing
+      } else if (typeof raw === 'string') {
         if (raw.charCodeAt(0) === 35 /* # */ && excelErrorOf(raw) !== null) {
           failed[i] = 1;
           run.emit('excel_error', excelErrorJa(f.label, raw), excelErrorEn(f.label, raw));
           continue;
         }
-        if (raw.length <= 6 && MAYBE_SPECIAL[raw.charCodeAt(0)] === 1) {
+        if (raw.length <= 6) {
           const t = raw.trim();
           if (DITTO.has(t)) {
             failed[i] = 1;
