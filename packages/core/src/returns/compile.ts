@@ -721,7 +721,6 @@ function enumParser(plan: Plan, field: Field) {
 function unitParser(plan: Plan, field: Field, parentIndex: number) {
   const label = field.label;
   const level = plan.levels.find((l) => l.id === field.level);
-  const levelJa = level?.name.ja ?? label.ja;
   const levelEn = level?.name.en ?? label.en;
   const table = new Lookup<Unit>();
   for (const u of plan.units) {
@@ -746,15 +745,15 @@ function unitParser(plan: Plan, field: Field, parentIndex: number) {
       const names = found.map((u) => `${u.code} ${u.name.ja}`).join('、');
       em.emit(
         'ambiguous_unit',
-        `${label.ja}の${q(raw)}に当たる${levelJa}が複数あります（${names}）。区を正しく入力するか、コードで入力してください。`,
+        `${q(raw)}に当たる${label.ja}が複数あります（${names}）。区を正しく入力するか、コードで入力してください。`,
         `${label.en} ${qe(raw)} matches several ${levelEn.toLowerCase()} units (${found.map((u) => `${u.code} ${u.name.en}`).join(', ')}); fill in the ward or use the code.`,
       );
       return FAIL;
     }
     em.emit(
       'unknown_unit',
-      `${label.ja}の${q(raw)}は${levelJa}の名簿にありません。名前（例：${exampleName(plan, field.level)}）かコードで入力してください。`,
-      `${label.en} ${qe(raw)} is not a ${levelEn.toLowerCase()} in the roster; type its name or code.`,
+      `${q(raw)}という${label.ja}は名簿にありません。${label.ja}の名前（例：${exampleName(plan, field.level)}）かコードを入力してください。`,
+      `${label.en} ${qe(raw)} is not in the roster of ${levelEn.toLowerCase()}s; type its name or code.`,
     );
     return FAIL;
   };

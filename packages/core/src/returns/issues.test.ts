@@ -176,8 +176,8 @@ describe('one cell', () => {
   it('units, initiatives, measures', () => {
     expect(row({ ward: '千葉区', district: '寒川町', initiative: 'C99' })).toMatchInlineSnapshot(`
       [
-        "B2 error unknown_unit [ward]: 区の「千葉区」は区の名簿にありません。名前（例：中央区）かコードで入力してください。 | Ward "千葉区" is not a ward in the roster; type its name or code.",
-        "C2 error unknown_unit [district]: 地区部会の「寒川町」は地区部会エリアの名簿にありません。名前（例：寒川）かコードで入力してください。 | District chapter "寒川町" is not a district area in the roster; type its name or code.",
+        "B2 error unknown_unit [ward]: 「千葉区」という区は名簿にありません。区の名前（例：中央区）かコードを入力してください。 | Ward "千葉区" is not in the roster of wards; type its name or code.",
+        "C2 error unknown_unit [district]: 「寒川町」という地区部会は名簿にありません。地区部会の名前（例：寒川）かコードを入力してください。 | District chapter "寒川町" is not in the roster of district areas; type its name or code.",
         "E2 error unknown_initiative [initiative]: 取組みの「C99」は計画の取組みにありません。取組みの名前か番号（C01 など）を入力してください。 | Initiative "C99" is not an initiative of the plan; type its name or code (e.g. C01).",
       ]
     `);
@@ -196,8 +196,8 @@ describe('one cell', () => {
     expect(ok.records[0]?.values.district).toBe('12101-01');
     expect(list(validateGrid(grid([rowCells({ ward: '千葉区' })]), { plan: p, today }).issues)).toMatchInlineSnapshot(`
       [
-        "B2 error unknown_unit [ward]: 区の「千葉区」は区の名簿にありません。名前（例：中央区）かコードで入力してください。 | Ward "千葉区" is not a ward in the roster; type its name or code.",
-        "C2 error ambiguous_unit [district]: 地区部会の「寒川」に当たる地区部会エリアが複数あります（12101-01 寒川、12102-99 寒川）。区を正しく入力するか、コードで入力してください。 | District chapter "寒川" matches several district area units (12101-01 Samukawa, 12102-99 Samukawa); fill in the ward or use the code.",
+        "B2 error unknown_unit [ward]: 「千葉区」という区は名簿にありません。区の名前（例：中央区）かコードを入力してください。 | Ward "千葉区" is not in the roster of wards; type its name or code.",
+        "C2 error ambiguous_unit [district]: 「寒川」に当たる地区部会が複数あります（12101-01 寒川、12102-99 寒川）。区を正しく入力するか、コードで入力してください。 | District chapter "寒川" matches several district area units (12101-01 Samukawa, 12102-99 Samukawa); fill in the ward or use the code.",
       ]
     `);
   });
