@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Webpack build of the Sasaeai Excel add-in, after the Office-Addin-TaskPane template:
 // task pane (with the custom functions, shared runtime), functions.js for the manifest's Script
 // element, functions.json generated from JSDoc, manifest and icons copied. `webpack --mode

@@ -27,6 +27,7 @@ function unwrap<T>(r: FnResult<T>): T {
  * @param date 日付（セルの日付、または 令和8年5月1日 などの文字列） / a date, or text such as R8.5.1
  * @returns 年度（例 2026） / the fiscal year, e.g. 2026
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- custom-functions-metadata maps `any` to an Excel parameter of any type
 export function fiscalYear(date: any): number {
   return unwrap(fiscalYearOfValue(activePlan().plan, date));
 }
@@ -37,6 +38,7 @@ export function fiscalYear(date: any): number {
  * @param value 年度（2026）または日付 / a fiscal year (2026) or a date
  * @returns 例 令和8年度 / e.g. 令和8年度
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- custom-functions-metadata maps `any` to an Excel parameter of any type
 export function eraLabelOf(value: any): string {
   return unwrap(eraLabel(activePlan().plan, value, 'ja'));
 }
@@ -48,6 +50,7 @@ export function eraLabelOf(value: any): string {
  * @param fiscalYear 年度（2026 や 令和8年度） / the fiscal year (2026 or 令和8年度)
  * @returns 締切日（Excel の日付シリアル値） / the due date as an Excel date serial
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- custom-functions-metadata maps `any` to an Excel parameter of any type
 export function dueDateOf(flowId: string, fiscalYear: any): number {
   return unwrap(flowDueDate(activePlan().plan, flowId, fiscalYear));
 }

@@ -39,6 +39,7 @@ export function runProcess(cmd: string, args: string[], opts: { cwd?: string; en
 }
 
 /** Parses the JSON a run printed, with the run in the error message when it is not JSON. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read loosely shaped JSON output and assert on it
 export function json<T = any>(run: Run): T {
   try {
     return JSON.parse(run.stdout) as T;

@@ -37,10 +37,6 @@ export function blankCell(rng: Rng): RawCell {
   return rng.chance(0.8) ? null : '';
 }
 
-function eraYear(y: number): string {
-  return y === 1 ? '元' : String(y);
-}
-
 /** @internal A fiscal year as staff write it: 2026, 2026年度, 令和8年度, R8, FY2026 … */
 export function writeFiscalYear(rng: Rng, fy: number): RawCell {
   const form = rng.weighted([
