@@ -136,18 +136,22 @@ function reportField(plan: Plan, f: Field): ReportField {
 }
 
 /** @internal A cell being accumulated. */
-interface CellAcc {
+export interface CellAcc {
   unit: string;
   subject: string;
   keys: FieldValue[];
   rows: number[];
   last: number;
+  /** The values of the latest row. */
+  lastVals: Record<string, FieldValue>;
   lastDate: string;
   lastSub: number;
   lastRow: number;
   sums: number[];
   flags: number[][];
   texts: number[][];
+  /** The trimmed texts of `texts`, read during the scan (lists are built from them later). */
+  textVals: string[][];
   union: Set<string>[];
   dist: Map<string, number>[];
   provisional: boolean;
@@ -175,6 +179,9 @@ export interface UnitAcc {
   /** Subjects of arrived rows without errors / with or without errors. */
   subjectsValid: Set<string>;
   subjectsAll: Set<string>;
+  /** The subject last added to `subjectsAll` / `subjectsValid` (rows of a return repeat it). */
+  lastSubjectAll: string | undefined;
+  lastSubjectValid: string | undefined;
   /** Rows of arrived returns, for completeness provenance. */
   arrivedRows: number[];
   /** Cells of this unit by the rest of their key (subject and extra keys). */
@@ -185,7 +192,8 @@ export interface UnitAcc {
 export interface ScopeScan {
   scope: string;
   refs: RowRef[];
-  recs: LocatedRecord[];
+  /** Report date of each row (null when none), read during the scan. */
+  dates: (string | null)[];
   subOf: number[];
   cells: CellAcc[];
   units: Map<string, UnitAcc>;
@@ -299,7 +307,7 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
         if (scope === undefined || (opts.scopes && !opts.scopes.has(scope))) continue;
         let s0 = scopes.get(scope);
         if (!s0) {
-          s0 = { scope, refs: [], recs: [], subOf: [], cells: [], units: new Map() };
+          s0 = { scope, refs: [], dates: [], subOf: [], cells: [], units: new Map() };
           scopes.set(scope, s0);
         }
         ss = s0;
@@ -315,6 +323,8 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
             lastRet: undefined,
             subjectsValid: new Set(),
             subjectsAll: new Set(),
+            lastSubjectAll: undefined,
+            lastSubjectValid: undefined,
             arrivedRows: [],
             cells: new Map(),
           };
@@ -327,11 +337,11 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
       }
       const idx = ss.refs.length;
       ss.refs.push(rec.ref);
-      ss.recs.push(rec);
       ss.subOf.push(si);
       use.records++;
       const date = dateField === undefined ? null : v[dateField];
       const dateStr = typeof date === 'string' ? date : '';
+      ss.dates.push(typeof date === 'string' ? date : null);
       const subject = subjectField === undefined ? SINGLE : String(v[subjectField] ?? '');
       const hasErrors = rec.errors > 0;
       if (hasErrors) {
@@ -350,8 +360,14 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
         if (hasErrors) ret.errors += rec.errors;
         if (dateStr !== '' && (ret.maxDate === null || dateStr > ret.maxDate)) ret.maxDate = dateStr;
         ua.arrivedRows.push(idx);
-        ua.subjectsAll.add(subject);
-        if (!hasErrors) ua.subjectsValid.add(subject);
+        if (subject !== ua.lastSubjectAll) {
+          ua.subjectsAll.add(subject);
+          ua.lastSubjectAll = subject;
+        }
+        if (!hasErrors && subject !== ua.lastSubjectValid) {
+          ua.subjectsValid.add(subject);
+          ua.lastSubjectValid = subject;
+        }
       }
       if (leftOut || (hasErrors && !opts.includeInvalid)) continue;
       if (dateStr !== '' && (ua.lastReport === null || dateStr > ua.lastReport)) {
@@ -371,12 +387,14 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
           keys: keyFields.map((k) => v[k] ?? null),
           rows: [],
           last: idx,
+          lastVals: v,
           lastDate: dateStr,
           lastSub: si,
           lastRow: rec.ref.row,
           sums: sum.map(() => 0),
           flags: any.map(() => []),
           texts: collect.map(() => []),
+          textVals: collect.map(() => []),
           union: union.map(() => new Set<string>()),
           dist: dist.map(() => new Map<string, number>()),
           provisional: false,
@@ -391,6 +409,7 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
           (dateStr === c.lastDate && (si > c.lastSub || (si === c.lastSub && rec.ref.row > c.lastRow)))
         ) {
           c.last = idx;
+          c.lastVals = v;
           c.lastDate = dateStr;
           c.lastSub = si;
           c.lastRow = rec.ref.row;
@@ -405,7 +424,13 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
       for (let k = 0; k < any.length; k++) if (v[any[k]!] === true) c.flags[k]!.push(idx);
       for (let k = 0; k < collect.length; k++) {
         const x = v[collect[k]!];
-        if (typeof x === 'string' && x.trim() !== '') c.texts[k]!.push(idx);
+        if (typeof x === 'string' && x !== '') {
+          const t = x.trim();
+          if (t !== '') {
+            c.texts[k]!.push(idx);
+            c.textVals[k]!.push(t);
+          }
+        }
       }
       for (let k = 0; k < union.length; k++) {
         const x = v[union[k]!];
@@ -502,7 +527,7 @@ export function buildCells(plan: Plan, ss: ScopeScan, shape: TemplateShape, sink
   const out: BuiltCell[] = [];
   for (let ci = 0; ci < ss.cells.length; ci++) {
     const c = ss.cells[ci]!;
-    const lastVals = ss.recs[c.last]!.values;
+    const lastVals = c.lastVals;
     const values: Record<string, FieldValue> = {};
     const agg = emptyAggregate(shape);
     agg.cells = 1;

@@ -98,11 +98,8 @@ function usesForScope(sc: Scan, ss: ScopeScan | undefined): SubmissionUse[] {
   if (!ss) return [];
   const records = new Int32Array(sc.uses.length);
   const errors = new Int32Array(sc.uses.length);
-  for (let i = 0; i < ss.subOf.length; i++) {
-    const si = ss.subOf[i]!;
-    records[si]!++;
-    if (ss.recs[i]!.errors > 0) errors[si]!++;
-  }
+  for (let i = 0; i < ss.subOf.length; i++) records[ss.subOf[i]!]!++;
+  for (const ua of ss.units.values()) for (const i of ua.errorRows) errors[ss.subOf[i]!]!++;
   const out: SubmissionUse[] = [];
   for (let si = 0; si < sc.uses.length; si++)
     if (records[si]! > 0) out.push({ ...sc.uses[si]!, records: records[si]!, rowsWithErrors: errors[si]! });
@@ -134,6 +131,52 @@ function confirmationOf(review: ReviewState | undefined, ward: string, fy: numbe
     changes: diffFigures(conf.figures, figures),
     log: review.changes.filter((c) => c.confirmationId === conf.id),
   };
+}
+
+/**
+ * Positions of a cell's rows ordered by report date (no date first); rows were added in row
+ * order and the sort is stable, so ties keep row order.
+ */
+function byDate(rows: readonly number[], dates: readonly (string | null)[]): number[] {
+  const pos = rows.map((_, i) => i);
+  return pos.sort((a, b) => {
+    const x = dates[rows[a]!] ?? '';
+    const y = dates[rows[b]!] ?? '';
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
+/** Position of `x` in an ascending list, or -1. */
+function indexIn(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const y = sorted[mid]!;
+    if (y === x) return mid;
+    if (y < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * A list whose `items` are made on first read and then kept as a plain property: most callers
+ * of a roll-up read figures, and the items of a 100 000-row roll-up are most of its objects.
+ */
+function lazyItems(list: Omit<ReportList, 'items'>, build: () => ListItem[]): ReportList {
+  const settle = (items: ListItem[]) => Object.defineProperty(list, 'items', { value: items, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(list, 'items', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const items = build();
+      settle(items);
+      return items;
+    },
+    set: (items: ListItem[]) => settle(items),
+  });
+  return list as ReportList;
 }
 
 /** @internal Builds one ward's progress from its scope of a scan. */
@@ -238,42 +281,54 @@ function buildWard(
   });
 
   // Lists: rows flagged by `any` fields (success cases), texts of `collect` fields (outcomes, issues).
+  // Their items are made when first read: the texts and dates were taken during the scan, so
+  // the lists do not change if the returns are changed afterwards.
   const lists: ReportList[] = [];
   if (shape && ss) {
-    const dateField = shape.dateField;
-    const item = (c: BuiltCell, row: number, text: string): ListItem => {
-      const d = dateField === undefined ? null : ss.recs[row]!.values[dateField];
-      return { unit: c.unit, subject: c.subject, reportDate: typeof d === 'string' ? d : null, text, row, provisional: c.provisional };
-    };
-    // Cells are already in district, subject order: only the rows of a cell need ordering, by date.
-    const byDate = (a: ListItem, b: ListItem) => {
-      const x = a.reportDate ?? '';
-      const y = b.reportDate ?? '';
-      return x < y ? -1 : x > y ? 1 : a.row - b.row;
-    };
-    const textOf = (v: FieldValue | undefined) => (typeof v === 'string' ? v.trim() : '');
-    for (const f of shape.any) {
-      const items: ListItem[] = [];
-      for (const c of cells) {
-        const part: ListItem[] = [];
-        for (const r of c.flags[f] ?? []) {
-          const vals = ss.recs[r]!.values;
-          const texts: Record<string, string> = {};
-          for (const t of shape.collect) if (textOf(vals[t]) !== '') texts[t] = textOf(vals[t]);
-          part.push({ ...item(c, r, Object.values(texts).join('\n')), texts });
+    const accs = ss.cells;
+    const dates = ss.dates;
+    shape.any.forEach((f) => {
+      const build = (): ListItem[] => {
+        const items: ListItem[] = [];
+        for (let ci = 0; ci < cells.length; ci++) {
+          const c = cells[ci]!;
+          const rows = c.flags[f] ?? [];
+          const acc = accs[ci]!;
+          for (const p of byDate(rows, dates)) {
+            const row = rows[p]!;
+            const texts: Record<string, string> = {};
+            const parts: string[] = [];
+            for (let j = 0; j < shape.collect.length; j++) {
+              // The row's text of a collect field, if it has one: texts are kept in row order.
+              const at = indexIn(acc.texts[j]!, row);
+              if (at < 0) continue;
+              const t = acc.textVals[j]![at]!;
+              texts[shape.collect[j]!] = t;
+              parts.push(t);
+            }
+            items.push({ unit: c.unit, subject: c.subject, reportDate: dates[row] ?? null, text: parts.join('\n'), row, provisional: c.provisional, texts });
+          }
         }
-        for (const x of part.sort(byDate)) items.push(x);
-      }
-      lists.push({ id: `flag:${f}`, field: f, label: shape.fields.find((x) => x.key === f)!.label, kind: 'flag', items });
-    }
-    for (const f of shape.collect) {
-      const items: ListItem[] = [];
-      for (const c of cells) {
-        const part = (c.texts[f] ?? []).map((r) => item(c, r, textOf(ss.recs[r]!.values[f])));
-        for (const x of part.sort(byDate)) items.push(x);
-      }
-      lists.push({ id: `text:${f}`, field: f, label: shape.fields.find((x) => x.key === f)!.label, kind: 'text', items });
-    }
+        return items;
+      };
+      lists.push(lazyItems({ id: `flag:${f}`, field: f, label: shape.fields.find((x) => x.key === f)!.label, kind: 'flag' }, build));
+    });
+    shape.collect.forEach((f, k) => {
+      const build = (): ListItem[] => {
+        const items: ListItem[] = [];
+        for (let ci = 0; ci < cells.length; ci++) {
+          const c = cells[ci]!;
+          const rows = c.texts[f] ?? [];
+          const vals = accs[ci]!.textVals[k]!;
+          for (const p of byDate(rows, dates)) {
+            const row = rows[p]!;
+            items.push({ unit: c.unit, subject: c.subject, reportDate: dates[row] ?? null, text: vals[p]!, row, provisional: c.provisional });
+          }
+        }
+        return items;
+      };
+      lists.push(lazyItems({ id: `text:${f}`, field: f, label: shape.fields.find((x) => x.key === f)!.label, kind: 'text' }, build));
+    });
   }
 
   const label = fyLabel(plan, opts.fiscalYear);
@@ -409,7 +464,7 @@ function buildMeasures(plan: Plan, sc: Scan | undefined, shape: TemplateShape | 
     const k = (n.get(c.subject) ?? 0) + 1;
     n.set(c.subject, k);
     const id = `${subjectField}/${c.subject}/${k}`;
-    const vals = ss!.recs[c.last]!.values;
+    const vals = c.lastVals;
     lastOf.set(id, c.last);
     const keys: Record<string, FieldValue> = {};
     shape.keyFields.forEach((f, i) => {
@@ -426,7 +481,7 @@ function buildMeasures(plan: Plan, sc: Scan | undefined, shape: TemplateShape | 
     }
     const texts: Record<string, string[]> = {};
     shape.collect.forEach((f, i) => {
-      texts[f] = c.texts[i]!.map((r) => String(ss!.recs[r]!.values[f] ?? '').trim());
+      texts[f] = [...c.textVals[i]!];
     });
     const p = c.provisional ? { provisional: true as const } : {};
     for (const f of shape.last) {
