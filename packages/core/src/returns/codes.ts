@@ -62,6 +62,12 @@ export const ISSUE_CODES = {
     en: 'Cells below a blank header hold values; they are not read.',
     example: 'notes typed in column P, right of the table',
   },
+  prefilled_only_rows: {
+    severity: 'info',
+    ja: '年度・区・地区部会など、あらかじめ入っている項目だけの行は、記入されていない行として読み飛ばします。',
+    en: 'Rows holding only the prefilled fields (fiscal year, ward, district) are treated as not filled in and skipped.',
+    example: 'the untouched rows of a blank return made by "sasaeai template"',
+  },
   no_data_rows: {
     severity: 'warning',
     ja: '見出し行の下にデータがありません。',

@@ -75,6 +75,14 @@ describe('the sheet as a whole', () => {
       ]
     `);
   });
+  it('prefilled_only_rows', () => {
+    const prefilled = ['2026', '中央区', '寒川', null, null];
+    expect(run(grid([rowCells(), prefilled, [], prefilled]))).toMatchInlineSnapshot(`
+      [
+        "A3 info prefilled_only_rows: 3〜5行目に、年度・区・地区部会だけが入った行が2行あります。記入されていない行として読み飛ばしました。 | 2 rows between rows 3 and 5 hold only the fiscal year, ward, district chapter; they are treated as not filled in and skipped.",
+      ]
+    `);
+  });
   it('header variants: line breaks, spaces, width, English, marks, rows above', () => {
     const header = ['年 度', 'Ward', '地区部会名', '報告日※', 'Initiative', '実施状況', '実施\n回数', '参加者数（人）', '連携団体', 'ＲＡＴＩＮＧ', '成果', '課題', '成果事例', '今後の方向性'];
     const r = validateGrid({ sheet: 'S', origin: 'B3', cells: [['タイトル'], ['注意書き'], header, rowCells()] }, { plan, today });

@@ -83,12 +83,23 @@ function nothingDropped(g: SheetGrid, r: ValidationResult): void {
   }
   const o = parseOrigin(g.origin);
   const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.replace(/[\u200B-\u200D\u2060]/g, '').trim() === '');
+  // Columns a blank return comes filled with (fiscal year, units): a row holding only those is
+  // not filled in; it is skipped, and one info issue says so.
+  const template = plan.templates.find((t) => t.id === r.templateId);
+  const prefilled = new Set(
+    r.columns
+      .filter((c) => ['fiscalYear', 'unit'].includes(template?.fields.find((f) => f.key === c.field)?.type ?? ''))
+      .map((c) => c.column - o.col),
+  );
   const expected: number[] = [];
+  let prefilledOnly = 0;
   for (let k = r.headerRow - o.row + 1; k < g.cells.length; k++) {
     const cells = g.cells[k] ?? [];
-    if (cells.some((v) => !blank(v))) expected.push(o.row + k);
+    if (cells.some((v, c) => !blank(v) && !prefilled.has(c))) expected.push(o.row + k);
+    else if (cells.some((v) => !blank(v))) prefilledOnly++;
   }
   expect(r.records.map((x) => x.ref.row)).toEqual(expected);
+  expect(r.issues.filter((i) => i.code === 'prefilled_only_rows')).toHaveLength(prefilledOnly > 0 ? 1 : 0);
   // A record counted valid has no error issue on its row.
   const errorRows = new Set(r.issues.filter((i) => i.severity === 'error' && i.row !== undefined).map((i) => i.row));
   for (const rec of r.records) if (rec.errors === 0) expect(errorRows.has(rec.ref.row)).toBe(false);

@@ -596,18 +596,40 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   const firstTerm = plan.terms.reduce((a, t) => Math.min(a, t.startFiscalYear), Infinity);
   const lastTerm = plan.terms.reduce((a, t) => Math.max(a, t.endFiscalYear), -Infinity);
 
+  // A blank return comes with the fiscal year, ward and district filled in on every row
+  // (blankReturnSheet): a row that holds nothing else has not been filled in, so it is blank.
+  const prefilled = new Uint8Array(Math.max(0, ...colOf) + 1);
+  for (const f of fields)
+    if (f.field.type === 'fiscalYear' || f.field.type === 'unit') {
+      const c = colOf[f.index] ?? -1;
+      if (c >= 0) prefilled[c] = 1;
+    }
+
+  // Skipped, not silently: one info issue at the first such row says how many there were.
+  let prefilledRows = 0;
+  let prefilledLast = -1;
+  let prefilledIssue: Issue | undefined;
+
   for (let r = headerRow + 1; r < cells.length; r++) {
     const rowIn = cells[r];
     const row: readonly unknown[] = Array.isArray(rowIn) ? rowIn : [];
     let blank = true;
+    let touched = -1;
     for (let c = 0; c < row.length; c++) {
-      if (!isBlankCell(row[c])) {
+      if (isBlankCell(row[c])) continue;
+      if (prefilled[c] !== 1) {
         blank = false;
         break;
       }
+      if (touched < 0) touched = c;
     }
     if (blank) {
       result.summary.blankRows++;
+      if (touched >= 0) {
+        prefilledRows++;
+        prefilledLast = r;
+        prefilledIssue ??= run.push('prefilled_only_rows', 'info', r, touched, undefined, undefined, '', '', undefined);
+      }
       continue;
     }
     run.currentRow = r;
@@ -1005,6 +1027,21 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
         if (rec) rec.errors++;
       }
     }
+  }
+
+  if (prefilledIssue) {
+    const first = prefilledIssue.row ?? 0;
+    const last = run.originRow + prefilledLast;
+    const rows = prefilledRows === 1 ? `${first}` : `${first}〜${last}`;
+    const labelsJa = fields.filter((f) => (colOf[f.index] ?? -1) >= 0 && prefilled[colOf[f.index] ?? 0] === 1).map((f) => f.label.ja);
+    const labelsEn = fields.filter((f) => (colOf[f.index] ?? -1) >= 0 && prefilled[colOf[f.index] ?? 0] === 1).map((f) => f.label.en.toLowerCase());
+    prefilledIssue.message = {
+      ja: `${rows}行目に、${labelsJa.join('・')}だけが入った行が${prefilledRows}行あります。記入されていない行として読み飛ばしました。`,
+      en:
+        prefilledRows === 1
+          ? `Row ${first} holds only the ${labelsEn.join(', ')}; it is treated as not filled in and skipped.`
+          : `${prefilledRows} rows between rows ${first} and ${last} hold only the ${labelsEn.join(', ')}; they are treated as not filled in and skipped.`,
+    };
   }
 
   if (result.records.length === 0) {

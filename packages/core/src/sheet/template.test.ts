@@ -289,10 +289,22 @@ describe('blankReturnSheet', () => {
     const cells = asGrid(s, lang);
     const first = cells[headerRowIndex(s) + 1] as RawCell[];
     first.splice(3, 11, '2026/5/1', lang === 'ja' ? '見守り・声かけ活動' : 'Watching over and greeting neighbours', lang === 'ja' ? '実施済み' : 'Done', 12, 240, null, lang === 'ja' ? 'B 概ね計画どおり' : 'B Broadly on plan', '見守り訪問を実施。', null, lang === 'ja' ? '○' : 'Yes', lang === 'ja' ? '継続' : 'Continue');
-    cells.pop(); // the second prefilled row, left unfilled
     const r = validateGrid({ sheet: s.name[lang], cells }, { plan, today });
-    expect(r.issues).toEqual([]);
+    // The second row still holds only the prefilled year, ward and district: skipped, and said so.
+    expect(r.issues.map((i) => [i.code, i.severity, i.row])).toEqual([['prefilled_only_rows', 'info', headerRowIndex(s) + 3]]);
+    expect(r.summary.errors).toBe(0);
+    expect(r.records).toHaveLength(1);
     expect(r.templateId).toBe('district-activity');
     expect(r.records[0]?.values).toMatchObject({ fiscalYear: 2026, ward: '12101', district: '12101-01', status: 'done', successCase: true });
+  });
+
+  it('an untouched blank return has no errors: its prefilled rows are not filled in', () => {
+    const s = blankReturnSheet(plan, 'district-activity', { district: '12101-01', fiscalYear: 2026 });
+    const r = validateGrid({ sheet: s.name.ja, cells: asGrid(s, 'ja') }, { plan, today });
+    expect(r.summary).toMatchObject({ rowsRead: 0, errors: 0, blankRows: 30 });
+    expect(r.issues.map((i) => [i.code, i.message.ja])).toEqual([
+      ['no_data_rows', expect.stringContaining('データがありません')],
+      ['prefilled_only_rows', `${headerRowIndex(s) + 2}〜${headerRowIndex(s) + 31}行目に、年度・区・地区部会だけが入った行が30行あります。記入されていない行として読み飛ばしました。`],
+    ]);
   });
 });
