@@ -92,6 +92,9 @@ const cases: Case[] = [
   ['rating', 'E', null, ['invalid_option']],
   ['nextSteps', '見直し', 'revise'],
   ['nextSteps', '見直', 'revise'],
+  // 送り仮名 only: hiragana that stand alone, or a longer tail, are a different word
+  ['status', '済んだかも', null, ['invalid_option']],
+  ['district', 'みなみ台', null, ['unknown_unit']],
   ['nextSteps', 'Revise', 'revise'],
   // several values in one cell, with partner labels that contain ・
   ['partners', '民生委員・児童委員', ['welfare-commissioners']],

@@ -11,13 +11,15 @@ export function labelKey(s: string): string {
   return normalizeLabel(normalizeDashes(s));
 }
 
-// 送り仮名: hiragana written after kanji (実施済み / 実施済, 見直し / 見直). Only meaningful when
-// the label holds kanji, and only used when the stripped key is unambiguous.
-const HIRAGANA = /[\u3041-\u3096]/g;
+// 送り仮名: one or two hiragana written right after a kanji, at the end of a word (実施済み /
+// 実施済, 見直し / 見直). Only those are dropped: hiragana that stand alone are part of the name
+// (みなみ台 is not みつわ台), and a longer tail is a different word (済んだかも is not 済).
+// Only used when the loose key is unambiguous.
+const OKURIGANA = /([\u4E00-\u9FFF\u3005])[\u3041-\u3096]{1,2}(?![\u3041-\u3096])/g;
 const HAS_KANJI = /[\u4E00-\u9FFF]/;
 function looseKey(key: string): string | null {
   if (!HAS_KANJI.test(key)) return null;
-  const k = key.replace(HIRAGANA, '');
+  const k = key.replace(OKURIGANA, '$1');
   return k.length === 0 ? null : k;
 }
 
