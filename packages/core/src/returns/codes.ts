@@ -246,9 +246,15 @@ export const ISSUE_CODES = {
   },
   date_outside_fiscal_year: {
     severity: 'error',
-    ja: '報告日がその年度（締切日まで）に入っていません。',
-    en: 'The date is outside the fiscal year (up to its closing date).',
+    ja: '報告日がその年度より前の日付です。',
+    en: 'The date is before the fiscal year begins.',
     example: '2026/3/31 in a 令和8年度 return',
+  },
+  report_after_closing: {
+    severity: 'warning',
+    ja: '報告日が年度の締切日を過ぎています（期限後の報告）。',
+    en: 'The report date is after the closing date of the fiscal year (a late report).',
+    example: '2027/5/10 in a 令和8年度 return that closes on 2027/4/30',
   },
   date_in_future: {
     severity: 'error',

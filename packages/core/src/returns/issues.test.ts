@@ -244,16 +244,23 @@ describe('a row against the plan', () => {
       ]
     `);
   });
-  it('date_outside_fiscal_year (grace to the closing date) and date_in_future', () => {
+  it('date_outside_fiscal_year, report_after_closing (grace to the closing date) and date_in_future', () => {
     expect(row({ reportDate: '2026-03-31' })).toMatchInlineSnapshot(`
       [
         "D2 error date_outside_fiscal_year [reportDate]: 報告日2026-03-31は令和8年度（2026-04-01〜2027-03-31、締切2027-04-30）に入っていません。報告日か年度を確認してください。 | Report date 2026-03-31 is outside FY2026 (2026-04-01 to 2027-03-31, closing 2027-04-30); check the date or the fiscal year.",
       ]
     `);
     expect(row({ reportDate: '2027-04-30' }, { today: '2027-05-10' })).toEqual([]);
+    // After the closing date: the year's report all the same, but late.
     expect(row({ reportDate: '2027-05-01' }, { today: '2027-05-10' })).toMatchInlineSnapshot(`
       [
-        "D2 error date_outside_fiscal_year [reportDate]: 報告日2027-05-01は令和8年度（2026-04-01〜2027-03-31、締切2027-04-30）に入っていません。報告日か年度を確認してください。 | Report date 2027-05-01 is outside FY2026 (2026-04-01 to 2027-03-31, closing 2027-04-30); check the date or the fiscal year.",
+        "D2 warning report_after_closing [reportDate]: 報告日2027-05-01は令和8年度の締切（2027-04-30）を過ぎています。期限後の報告として扱います。 | Report date 2027-05-01 is after the closing date of FY2026 (2027-04-30); the report counts as late.",
+      ]
+    `);
+    // A date in the future stays an error, whatever the closing date.
+    expect(row({ reportDate: '2027-05-11' }, { today: '2027-05-10' })).toMatchInlineSnapshot(`
+      [
+        "D2 error date_in_future [reportDate]: 報告日2027-05-11は未来の日付です（今日は2027-05-10）。 | Report date 2027-05-11 is in the future (today is 2027-05-10).",
       ]
     `);
     expect(row({ reportDate: '2026-06-02' })).toMatchInlineSnapshot(`

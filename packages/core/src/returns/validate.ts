@@ -859,7 +859,20 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
         lastWindowFy = fy;
         lastWindow = w;
       }
-      if (w !== null && (date < w.start || date > w.end)) {
+      if (w !== null && date > w.end && date <= today) {
+        // Reported after the closing date: still the year's report, but late (期限後).
+        run.push(
+          'report_after_closing',
+          'warning',
+          r,
+          dateCol,
+          dateField.key,
+          row[dateCol],
+          `${dateField.label.ja}${date}は${safeFyLabel(fy as number)}の締切（${w.end}）を過ぎています。期限後の報告として扱います。`,
+          `${dateField.label.en} ${date} is after the closing date of FY${String(fy)} (${w.end}); the report counts as late.`,
+          undefined,
+        );
+      } else if (w !== null && date < w.start) {
         const fyJa = safeFyLabel(fy as number);
         run.push(
           'date_outside_fiscal_year',
