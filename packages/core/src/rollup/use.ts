@@ -37,9 +37,8 @@ export interface SubmissionUse {
  * ```
  */
 export function useOf(sub: Submission, review: ReviewState | undefined, includeProvisional: boolean): SubmissionUse {
-  const base = { id: sub.id, sheet: sub.sheet, templateId: sub.templateId, records: 0, rowsWithErrors: 0 };
   const u = (use: UseKind, status: SubmissionUse['status'], arrived: boolean, reason?: LocalizedText): SubmissionUse => {
-    const out: SubmissionUse = { ...base, use, status, arrived };
+    const out: SubmissionUse = { id: sub.id, sheet: sub.sheet, templateId: sub.templateId, records: 0, rowsWithErrors: 0, use, status, arrived };
     if (sub.source !== undefined) out.source = sub.source;
     if (reason) out.reason = reason;
     const on = review?.returns[sub.id]?.receivedOn ?? sub.receivedOn;
