@@ -421,7 +421,8 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
         }
       }
       c.rows.push(idx);
-      if (provisional) c.provisional = true;
+      // A row with open errors counts only because the caller asked (includeInvalid): provisional 暫定.
+      if (provisional || hasErrors) c.provisional = true;
       for (let k = 0; k < sum.length; k++) {
         const x = v[sum[k]!];
         if (typeof x === 'number' && Number.isFinite(x)) c.sums[k]! += x;

@@ -1,6 +1,6 @@
 import { chibaPlan } from '@sasaeai/plan-chiba';
 import { describe, expect, it } from 'vitest';
-import { annualReport, completeness, requirePlan, traceFigure, wardProgress, wardProgressWorkbook, annualReportWorkbook, completenessSheet } from '../index.js';
+import { annualReport, completeness, isProvisional, requirePlan, traceFigure, wardProgress, wardProgressWorkbook, annualReportWorkbook, completenessSheet } from '../index.js';
 import { activityReturn, measureReturn } from './fixtures.test-helpers.js';
 
 const plan = requirePlan(chibaPlan);
@@ -136,5 +136,31 @@ describe('completeness', () => {
     const bad = [activityReturn('x.xlsx', [{ district: '12101-03', initiative: 'C01', reportDate: '2026-06-01', status: 'done', sessions: 1, participants: 1, rating: 'B', errors: 2 }])];
     expect(completeness(plan, bad, { fiscalYear: 2026, within: '12101' }).total.received).toBe(0);
     expect(completeness(plan, bad, { fiscalYear: 2026, within: '12101', countInvalid: true }).total.received).toBe(1);
+  });
+});
+
+describe('includeInvalid', () => {
+  it('counts rows with open errors, and marks the figures resting on them provisional', () => {
+    const strict = wardProgress(plan, subs, { fiscalYear: 2026, ward: '12101' });
+    const all = wardProgress(plan, subs, { fiscalYear: 2026, ward: '12101', includeInvalid: true });
+    expect(strict.figures['12101-02/C03/sessions']).toBeUndefined();
+    expect(strict.provisional).toBe(false);
+    expect(isProvisional(strict, '12101/*/sessions')).toBe(false);
+
+    expect(all.figures['12101-02/C03/sessions']).toBe(1);
+    expect(all.figures['12101/*/sessions']).toBe((strict.figures['12101/*/sessions'] as number) + 1);
+    expect(all.provisional).toBe(true);
+    for (const id of ['12101-02/C03/sessions', '12101-02/C03/status', '12101/C03/sessions', '12101/*/sessions', '12101-02/*/sessions'])
+      expect(isProvisional(all, id), id).toBe(true);
+    // Figures that do not rest on the row with errors stay final.
+    for (const id of ['12101-01/C01/sessions', '12101/C01/sessions', '12101-02/C02/sessions', '12101-01/*/sessions'])
+      expect(isProvisional(all, id), id).toBe(false);
+    expect(all.cells.find((c) => c.id === '12101-02/C03')?.provisional).toBe(true);
+
+    const report = annualReport(plan, subs, { fiscalYear: 2026, includeInvalid: true });
+    expect(report.provisional).toBe(true);
+    expect(isProvisional(report, '12100/*/sessions')).toBe(true);
+    expect(isProvisional(report, '12100/C01/sessions')).toBe(false);
+    expect(isProvisional(annualReport(plan, subs, { fiscalYear: 2026 }), '12100/*/sessions')).toBe(false);
   });
 });

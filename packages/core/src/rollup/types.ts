@@ -332,6 +332,6 @@ export interface RollupOptions {
   review?: import('../workflow/types.js').ReviewState;
   /** Count returns not (yet) accepted too, marked provisional. */
   includeProvisional?: boolean;
-  /** Count rows with open validation errors too. */
+  /** Count rows with open validation errors too, marked provisional 暫定 (like returns not yet accepted). */
   includeInvalid?: boolean;
 }
