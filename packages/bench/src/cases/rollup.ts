@@ -39,7 +39,7 @@ interface Cell {
  * The reducer a programmer would write for these totals: one pass, district × initiative cells
  * (latest row wins for status, rating and next steps), then per ward × initiative and per city.
  */
-function reduce(subs: readonly Submission[], fiscalYear: number): Map<string, number> {
+export function reduce(subs: readonly Submission[], fiscalYear: number): Map<string, number> {
   const cells = new Map<string, Cell>();
   for (let s = 0; s < subs.length; s++) {
     const recs = (subs[s] as Submission).records;
