@@ -7,7 +7,7 @@ import { lt, type LocalizedText } from '../i18n/text.js';
 import { fiscalYearOf } from '../period/index.js';
 import { getBody, getUnit, unitAtLevel } from '../plan/queries.js';
 import type { Field, Flow, Plan, Template } from '../plan/schema.js';
-import type { FieldValue, LocatedRecord, RowRef } from '../returns/types.js';
+import type { FieldValue, RowRef } from '../returns/types.js';
 import type { ReviewState } from '../workflow/types.js';
 import type { Submission } from './submission.js';
 import type { Aggregate, CellRow, FigureValue, NamedRef, Provenance, ReportField } from './types.js';

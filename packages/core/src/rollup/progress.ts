@@ -36,7 +36,6 @@ import type {
   FigureChange,
   FigureValue,
   ListItem,
-  MeasureRow,
   MeasuresTable,
   MeetingRow,
   RollupOptions,
