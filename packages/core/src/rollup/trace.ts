@@ -4,7 +4,8 @@
 import type { RowRef } from '../returns/types.js';
 import type { AnnualReport, Completeness, Provenance, WardProgress } from './types.js';
 
-type Traceable = WardProgress | AnnualReport | Completeness;
+/** Any report a figure can be traced in. */
+export type Traceable = WardProgress | AnnualReport | Completeness;
 
 function rowsOfCells(report: WardProgress, p: Extract<Provenance, { cells: number[] }>, out: RowRef[]): void {
   for (const ci of p.cells) {
