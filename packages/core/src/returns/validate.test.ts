@@ -1,11 +1,9 @@
 import { chibaPlan } from '@sasaeai/plan-chiba';
 import { describe, expect, it } from 'vitest';
-import { requirePlan, validateGrid, validateGrids, detectTemplate, type RawCell, type SheetGrid } from '../index.js';
+import { requirePlan, validateGrid, detectTemplate, type SheetGrid } from '../index.js';
 
 const plan = requirePlan(chibaPlan);
 const today = '2026-06-01';
-
-const HEADER = ['年度', '区', '地区部会', '報告日', '取組み', '実施状況', '実施回数', '参加者数', '連携団体', '自己評価', '成果', '課題', '成果事例', '今後の方向性'];
 
 /** A realistic return from 寒川地区部会 of 中央区, typed the way staff type. */
 export function chuoReturn(): SheetGrid {
