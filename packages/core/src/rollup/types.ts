@@ -7,7 +7,7 @@ import type { LocalizedText } from '../i18n/text.js';
 import type { LocalDate } from '../period/index.js';
 import type { FieldType, RollupKind } from '../plan/schema.js';
 import type { FieldValue, RowRef } from '../returns/types.js';
-import type { ChangeEntry, Meeting } from '../workflow/types.js';
+import type { ChangeEntry, Meeting, ReviewState } from '../workflow/types.js';
 import type { SubmissionUse } from './use.js';
 
 /** A unit (ward, district area) or subject (initiative, measure) with its names. */
@@ -329,7 +329,7 @@ export interface AnnualReport {
 export interface RollupOptions {
   fiscalYear: number;
   /** A review state: only accepted returns count unless includeProvisional. */
-  review?: import('../workflow/types.js').ReviewState;
+  review?: ReviewState;
   /** Count returns not (yet) accepted too, marked provisional. */
   includeProvisional?: boolean;
   /** Count rows with open validation errors too, marked provisional 暫定 (like returns not yet accepted). */
