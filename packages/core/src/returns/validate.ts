@@ -979,10 +979,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
     // ----- the record -------------------------------------------------------------------------------
     // Copying a prototype record gives every record the same shape; keyed stores then stay fast.
     const values: ReturnRecord = { ...proto };
-    for (let i = 0; i < nVals; i++) {
-      const v = vals[i];
-      if (v !== null && v !== undefined) values[allKeys[i] as string] = v;
-    }
+    fillRecord(values, allKeys, vals, nVals);
     const ref = run.source === undefined ? { sheet: run.sheet, row: run.originRow + r } : { source: run.source, sheet: run.sheet, row: run.originRow + r };
     result.records.push({ ref, values, errors: run.rowErrors, warnings: run.rowWarnings });
     recordRow.push(r);
@@ -1069,6 +1066,92 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
       `Sheet "${run.sheet}" has no data rows below the header (row ${run.originRow + headerRow}).`,
       undefined,
     );
+  }
+}
+
+/**
+ * Copies a row's values into its record (whose keys the prototype copy already holds). One
+ * store site per slot: each site then sees a single key and V8 keeps it monomorphic, where one
+ * site in a loop sees every key and goes megamorphic (a stub-cache probe per value). Templates
+ * wider than the unrolled slots finish in the loop.
+ */
+function fillRecord(o: ReturnRecord, keys: readonly string[], vals: readonly FieldValue[], n: number): void {
+  let v: FieldValue | undefined;
+  if (n === 0) return;
+  v = vals[0];
+  if (v !== null && v !== undefined) o[keys[0] as string] = v;
+  if (n === 1) return;
+  v = vals[1];
+  if (v !== null && v !== undefined) o[keys[1] as string] = v;
+  if (n === 2) return;
+  v = vals[2];
+  if (v !== null && v !== undefined) o[keys[2] as string] = v;
+  if (n === 3) return;
+  v = vals[3];
+  if (v !== null && v !== undefined) o[keys[3] as string] = v;
+  if (n === 4) return;
+  v = vals[4];
+  if (v !== null && v !== undefined) o[keys[4] as string] = v;
+  if (n === 5) return;
+  v = vals[5];
+  if (v !== null && v !== undefined) o[keys[5] as string] = v;
+  if (n === 6) return;
+  v = vals[6];
+  if (v !== null && v !== undefined) o[keys[6] as string] = v;
+  if (n === 7) return;
+  v = vals[7];
+  if (v !== null && v !== undefined) o[keys[7] as string] = v;
+  if (n === 8) return;
+  v = vals[8];
+  if (v !== null && v !== undefined) o[keys[8] as string] = v;
+  if (n === 9) return;
+  v = vals[9];
+  if (v !== null && v !== undefined) o[keys[9] as string] = v;
+  if (n === 10) return;
+  v = vals[10];
+  if (v !== null && v !== undefined) o[keys[10] as string] = v;
+  if (n === 11) return;
+  v = vals[11];
+  if (v !== null && v !== undefined) o[keys[11] as string] = v;
+  if (n === 12) return;
+  v = vals[12];
+  if (v !== null && v !== undefined) o[keys[12] as string] = v;
+  if (n === 13) return;
+  v = vals[13];
+  if (v !== null && v !== undefined) o[keys[13] as string] = v;
+  if (n === 14) return;
+  v = vals[14];
+  if (v !== null && v !== undefined) o[keys[14] as string] = v;
+  if (n === 15) return;
+  v = vals[15];
+  if (v !== null && v !== undefined) o[keys[15] as string] = v;
+  if (n === 16) return;
+  v = vals[16];
+  if (v !== null && v !== undefined) o[keys[16] as string] = v;
+  if (n === 17) return;
+  v = vals[17];
+  if (v !== null && v !== undefined) o[keys[17] as string] = v;
+  if (n === 18) return;
+  v = vals[18];
+  if (v !== null && v !== undefined) o[keys[18] as string] = v;
+  if (n === 19) return;
+  v = vals[19];
+  if (v !== null && v !== undefined) o[keys[19] as string] = v;
+  if (n === 20) return;
+  v = vals[20];
+  if (v !== null && v !== undefined) o[keys[20] as string] = v;
+  if (n === 21) return;
+  v = vals[21];
+  if (v !== null && v !== undefined) o[keys[21] as string] = v;
+  if (n === 22) return;
+  v = vals[22];
+  if (v !== null && v !== undefined) o[keys[22] as string] = v;
+  if (n === 23) return;
+  v = vals[23];
+  if (v !== null && v !== undefined) o[keys[23] as string] = v;
+  for (let i = 24; i < n; i++) {
+    v = vals[i];
+    if (v !== null && v !== undefined) o[keys[i] as string] = v;
   }
 }
 
