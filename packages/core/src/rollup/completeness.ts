@@ -21,7 +21,8 @@ export interface ScopePart {
 }
 
 /**
- * @internal Status of each obligation of the parts, with rows numbered from `offset` in `refs`.
+ * @internal Status of each obligation of the parts, with rows numbered from `offset` in `refs`
+ * (the parts' rows are appended to `refs`; with `null`, one part's rows are numbered as in its scope).
  * @example
  * ```ts
  * obligationStatuses(plan, parts, owed, false, refs, sink);
@@ -32,14 +33,19 @@ export function obligationStatuses(
   parts: ScopePart[],
   owed: Obligation[],
   countInvalid: boolean,
-  refs: RowRef[],
+  refs: RowRef[] | null,
   sink: Sink,
 ): ObligationStatus[] {
   const top = plan.units.find((u) => u.parent === undefined)?.code ?? SINGLE;
   const out: ObligationStatus[] = [];
   for (const part of parts) {
-    const offset = refs.length;
-    if (part.ss) for (const r of part.ss.refs) refs.push(r);
+    const offset = refs === null ? 0 : refs.length;
+    if (refs !== null && part.ss) {
+      // Indexed into a presized array: the city-wide copy is every row of the year.
+      const src = part.ss.refs;
+      refs.length = offset + src.length;
+      for (let i = 0; i < src.length; i++) refs[offset + i] = src[i]!;
+    }
     const flowId = part.scan.shape.flow?.id;
     for (const o of owed) {
       if (o.flowId !== flowId) continue;
@@ -71,7 +77,7 @@ export function obligationStatuses(
         }
       }
       const subjects = ua ? (countInvalid ? ua.subjectsAll : ua.subjectsValid) : new Set<string>();
-      const rows = ua ? ua.arrivedRows.filter((i) => counted.has(part.ss!.subOf[i]!)).map((i) => i + offset) : [];
+      const rows = ua ? arrivedRowsOf(ua.arrivedRows, part.ss!.subOf, counted, ua.returns.size, offset) : [];
       const st: ObligationStatus = {
         id: o.id,
         flowId: o.flowId,
@@ -99,6 +105,21 @@ export function obligationStatuses(
       sink.figures[`${o.id}/firstReceived`] = first;
       sink.provenance[`${o.id}/firstReceived`] = { rows };
     }
+  }
+  return out;
+}
+
+/** The arrived rows of the counted returns, numbered from `offset`. */
+function arrivedRowsOf(arrived: readonly number[], subOf: readonly number[], counted: Set<number>, returns: number, offset: number): number[] {
+  const out: number[] = [];
+  // Usually every return of the unit counts: then no row needs its return looked up.
+  if (counted.size === returns) {
+    for (let i = 0; i < arrived.length; i++) out.push(arrived[i]! + offset);
+    return out;
+  }
+  for (let i = 0; i < arrived.length; i++) {
+    const r = arrived[i]!;
+    if (counted.has(subOf[r]!)) out.push(r + offset);
   }
   return out;
 }

@@ -152,7 +152,8 @@ export interface CellAcc {
   texts: number[][];
   /** The trimmed texts of `texts`, read during the scan (lists are built from them later). */
   textVals: string[][];
-  union: Set<string>[];
+  /** Codes of `union` fields, each once: a short array, since a cell sees few codes and `includes` beats hashing. */
+  union: string[][];
   dist: Map<string, number>[];
   provisional: boolean;
 }
@@ -400,7 +401,7 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
           flags: any.map(() => []),
           texts: collect.map(() => []),
           textVals: collect.map(() => []),
-          union: union.map(() => new Set<string>()),
+          union: union.map((): string[] => []),
           dist: dist.map(() => new Map<string, number>()),
           provisional: false,
         };
@@ -442,8 +443,15 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
         const x = v[union[k]!];
         const set = c.union[k]!;
         // Indexed: for…of over validation's frozen arrays is several times slower here.
-        if (Array.isArray(x)) for (let i = 0; i < x.length; i++) set.add(x[i] as string);
-        else if (x !== null && x !== undefined && x !== '') set.add(String(x));
+        if (Array.isArray(x))
+          for (let i = 0; i < x.length; i++) {
+            const code = x[i] as string;
+            if (!set.includes(code)) set.push(code);
+          }
+        else if (x !== null && x !== undefined && x !== '') {
+          const code = String(x);
+          if (!set.includes(code)) set.push(code);
+        }
       }
       for (let k = 0; k < dist.length; k++) {
         const x = v[dist[k]!];
@@ -569,7 +577,7 @@ export function buildCells(plan: Plan, ss: ScopeScan, shape: TemplateShape, sink
       else if (x !== null && x !== undefined && x !== '') agg.dist[f]![String(x)] = 1;
     }
     shape.union.forEach((f, i) => {
-      const codes = [...c.union[i]!].sort();
+      const codes = c.union[i]!.slice().sort();
       values[f] = codes;
       for (const code of codes) agg.dist[f]![code] = 1;
     });

@@ -196,7 +196,7 @@ function buildWard(
   if (ss) ss.cells.sort((a, b) => unitCmp(a.unit, b.unit) || subjCmp(a.subject, b.subject) || (a.rows[0] ?? 0) - (b.rows[0] ?? 0));
   const cells: BuiltCell[] = ss && shape ? buildCells(plan, ss, shape, sink) : [];
   const wardOwed = owed.filter((o) => o.flowId === shape?.flow?.id && o.to.unit?.code === ward);
-  const statuses = sc ? obligationStatuses(plan, [{ scan: sc, ss, scope: ward }], wardOwed, opts.includeInvalid === true, [], sink) : [];
+  const statuses = sc ? obligationStatuses(plan, [{ scan: sc, ss, scope: ward }], wardOwed, opts.includeInvalid === true, null, sink) : [];
   const wardRef = unitRef(plan, ward);
   const comp = completenessRow(`${ward}/completeness`, wardRef, statuses, sink);
 
