@@ -107,10 +107,19 @@ interface UniqueIndex {
  * with 100 000 rows a `Map` spends its time chasing pointers; this probes contiguous memory.
  */
 class IntTable {
-  private keys = new Int32Array(1024).fill(-1);
-  private vals = new Float64Array(1024);
+  private keys: Int32Array;
+  private vals: Float64Array;
   private size = 0;
-  private shift = 22;
+  private shift: number;
+
+  /** Sized for `expected` keys at most half full, so a grid of that many rows never regrows it. */
+  constructor(expected = 512) {
+    let bits = 10;
+    while (bits < 30 && 1 << (bits - 1) < expected) bits++;
+    this.keys = new Int32Array(1 << bits).fill(-1);
+    this.vals = new Float64Array(1 << bits);
+    this.shift = 32 - bits;
+  }
 
   // Fibonacci hashing: the high bits of k × 2^32/φ spread neighbouring keys apart.
   private slot(k: number): number {
@@ -559,7 +568,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   const failed = new Uint8Array(nVals);
   let uniq = shared.byTemplate.get(template.id);
   if (uniq === undefined) {
-    uniq = { parts: ct.unique.map(() => new Map<unknown, number>()), seen: new IntTable(), seenWide: new Map() };
+    uniq = { parts: ct.unique.map(() => new Map<unknown, number>()), seen: new IntTable(cells.length), seenWide: new Map() };
     shared.byTemplate.set(template.id, uniq);
   }
   const gridNo = shared.grids.length;
