@@ -218,6 +218,26 @@ export interface ScanOptions {
   includeInvalid: boolean;
 }
 
+/**
+ * Whether `String.prototype.trim` could remove this character (white space or line terminator;
+ * every control character is counted in, which only costs a needless trim). Most texts need no
+ * trim, and checking both ends is much cheaper than calling it.
+ */
+function isTrimSpace(c: number): boolean {
+  return (
+    c <= 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /** The code of the single sender's "unit" (a body that is not per unit). */
 export const SINGLE = '*';
 
@@ -432,7 +452,7 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
       for (let k = 0; k < collect.length; k++) {
         const x = v[collect[k]!];
         if (typeof x === 'string' && x !== '') {
-          const t = x.trim();
+          const t = isTrimSpace(x.charCodeAt(0)) || isTrimSpace(x.charCodeAt(x.length - 1)) ? x.trim() : x;
           if (t !== '') {
             c.texts[k]!.push(idx);
             c.textVals[k]!.push(t);
