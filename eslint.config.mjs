@@ -6,7 +6,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'docs/api/**', '**/.tmp/**', 'addin/test/fake-office/**/*.js'],
+    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'docs/api/**', '**/.tmp/**', 'addin/test/fake-office/**/*.js', 'packages/bench/scratch/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

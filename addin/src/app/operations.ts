@@ -213,6 +213,16 @@ async function readReturns(context: Excel.RequestContext, batch: Batch, plan: Pl
   return { info: readWorkbookInfo(info), grids };
 }
 
+/** Reads the chosen return sheets and validates them together, as roll-up and completeness need. */
+async function readSubmissions(context: Excel.RequestContext, batch: Batch, plan: Plan, sheetIds: readonly string[], onStep: OnStep) {
+  onStep('reading');
+  const { info, grids } = await readReturns(context, batch, plan, sheetIds);
+  onStep('rolling');
+  await yieldToUi();
+  const { results } = validateGrids(grids, { plan });
+  return { info, submissions: results.map((r) => submissionFromValidation(r)) };
+}
+
 export type RollupKind = 'ward' | 'annual';
 
 /**
@@ -233,12 +243,7 @@ export async function rollUp(
 ): Promise<string[]> {
   return run(async (context) => {
     const batch = new Batch(context);
-    onStep('reading');
-    const { info, grids } = await readReturns(context, batch, plan, opts.sheetIds);
-    onStep('rolling');
-    await yieldToUi();
-    const { results } = validateGrids(grids, { plan });
-    const submissions = results.map((r) => submissionFromValidation(r));
+    const { info, submissions } = await readSubmissions(context, batch, plan, opts.sheetIds, onStep);
     let workbook: { sheets: SheetModel[] };
     let group: string;
     if (opts.kind === 'ward') {
@@ -272,14 +277,10 @@ export async function completenessOf(
 ): Promise<{ completeness: Completeness; model: SheetModel; sheets: string[] }> {
   return run(async (context) => {
     const batch = new Batch(context);
-    onStep('reading');
-    const { info, grids } = await readReturns(context, batch, plan, opts.sheetIds);
-    onStep('rolling');
-    await yieldToUi();
-    const { results } = validateGrids(grids, { plan });
+    const { info, submissions } = await readSubmissions(context, batch, plan, opts.sheetIds, onStep);
     const c = completeness(
       plan,
-      results.map((r) => submissionFromValidation(r)),
+      submissions,
       opts.within ? { fiscalYear: opts.fiscalYear, within: opts.within } : { fiscalYear: opts.fiscalYear },
     );
     const model = completenessSheet(c, lang);
