@@ -2,6 +2,7 @@
  * Installs the fake office.js into Node's globals (Office, Excel, CustomFunctions,
  * __fakeExcel) for tests of the operations without a browser.
  */
+import type { RawCell } from '@sasaeai/core';
 import './office.js';
 
 export interface FakeStats {
@@ -49,3 +50,22 @@ export interface FakeExcel {
 }
 
 export const fake = (globalThis as unknown as { __fakeExcel: FakeExcel }).__fakeExcel;
+
+/**
+ * Types a grid of raw cells into a sheet as a user would: dates and error values as typed text,
+ * text that would read as a formula with Excel's leading apostrophe.
+ */
+export function typeGrid(sheet: string, cells: readonly (readonly RawCell[])[]): void {
+  fake.type(
+    sheet,
+    'A1',
+    cells.map((r) =>
+      r.map((c) => {
+        if (c === null || c === undefined) return '';
+        if (c instanceof Date) return c.toISOString().slice(0, 10);
+        if (typeof c === 'object') return c.error;
+        return typeof c === 'string' && /^[=+\-@]/.test(c) && c.length > 1 ? `'${c}` : c;
+      }),
+    ),
+  );
+}

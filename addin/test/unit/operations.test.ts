@@ -2,10 +2,10 @@
  * The operations against the fake workbook in Node: what they write, that marks come and go
  * without a trace, and that the number of round trips does not grow with the rows.
  */
-import { blankReturnSheet, generateReturns, headerRowIndex, requirePlan, type RawCell } from '@sasaeai/core';
+import { blankReturnSheet, generateReturns, headerRowIndex, requirePlan } from '@sasaeai/core';
 import { chibaPlan } from '@sasaeai/plan-chiba';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fake } from '../fake-office/install.js';
+import { fake, typeGrid } from '../fake-office/install.js';
 import { clearMarks, completenessOf, createReturnSheet, listWorkbook, rollUp, selectCell, validateInPlace, writeIssuesSheet } from '../../src/app/operations.js';
 import { validationRule } from '../../src/excel/write.js';
 import { Batch } from '../../src/excel/batch.js';
@@ -14,23 +14,6 @@ import { run } from '../../src/excel/run.js';
 
 const plan = requirePlan(chibaPlan);
 const FIVE_MB = 5 * 1024 * 1024;
-
-/** Types a generated grid as a user would (dates as typed text, errors as typed). */
-function typeGrid(sheet: string, cells: readonly (readonly RawCell[])[]) {
-  fake.type(
-    sheet,
-    'A1',
-    cells.map((r) =>
-      r.map((c) => {
-        if (c === null || c === undefined) return '';
-        if (c instanceof Date) return c.toISOString().slice(0, 10);
-        if (typeof c === 'object') return c.error;
-        // Text that would read as a formula is typed with Excel's leading apostrophe.
-        return typeof c === 'string' && /^[=+\-@]/.test(c) && c.length > 1 ? `'${c}` : c;
-      }),
-    ),
-  );
-}
 
 function returnSheets(rows: number, perSheet: number, seed = 3) {
   const gen = generateReturns(plan, { seed, rows, badShare: 0.1, fiscalYear: 2025, wards: ['12101'], rowsPerSheet: perSheet });

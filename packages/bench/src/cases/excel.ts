@@ -9,27 +9,11 @@ import { log, single, timeOnce } from '../lib/timing.js';
 import type { CaseResult } from '../lib/types.js';
 // The add-in is plain TypeScript driving the global `Excel`; the fake installs that global.
 import '../../../../addin/src/jitless.js';
-import { fake } from '../../../../addin/test/fake-office/install.js';
+import { fake, typeGrid } from '../../../../addin/test/fake-office/install.js';
 import { rollUp, validateInPlace } from '../../../../addin/src/app/operations.js';
 
 const FIVE_MB = 5 * 1024 * 1024;
 const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} B`);
-
-/** Types a grid as a user would: dates and error values as text, formula-like text quoted. */
-function typeGrid(sheet: string, cells: readonly (readonly RawCell[])[]): void {
-  fake.type(
-    sheet,
-    'A1',
-    cells.map((r) =>
-      r.map((c) => {
-        if (c === null || c === undefined) return '';
-        if (c instanceof Date) return c.toISOString().slice(0, 10);
-        if (typeof c === 'object') return c.error;
-        return typeof c === 'string' && /^[=+\-@]/.test(c) && c.length > 1 ? `'${c}` : c;
-      }),
-    ),
-  );
-}
 
 function requestStats() {
   const reqs = fake.stats.requests;
