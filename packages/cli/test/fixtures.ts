@@ -5,6 +5,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getTemplate, requirePlan } from '@sasaeai/core';
+import { chibaPlan } from '@sasaeai/plan-chiba';
 import type * as XL from 'exceljs';
 import { ExcelJS } from '../src/xlsx/exceljs.js';
 
@@ -13,23 +15,8 @@ export function tempDir(prefix = 'sasaeai-cli-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Headers of the district activity return as staff see them (domain.md §4.1). */
-export const ACTIVITY_HEADERS = [
-  '年度',
-  '区',
-  '地区部会',
-  '報告日',
-  '取組み',
-  '実施状況',
-  '実施回数',
-  '参加者数',
-  '連携団体',
-  '自己評価',
-  '成果',
-  '課題',
-  '成果事例',
-  '今後の方向性',
-];
+/** Headers of the district activity return as staff see them (domain.md §4.1), from the plan itself. */
+export const ACTIVITY_HEADERS: string[] = getTemplate(requirePlan(chibaPlan), 'district-activity')!.fields.map((f) => f.label.ja);
 
 /** A good row of a district activity return (中央区 寒川, FY2026). */
 export function goodRow(overrides: Partial<Record<string, unknown>> = {}): unknown[] {
