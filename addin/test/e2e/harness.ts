@@ -7,16 +7,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-export const ADDIN = path.resolve(__dirname, '../..');
+export const ADDIN = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const DIST = path.join(ADDIN, 'dist');
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 export const ORIGIN = 'https://localhost:3000/';
 export const CSP =
   "default-src 'none'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self'; img-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-const TYPES: Record<string, string> = {
+/** Content types of the files the pane loads. */
+export const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -26,12 +28,12 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** Debian's Chromium, headless, with nothing that reaches for the network on its own. */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
 export function launch(): Promise<Browser> {
   if (!existsSync(path.join(DIST, 'taskpane.html'))) throw new Error('addin/dist is missing: run `pnpm --filter addin build` first');
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
 export interface Pane {

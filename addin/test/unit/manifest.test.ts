@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { validateManifestXml } from '../../scripts/validate-manifest.mjs';
 
-const xml = readFileSync(path.join(__dirname, '../../manifest.xml'), 'utf8');
+const xml = readFileSync(new URL('../../manifest.xml', import.meta.url), 'utf8');
 const validate = (text: string): string[] => validateManifestXml(text);
 
 describe('offline manifest validation', () => {

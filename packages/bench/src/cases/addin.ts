@@ -10,16 +10,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { log, median } from '../lib/timing.js';
 import type { CaseResult } from '../lib/types.js';
+import { CHROMIUM_ARGS, OFFICE_JS, ORIGIN, TYPES } from '../../../../addin/test/e2e/harness.js';
 
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const ORIGIN = 'https://localhost:3000/';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-};
 const BASELINE_HTML = `<!doctype html><html><head><meta charset="utf-8"><script src="${OFFICE_JS}"></script></head>
 <body><main id="status">…</main><script src="baseline.js"></script></body></html>`;
 const BASELINE_JS = `Office.onReady(() => { const s = document.getElementById('status'); s.textContent = 'ready'; s.dataset.kind = 'ok'; });`;
@@ -62,10 +54,7 @@ export async function addinCases(opts: { addin: string; chromium: string; runs: 
   const gzip = files.reduce((a, f) => a + f.gzip, 0);
   const fakeOffice = readFileSync(path.join(opts.addin, 'test/fake-office/office.js'), 'utf8');
   log('add-in: headless Chromium, first interactive');
-  const browser = await chromium.launch({
-    executablePath: opts.chromium,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const browser = await chromium.launch({ executablePath: opts.chromium, args: CHROMIUM_ARGS });
   try {
     const cold = await open(browser, dist, fakeOffice, 'taskpane.html');
     await open(browser, dist, fakeOffice, 'baseline.html');
