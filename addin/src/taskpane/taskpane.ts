@@ -38,6 +38,7 @@ import { t, type StringKey } from '../app/i18n.js';
 import { activePlan, resetActivePlan, setActivePlan } from '../app/plan-state.js';
 import { run } from '../excel/run.js';
 import { readStoredPlan, storePlan } from '../excel/plan-store.js';
+import { layoutUnavailable } from '../excel/read.js';
 import { field, h, options, replace, uid } from './dom.js';
 
 /** Issues shown in the pane; the issues sheet holds them all. */
@@ -292,6 +293,8 @@ function validatePanel(): HTMLElement {
         state.lastRun = v;
         renderValidation(v);
         setStatus(tr('marked', v.result.issues.length, v.markedCells), v.result.summary.errors > 0 ? 'error' : 'ok');
+        // issue 12: say when merged areas or hidden rows could not be read.
+        if (layoutUnavailable.size > 0) setStatus(`${tr('marked', v.result.issues.length, v.markedCells)} ${tr('layoutUnavailable')}`, v.result.summary.errors > 0 ? 'error' : 'ok');
       }),
     { primary: true },
   );
