@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as XL from 'exceljs';
 import { ExcelJS } from './exceljs.js';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_HEADERS, addSheet, badFiles, goodRow, save, tempDir } from '../../test/fixtures.js';
 import { readWorkbook, type ReaderMode } from './read.js';
@@ -37,6 +38,23 @@ async function mixedWorkbook(): Promise<string> {
 }
 
 describe('readWorkbook', () => {
+  it('reads a return whose formatting runs to row 1,048,576 as the same return', async () => {
+    const lean = await mixedWorkbook();
+    const files = unzipSync(readFileSync(lean));
+    const rows: string[] = [];
+    for (let r = 40; r <= 1_048_576; r++) rows.push(`<row r="${r}" s="1" customFormat="1"/>`);
+    // A styled, value-less cell inside a row is dropped with its row; a row with a value stays.
+    rows.push('<row r="1048577"><c r="A1048577" s="1"/></row>');
+    const sheet = 'xl/worksheets/sheet1.xml';
+    files[sheet] = strToU8(strFromU8(files[sheet]!).replace('</sheetData>', rows.join('') + '</sheetData>'));
+    const bloated = join(dir, 'bloated.xlsx');
+    writeFileSync(bloated, zipSync(files, { level: 6 }));
+    const a = await readWorkbook(lean, { mode: 'full', source: 'x' });
+    const b = await readWorkbook(bloated, { mode: 'full', source: 'x' });
+    expect(b.sheets.map((s) => s.grid)).toEqual(a.sheets.map((s) => s.grid));
+    expect(b.issues).toEqual(a.issues);
+  });
+
   it('notes formulas without a saved result when no formula of the workbook has one', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('報告');

@@ -12,13 +12,14 @@
  * ranges and exact error values of formulas) and the streaming reader for big files, which on
  * 100 000 rows is faster and needs a fraction of the memory (figures in docs/cli.md).
  */
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import type { Row } from 'exceljs';
 import type { Issue, RawCell, SheetGrid } from '@sasaeai/core';
 import { cliIssue, lt } from '../messages.js';
 import { ExcelJS } from './exceljs.js';
 import { readCsv } from './csv.js';
 import { META_SHEET, isReservedSheet } from './reserved.js';
+import { slimWorkbook } from './slim.js';
 
 /** Which exceljs reader to use; `auto` streams files above {@link STREAM_THRESHOLD_BYTES}. */
 export type ReaderMode = 'auto' | 'full' | 'stream';
@@ -468,7 +469,9 @@ class GridBuilder {
 
 async function readWhole(file: string): Promise<RawWorkbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file, { ignoreNodes: IGNORED_NODES });
+  const slim = slimWorkbook(await readFile(file));
+  if (slim !== null) await wb.xlsx.load(slim as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
+  else await wb.xlsx.readFile(file, { ignoreNodes: IGNORED_NODES });
   const sheets: RawSheet[] = [];
   wb.worksheets.forEach((ws, index) => {
     const grid = new GridBuilder();
