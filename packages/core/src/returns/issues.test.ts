@@ -426,6 +426,20 @@ describe('layout of the sheet as staff make it', () => {
       ]
     `);
   });
+  it('more forms of the same kinds: 寒川計, Grand Total, (注), a sentence under the table, 参加延人数, 報告日付', () => {
+    const rows = [rowCells(), rowCells({ initiative: 'C02', sessions: 3, participants: 30 })];
+    for (const label of ['寒川計', 'Grand Total', '【合計】', '総 計']) {
+      const r = validateGrid(G([...rows, [null, null, label, null, null, null, 15, 270]]), { plan, today });
+      expect([label, r.records.length, r.issues.map((i) => i.code)]).toEqual([label, 2, ['totals_row_skipped']]);
+    }
+    const notes = validateGrid(G([...rows, ['(注) 延べ人数で記入'], ['提出期限は4月30日です。遅れる場合はご連絡ください。'], ['問い合わせ先', '043-000-0000']]), { plan, today });
+    expect([notes.records.length, notes.issues.map((i) => i.code)]).toEqual([2, ['footer_rows_skipped']]);
+    const header: string[] = [...HEADER];
+    header[3] = '報告日付';
+    header[7] = '参加延人数';
+    expect(validateGrid(grid([rowCells()], header), { plan, today }).columns.map((c) => c.field)).toContain('participants');
+    expect(validateGrid(grid([rowCells()], header), { plan, today }).issues).toEqual([]);
+  });
   it('hidden_rows_counted', () => {
     expect(run(G([rowCells(), rowCells({ initiative: 'C02' })], { hiddenRows: [3] }))).toMatchInlineSnapshot(`
       [

@@ -41,10 +41,14 @@ export interface Layout {
 }
 
 // A cell that names a totals row: 合計, 小計, 総計, 計, Total (also 寒川 小計, 【合計】).
-const TOTAL_WORD = /^(?:総?合計|小計|総計|累計|計|total|subtotal|grandtotal|sum|totals?)$|(?:合計|小計|総計)$/;
+// 寒川計 / 中央区計 too: a short cell ending in 計 outside the narrative columns.
+const TOTAL_WORD = /^(?:総?合計|小計|総計|累計|計|total|subtotal|grandtotal|sum|totals?)$|(?:合計|小計|総計)$|^[^\d]{1,8}計$/;
 const TOTAL_FORMULA = /^(?:_xlfn\.)?(?:SUM|SUBTOTAL|AGGREGATE)\s*\(/i;
 // The first cell of a footer row: a note mark, or the label of a sign-off field.
-const FOOTER_START = /^(?:※|\*|＊|注|備考|記入者|作成者|提出者|提出日|報告者|担当者|担当|連絡先|電話|tel|記入日|作成日|以上)/;
+const FOOTER_START = /^(?:※|\*|＊|注|備考|記入者|作成者|提出者|提出日|報告者|担当者|担当|連絡先|問合せ|問い合わせ|所属|氏名|電話|tel|fax|e-?mail|記入日|作成日|以上)/;
+const LEADING_BRACKET = /^[([【<「〔]/;
+// A sentence left under the table (提出期限は…です。): long text alone on its row.
+const NOTE_LENGTH = 12;
 const BRACKETS = /[()[\]【】<>「」〔〕]/g;
 
 function parseRange(a1: string): { top: number; left: number; bottom: number; right: number } | null {
@@ -137,7 +141,11 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
   });
   const keyCols = (keyIdx.length > 0 ? keyIdx : [ct.dateIndex]).map((i) => (i >= 0 ? (colOf[i] ?? -1) : -1)).filter((c) => c >= 0);
   const textCols = new Set<number>();
-  for (const f of fields) if (f.field.type === 'text') textCols.add(colOf[f.index] ?? -1);
+  const numCols = new Set<number>();
+  for (const f of fields) {
+    if (f.field.type === 'text') textCols.add(colOf[f.index] ?? -1);
+    if (f.field.type === 'integer' || f.field.type === 'number') numCols.add(colOf[f.index] ?? -1);
+  }
   const formulas = input.formulas ?? {};
   const hasFormulas = Object.keys(formulas).length > 0;
 
@@ -149,12 +157,19 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
   let allFirst = -1;
   const totals: number[] = [];
   const footers: number[] = [];
+  // The last row that looks like a report row (three cells or more): notes come after it.
+  let lastFull = -1;
+  for (let r = cells.length - 1; r > headerEnd && lastFull < 0; r--) {
+    const row = cells[r];
+    if (Array.isArray(row) && row.filter((v) => !isBlankCell(v)).length >= 3) lastFull = r;
+  }
   for (let r = headerEnd + 1; r < cells.length; r++) {
     const row = cells[r];
     if (!Array.isArray(row)) continue;
     let nonBlank = 0;
     let firstText: string | null = null;
     let word = false;
+    let wordInKey = false;
     let sumFormula = false;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
@@ -163,7 +178,10 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
       if (typeof v === 'string') {
         const k = labelKey(v);
         if (firstText === null) firstText = k;
-        if (!textCols.has(c) && k.length <= 16 && TOTAL_WORD.test(k.replace(BRACKETS, ''))) word = true;
+        if (!textCols.has(c) && !numCols.has(c) && k.length <= 16 && TOTAL_WORD.test(k.replace(BRACKETS, ''))) {
+          word = true;
+          wordInKey ||= keyCols.includes(c);
+        }
       } else if (firstText === null) firstText = '';
       if (hasFormulas) {
         const f = formulas[columnLetters(originCol + c) + String(originRow + r)];
@@ -171,7 +189,9 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
       }
     }
     if (nonBlank === 0) continue;
-    if (nonBlank <= 2 && firstText !== null && firstText !== '' && FOOTER_START.test(firstText) && !word) {
+    const footer =
+      firstText !== null && firstText !== '' && (FOOTER_START.test(firstText.replace(LEADING_BRACKET, '')) || (r > lastFull && firstText.length >= NOTE_LENGTH));
+    if (nonBlank <= 2 && footer && !word) {
       skip[r] = 1;
       footers.push(originRow + r);
       continue;
@@ -180,7 +200,8 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
     const nums = sumCols.map((s) => looseNumber(row[s.col]));
     const anyNum = nums.some((n) => n !== null);
     const equals = (acc: Float64Array) => anyNum && nums.every((n, k) => n === null || Math.abs(n - (acc[k] as number)) < 1e-9);
-    const isTotal = word || (sumFormula && keysBlank) || (keysBlank && anyNum && sinceRows >= 2 && equals(since));
+    // A totals word in a row that names its own initiative and date is a mistyped value, not a total.
+    const isTotal = (word && (keysBlank || wordInKey)) || (sumFormula && keysBlank) || (keysBlank && anyNum && sinceRows >= 2 && equals(since));
     if (isTotal) {
       skip[r] = 1;
       totals.push(originRow + r);

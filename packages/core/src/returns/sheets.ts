@@ -10,7 +10,7 @@ import type { Issue, SheetGrid } from './types.js';
 
 // Words that mark a sheet, by its name or a title above its table, as not a return.
 const EXAMPLE_WORDS = /記入例|入力例|記載例|作成例|見本|サンプル|sample|example|^例$|^\(例\)|^例[:：]|^【例】/;
-const COVER_SUMMARY_NAME = /表紙|cover|集計|まとめ|総括|summary|^合計$|^total$/;
+const COVER_SUMMARY_NAME = /表紙|cover|集計|まとめ|総括|summary|^合計$|^total$|目次|記入方法|記入要領|使い方|説明/;
 // A reference to another sheet inside a formula: 寒川!G2, '松ケ丘'!G2, SUM(寒川:新宿!G2).
 const OTHER_SHEET_REF = /(?:'[^']+'|[^\s!():,=+*/-]+)!\$?[A-Z]{1,3}\$?\d/i;
 

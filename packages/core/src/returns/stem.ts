@@ -11,6 +11,7 @@ const BRACKETED = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|<[^<>]*>|「[^「」]
 // Order matters: 人数 before 数, 年月日 before 日.
 const SUFFIXES: readonly [RegExp, string][] = [
   [/年月日$/, '日'],
+  [/日付$/, '日'],
   [/月日$/, '日'],
   [/人数$/, '者'],
   [/(?:の)?(?:名称|名前|名|内容|数|等|欄|欄記入|記入欄|の状況|状況)$/, ''],
@@ -29,7 +30,7 @@ const OKURIGANA = /([\u4E00-\u9FFF\u3005])[\u3041-\u3096]{1,2}(?=[\u4E00-\u9FFF\
  * ```
  */
 export function headerStem(text: string): string {
-  let k = labelKey(text).replace(MARKS, '').replace(BRACKETED, '').replace(/^延べ|延べ|^延/g, '');
+  let k = labelKey(text).replace(MARKS, '').replace(BRACKETED, '').replace(/延べ|延/g, '');
   for (const [re, to] of SUFFIXES) k = k.replace(re, to);
   return k.replace(OKURIGANA, '$1');
 }

@@ -71,6 +71,8 @@ export interface ValidationResult {
   columns: FoundColumn[];
   /** Every non-blank data row, normalised; rows with errors too (`errors > 0`). */
   records: LocatedRecord[];
+  /** Worksheet rows left out as totals rows or footers (an info issue says so). */
+  leftOut: number[];
   /** Ordered by row, then column. */
   issues: Issue[];
   omittedIssues: number;
@@ -412,6 +414,7 @@ function validateOne(grid: SheetGrid, opts: ValidateOptions, shared: SharedKeys)
     headerRow: null,
     columns: [],
     records: [],
+    leftOut: [],
     issues: [],
     omittedIssues: 0,
     summary: emptySummary(),
@@ -561,6 +564,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   );
   cells = layout.cells;
   const skipRow = layout.skip;
+  for (let r = 0; r < skipRow.length; r++) if (skipRow[r] === 1) result.leftOut.push(run.originRow + r);
   let missingRequired = 0;
   const failedColumn = new Uint8Array(nVals);
   for (const fd of fields) {
