@@ -383,7 +383,7 @@ describe('layout of the sheet as staff make it', () => {
     const r = validateGrid(G(rows, { merges: ['A2:A4', 'B2:B4', 'C2:C4'] }), { plan, today });
     expect(list(r.issues)).toMatchInlineSnapshot(`
       [
-        "A2 info merged_cells_filled: 結合セル A2:A4、B2:B4、C2:C4 の値を、結合された各行（計6行）に当てはめて読み取りました。 | Merged cells A2:A4, B2:B4, C2:C4: the value was applied to every row they cover (6 rows).",
+        "A2 info merged_cells_filled: 結合セル A2:A4、B2:B4、C2:C4 の値を、結合された各行に当てはめて読み取りました（6セル）。 | Merged cells A2:A4, B2:B4, C2:C4: the value was applied to every row they cover (6 cells).",
       ]
     `);
     expect(r.records.map((x) => [x.values.district, x.values.sessions])).toEqual([['12101-01', 12], ['12101-01', 3], ['12101-01', 4]]);

@@ -24,9 +24,9 @@ export const LAYOUT_MESSAGES = {
     ja: `列「${p.header}」は様式のどの項目とも一致しないため、読み取れません。「${p.field.ja}」の列であれば、見出しを「${p.field.ja}」にしてください。`,
     en: `Column "${p.header}" matches no field of the template and is not read; it is probably "${p.field.en}" (${p.field.ja}) — if so, rename the header to ${p.field.ja}.`,
   }),
-  merged_cells_filled: (p: { ranges: string[]; rows: number }): LocalizedText => ({
-    ja: `結合セル ${p.ranges.join('、')} の値を、結合された各行（計${p.rows}行）に当てはめて読み取りました。`,
-    en: `Merged cells ${p.ranges.join(', ')}: the value was applied to every row they cover (${p.rows} rows).`,
+  merged_cells_filled: (p: { ranges: string[]; cells: number }): LocalizedText => ({
+    ja: `結合セル ${p.ranges.join('、')} の値を、結合された各行に当てはめて読み取りました（${p.cells}セル）。`,
+    en: `Merged cells ${p.ranges.join(', ')}: the value was applied to every row they cover (${p.cells} cell${p.cells === 1 ? '' : 's'}).`,
   }),
   merge_across_header: (p: { range: string }): LocalizedText => ({
     ja: `結合セル ${p.range} が見出し行とデータ行にまたがっています。結合を解除し、見出しとデータを別のセルに入力してください。`,

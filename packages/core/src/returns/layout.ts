@@ -122,7 +122,7 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
     }
     if (filled.length > 0) {
       const first = parseRange(filled[0] as string);
-      emit('merged_cells_filled', first ? first.top - originRow : headerEnd + 1, first ? first.left - originCol : -1, LAYOUT_MESSAGES.merged_cells_filled({ ranges: filled, rows: filledRows }));
+      emit('merged_cells_filled', first ? first.top - originRow : headerEnd + 1, first ? first.left - originCol : -1, LAYOUT_MESSAGES.merged_cells_filled({ ranges: filled, cells: filledRows }));
     }
     cells = copy;
   }
