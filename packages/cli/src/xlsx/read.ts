@@ -274,6 +274,7 @@ export async function readWorkbook(file: string, opts: ReadOptions = {}): Promis
     if (raw.merges.length > 0) grid.merges = raw.merges.map((m) => m.range);
     if (raw.hiddenRows.length > 0) grid.hiddenRows = raw.hiddenRows;
     if (Object.keys(raw.formulas).length > 0) grid.formulas = raw.formulas;
+    if (read.date1904 === true) grid.date1904 = true;
     result.sheets.push({ grid, state: raw.state, index: raw.index });
     if (calculated) continue;
     for (const address of raw.formulasWithoutResult)
@@ -398,6 +399,8 @@ interface RawSheet {
 interface RawWorkbook {
   sheets: RawSheet[];
   savedAt?: string;
+  /** The workbook counts dates from 1904. */
+  date1904?: boolean;
 }
 
 const NO_RESULT = Symbol('no formula result');
@@ -514,7 +517,10 @@ async function readWhole(file: string): Promise<RawWorkbook> {
     });
   });
   const modified = wb.modified;
-  return modified instanceof Date && !Number.isNaN(modified.getTime()) ? { sheets, savedAt: modified.toISOString() } : { sheets };
+  const out: RawWorkbook = { sheets };
+  if (modified instanceof Date && !Number.isNaN(modified.getTime())) out.savedAt = modified.toISOString();
+  if ((wb.properties as { date1904?: unknown } | undefined)?.date1904 === true) out.date1904 = true;
+  return out;
 }
 
 async function readStreaming(file: string, onProgress?: (rows: number) => void): Promise<RawWorkbook> {

@@ -440,6 +440,12 @@ describe('layout of the sheet as staff make it', () => {
     expect(validateGrid(grid([rowCells()], header), { plan, today }).columns.map((c) => c.field)).toContain('participants');
     expect(validateGrid(grid([rowCells()], header), { plan, today }).issues).toEqual([]);
   });
+  it('a workbook of the 1904 date system: serial numbers read in it', () => {
+    const serial1904 = 46143 - 1462; // 2026-05-01
+    const r = validateGrid(G([rowCells({ reportDate: serial1904 })], { date1904: true }), { plan, today });
+    expect(r.records[0]?.values.reportDate).toBe('2026-05-01');
+    expect(r.issues).toEqual([]);
+  });
   it('hidden_rows_counted', () => {
     expect(run(G([rowCells(), rowCells({ initiative: 'C02' })], { hiddenRows: [3] }))).toMatchInlineSnapshot(`
       [

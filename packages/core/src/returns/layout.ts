@@ -31,7 +31,11 @@ export interface LayoutInput {
   merges?: readonly string[] | undefined;
   hiddenRows?: readonly number[] | undefined;
   formulas?: Readonly<Record<string, string>> | undefined;
+  date1904?: boolean | undefined;
 }
+
+// Days between the 1904 and the 1900 date systems of Excel.
+const DAYS_1904 = 1462;
 
 /** The grid to read and the rows to leave out. */
 export interface Layout {
@@ -127,8 +131,19 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
     cells = copy;
   }
 
-  // ----- totals rows and footers --------------------------------------------------------------
+  // ----- the 1904 date system -----------------------------------------------------------------
   const fields = ct.fields;
+  if (input.date1904 === true) {
+    const dateCols = fields.filter((f) => f.field.type === 'date').map((f) => colOf[f.index] ?? -1).filter((c) => c >= 0);
+    cells = cells.map((row, r) => {
+      if (r <= headerEnd || !Array.isArray(row) || !dateCols.some((c) => typeof row[c] === 'number')) return row;
+      const copy = [...row];
+      for (const c of dateCols) if (typeof copy[c] === 'number') copy[c] = (copy[c] as number) + DAYS_1904;
+      return copy;
+    });
+  }
+
+  // ----- totals rows and footers --------------------------------------------------------------
   const sumCols: { index: number; col: number }[] = [];
   for (const f of fields) {
     const c = colOf[f.index] ?? -1;

@@ -35,6 +35,11 @@ export interface SheetGrid {
   merges?: readonly string[];
   /** Worksheet row numbers (1-based) that are hidden. */
   hiddenRows?: readonly number[];
+  /**
+   * The workbook counts dates from 1904 (a Mac option): date serial numbers in `cells` are then
+   * 1 462 days behind the 1900 system validation reads them in.
+   */
+  date1904?: boolean;
   /** Formulas by A1 address (`G12` → `SUM(G2:G11)`), for cells whose value is a formula's result. */
   formulas?: Readonly<Record<string, string>>;
 }

@@ -559,7 +559,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
     );
   }
   const layout = prepareLayout(
-    { ct, cells, headerRow, headerEnd, colOf, originRow: run.originRow, originCol: run.originCol, merges: g.merges, hiddenRows: g.hiddenRows, formulas: g.formulas },
+    { ct, cells, headerRow, headerEnd, colOf, originRow: run.originRow, originCol: run.originCol, merges: g.merges, hiddenRows: g.hiddenRows, formulas: g.formulas, date1904: g.date1904 },
     (code, r, c, m, field, value) => run.push(code, SEVERITY[code].severity, r, c, field, value, m.ja, m.en, undefined),
   );
   cells = layout.cells;
