@@ -65,6 +65,11 @@ describe('readWorkbook', () => {
     const read = await readWorkbook(await save(wb, dir, 'uncalculated.xlsx'), { mode: 'full' });
     expect(read.issues.map((i) => [i.code, i.cell])).toEqual([['formula_no_result', 'B1']]);
     expect(read.sheets[0]!.grid.hiddenRows).toEqual([3]);
+    expect(read.sheets[0]!.grid.date1904).toBeUndefined();
+    const mac = new ExcelJS.Workbook();
+    mac.properties.date1904 = true;
+    mac.addWorksheet('報告').getCell('A1').value = 44681;
+    expect((await readWorkbook(await save(mac, dir, 'mac.xlsx'), { mode: 'full' })).sheets[0]!.grid.date1904).toBe(true);
     expect(read.savedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(read.fileTime).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
