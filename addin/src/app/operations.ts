@@ -22,7 +22,7 @@ import {
   type ValidationResult,
 } from '@sasaeai/core';
 import { Batch } from '../excel/batch.js';
-import { deleteMarks, loadCustomFormulas, loadFormatTypes, queueMarks } from '../excel/marks.js';
+import { deleteMarks, findMarks, loadFormatTypes, queueMarks } from '../excel/marks.js';
 import { queueUsedRange, readGrids, type ReadTarget } from '../excel/read.js';
 import { run, yieldToUi } from '../excel/run.js';
 import { queueWorkbookInfo, readWorkbookInfo, replaceGroup } from '../excel/workbook.js';
@@ -104,12 +104,15 @@ export interface ValidationRun {
   markedCells: number;
   /** Marks of an earlier run removed first. */
   removedMarks: number;
+  /** The user's own conditional-format rules Excel could not read (left as they are). */
+  unreadableRules: number;
 }
 
 /**
  * Validates the active sheet's used range, or a table, in place: reads it in one batch (split
- * only above the payload budget), validates with core, replaces the marks. Three syncs whatever
- * the number of rows; never changes a value or a cell format.
+ * only above the payload budget), validates with core, replaces the marks. Four syncs whatever
+ * the number of rows (sizes and format types, the formulas of custom formats, values, marks);
+ * never changes a value or a cell format.
  *
  * @example
  * ```ts
@@ -132,17 +135,26 @@ export async function validateInPlace(plan: Plan, target: { table?: string }, on
     const cfs = loadFormatTypes(t.sheet);
     onStep('reading');
     await batch.sync();
-    const custom = loadCustomFormulas(cfs);
+    // The formulas in a sync of their own: never on the values read, which Excel may refuse for size.
+    const found = await findMarks(batch, cfs);
     const [grid] = await readGrids(context, batch, [t]);
     onStep('validating');
     await yieldToUi();
     const result = validateGrid(grid!, { plan });
     onStep('marking');
     await yieldToUi();
-    const removedMarks = deleteMarks(custom);
+    const removedMarks = deleteMarks(found.marks);
     const marks = queueMarks(t.sheet, result.issues);
     await batch.sync();
-    return { sheetId: t.sheet.id, sheetName: t.sheet.name, result, marks: marks.formats, markedCells: marks.cells, removedMarks };
+    return {
+      sheetId: t.sheet.id,
+      sheetName: t.sheet.name,
+      result,
+      marks: marks.formats,
+      markedCells: marks.cells,
+      removedMarks,
+      unreadableRules: found.unreadable,
+    };
   });
 }
 
@@ -164,9 +176,7 @@ export async function clearMarks(sheetId?: string): Promise<number> {
     const target = sheet.isNullObject ? sheets.getActiveWorksheet() : sheet;
     const cfs = loadFormatTypes(target);
     await context.sync();
-    const custom = loadCustomFormulas(cfs);
-    await context.sync();
-    const n = deleteMarks(custom);
+    const n = deleteMarks((await findMarks(context, cfs)).marks);
     await context.sync();
     return n;
   });

@@ -26,7 +26,7 @@ export interface FakeExcel {
   resetStats(): void;
   type(sheet: string, address: string, values: unknown): void;
   fill(sheet: string, address: string, color: string): void;
-  addUserConditionalFormat(sheet: string, address: string, formula: string, fill: string): void;
+  addUserConditionalFormat(sheet: string, address: string, formula: string, fill: string, opts?: { unreadable?: boolean }): void;
   addSheet(name: string): string;
   activate(name: string): void;
   sheetNames(): string[];

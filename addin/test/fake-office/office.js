@@ -221,6 +221,34 @@
   }
 
   // ----------------------------------------------------------------------------------------------
+  // Strictness: where Excel refuses or behaves differently from a lenient fake. Each rule is one
+  // function, named strict…, with a test of its own in test/unit/fake-strict.test.ts.
+
+  /**
+   * A batch that fails — a response over the size limit, or an action Excel refuses — fills none
+   * of its loads: real office.js gets the response `Body: null` and processes no load of that
+   * request, so what a proxy had loaded before stays and nothing of the failed batch shows. (The
+   * actions before the failing one HAVE run: Excel does not roll back a batch.)
+   */
+  function strictFailedBatchFillsNoLoads(ctx) {
+    for (const [proxy, before] of ctx.staged) proxy._loaded = before;
+    ctx.staged = new Map();
+  }
+  /**
+   * Some rules a user made in Excel's UI cannot be read through the API (a second cellValue rule
+   * on a range, a duplicated rule: office-js issues #6827, #6835): loading them fails the batch.
+   * Tests make one with `addUserConditionalFormat(…, { unreadable: true })`.
+   */
+  function strictUnreadableUserRule(cf) {
+    if (cf.unreadable) fail('GeneralException', 'There was an internal error while processing the request.');
+  }
+  /** Remembers what a proxy had loaded before this batch, so that a failure can restore it. */
+  function stageLoads(proxy) {
+    const staged = proxy._ctx.staged;
+    if (!staged.has(proxy)) staged.set(proxy, { ...proxy._loaded });
+  }
+
+  // ----------------------------------------------------------------------------------------------
   // Request context, queue, loads
 
   const stats = { syncs: 0, requests: [] };
@@ -234,6 +262,7 @@
       this.pendingProxies = [];
       this.workbook = new WorkbookProxy(this);
       this.runtime = { enableEvents: true };
+      this.staged = new Map();
     }
     enqueue(fn, payload) {
       if (payload !== undefined) this.requestBytes += utf8(JSON.stringify(payload) || '') + 16;
@@ -247,6 +276,7 @@
       this.requestBytes = 0;
       const proxies = this.pendingProxies;
       this.pendingProxies = [];
+      this.staged = new Map();
       stats.syncs++;
       const record = { requestBytes, responseBytes: 0, operations: queue.length };
       stats.requests.push(record);
@@ -264,6 +294,7 @@
       } catch (e) {
         record.error = e && e.code;
         this.pendingProxies = [];
+        strictFailedBatchFillsNoLoads(this);
         throw e;
       }
       // Proxies made while the batch ran (collection items, navigation loads) are synced too.
@@ -272,7 +303,7 @@
       record.responseBytes = utf8(JSON.stringify(response));
       if (record.responseBytes > PAYLOAD_LIMIT) {
         record.error = 'ResponsePayloadSizeLimitExceeded';
-        for (const p of proxies) p._loaded = {};
+        strictFailedBatchFillsNoLoads(this);
         fail('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
       }
       for (const p of proxies) p._synced = true;
@@ -344,6 +375,7 @@
       return this;
     }
     _applyLoad(paths) {
+      stageLoads(this);
       const obj = this._obj;
       const scalars = this._scalars();
       const out = {};
@@ -425,6 +457,7 @@
       return this._read('items');
     }
     _applyLoad(paths) {
+      stageLoads(this);
       const list = this._obj;
       const sub = paths.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
       const other = paths.filter((p) => !p.startsWith('items'));
@@ -854,6 +887,7 @@
           this._ctx.enqueue(() => {
             const o = self._bound();
             if (o.type !== 'Custom') fail('InvalidOperation', 'The custom property is only available on custom conditional formats.');
+            strictUnreadableUserRule(o);
             this._obj = o;
             return this._applyLoad(paths);
           });
@@ -1221,10 +1255,12 @@
       const s = sheetOrThrow(sheetName);
       rectCells({ ...parseArea(address) }, (r, c) => (s.cell(r, c, true).fill = color));
     },
-    addUserConditionalFormat(sheetName, address, formula, fill) {
+    addUserConditionalFormat(sheetName, address, formula, fill, opts) {
       const s = sheetOrThrow(sheetName);
       const a = parseArea(address);
-      s.cfs.push({ id: newId('cf'), type: 'Custom', areas: [a], sheet: s, rule: { formula }, format: { fill, fontColor: null } });
+      const cf = { id: newId('cf'), type: 'Custom', areas: [a], sheet: s, rule: { formula }, format: { fill, fontColor: null } };
+      if (opts && opts.unreadable) cf.unreadable = true;
+      s.cfs.push(cf);
     },
     addSheet(name) {
       return wb.addSheet(name).id;

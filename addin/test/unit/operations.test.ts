@@ -104,6 +104,48 @@ describe('validate in place', () => {
   });
 });
 
+describe('checking a sheet too large for one response, with conditional formats', () => {
+  // A return of 3,000 rows, some of them wrong, with a long narrative in every row: about 6 MB of
+  // JSON, so Excel refuses the first read.
+  const bigSheet = () => {
+    const gen = generateReturns(plan, { seed: 9, rows: 3000, badShare: 0.05, fiscalYear: 2025, wards: ['12101'] });
+    typeGrid('Sheet1', gen.grids[0]!.cells);
+    const cells = gen.grids[0]!.cells;
+    // A note beside each data row (the last 3,000 rows), in a column of its own.
+    fake.type('Sheet1', `Z${cells.length - 2999}`, Array.from({ length: 3000 }, (_, r) => [`${r}:${'あ'.repeat(600)}`]));
+  };
+
+  it('finds and replaces the marks of an earlier check, keeping the user\'s rule (Excel answers an over-size request with no loads filled)', async () => {
+    bigSheet();
+    fake.addUserConditionalFormat('Sheet1', 'A1:A10', '=A1<>""', '#00FF00');
+    // Marks from an earlier check: a formula-type conditional format of ours.
+    const first = await validateInPlace(plan, {});
+    expect(first.marks).toBeGreaterThan(0);
+    fake.resetStats();
+    const again = await validateInPlace(plan, {});
+    expect(fake.stats.requests.some((r) => r.error === 'ResponsePayloadSizeLimitExceeded')).toBe(true);
+    expect(again.removedMarks).toBe(first.marks);
+    const cfs = fake.snapshot('Sheet1').cfs;
+    expect(cfs.filter((cf) => cf.formula === '=A1<>""')).toHaveLength(1);
+    expect(cfs).toHaveLength(1 + again.marks);
+  });
+
+  it('tolerates a user-made rule that Excel cannot read (office-js #6827, #6835) and still removes its own marks', async () => {
+    fake.type('Sheet1', 'A1', [['x'], ['y']]);
+    const gen = generateReturns(plan, { seed: 7, rows: 30, badShare: 0.3, fiscalYear: 2025, wards: ['12101'] });
+    typeGrid('Sheet1', gen.grids[0]!.cells);
+    fake.addUserConditionalFormat('Sheet1', 'A2:A5', '=A2>0', '#00FF00', { unreadable: true });
+    fake.addUserConditionalFormat('Sheet1', 'B2:B5', '=B2>0', '#0000FF');
+    const first = await validateInPlace(plan, {});
+    expect(first.marks).toBeGreaterThan(0);
+    const again = await validateInPlace(plan, {});
+    expect(again.removedMarks).toBe(first.marks);
+    expect(again.unreadableRules).toBe(1);
+    expect(await clearMarks(again.sheetId)).toBe(again.marks);
+    expect(fake.snapshot('Sheet1').cfs.map((cf) => cf.formula)).toEqual(['=A2>0', '=B2>0']);
+  });
+});
+
 describe('reading large sheets', () => {
   it('splits a read that Excel refuses as too large and still returns every row', async () => {
     // 3,000 rows × 10 columns of 200 characters: about 6 MB of JSON, over the 5 MB limit.
