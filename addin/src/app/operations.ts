@@ -14,7 +14,9 @@ import {
   validateGrids,
   wardProgress,
   wardProgressWorkbook,
+  loadPlan,
   type Completeness,
+  type PlanIssue,
   type Lang,
   type Plan,
   type SheetGrid,
@@ -28,7 +30,9 @@ import { run, yieldToUi } from '../excel/run.js';
 import { queueWorkbookInfo, readWorkbookInfo, replaceGroup } from '../excel/workbook.js';
 import { uniqueSheetName, uniqueTableName } from '../excel/layout.js';
 import { queueSheet } from '../excel/write.js';
+import { readStoredPlan, storePlan } from '../excel/plan-store.js';
 import { issuesSheetModel } from './issues-sheet.js';
+import { planReady, resetActivePlan, setActivePlan } from './plan-state.js';
 
 export type Step = 'reading' | 'validating' | 'marking' | 'rolling' | 'writing';
 export type OnStep = (step: Step) => void;
@@ -300,5 +304,57 @@ export async function completenessOf(
       sheets = await replaceGroup(context, batch, info, [model], lang, `completeness:${opts.within ?? '*'}:${opts.fiscalYear}`);
     }
     return { completeness: c, model, sheets };
+  });
+}
+
+/**
+ * Reads the plan the workbook carries and makes it active, then lets waiting custom functions go
+ * on — also when there is none, or it cannot be read (they then use the preset). Returns the
+ * problems of a stored plan that does not load.
+ *
+ * @example
+ * ```ts
+ * const issues = await openWorkbookPlan(); // [] when the plan loaded or there is none
+ * ```
+ */
+export async function openWorkbookPlan(): Promise<PlanIssue[]> {
+  try {
+    const json = await run((context) => readStoredPlan(context));
+    if (json === null) return [];
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch {
+      return [];
+    }
+    const r = loadPlan(parsed);
+    if (r.ok) setActivePlan(r.value, 'workbook');
+    return r.issues;
+  } finally {
+    planReady();
+  }
+}
+
+/**
+ * Stores a validated plan in the workbook (or removes the stored one when `plan` is null), makes
+ * it active and recalculates the workbook, so that cells using the custom functions follow the
+ * new plan: three syncs.
+ *
+ * @example
+ * ```ts
+ * await applyPlan({ plan: r.value, json: text });
+ * await applyPlan(null); // back to the preset
+ * ```
+ */
+export async function applyPlan(next: { plan: Plan; json: string } | null): Promise<void> {
+  await run(async (context) => {
+    if (next) await storePlan(context, next.json, { id: next.plan.id, version: next.plan.version });
+    else await storePlan(context, null);
+    if (next) setActivePlan(next.plan, 'workbook');
+    else resetActivePlan();
+    // Custom-function cells are not dirty when the plan changes: only a full calculation (all
+    // cells marked dirty, ExcelApi 1.1) computes them again.
+    context.workbook.application.calculate(Excel.CalculationType.full);
+    await context.sync();
   });
 }

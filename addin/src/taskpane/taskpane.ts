@@ -22,10 +22,12 @@ import {
   type SheetValue,
 } from '@sasaeai/core';
 import {
+  applyPlan,
   clearMarks,
   completenessOf,
   createReturnSheet,
   listWorkbook,
+  openWorkbookPlan,
   rollUp,
   selectCell,
   validateInPlace,
@@ -35,9 +37,7 @@ import {
   type WorkbookListing,
 } from '../app/operations.js';
 import { t, type StringKey } from '../app/i18n.js';
-import { activePlan, resetActivePlan, setActivePlan } from '../app/plan-state.js';
-import { run } from '../excel/run.js';
-import { readStoredPlan, storePlan } from '../excel/plan-store.js';
+import { activePlan } from '../app/plan-state.js';
 import { field, h, options, replace, uid } from './dom.js';
 
 /** Issues shown in the pane; the issues sheet holds them all. */
@@ -560,8 +560,7 @@ async function loadPlanFile(file: File): Promise<void> {
       setStatus(tr('planInvalid', r.issues.length), 'error');
       return;
     }
-    await run((context) => storePlan(context, text, { id: r.value.id, version: r.value.version }));
-    setActivePlan(r.value, 'workbook');
+    await applyPlan({ plan: r.value, json: text });
     render();
     renderPlanIssues(r.issues);
     setStatus(tr('planLoaded', r.value.name[state.lang]), 'ok');
@@ -580,8 +579,7 @@ function planPanel(plan: Plan, source: 'preset' | 'workbook'): HTMLElement {
   });
   const reset = actionButton(tr('resetPlan'), () =>
     void busy(async () => {
-      await run((context) => storePlan(context, null));
-      resetActivePlan();
+      await applyPlan(null);
       render();
       setStatus(tr('planReset'), 'ok');
     }),
@@ -697,17 +695,8 @@ async function refreshListing(): Promise<void> {
 }
 
 async function loadWorkbookPlan(): Promise<void> {
-  const json = await run((context) => readStoredPlan(context));
-  if (json === null) return;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return;
-  }
-  const r = loadPlan(parsed);
-  if (r.ok) setActivePlan(r.value, 'workbook');
-  else renderPlanIssues(r.issues);
+  const issues = await openWorkbookPlan();
+  if (issues.some((i) => i.severity === 'error')) renderPlanIssues(issues);
 }
 
 async function start(): Promise<void> {

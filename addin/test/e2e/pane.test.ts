@@ -212,6 +212,8 @@ describe('task pane in Japanese', () => {
     expect(parts).toHaveLength(1);
     expect(parts[0]!.namespaceUri).toBe('urn:sasaeai:plan:1');
     expect(parts[0]!.xml).toContain('my-town');
+    // Cells using the custom functions follow the new plan: the workbook is recalculated in full.
+    expect(await fakeCall<string[]>(page, 'calculations')).toEqual(['Full']);
     expect(await panel(page).locator('.summary').first().textContent()).toMatch(/このブックに保存された計画/);
 
     // A workbook that carries its plan opens with it.

@@ -45,6 +45,7 @@ export interface FakeExcel {
     tables: { name: string; address: string; style: string }[];
   };
   settings(): Record<string, unknown>;
+  calculations(): string[];
   customXmlParts(): { id: string; namespaceUri: string; xml: string }[];
   callFunction(id: string, args: unknown[]): Promise<{ value?: unknown; error?: string; message?: string }>;
 }

@@ -147,6 +147,8 @@
       this.parts = [];
       this.activeId = null;
       this.selection = null;
+      /** Calculations the add-in asked for (Application.calculate), in order. */
+      this.calculations = [];
       this.addSheet('Sheet1');
     }
     addSheet(name) {
@@ -511,6 +513,12 @@
         },
         suspendScreenUpdatingUntilNextSync() {
           ctx.enqueue(() => undefined);
+        },
+        calculate(type) {
+          ctx.enqueue(() => {
+            if (!['Recalculate', 'Full', 'FullRebuild'].includes(type)) fail('InvalidArgument', 'Invalid calculation type: ' + type);
+            ctx.wb.calculations.push(type);
+          }, type);
         },
       };
     }
@@ -1186,6 +1194,7 @@
       responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
     },
     ConditionalFormatType: { custom: 'Custom' },
+    CalculationType: { recalculate: 'Recalculate', full: 'Full', fullRebuild: 'FullRebuild' },
     ChartType: { barStacked: 'BarStacked', columnClustered: 'ColumnClustered' },
     ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
   };
@@ -1325,6 +1334,9 @@
     },
     settings() {
       return Object.fromEntries(wb.settings);
+    },
+    calculations() {
+      return wb.calculations.slice();
     },
     customXmlParts() {
       return wb.parts.map((p) => ({ id: p.id, namespaceUri: p.namespaceUri, xml: p.xml }));
