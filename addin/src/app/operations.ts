@@ -27,7 +27,7 @@ import { Batch } from '../excel/batch.js';
 import { deleteMarks, findMarks, loadFormatTypes, queueMarks } from '../excel/marks.js';
 import { queueUsedRange, readGrids, type ReadTarget } from '../excel/read.js';
 import { run, yieldToUi } from '../excel/run.js';
-import { queueWorkbookInfo, readWorkbookInfo, replaceGroup } from '../excel/workbook.js';
+import { loadWorkbookInfo, replaceGroup } from '../excel/workbook.js';
 import { uniqueSheetName, uniqueTableName } from '../excel/layout.js';
 import { queueSheet } from '../excel/write.js';
 import { readStoredPlan, storePlan } from '../excel/plan-store.js';
@@ -54,11 +54,9 @@ export interface WorkbookListing {
  */
 export async function listWorkbook(): Promise<WorkbookListing> {
   return run(async (context) => {
-    const info = queueWorkbookInfo(context);
     const active = context.workbook.worksheets.getActiveWorksheet();
     active.load('name');
-    await context.sync();
-    const wb = readWorkbookInfo(info);
+    const wb = await loadWorkbookInfo(context, new Batch(context));
     return {
       active: active.name,
       sheets: wb.sheets.map((s) => ({ ...s, ours: s.id in wb.registry })),
@@ -84,9 +82,7 @@ export async function createReturnSheet(
   const model = blankReturnSheet(plan, opts.templateId, { ...opts, lang });
   return run(async (context) => {
     const batch = new Batch(context);
-    const info = queueWorkbookInfo(context);
-    await batch.sync();
-    const wb = readWorkbookInfo(info);
+    const wb = await loadWorkbookInfo(context, batch);
     const name = uniqueSheetName(model.name[lang], wb.sheets.map((s) => s.name));
     const tableName = model.tableName ? uniqueTableName(model.tableName, wb.tables.map((t) => t.name)) : null;
     const sheet = context.workbook.worksheets.add(name);
@@ -211,9 +207,8 @@ export async function writeIssuesSheet(plan: Plan, lang: Lang, v: ValidationRun)
   const model = issuesSheetModel(plan, v.result.issues, { sheet: v.sheetName, templateId: v.result.templateId, lang });
   return run(async (context) => {
     const batch = new Batch(context);
-    const info = queueWorkbookInfo(context);
-    await batch.sync();
-    const [name] = await replaceGroup(context, batch, readWorkbookInfo(info), [model], lang, `issues:${v.sheetId}`);
+    const info = await loadWorkbookInfo(context, batch);
+    const [name] = await replaceGroup(context, batch, info, [model], lang, `issues:${v.sheetName}`);
     return name!;
   });
 }
@@ -221,10 +216,9 @@ export async function writeIssuesSheet(plan: Plan, lang: Lang, v: ValidationRun)
 /** Reads and validates return sheets (by worksheet id): two syncs. */
 async function readReturns(context: Excel.RequestContext, batch: Batch, plan: Plan, sheetIds: readonly string[]) {
   const targets = sheetIds.map((id) => queueUsedRange(context.workbook.worksheets.getItem(id)));
-  const info = queueWorkbookInfo(context);
-  await batch.sync();
+  const info = await loadWorkbookInfo(context, batch);
   const grids: SheetGrid[] = await readGrids(context, batch, targets);
-  return { info: readWorkbookInfo(info), grids };
+  return { info, grids };
 }
 
 /** Reads the chosen return sheets and validates them together, as roll-up and completeness need. */

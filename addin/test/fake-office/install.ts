@@ -46,6 +46,11 @@ export interface FakeExcel {
   };
   settings(): Record<string, unknown>;
   calculations(): string[];
+  setExcelApi(version: string): void;
+  failNext(label: 'charts.add'): void;
+  reopen(opts?: { loseSettings?: boolean }): void;
+  sheetCustomProperties(sheet: string): Record<string, string>;
+  sheetNamesDefined(sheet: string): Record<string, string>;
   customXmlParts(): { id: string; namespaceUri: string; xml: string }[];
   callFunction(id: string, args: unknown[]): Promise<{ value?: unknown; error?: string; message?: string }>;
 }

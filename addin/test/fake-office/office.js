@@ -92,7 +92,18 @@
   // ----------------------------------------------------------------------------------------------
   // The workbook model
 
+  /** Test hook: the next action with this label fails (to test clean-up after a failed batch). */
+  const failures = new Set();
+  function injectedFailure(label) {
+    if (failures.delete(label)) fail('GeneralException', 'Injected failure at ' + label + '.');
+  }
+
   let idSeq = 0;
+  let excelApi = [1, 17];
+  const apiAtLeast = (version) => {
+    const [major, minor] = String(version).split('.').map(Number);
+    return excelApi[0] > major || (excelApi[0] === major && excelApi[1] >= (minor || 0));
+  };
   const newId = (prefix) => '{' + prefix + '-' + String(++idSeq).padStart(8, '0') + '}';
 
   function emptyCell() {
@@ -110,6 +121,10 @@
       this.charts = [];
       this.frozenRows = 0;
       this.columnWidths = {};
+      /** Worksheet custom properties (ExcelApi 1.12): lower-cased key → { key, value }. */
+      this.customProperties = new Map();
+      /** Worksheet-scoped names: lower-cased name → { name, formula }. */
+      this.names = new Map();
     }
     cell(r, c, create) {
       let row = this.rows[r];
@@ -181,6 +196,8 @@
   function evaluateFormula(formula) {
     const m = /^=HYPERLINK\("((?:[^"]|"")*)","((?:[^"]|"")*)"\)$/.exec(formula);
     if (m) return { value: m[2].replace(/""/g, '"'), hyperlink: m[1].replace(/""/g, '"') };
+    const text = /^="((?:[^"]|"")*)"$/.exec(formula);
+    if (text) return { value: text[1].replace(/""/g, '"') };
     return { value: '#NAME?' };
   }
   function enter(cell, input, mode) {
@@ -243,6 +260,26 @@
    */
   function strictUnreadableUserRule(cf) {
     if (cf.unreadable) fail('GeneralException', 'There was an internal error while processing the request.');
+  }
+  /**
+   * An API set the host lacks fails at sync with ApiNotFound, as real office.js does on an older
+   * Excel. Tests lower the host's ExcelApi version with `setExcelApi('1.9')`.
+   */
+  function strictApiSet(version, what) {
+    if (!apiAtLeast(version)) fail('ApiNotFound', 'The requested API (' + what + ', ExcelApi ' + version + ') is not supported on this host.');
+  }
+  /**
+   * A custom property key is at most 255 characters (Excel.WorksheetCustomProperty.key); a string
+   * constant in a formula, such as a name's `="…"`, at most 255 characters too.
+   */
+  function strictCustomPropertyKey(key) {
+    if (typeof key !== 'string' || key.length === 0 || key.length > 255) fail('InvalidArgument', 'The custom property key must have 1 to 255 characters.');
+  }
+  function strictFormulaStrings(formula) {
+    const re = /"((?:[^"]|"")*)"/g;
+    let m;
+    while ((m = re.exec(String(formula))) !== null)
+      if (m[1].replace(/""/g, '"').length > 255) fail('InvalidArgument', 'Text values in formulas are limited to 255 characters.');
   }
   /** Remembers what a proxy had loaded before this batch, so that a failure can restore it. */
   function stageLoads(proxy) {
@@ -573,6 +610,8 @@
           }),
       };
       this.charts = new ChartCollectionProxy(ctx, this);
+      this.customProperties = new WorksheetCustomPropertyCollectionProxy(ctx, this);
+      this.names = new NamedItemCollectionProxy(ctx, this);
     }
     _scalars() {
       const wb = this._ctx.wb;
@@ -1006,6 +1045,7 @@
       const ctx = this._ctx;
       let created = null;
       ctx.enqueue(() => {
+        injectedFailure('charts.add');
         const sheet = this._sheetProxy._bound();
         const ref = source._bound();
         created = {
@@ -1064,6 +1104,99 @@
     setPosition(start, end) {
       this._ctx.enqueue(() => {
         this._bound().position = { start, end: end || null };
+      });
+    }
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // Worksheet custom properties (ExcelApi 1.12) and worksheet-scoped names (ExcelApi 1.4)
+
+  class WorksheetCustomPropertyCollectionProxy extends CollectionProxy {
+    constructor(ctx, sheetProxy) {
+      super(
+        ctx,
+        () => {
+          strictApiSet('1.12', 'Worksheet.customProperties');
+          return [...sheetProxy._bound().customProperties.values()];
+        },
+        (o) => new KeyValueProxy(ctx, null, o, 'customProperty'),
+      );
+      this._sheetProxy = sheetProxy;
+    }
+    add(key, value) {
+      const ctx = this._ctx;
+      ctx.enqueue(() => {
+        strictApiSet('1.12', 'Worksheet.customProperties');
+        strictCustomPropertyKey(key);
+        this._sheetProxy._bound().customProperties.set(key.toLowerCase(), { key, value: String(value) });
+      }, [key, value]);
+      return this.getItem(key);
+    }
+    _find(key) {
+      strictApiSet('1.12', 'Worksheet.customProperties');
+      return this._sheetProxy._bound().customProperties.get(String(key).toLowerCase()) || null;
+    }
+    getItem(key) {
+      return new KeyValueProxy(this._ctx, () => this._find(key), undefined, 'customProperty');
+    }
+    getItemOrNullObject(key) {
+      return new KeyValueProxy(this._ctx, () => this._find(key), { orNull: true }, 'customProperty');
+    }
+  }
+
+  class NamedItemCollectionProxy extends CollectionProxy {
+    constructor(ctx, sheetProxy) {
+      super(ctx, () => [...sheetProxy._bound().names.values()], (o) => new KeyValueProxy(ctx, null, o, 'name'));
+      this._sheetProxy = sheetProxy;
+    }
+    add(name, reference) {
+      const ctx = this._ctx;
+      ctx.enqueue(() => {
+        const names = this._sheetProxy._bound().names;
+        if (names.has(String(name).toLowerCase())) fail('ItemAlreadyExists', 'A name with this name already exists: ' + name);
+        const formula = typeof reference === 'string' ? reference : '=' + quoteSheet(reference._bound().sheet.name) + '!' + rectAddress(reference._bound());
+        strictFormulaStrings(formula);
+        names.set(String(name).toLowerCase(), { name, formula });
+      }, [name, typeof reference === 'string' ? reference : 'range']);
+      return this.getItem(name);
+    }
+    _find(name) {
+      return this._sheetProxy._bound().names.get(String(name).toLowerCase()) || null;
+    }
+    getItem(name) {
+      return new KeyValueProxy(this._ctx, () => this._find(name), undefined, 'name');
+    }
+    getItemOrNullObject(name) {
+      return new KeyValueProxy(this._ctx, () => this._find(name), { orNull: true }, 'name');
+    }
+  }
+
+  /** A custom property ({ key, value }) or a named item ({ name, formula }). */
+  class KeyValueProxy extends Proxy {
+    constructor(ctx, resolve, optsOrObj, kind) {
+      const isObj = optsOrObj && ('key' in optsOrObj || 'formula' in optsOrObj);
+      super(ctx, resolve, isObj ? undefined : optsOrObj);
+      if (isObj) this._obj = optsOrObj;
+      this._kind = kind;
+      this._sheet = null;
+    }
+    _scalars() {
+      return this._kind === 'name'
+        ? { name: (o) => o.name, formula: (o) => o.formula, value: (o) => evaluateFormula(o.formula).value }
+        : { key: (o) => o.key, value: (o) => o.value };
+    }
+    get key() { return this._read('key'); }
+    get name() { return this._read('name'); }
+    get formula() { return this._read('formula'); }
+    get value() { return this._read('value'); }
+    set value(v) { this._set('value', v, (o) => (o.value = String(v))); }
+    delete() {
+      this._ctx.enqueue(() => {
+        const o = this._bound();
+        if (o === null) fail('InvalidObjectPath', 'Cannot delete a null object.');
+        for (const sheet of this._ctx.wb.sheets) {
+          for (const map of [sheet.customProperties, sheet.names]) for (const [k, v] of map) if (v === o) map.delete(k);
+        }
       });
     }
   }
@@ -1206,7 +1339,9 @@
     context: {
       displayLanguage: global.__FAKE_OFFICE_LANG || 'ja-JP',
       contentLanguage: 'ja-JP',
-      requirements: { isSetSupported: () => true },
+      requirements: {
+        isSetSupported: (name, version) => (name === 'ExcelApi' ? apiAtLeast(version || '1.1') : true),
+      },
     },
     onReady(cb) {
       const info = { host: 'Excel', platform: 'OfficeOnline' };
@@ -1244,6 +1379,7 @@
     stats,
     functions,
     reset() {
+      excelApi = [1, 17];
       wb = new WorkbookData();
       stats.syncs = 0;
       stats.requests.length = 0;
@@ -1337,6 +1473,36 @@
     },
     calculations() {
       return wb.calculations.slice();
+    },
+    /** Makes the next action with this label fail ('charts.add'). */
+    failNext(label) {
+      failures.add(label);
+    },
+    /** The host's ExcelApi version: lower it to play an older Excel ('1.9'). */
+    setExcelApi(version) {
+      excelApi = String(version).split('.').map(Number);
+    },
+    /**
+     * Saves, closes and reopens the workbook: worksheet ids are not promised stable across
+     * sessions and platforms, so every sheet gets a new one; `loseSettings` plays add-in settings
+     * that did not survive (another add-in id, a copy made without them).
+     */
+    reopen(opts) {
+      const map = new Map();
+      for (const s of wb.sheets) {
+        const id = newId('sheet');
+        map.set(s.id, id);
+        s.id = id;
+      }
+      wb.activeId = map.get(wb.activeId) || wb.sheets[0].id;
+      if (wb.selection) wb.selection.sheetId = map.get(wb.selection.sheetId);
+      if (opts && opts.loseSettings) wb.settings.clear();
+    },
+    sheetCustomProperties(sheetName) {
+      return Object.fromEntries([...sheetOrThrow(sheetName).customProperties.values()].map((p) => [p.key, p.value]));
+    },
+    sheetNamesDefined(sheetName) {
+      return Object.fromEntries([...sheetOrThrow(sheetName).names.values()].map((n) => [n.name, n.formula]));
     },
     customXmlParts() {
       return wb.parts.map((p) => ({ id: p.id, namespaceUri: p.namespaceUri, xml: p.xml }));

@@ -63,3 +63,45 @@ describe('batches', () => {
     expect(code).toBe('GeneralException');
   });
 });
+
+describe('sessions and API sets', () => {
+  it('gives every worksheet a new id on reopen, and can lose the add-in settings', async () => {
+    const id = fake.addSheet('報告');
+    await run(async (context) => {
+      context.workbook.settings.add('k', 'v');
+      await context.sync();
+    });
+    fake.reopen({ loseSettings: true });
+    const code = await outcome(async (context) => {
+      context.workbook.worksheets.getItem(id).load('name');
+      await context.sync();
+    });
+    expect(code).toBe('ItemNotFound');
+    expect(fake.settings()).toEqual({});
+  });
+
+  it('refuses worksheet custom properties on a host without ExcelApi 1.12, and keys over 255 characters', async () => {
+    fake.setExcelApi('1.9');
+    expect(Office.context.requirements.isSetSupported('ExcelApi', '1.12')).toBe(false);
+    const add = (key: string) =>
+      outcome(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().customProperties.add(key, 'v');
+        await context.sync();
+      });
+    expect(await add('k')).toBe('ApiNotFound');
+    fake.setExcelApi('1.12');
+    expect(await add('k'.repeat(256))).toBe('InvalidArgument');
+    expect(await add('k')).toBe('ok');
+  });
+
+  it('refuses a name whose formula holds a text over 255 characters', async () => {
+    const add = (text: string) =>
+      outcome(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().names.add('Tag', `="${text}"`);
+        await context.sync();
+      });
+    expect(await add('x'.repeat(256))).toBe('InvalidArgument');
+    expect(await add('x'.repeat(255))).toBe('ok');
+    expect(fake.sheetNamesDefined('Sheet1')).toEqual({ Tag: `="${'x'.repeat(255)}"` });
+  });
+});

@@ -196,9 +196,9 @@ describe('roll-up', () => {
     expect(charts.length).toBeGreaterThanOrEqual(1);
     expect(charts[0]!.title).toBeTruthy();
     expect(charts[0]!.series.every((s) => s.values && s.xValues && s.name)).toBe(true);
-    const registry = JSON.parse(fake.settings()['sasaeai.sheets'] as string) as Record<string, { group: string }>;
-    expect(Object.values(registry).every((e) => e.group === 'ward-progress:12101:2025')).toBe(true);
-    expect(Object.keys(registry)).toHaveLength(names.length);
+    // Each sheet carries its own tag; nothing is kept in settings.
+    for (const n of names) expect(JSON.parse(fake.sheetCustomProperties(n)['SasaeaiSheet']!)).toMatchObject({ group: 'ward-progress:12101:2025', state: 'live' });
+    expect(fake.settings()['sasaeai.sheets']).toBeUndefined();
 
     // The user renames one result sheet and makes a sheet with the name of another.
     const sheetsBefore = fake.sheetNames();
@@ -230,8 +230,48 @@ describe('roll-up', () => {
         expect(r.responseBytes).toBeLessThan(FIVE_MB);
       }
     }
-    expect(counts[0]).toBe(4);
+    expect(counts[0]).toBe(5);
     expect(counts[1]).toBe(counts[0]);
+  });
+
+  it('finds its sheets by the tag in each sheet after a reopen that changed every worksheet id and lost the settings', async () => {
+    const { ids } = returnSheets(40, 20, 13);
+    const names = await rollUp(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' });
+    const before = fake.sheetNames();
+    fake.reopen({ loseSettings: true });
+    const listing = await listWorkbook();
+    expect(listing.sheets.filter((s) => s.ours).map((s) => s.name).sort()).toEqual([...names].sort());
+    const returns = listing.sheets.filter((s) => !s.ours).map((s) => s.id);
+    const again = await rollUp(plan, 'ja', { sheetIds: returns.filter((id) => listing.sheets.find((s) => s.id === id)!.name.startsWith('R')), fiscalYear: 2025, kind: 'ward', ward: '12101' });
+    expect(again).toEqual(names);
+    expect(fake.sheetNames().sort()).toEqual([...before].sort());
+  });
+
+  it('tags its sheets with a worksheet-scoped name where ExcelApi 1.12 (custom properties) is missing', async () => {
+    fake.setExcelApi('1.9');
+    const { ids } = returnSheets(40, 20, 13);
+    const names = await rollUp(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' });
+    expect(fake.sheetNamesDefined(names[0]!)['SasaeaiSheet']).toMatch(/^="\{""model"":/);
+    fake.reopen({ loseSettings: true });
+    const before = fake.sheetNames();
+    const listing = await listWorkbook();
+    expect(listing.sheets.filter((s) => s.ours).map((s) => s.name).sort()).toEqual([...names].sort());
+    expect(await rollUp(plan, 'ja', { sheetIds: listing.sheets.filter((s) => !s.ours && s.name.startsWith('R')).map((s) => s.id), fiscalYear: 2025, kind: 'ward', ward: '12101' })).toEqual(names);
+    expect(fake.sheetNames().sort()).toEqual([...before].sort());
+  });
+
+  it('leaves the previous report as it was when writing the new one fails half-way', async () => {
+    const { ids } = returnSheets(40, 20, 17);
+    const names = await rollUp(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' });
+    const sheets = fake.sheetNames();
+    const snaps = names.map((n) => fake.snapshot(n));
+    fake.failNext('charts.add');
+    await expect(rollUp(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' })).rejects.toMatchObject({ code: 'GeneralException' });
+    expect(fake.sheetNames()).toEqual(sheets);
+    expect(names.map((n) => fake.snapshot(n))).toEqual(snaps);
+    // And the next run goes through as usual.
+    expect(await rollUp(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' })).toEqual(names);
+    expect(fake.sheetNames().sort()).toEqual([...sheets].sort());
   });
 });
 
