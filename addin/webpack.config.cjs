@@ -7,8 +7,9 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { BundleSizePlugin } = require('./scripts/bundle-size.cjs');
+const { DEV_URL, manifestForUrl } = require('./scripts/manifest-urls.cjs');
 
-const urlDev = 'https://localhost:3000/';
+const urlDev = DEV_URL;
 // Where the built files are hosted in production; the manifest in dist/ points there.
 const urlProd = process.env.SASAEAI_ADDIN_URL || urlDev;
 
@@ -73,11 +74,13 @@ module.exports = async (env, options) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          // SupportUrl and LearnMoreUrl point here: a page that ships with the add-in always exists.
+          { from: 'src/support/support.html', to: 'support.html' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
             transform(content) {
-              return dev ? content : content.toString().split(urlDev).join(urlProd);
+              return dev ? content : manifestForUrl(content.toString(), urlProd);
             },
           },
         ],

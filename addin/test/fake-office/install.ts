@@ -47,6 +47,7 @@ export interface FakeExcel {
   settings(): Record<string, unknown>;
   calculations(): string[];
   setExcelApi(version: string): void;
+  setTypingLocale(locale: 'ja-JP' | null): void;
   failNext(label: 'charts.add'): void;
   reopen(opts?: { loseSettings?: boolean }): void;
   sheetCustomProperties(sheet: string): Record<string, string>;

@@ -98,6 +98,7 @@
     if (failures.delete(label)) fail('GeneralException', 'Injected failure at ' + label + '.');
   }
 
+  let typingLocale = null;
   let idSeq = 0;
   let excelApi = [1, 17];
   const apiAtLeast = (version) => {
@@ -171,6 +172,7 @@
       if (this.sheets.some((s) => s.name.toLowerCase() === wanted.toLowerCase()))
         fail('ItemAlreadyExists', 'A resource with the same name or identifier already exists: ' + wanted);
       if (wanted.length > 31 || /[[\]:*?/\\]/.test(wanted)) fail('InvalidArgument', 'Invalid sheet name: ' + wanted);
+      strictSheetName(wanted);
       const s = new SheetData(wanted);
       this.sheets.push(s);
       if (!this.activeId) this.activeId = s.id;
@@ -204,6 +206,7 @@
     cell.formula = null;
     cell.hyperlink = undefined;
     if (input === null || input === undefined) return; // null leaves the cell as it is
+    strictCellText(input);
     if (typeof input !== 'string') {
       cell.value = input;
       return;
@@ -226,6 +229,14 @@
     if (NUMERIC.test(input)) {
       cell.value = Number(input);
       return;
+    }
+    if (mode === 'typed' && typingLocale === 'ja-JP') {
+      const ja = strictJapaneseTyping(input);
+      if (ja) {
+        cell.value = ja.value;
+        if (ja.numberFormat && cell.numberFormat === 'General') cell.numberFormat = ja.numberFormat;
+        return;
+      }
     }
     const d = DATE.exec(input);
     if (d) {
@@ -281,6 +292,78 @@
     while ((m = re.exec(String(formula))) !== null)
       if (m[1].replace(/""/g, '"').length > 255) fail('InvalidArgument', 'Text values in formulas are limited to 255 characters.');
   }
+  /**
+   * Data validation: a prompt or error-alert title holds at most 32 characters, its message at
+   * most 255, and a list source written inline at most 255 (Excel's data-validation dialog limits,
+   * which the API enforces with InvalidArgument).
+   */
+  function strictValidationTexts(what, v) {
+    if (!v || typeof v !== 'object') return;
+    if (what === 'rule' && v.list && typeof v.list.source === 'string' && v.list.source.length > 255)
+      fail('InvalidArgument', 'The list source is longer than 255 characters.');
+    if (what !== 'rule') {
+      if (typeof v.title === 'string' && v.title.length > 32) fail('InvalidArgument', 'The title is longer than 32 characters.');
+      if (typeof v.message === 'string' && v.message.length > 255) fail('InvalidArgument', 'The message is longer than 255 characters.');
+    }
+  }
+  /** Table names that read as a cell reference (A1, R1C1, R, C) are refused, as in Excel's UI. */
+  function strictTableName(name) {
+    const n = String(name);
+    if (/^[A-Za-z]{1,3}\d+$/.test(n) || /^[Rr]\d*([Cc]\d*)?$/.test(n) || /^[Cc]\d*$/.test(n))
+      fail('InvalidArgument', 'The table name reads as a cell reference: ' + n);
+  }
+  /** Sheet names: not empty, not "History" (reserved), no ' at the start or the end. */
+  function strictSheetName(name) {
+    const n = String(name);
+    if (n.trim() === '') fail('InvalidArgument', 'A sheet name cannot be empty.');
+    if (n.toLowerCase() === 'history') fail('InvalidArgument', 'History is a reserved sheet name.');
+    if (n.startsWith("'") || n.endsWith("'")) fail('InvalidArgument', "A sheet name cannot begin or end with an apostrophe: " + n);
+  }
+  /** Conditional formats: only Excel's types; a custom rule's formula starts with "=". */
+  const CF_TYPES = ['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue'];
+  function strictConditionalFormatType(type) {
+    if (!CF_TYPES.includes(type)) fail('InvalidArgument', 'Unknown conditional format type: ' + type);
+  }
+  function strictCustomRuleFormula(formula) {
+    if (typeof formula !== 'string' || !formula.startsWith('=')) fail('InvalidArgument', 'A conditional format formula must begin with "=": ' + formula);
+  }
+  /** A cell holds at most 32,767 characters. */
+  function strictCellText(input) {
+    if (typeof input === 'string' && input.length > 32767) fail('InvalidArgument', 'A cell can hold at most 32,767 characters.');
+  }
+
+  /**
+   * Japanese typing (`setTypingLocale('ja-JP')`): what staff type in Japanese Excel becomes what
+   * Excel stores — 和暦 (R8.5.1, 令和8年5月1日) and 年月日 dates, m/d (this year), full-width digits,
+   * thousands separators (1,234) and percentages (50%) — numbers with a number format, not text.
+   * Returns null when the input is not one of these.
+   */
+  function strictJapaneseTyping(input) {
+    const t = input.normalize('NFKC').trim();
+    const ERAS = { m: 1867, t: 1911, s: 1925, h: 1988, r: 2018, 明治: 1867, 大正: 1911, 昭和: 1925, 平成: 1988, 令和: 2018 };
+    let m = /^(令和|平成|昭和|大正|明治|[RrHhSsTtMm])\.?(\d{1,2}|元)[./年](\d{1,2})[./月](\d{1,2})日?$/.exec(t);
+    if (m) {
+      const era = m[1].length === 1 ? ERAS[m[1].toLowerCase()] : ERAS[m[1]];
+      const serial = serialOf(era + (m[2] === '元' ? 1 : Number(m[2])), Number(m[3]), Number(m[4]));
+      if (serial !== null) return { value: serial, numberFormat: 'ggge"年"m"月"d"日"' };
+    }
+    m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
+    if (m) {
+      const serial = serialOf(Number(m[1]), Number(m[2]), Number(m[3]));
+      if (serial !== null) return { value: serial, numberFormat: 'yyyy"年"m"月"d"日"' };
+    }
+    m = /^(\d{1,2})\/(\d{1,2})$/.exec(t);
+    if (m) {
+      const serial = serialOf(new Date().getFullYear(), Number(m[1]), Number(m[2]));
+      if (serial !== null) return { value: serial, numberFormat: 'm"月"d"日"' };
+    }
+    if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return { value: Number(t.replace(/,/g, '')), numberFormat: '#,##0' };
+    m = /^([+-]?\d+(\.\d+)?)%$/.exec(t);
+    if (m) return { value: Number(m[1]) / 100, numberFormat: '0%' };
+    if (t !== input.trim() && NUMERIC.test(t)) return { value: Number(t), numberFormat: null };
+    return null;
+  }
+
   /** Remembers what a proxy had loaded before this batch, so that a failure can restore it. */
   function stageLoads(proxy) {
     const staged = proxy._ctx.staged;
@@ -625,6 +708,7 @@
         if (this._ctx.wb.sheets.some((s) => s !== o && s.name.toLowerCase() === String(v).toLowerCase()))
           fail('ItemAlreadyExists', 'A sheet with this name already exists: ' + v);
         if (String(v).length > 31 || /[[\]:*?/\\]/.test(v)) fail('InvalidArgument', 'Invalid sheet name: ' + v);
+        strictSheetName(v);
         o.name = v;
       });
     }
@@ -743,9 +827,9 @@
         autofitRows() { self._ctx.enqueue(() => undefined); },
       };
       this.dataValidation = {
-        set rule(v) { self._set('dataValidation.rule', v, (ref) => self._validation(ref).rule = v); },
-        set prompt(v) { self._set('dataValidation.prompt', v, (ref) => self._validation(ref).prompt = v); },
-        set errorAlert(v) { self._set('dataValidation.errorAlert', v, (ref) => self._validation(ref).errorAlert = v); },
+        set rule(v) { self._set('dataValidation.rule', v, (ref) => { strictValidationTexts('rule', v); self._validation(ref).rule = v; }); },
+        set prompt(v) { self._set('dataValidation.prompt', v, (ref) => { strictValidationTexts('prompt', v); self._validation(ref).prompt = v; }); },
+        set errorAlert(v) { self._set('dataValidation.errorAlert', v, (ref) => { strictValidationTexts('errorAlert', v); self._validation(ref).errorAlert = v; }); },
         clear() {
           self._ctx.enqueue(() => {
             const ref = self._bound();
@@ -891,6 +975,7 @@
       const ctx = this._ctx;
       let created = null;
       ctx.enqueue(() => {
+        strictConditionalFormatType(type);
         const ref = this._owner._bound();
         const areas = (ref.areas || [ref]).map((a) => ({ r0: a.r0, c0: a.c0, r1: a.r1, c1: a.c1 }));
         created = { id: newId('cf'), type, areas, sheet: ref.sheet, rule: { formula: null }, format: { fill: null, fontColor: null } };
@@ -925,6 +1010,7 @@
         set formula(v) {
           self._set('custom.rule.formula', v, (o) => {
             if (o.type !== 'Custom') fail('InvalidOperation', 'Not a custom conditional format.');
+            strictCustomRuleFormula(v);
             o.rule.formula = v;
           });
         }
@@ -1020,6 +1106,7 @@
         if (this._ctx.wb.tables.some((t) => t !== o && t.name.toLowerCase() === String(v).toLowerCase()))
           fail('ItemAlreadyExists', 'A table with this name already exists: ' + v);
         if (!/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(v)) fail('InvalidArgument', 'Invalid table name: ' + v);
+        strictTableName(v);
         o.name = v;
       });
     }
@@ -1380,6 +1467,7 @@
     functions,
     reset() {
       excelApi = [1, 17];
+      typingLocale = null;
       wb = new WorkbookData();
       stats.syncs = 0;
       stats.requests.length = 0;
@@ -1473,6 +1561,10 @@
     },
     calculations() {
       return wb.calculations.slice();
+    },
+    /** How typed input is read: 'ja-JP' for Japanese Excel (see strictJapaneseTyping), null for plain. */
+    setTypingLocale(locale) {
+      typingLocale = locale || null;
     },
     /** Makes the next action with this label fail ('charts.add'). */
     failNext(label) {
