@@ -50,6 +50,10 @@ const STRINGS = {
   severity_warning: { ja: '警告', en: 'Warning' },
   severity_info: { ja: '情報', en: 'Info' },
   marked: { ja: '{0} 件の問題。{1} セルに印を付けました。', en: '{0} issues. Marked {1} cell(s).' },
+  unreadableRules: {
+    ja: '{0} 件の条件付き書式は Excel から読み取れないため、そのままにしました（アドインの印ではありません）。',
+    en: '{0} conditional format(s) could not be read from Excel and were left as they are (they are not marks of the add-in).',
+  },
   cleared: { ja: '印を消しました。シートの値と書式は元のままです。', en: 'Marks cleared. Values and formats are as they were.' },
   nothingToClear: { ja: '消す印はありませんでした。', en: 'There were no marks to clear.' },
   issuesWritten: { ja: '問題一覧をシート「{0}」に書き出しました。', en: 'Wrote the issues to sheet "{0}".' },

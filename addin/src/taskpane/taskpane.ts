@@ -291,7 +291,10 @@ function validatePanel(): HTMLElement {
         const v = await validateInPlace(activePlan().plan, target, onStep);
         state.lastRun = v;
         renderValidation(v);
-        setStatus(tr('marked', v.result.issues.length, v.markedCells), v.result.summary.errors > 0 ? 'error' : 'ok');
+        const status = tr('marked', v.result.issues.length, v.markedCells);
+        // A user's rule Excel cannot read is left alone; say so rather than skip it silently.
+        const note = v.unreadableRules > 0 ? ` ${tr('unreadableRules', v.unreadableRules)}` : '';
+        setStatus(status + note, v.result.summary.errors > 0 ? 'error' : 'ok');
       }),
     { primary: true },
   );
