@@ -7,8 +7,9 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { BundleSizePlugin } = require('./scripts/bundle-size.cjs');
+const { DEV_URL, manifestForUrl } = require('./scripts/manifest-urls.cjs');
 
-const urlDev = 'https://localhost:3000/';
+const urlDev = DEV_URL;
 // Where the built files are hosted in production; the manifest in dist/ points there.
 const urlProd = process.env.SASAEAI_ADDIN_URL || urlDev;
 
@@ -26,6 +27,9 @@ module.exports = async (env, options) => {
     // No eval-based source maps: the task pane must run under a CSP without 'unsafe-eval'.
     devtool: 'source-map',
     context: __dirname,
+    // The declared target of everything in dist/ (ts-loader compiles to ES2020 too), checked by
+    // scripts/check-syntax.mjs: the webviews of older Excel for Mac and Windows parse no newer.
+    target: ['web', 'es2020'],
     entry: {
       taskpane: './src/taskpane/taskpane.ts',
       functions: './src/functions/entry.ts',
@@ -70,11 +74,13 @@ module.exports = async (env, options) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          // SupportUrl and LearnMoreUrl point here: a page that ships with the add-in always exists.
+          { from: 'src/support/support.html', to: 'support.html' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
             transform(content) {
-              return dev ? content : content.toString().split(urlDev).join(urlProd);
+              return dev ? content : manifestForUrl(content.toString(), urlProd);
             },
           },
         ],

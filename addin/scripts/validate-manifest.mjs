@@ -37,7 +37,8 @@ function kindOf(el) {
 /**
  * Validates a manifest; returns a list of problems (empty when valid).
  * @param {string} xml
- * @param {{ dist?: string, schema?: string }} [opts]
+ * @param {{ dist?: string, schema?: string, production?: boolean }} [opts] `production`: a manifest for
+ *   deployment, where no URL may be on localhost
  */
 export function validateManifestXml(xml, opts = {}) {
   const problems = [];
@@ -87,7 +88,19 @@ export function validateManifestXml(xml, opts = {}) {
   if (!runtime) problems.push('no <Runtimes><Runtime>: custom functions would not share the task pane runtime');
   for (const [what, id] of [['CustomFunctions <Page>', page], ['<FunctionFile>', funcFile], ['the task pane button', paneAction]])
     if (runtime && id !== runtime) problems.push(`${what} uses "${id}", not the shared runtime "${runtime}"`);
+  const runtimes = doc.find('//ov:Runtimes/ov:Runtime', NS);
+  if (runtimes.length > 1) problems.push(`${runtimes.length} <Runtime> elements: the pane and the functions must share one runtime`);
   if (doc.get('//ov:Runtimes/ov:Runtime/@lifetime', NS)?.value !== 'long') problems.push('the shared runtime must have lifetime="long"');
+
+  // Icons: Office requires the 16, 32 and 80 px images on every ribbon group and button.
+  for (const icon of doc.find('//ov:Icon', NS)) {
+    const sizes = icon.find('bt:Image/@size', NS).map((a) => a.value);
+    for (const need of ['16', '32', '80']) if (!sizes.includes(need)) problems.push(`line ${icon.line}: <Icon> has no ${need} px image (16, 32 and 80 are required)`);
+    for (const img of icon.find('bt:Image', NS)) {
+      const res = resources.get(img.attr('resid')?.value);
+      if (res) (res.sizes ??= new Set()).add(Number(img.attr('size')?.value));
+    }
+  }
   if (!doc.get('/o:OfficeApp/o:Requirements/o:Sets/o:Set[@Name="SharedRuntime"]', NS)) problems.push('Requirements must name the SharedRuntime set');
   const paneUrl = runtime ? resources.get(runtime)?.el.attr('DefaultValue')?.value : undefined;
   const defaultSource = doc.get('/o:OfficeApp/o:DefaultSettings/o:SourceLocation/@DefaultValue', NS)?.value;
@@ -126,6 +139,9 @@ export function validateManifestXml(xml, opts = {}) {
       continue;
     }
     if (url.protocol !== 'https:') problems.push(`not https: ${u}`);
+    // Every URL, AppDomains included, on the add-in's own origin: the support page ships with it.
+    if (origin && url.origin !== origin) problems.push(`not on the add-in's origin ${origin}: ${u}`);
+    if (opts.production && /^(localhost|127\.|\[::1\])/.test(url.hostname)) problems.push(`a production manifest names ${url.hostname}: ${u}`);
   }
   if (opts.dist && origin && paneUrl) {
     const base = paneUrl.slice(0, paneUrl.lastIndexOf('/') + 1);
@@ -133,6 +149,18 @@ export function validateManifestXml(xml, opts = {}) {
       if (!u.startsWith(base)) continue;
       const rel = decodeURIComponent(new URL(u).pathname.slice(new URL(base).pathname.length));
       if (rel && !existsSync(path.join(opts.dist, rel))) problems.push(`${u} names ${rel}, which the build did not produce`);
+    }
+    // Each icon file has the size the manifest gives it (PNG: width and height in the IHDR chunk).
+    for (const [id, res] of resources) {
+      if (!res.sizes) continue;
+      const u = res.el.attr('DefaultValue')?.value ?? '';
+      if (!u.startsWith(base)) continue;
+      const file = path.join(opts.dist, decodeURIComponent(new URL(u).pathname.slice(new URL(base).pathname.length)));
+      if (!existsSync(file)) continue;
+      const png = readFileSync(file);
+      const w = png.readUInt32BE(16);
+      const h = png.readUInt32BE(20);
+      for (const size of res.sizes) if (w !== size || h !== size) problems.push(`${id}: ${path.basename(file)} is ${w}×${h}, the manifest says ${size} px`);
     }
   }
   doc.dispose();
@@ -151,7 +179,9 @@ async function main() {
   const distIdx = args.indexOf('--dist');
   const dist = distIdx >= 0 ? path.resolve(args[distIdx + 1]) : undefined;
   const file = path.resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--dist') ?? path.join(here, '../manifest.xml'));
-  const problems = validateManifestXml(readFileSync(file, 'utf8'), dist ? { dist } : {});
+  // A build for a server (SASAEAI_ADDIN_URL set) is a production manifest: no localhost in it.
+  const production = args.includes('--production') || (dist !== undefined && Boolean(process.env.SASAEAI_ADDIN_URL));
+  const problems = validateManifestXml(readFileSync(file, 'utf8'), { ...(dist ? { dist } : {}), production });
   try {
     const { info, apps } = await readWithOfficeTooling(file);
     if (!apps.includes('excel')) problems.push(`office-addin-manifest sees hosts ${JSON.stringify(info.hosts)}, not Excel`);

@@ -50,6 +50,10 @@ const STRINGS = {
   severity_warning: { ja: '警告', en: 'Warning' },
   severity_info: { ja: '情報', en: 'Info' },
   marked: { ja: '{0} 件の問題。{1} セルに印を付けました。', en: '{0} issues. Marked {1} cell(s).' },
+  unreadableRules: {
+    ja: '{0} 件の条件付き書式は Excel から読み取れないため、そのままにしました（アドインの印ではありません）。',
+    en: '{0} conditional format(s) could not be read from Excel and were left as they are (they are not marks of the add-in).',
+  },
   // issue 12: this Excel cannot tell merged cells or hidden rows to the add-in.
   layoutUnavailable: {
     ja: 'この Excel では結合セル・非表示の行を読み取れません（ExcelApi 1.13 が必要）。縦に結合したセルは各行に値を入力してください。',

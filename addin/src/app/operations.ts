@@ -14,7 +14,9 @@ import {
   validateGrids,
   wardProgress,
   wardProgressWorkbook,
+  loadPlan,
   type Completeness,
+  type PlanIssue,
   type Lang,
   type Plan,
   type SheetGrid,
@@ -22,13 +24,15 @@ import {
   type ValidationResult,
 } from '@sasaeai/core';
 import { Batch } from '../excel/batch.js';
-import { deleteMarks, loadCustomFormulas, loadFormatTypes, queueMarks } from '../excel/marks.js';
+import { deleteMarks, findMarks, loadFormatTypes, queueMarks } from '../excel/marks.js';
 import { queueUsedRange, readGrids, type ReadTarget } from '../excel/read.js';
 import { run, yieldToUi } from '../excel/run.js';
-import { queueWorkbookInfo, readWorkbookInfo, replaceGroup } from '../excel/workbook.js';
+import { loadWorkbookInfo, replaceGroup } from '../excel/workbook.js';
 import { uniqueSheetName, uniqueTableName } from '../excel/layout.js';
 import { queueSheet } from '../excel/write.js';
+import { readStoredPlan, storePlan } from '../excel/plan-store.js';
 import { issuesSheetModel } from './issues-sheet.js';
+import { planReady, resetActivePlan, setActivePlan } from './plan-state.js';
 
 export type Step = 'reading' | 'validating' | 'marking' | 'rolling' | 'writing';
 export type OnStep = (step: Step) => void;
@@ -50,11 +54,9 @@ export interface WorkbookListing {
  */
 export async function listWorkbook(): Promise<WorkbookListing> {
   return run(async (context) => {
-    const info = queueWorkbookInfo(context);
     const active = context.workbook.worksheets.getActiveWorksheet();
     active.load('name');
-    await context.sync();
-    const wb = readWorkbookInfo(info);
+    const wb = await loadWorkbookInfo(context, new Batch(context));
     return {
       active: active.name,
       sheets: wb.sheets.map((s) => ({ ...s, ours: s.id in wb.registry })),
@@ -80,9 +82,7 @@ export async function createReturnSheet(
   const model = blankReturnSheet(plan, opts.templateId, { ...opts, lang });
   return run(async (context) => {
     const batch = new Batch(context);
-    const info = queueWorkbookInfo(context);
-    await batch.sync();
-    const wb = readWorkbookInfo(info);
+    const wb = await loadWorkbookInfo(context, batch);
     const name = uniqueSheetName(model.name[lang], wb.sheets.map((s) => s.name));
     const tableName = model.tableName ? uniqueTableName(model.tableName, wb.tables.map((t) => t.name)) : null;
     const sheet = context.workbook.worksheets.add(name);
@@ -104,12 +104,15 @@ export interface ValidationRun {
   markedCells: number;
   /** Marks of an earlier run removed first. */
   removedMarks: number;
+  /** The user's own conditional-format rules Excel could not read (left as they are). */
+  unreadableRules: number;
 }
 
 /**
  * Validates the active sheet's used range, or a table, in place: reads it in one batch (split
- * only above the payload budget), validates with core, replaces the marks. Three syncs whatever
- * the number of rows; never changes a value or a cell format.
+ * only above the payload budget), validates with core, replaces the marks. Four syncs whatever
+ * the number of rows (sizes and format types, the formulas of custom formats, values, marks);
+ * never changes a value or a cell format.
  *
  * @example
  * ```ts
@@ -132,17 +135,26 @@ export async function validateInPlace(plan: Plan, target: { table?: string }, on
     const cfs = loadFormatTypes(t.sheet);
     onStep('reading');
     await batch.sync();
-    const custom = loadCustomFormulas(cfs);
+    // The formulas in a sync of their own: never on the values read, which Excel may refuse for size.
+    const found = await findMarks(batch, cfs);
     const [grid] = await readGrids(context, batch, [t]);
     onStep('validating');
     await yieldToUi();
     const result = validateGrid(grid!, { plan });
     onStep('marking');
     await yieldToUi();
-    const removedMarks = deleteMarks(custom);
+    const removedMarks = deleteMarks(found.marks);
     const marks = queueMarks(t.sheet, result.issues);
     await batch.sync();
-    return { sheetId: t.sheet.id, sheetName: t.sheet.name, result, marks: marks.formats, markedCells: marks.cells, removedMarks };
+    return {
+      sheetId: t.sheet.id,
+      sheetName: t.sheet.name,
+      result,
+      marks: marks.formats,
+      markedCells: marks.cells,
+      removedMarks,
+      unreadableRules: found.unreadable,
+    };
   });
 }
 
@@ -164,9 +176,7 @@ export async function clearMarks(sheetId?: string): Promise<number> {
     const target = sheet.isNullObject ? sheets.getActiveWorksheet() : sheet;
     const cfs = loadFormatTypes(target);
     await context.sync();
-    const custom = loadCustomFormulas(cfs);
-    await context.sync();
-    const n = deleteMarks(custom);
+    const n = deleteMarks((await findMarks(context, cfs)).marks);
     await context.sync();
     return n;
   });
@@ -197,9 +207,8 @@ export async function writeIssuesSheet(plan: Plan, lang: Lang, v: ValidationRun)
   const model = issuesSheetModel(plan, v.result.issues, { sheet: v.sheetName, templateId: v.result.templateId, lang });
   return run(async (context) => {
     const batch = new Batch(context);
-    const info = queueWorkbookInfo(context);
-    await batch.sync();
-    const [name] = await replaceGroup(context, batch, readWorkbookInfo(info), [model], lang, `issues:${v.sheetId}`);
+    const info = await loadWorkbookInfo(context, batch);
+    const [name] = await replaceGroup(context, batch, info, [model], lang, `issues:${v.sheetName}`);
     return name!;
   });
 }
@@ -207,10 +216,9 @@ export async function writeIssuesSheet(plan: Plan, lang: Lang, v: ValidationRun)
 /** Reads and validates return sheets (by worksheet id): two syncs. */
 async function readReturns(context: Excel.RequestContext, batch: Batch, plan: Plan, sheetIds: readonly string[]) {
   const targets = sheetIds.map((id) => queueUsedRange(context.workbook.worksheets.getItem(id)));
-  const info = queueWorkbookInfo(context);
-  await batch.sync();
+  const info = await loadWorkbookInfo(context, batch);
   const grids: SheetGrid[] = await readGrids(context, batch, targets);
-  return { info: readWorkbookInfo(info), grids };
+  return { info, grids };
 }
 
 /** Reads the chosen return sheets and validates them together, as roll-up and completeness need. */
@@ -290,5 +298,57 @@ export async function completenessOf(
       sheets = await replaceGroup(context, batch, info, [model], lang, `completeness:${opts.within ?? '*'}:${opts.fiscalYear}`);
     }
     return { completeness: c, model, sheets };
+  });
+}
+
+/**
+ * Reads the plan the workbook carries and makes it active, then lets waiting custom functions go
+ * on — also when there is none, or it cannot be read (they then use the preset). Returns the
+ * problems of a stored plan that does not load.
+ *
+ * @example
+ * ```ts
+ * const issues = await openWorkbookPlan(); // [] when the plan loaded or there is none
+ * ```
+ */
+export async function openWorkbookPlan(): Promise<PlanIssue[]> {
+  try {
+    const json = await run((context) => readStoredPlan(context));
+    if (json === null) return [];
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch {
+      return [];
+    }
+    const r = loadPlan(parsed);
+    if (r.ok) setActivePlan(r.value, 'workbook');
+    return r.issues;
+  } finally {
+    planReady();
+  }
+}
+
+/**
+ * Stores a validated plan in the workbook (or removes the stored one when `plan` is null), makes
+ * it active and recalculates the workbook, so that cells using the custom functions follow the
+ * new plan: three syncs.
+ *
+ * @example
+ * ```ts
+ * await applyPlan({ plan: r.value, json: text });
+ * await applyPlan(null); // back to the preset
+ * ```
+ */
+export async function applyPlan(next: { plan: Plan; json: string } | null): Promise<void> {
+  await run(async (context) => {
+    if (next) await storePlan(context, next.json, { id: next.plan.id, version: next.plan.version });
+    else await storePlan(context, null);
+    if (next) setActivePlan(next.plan, 'workbook');
+    else resetActivePlan();
+    // Custom-function cells are not dirty when the plan changes: only a full calculation (all
+    // cells marked dirty, ExcelApi 1.1) computes them again.
+    context.workbook.application.calculate(Excel.CalculationType.full);
+    await context.sync();
   });
 }

@@ -1,6 +1,10 @@
 /**
  * The active plan of the running add-in: the workbook's stored plan when it carries one, else the
  * built-in Chiba preset. Shared by the task pane and the custom functions (shared runtime).
+ *
+ * Custom functions may be called before the pane has read the workbook's plan (Excel recalculates
+ * on open while the runtime is still starting): they wait for {@link whenPlanReady}, so a cell is
+ * never computed with the preset in a workbook that carries its own plan.
  */
 import { requirePlan, type Plan } from '@sasaeai/core';
 import { chibaPlan } from '@sasaeai/plan-chiba';
@@ -8,6 +12,10 @@ import { chibaPlan } from '@sasaeai/plan-chiba';
 export type PlanSource = 'preset' | 'workbook';
 
 let active: { plan: Plan; source: PlanSource } | null = null;
+let markReady: () => void = () => {};
+const ready = new Promise<void>((resolve) => {
+  markReady = resolve;
+});
 
 /**
  * The active plan (the preset until a workbook plan is set).
@@ -20,6 +28,24 @@ let active: { plan: Plan; source: PlanSource } | null = null;
 export function activePlan(): { plan: Plan; source: PlanSource } {
   if (!active) active = { plan: requirePlan(chibaPlan), source: 'preset' };
   return active;
+}
+
+/**
+ * The active plan once the workbook's own plan has been looked for (see {@link planReady}).
+ *
+ * @example
+ * ```ts
+ * const { plan } = await whenPlanReady();
+ * ```
+ */
+export async function whenPlanReady(): Promise<{ plan: Plan; source: PlanSource }> {
+  await ready;
+  return activePlan();
+}
+
+/** Says that the workbook's plan has been looked for (found or not): waiting functions go on. */
+export function planReady(): void {
+  markReady();
 }
 
 /** Makes a plan active (already validated with loadPlan). */

@@ -1,10 +1,11 @@
 /**
  * Excel custom functions (namespace SASAEAI), registered by custom-functions-metadata-plugin
- * from the JSDoc below. They run in the shared runtime with the task pane, so they use the plan
- * the workbook carries once the pane has loaded it, and the built-in preset before that.
+ * from the JSDoc below. They run in the shared runtime with the task pane and use the plan the
+ * workbook carries: a call made before the pane has read it waits (a promise Excel shows as
+ * #BUSY!), and loading or resetting a plan recalculates the workbook.
  */
 import { langFromLocale } from '@sasaeai/core';
-import { activePlan } from '../app/plan-state.js';
+import { whenPlanReady } from '../app/plan-state.js';
 import { eraLabel, fiscalYearOfValue, flowDueDate, type FnResult } from './logic.js';
 
 declare const CustomFunctions: {
@@ -28,8 +29,8 @@ function unwrap<T>(r: FnResult<T>): T {
  * @returns 年度（例 2026） / the fiscal year, e.g. 2026
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- custom-functions-metadata maps `any` to an Excel parameter of any type
-export function fiscalYear(date: any): number {
-  return unwrap(fiscalYearOfValue(activePlan().plan, date));
+export async function fiscalYear(date: any): Promise<number> {
+  return unwrap(fiscalYearOfValue((await whenPlanReady()).plan, date));
 }
 
 /**
@@ -39,8 +40,8 @@ export function fiscalYear(date: any): number {
  * @returns 例 令和8年度 / e.g. 令和8年度
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- custom-functions-metadata maps `any` to an Excel parameter of any type
-export function eraLabelOf(value: any): string {
-  return unwrap(eraLabel(activePlan().plan, value, 'ja'));
+export async function eraLabelOf(value: any): Promise<string> {
+  return unwrap(eraLabel((await whenPlanReady()).plan, value, 'ja'));
 }
 
 /**
@@ -51,6 +52,6 @@ export function eraLabelOf(value: any): string {
  * @returns 締切日（Excel の日付シリアル値） / the due date as an Excel date serial
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- custom-functions-metadata maps `any` to an Excel parameter of any type
-export function dueDateOf(flowId: string, fiscalYear: any): number {
-  return unwrap(flowDueDate(activePlan().plan, flowId, fiscalYear));
+export async function dueDateOf(flowId: string, fiscalYear: any): Promise<number> {
+  return unwrap(flowDueDate((await whenPlanReady()).plan, flowId, fiscalYear));
 }

@@ -22,10 +22,12 @@ import {
   type SheetValue,
 } from '@sasaeai/core';
 import {
+  applyPlan,
   clearMarks,
   completenessOf,
   createReturnSheet,
   listWorkbook,
+  openWorkbookPlan,
   rollUp,
   selectCell,
   validateInPlace,
@@ -35,9 +37,7 @@ import {
   type WorkbookListing,
 } from '../app/operations.js';
 import { t, type StringKey } from '../app/i18n.js';
-import { activePlan, resetActivePlan, setActivePlan } from '../app/plan-state.js';
-import { run } from '../excel/run.js';
-import { readStoredPlan, storePlan } from '../excel/plan-store.js';
+import { activePlan } from '../app/plan-state.js';
 import { layoutUnavailable } from '../excel/read.js';
 import { field, h, options, replace, uid } from './dom.js';
 
@@ -292,9 +292,12 @@ function validatePanel(): HTMLElement {
         const v = await validateInPlace(activePlan().plan, target, onStep);
         state.lastRun = v;
         renderValidation(v);
-        setStatus(tr('marked', v.result.issues.length, v.markedCells), v.result.summary.errors > 0 ? 'error' : 'ok');
-        // issue 12: say when merged areas or hidden rows could not be read.
-        if (layoutUnavailable.size > 0) setStatus(`${tr('marked', v.result.issues.length, v.markedCells)} ${tr('layoutUnavailable')}`, v.result.summary.errors > 0 ? 'error' : 'ok');
+        const status = tr('marked', v.result.issues.length, v.markedCells);
+        // A user's rule Excel cannot read is left alone; say so rather than skip it silently.
+        const note = v.unreadableRules > 0 ? ` ${tr('unreadableRules', v.unreadableRules)}` : '';
+        // Say when this Excel could not report merged areas or hidden rows.
+        const layout = layoutUnavailable.size > 0 ? ` ${tr('layoutUnavailable')}` : '';
+        setStatus(status + note + layout, v.result.summary.errors > 0 ? 'error' : 'ok');
       }),
     { primary: true },
   );
@@ -563,8 +566,7 @@ async function loadPlanFile(file: File): Promise<void> {
       setStatus(tr('planInvalid', r.issues.length), 'error');
       return;
     }
-    await run((context) => storePlan(context, text, { id: r.value.id, version: r.value.version }));
-    setActivePlan(r.value, 'workbook');
+    await applyPlan({ plan: r.value, json: text });
     render();
     renderPlanIssues(r.issues);
     setStatus(tr('planLoaded', r.value.name[state.lang]), 'ok');
@@ -583,8 +585,7 @@ function planPanel(plan: Plan, source: 'preset' | 'workbook'): HTMLElement {
   });
   const reset = actionButton(tr('resetPlan'), () =>
     void busy(async () => {
-      await run((context) => storePlan(context, null));
-      resetActivePlan();
+      await applyPlan(null);
       render();
       setStatus(tr('planReset'), 'ok');
     }),
@@ -700,17 +701,8 @@ async function refreshListing(): Promise<void> {
 }
 
 async function loadWorkbookPlan(): Promise<void> {
-  const json = await run((context) => readStoredPlan(context));
-  if (json === null) return;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return;
-  }
-  const r = loadPlan(parsed);
-  if (r.ok) setActivePlan(r.value, 'workbook');
-  else renderPlanIssues(r.issues);
+  const issues = await openWorkbookPlan();
+  if (issues.some((i) => i.severity === 'error')) renderPlanIssues(issues);
 }
 
 async function start(): Promise<void> {

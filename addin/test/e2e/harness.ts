@@ -28,12 +28,18 @@ export const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-/** Debian's Chromium, headless, with nothing that reaches for the network on its own. */
+/**
+ * The browser the tests drive: `CHROMIUM_PATH`, else Debian's Chromium, else (on a machine
+ * without apt, where scripts/setup.sh installed it) the Chromium Playwright downloaded.
+ */
+export const CHROMIUM_EXECUTABLE: string | undefined = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+/** Chromium headless, with nothing that reaches for the network on its own. */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 export function launch(): Promise<Browser> {
   if (!existsSync(path.join(DIST, 'taskpane.html'))) throw new Error('addin/dist is missing: run `pnpm --filter addin build` first');
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ ...(CHROMIUM_EXECUTABLE ? { executablePath: CHROMIUM_EXECUTABLE } : {}), args: CHROMIUM_ARGS });
 }
 
 export interface Pane {

@@ -212,6 +212,8 @@ describe('task pane in Japanese', () => {
     expect(parts).toHaveLength(1);
     expect(parts[0]!.namespaceUri).toBe('urn:sasaeai:plan:1');
     expect(parts[0]!.xml).toContain('my-town');
+    // Cells using the custom functions follow the new plan: the workbook is recalculated in full.
+    expect(await fakeCall<string[]>(page, 'calculations')).toEqual(['Full']);
     expect(await panel(page).locator('.summary').first().textContent()).toMatch(/このブックに保存された計画/);
 
     // A workbook that carries its plan opens with it.
@@ -220,6 +222,29 @@ describe('task pane in Japanese', () => {
     expect(await panel(reopened.page).locator('.summary').first().textContent()).toMatch(/このブックに保存された計画/);
     expectClean(reopened);
     await reopened.context.close();
+    expectClean(pane);
+  });
+
+  it('checks what Japanese Excel stores for typed 和暦 and full-width digits, and says when a user rule cannot be read', async () => {
+    const { page } = pane;
+    const gen = generateReturns(plan, { seed: 5, rows: 4, badShare: 0, fiscalYear: 2025, wards: ['12101'] });
+    await fakeCall(page, 'addSheet', '和暦入力');
+    await fakeCall(page, 'activate', '和暦入力');
+    await fakeCall(page, 'type', '和暦入力', 'A1', typed(gen.grids[0]!.cells));
+    await fakeCall(page, 'setTypingLocale', 'ja-JP');
+    await fakeCall(page, 'type', '和暦入力', 'D3', [['令和7年6月1日']]);
+    await fakeCall(page, 'type', '和暦入力', 'G3', [['１２']]);
+    await fakeCall(page, 'setTypingLocale', null);
+    // Excel stored a date serial and a number, not the text typed.
+    expect(typeof (await fakeCall<{ value: unknown }>(page, 'cell', '和暦入力', 'D3')).value).toBe('number');
+    expect((await fakeCall<{ value: unknown }>(page, 'cell', '和暦入力', 'G3')).value).toBe(12);
+    await fakeCall(page, 'addUserConditionalFormat', '和暦入力', 'A2:A4', '=A2<>""', '#00FF00', { unreadable: true });
+    await tab(page, /検証/);
+    await page.getByRole('button', { name: '検証する', exact: true }).click();
+    const status = await settle(page);
+    expect(status).toMatch(/1 件の条件付き書式は Excel から読み取れない/);
+    expect(await page.locator('.issue[data-cell="D3"]').count()).toBe(0);
+    expect(await page.locator('.issue[data-cell="G3"]').count()).toBe(0);
     expectClean(pane);
   });
 

@@ -26,7 +26,7 @@ export interface FakeExcel {
   resetStats(): void;
   type(sheet: string, address: string, values: unknown): void;
   fill(sheet: string, address: string, color: string): void;
-  addUserConditionalFormat(sheet: string, address: string, formula: string, fill: string): void;
+  addUserConditionalFormat(sheet: string, address: string, formula: string, fill: string, opts?: { unreadable?: boolean }): void;
   addSheet(name: string): string;
   activate(name: string): void;
   sheetNames(): string[];
@@ -45,6 +45,13 @@ export interface FakeExcel {
     tables: { name: string; address: string; style: string }[];
   };
   settings(): Record<string, unknown>;
+  calculations(): string[];
+  setExcelApi(version: string): void;
+  setTypingLocale(locale: 'ja-JP' | null): void;
+  failNext(label: 'charts.add'): void;
+  reopen(opts?: { loseSettings?: boolean }): void;
+  sheetCustomProperties(sheet: string): Record<string, string>;
+  sheetNamesDefined(sheet: string): Record<string, string>;
   customXmlParts(): { id: string; namespaceUri: string; xml: string }[];
   callFunction(id: string, args: unknown[]): Promise<{ value?: unknown; error?: string; message?: string }>;
 }

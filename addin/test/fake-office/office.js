@@ -92,7 +92,19 @@
   // ----------------------------------------------------------------------------------------------
   // The workbook model
 
+  /** Test hook: the next action with this label fails (to test clean-up after a failed batch). */
+  const failures = new Set();
+  function injectedFailure(label) {
+    if (failures.delete(label)) fail('GeneralException', 'Injected failure at ' + label + '.');
+  }
+
+  let typingLocale = null;
   let idSeq = 0;
+  let excelApi = [1, 17];
+  const apiAtLeast = (version) => {
+    const [major, minor] = String(version).split('.').map(Number);
+    return excelApi[0] > major || (excelApi[0] === major && excelApi[1] >= (minor || 0));
+  };
   const newId = (prefix) => '{' + prefix + '-' + String(++idSeq).padStart(8, '0') + '}';
 
   function emptyCell() {
@@ -110,6 +122,10 @@
       this.charts = [];
       this.frozenRows = 0;
       this.columnWidths = {};
+      /** Worksheet custom properties (ExcelApi 1.12): lower-cased key → { key, value }. */
+      this.customProperties = new Map();
+      /** Worksheet-scoped names: lower-cased name → { name, formula }. */
+      this.names = new Map();
     }
     cell(r, c, create) {
       let row = this.rows[r];
@@ -147,6 +163,8 @@
       this.parts = [];
       this.activeId = null;
       this.selection = null;
+      /** Calculations the add-in asked for (Application.calculate), in order. */
+      this.calculations = [];
       this.addSheet('Sheet1');
     }
     addSheet(name) {
@@ -154,6 +172,7 @@
       if (this.sheets.some((s) => s.name.toLowerCase() === wanted.toLowerCase()))
         fail('ItemAlreadyExists', 'A resource with the same name or identifier already exists: ' + wanted);
       if (wanted.length > 31 || /[[\]:*?/\\]/.test(wanted)) fail('InvalidArgument', 'Invalid sheet name: ' + wanted);
+      strictSheetName(wanted);
       const s = new SheetData(wanted);
       this.sheets.push(s);
       if (!this.activeId) this.activeId = s.id;
@@ -179,12 +198,15 @@
   function evaluateFormula(formula) {
     const m = /^=HYPERLINK\("((?:[^"]|"")*)","((?:[^"]|"")*)"\)$/.exec(formula);
     if (m) return { value: m[2].replace(/""/g, '"'), hyperlink: m[1].replace(/""/g, '"') };
+    const text = /^="((?:[^"]|"")*)"$/.exec(formula);
+    if (text) return { value: text[1].replace(/""/g, '"') };
     return { value: '#NAME?' };
   }
   function enter(cell, input, mode) {
     cell.formula = null;
     cell.hyperlink = undefined;
     if (input === null || input === undefined) return; // null leaves the cell as it is
+    strictCellText(input);
     if (typeof input !== 'string') {
       cell.value = input;
       return;
@@ -208,6 +230,14 @@
       cell.value = Number(input);
       return;
     }
+    if (mode === 'typed' && typingLocale === 'ja-JP') {
+      const ja = strictJapaneseTyping(input);
+      if (ja) {
+        cell.value = ja.value;
+        if (ja.numberFormat && cell.numberFormat === 'General') cell.numberFormat = ja.numberFormat;
+        return;
+      }
+    }
     const d = DATE.exec(input);
     if (d) {
       const serial = serialOf(Number(d[1]), Number(d[2]), Number(d[3]));
@@ -218,6 +248,126 @@
       }
     }
     cell.value = input;
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // Strictness: where Excel refuses or behaves differently from a lenient fake. Each rule is one
+  // function, named strict…, with a test of its own in test/unit/fake-strict.test.ts.
+
+  /**
+   * A batch that fails — a response over the size limit, or an action Excel refuses — fills none
+   * of its loads: real office.js gets the response `Body: null` and processes no load of that
+   * request, so what a proxy had loaded before stays and nothing of the failed batch shows. (The
+   * actions before the failing one HAVE run: Excel does not roll back a batch.)
+   */
+  function strictFailedBatchFillsNoLoads(ctx) {
+    for (const [proxy, before] of ctx.staged) proxy._loaded = before;
+    ctx.staged = new Map();
+  }
+  /**
+   * Some rules a user made in Excel's UI cannot be read through the API (a second cellValue rule
+   * on a range, a duplicated rule: office-js issues #6827, #6835): loading them fails the batch.
+   * Tests make one with `addUserConditionalFormat(…, { unreadable: true })`.
+   */
+  function strictUnreadableUserRule(cf) {
+    if (cf.unreadable) fail('GeneralException', 'There was an internal error while processing the request.');
+  }
+  /**
+   * An API set the host lacks fails at sync with ApiNotFound, as real office.js does on an older
+   * Excel. Tests lower the host's ExcelApi version with `setExcelApi('1.9')`.
+   */
+  function strictApiSet(version, what) {
+    if (!apiAtLeast(version)) fail('ApiNotFound', 'The requested API (' + what + ', ExcelApi ' + version + ') is not supported on this host.');
+  }
+  /**
+   * A custom property key is at most 255 characters (Excel.WorksheetCustomProperty.key); a string
+   * constant in a formula, such as a name's `="…"`, at most 255 characters too.
+   */
+  function strictCustomPropertyKey(key) {
+    if (typeof key !== 'string' || key.length === 0 || key.length > 255) fail('InvalidArgument', 'The custom property key must have 1 to 255 characters.');
+  }
+  function strictFormulaStrings(formula) {
+    const re = /"((?:[^"]|"")*)"/g;
+    let m;
+    while ((m = re.exec(String(formula))) !== null)
+      if (m[1].replace(/""/g, '"').length > 255) fail('InvalidArgument', 'Text values in formulas are limited to 255 characters.');
+  }
+  /**
+   * Data validation: a prompt or error-alert title holds at most 32 characters, its message at
+   * most 255, and a list source written inline at most 255 (Excel's data-validation dialog limits,
+   * which the API enforces with InvalidArgument).
+   */
+  function strictValidationTexts(what, v) {
+    if (!v || typeof v !== 'object') return;
+    if (what === 'rule' && v.list && typeof v.list.source === 'string' && v.list.source.length > 255)
+      fail('InvalidArgument', 'The list source is longer than 255 characters.');
+    if (what !== 'rule') {
+      if (typeof v.title === 'string' && v.title.length > 32) fail('InvalidArgument', 'The title is longer than 32 characters.');
+      if (typeof v.message === 'string' && v.message.length > 255) fail('InvalidArgument', 'The message is longer than 255 characters.');
+    }
+  }
+  /** Table names that read as a cell reference (A1, R1C1, R, C) are refused, as in Excel's UI. */
+  function strictTableName(name) {
+    const n = String(name);
+    if (/^[A-Za-z]{1,3}\d+$/.test(n) || /^[Rr]\d*([Cc]\d*)?$/.test(n) || /^[Cc]\d*$/.test(n))
+      fail('InvalidArgument', 'The table name reads as a cell reference: ' + n);
+  }
+  /** Sheet names: not empty, not "History" (reserved), no ' at the start or the end. */
+  function strictSheetName(name) {
+    const n = String(name);
+    if (n.trim() === '') fail('InvalidArgument', 'A sheet name cannot be empty.');
+    if (n.toLowerCase() === 'history') fail('InvalidArgument', 'History is a reserved sheet name.');
+    if (n.startsWith("'") || n.endsWith("'")) fail('InvalidArgument', "A sheet name cannot begin or end with an apostrophe: " + n);
+  }
+  /** Conditional formats: only Excel's types; a custom rule's formula starts with "=". */
+  const CF_TYPES = ['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue'];
+  function strictConditionalFormatType(type) {
+    if (!CF_TYPES.includes(type)) fail('InvalidArgument', 'Unknown conditional format type: ' + type);
+  }
+  function strictCustomRuleFormula(formula) {
+    if (typeof formula !== 'string' || !formula.startsWith('=')) fail('InvalidArgument', 'A conditional format formula must begin with "=": ' + formula);
+  }
+  /** A cell holds at most 32,767 characters. */
+  function strictCellText(input) {
+    if (typeof input === 'string' && input.length > 32767) fail('InvalidArgument', 'A cell can hold at most 32,767 characters.');
+  }
+
+  /**
+   * Japanese typing (`setTypingLocale('ja-JP')`): what staff type in Japanese Excel becomes what
+   * Excel stores — 和暦 (R8.5.1, 令和8年5月1日) and 年月日 dates, m/d (this year), full-width digits,
+   * thousands separators (1,234) and percentages (50%) — numbers with a number format, not text.
+   * Returns null when the input is not one of these.
+   */
+  function strictJapaneseTyping(input) {
+    const t = input.normalize('NFKC').trim();
+    const ERAS = { m: 1867, t: 1911, s: 1925, h: 1988, r: 2018, 明治: 1867, 大正: 1911, 昭和: 1925, 平成: 1988, 令和: 2018 };
+    let m = /^(令和|平成|昭和|大正|明治|[RrHhSsTtMm])\.?(\d{1,2}|元)[./年](\d{1,2})[./月](\d{1,2})日?$/.exec(t);
+    if (m) {
+      const era = m[1].length === 1 ? ERAS[m[1].toLowerCase()] : ERAS[m[1]];
+      const serial = serialOf(era + (m[2] === '元' ? 1 : Number(m[2])), Number(m[3]), Number(m[4]));
+      if (serial !== null) return { value: serial, numberFormat: 'ggge"年"m"月"d"日"' };
+    }
+    m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
+    if (m) {
+      const serial = serialOf(Number(m[1]), Number(m[2]), Number(m[3]));
+      if (serial !== null) return { value: serial, numberFormat: 'yyyy"年"m"月"d"日"' };
+    }
+    m = /^(\d{1,2})\/(\d{1,2})$/.exec(t);
+    if (m) {
+      const serial = serialOf(new Date().getFullYear(), Number(m[1]), Number(m[2]));
+      if (serial !== null) return { value: serial, numberFormat: 'm"月"d"日"' };
+    }
+    if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return { value: Number(t.replace(/,/g, '')), numberFormat: '#,##0' };
+    m = /^([+-]?\d+(\.\d+)?)%$/.exec(t);
+    if (m) return { value: Number(m[1]) / 100, numberFormat: '0%' };
+    if (t !== input.trim() && NUMERIC.test(t)) return { value: Number(t), numberFormat: null };
+    return null;
+  }
+
+  /** Remembers what a proxy had loaded before this batch, so that a failure can restore it. */
+  function stageLoads(proxy) {
+    const staged = proxy._ctx.staged;
+    if (!staged.has(proxy)) staged.set(proxy, { ...proxy._loaded });
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -234,6 +384,7 @@
       this.pendingProxies = [];
       this.workbook = new WorkbookProxy(this);
       this.runtime = { enableEvents: true };
+      this.staged = new Map();
     }
     enqueue(fn, payload) {
       if (payload !== undefined) this.requestBytes += utf8(JSON.stringify(payload) || '') + 16;
@@ -247,6 +398,7 @@
       this.requestBytes = 0;
       const proxies = this.pendingProxies;
       this.pendingProxies = [];
+      this.staged = new Map();
       stats.syncs++;
       const record = { requestBytes, responseBytes: 0, operations: queue.length };
       stats.requests.push(record);
@@ -264,6 +416,7 @@
       } catch (e) {
         record.error = e && e.code;
         this.pendingProxies = [];
+        strictFailedBatchFillsNoLoads(this);
         throw e;
       }
       // Proxies made while the batch ran (collection items, navigation loads) are synced too.
@@ -272,7 +425,7 @@
       record.responseBytes = utf8(JSON.stringify(response));
       if (record.responseBytes > PAYLOAD_LIMIT) {
         record.error = 'ResponsePayloadSizeLimitExceeded';
-        for (const p of proxies) p._loaded = {};
+        strictFailedBatchFillsNoLoads(this);
         fail('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
       }
       for (const p of proxies) p._synced = true;
@@ -344,6 +497,7 @@
       return this;
     }
     _applyLoad(paths) {
+      stageLoads(this);
       const obj = this._obj;
       const scalars = this._scalars();
       const out = {};
@@ -425,6 +579,7 @@
       return this._read('items');
     }
     _applyLoad(paths) {
+      stageLoads(this);
       const list = this._obj;
       const sub = paths.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
       const other = paths.filter((p) => !p.startsWith('items'));
@@ -479,6 +634,12 @@
         suspendScreenUpdatingUntilNextSync() {
           ctx.enqueue(() => undefined);
         },
+        calculate(type) {
+          ctx.enqueue(() => {
+            if (!['Recalculate', 'Full', 'FullRebuild'].includes(type)) fail('InvalidArgument', 'Invalid calculation type: ' + type);
+            ctx.wb.calculations.push(type);
+          }, type);
+        },
       };
     }
     getSelectedRange() {
@@ -532,6 +693,8 @@
           }),
       };
       this.charts = new ChartCollectionProxy(ctx, this);
+      this.customProperties = new WorksheetCustomPropertyCollectionProxy(ctx, this);
+      this.names = new NamedItemCollectionProxy(ctx, this);
     }
     _scalars() {
       const wb = this._ctx.wb;
@@ -545,6 +708,7 @@
         if (this._ctx.wb.sheets.some((s) => s !== o && s.name.toLowerCase() === String(v).toLowerCase()))
           fail('ItemAlreadyExists', 'A sheet with this name already exists: ' + v);
         if (String(v).length > 31 || /[[\]:*?/\\]/.test(v)) fail('InvalidArgument', 'Invalid sheet name: ' + v);
+        strictSheetName(v);
         o.name = v;
       });
     }
@@ -663,9 +827,9 @@
         autofitRows() { self._ctx.enqueue(() => undefined); },
       };
       this.dataValidation = {
-        set rule(v) { self._set('dataValidation.rule', v, (ref) => self._validation(ref).rule = v); },
-        set prompt(v) { self._set('dataValidation.prompt', v, (ref) => self._validation(ref).prompt = v); },
-        set errorAlert(v) { self._set('dataValidation.errorAlert', v, (ref) => self._validation(ref).errorAlert = v); },
+        set rule(v) { self._set('dataValidation.rule', v, (ref) => { strictValidationTexts('rule', v); self._validation(ref).rule = v; }); },
+        set prompt(v) { self._set('dataValidation.prompt', v, (ref) => { strictValidationTexts('prompt', v); self._validation(ref).prompt = v; }); },
+        set errorAlert(v) { self._set('dataValidation.errorAlert', v, (ref) => { strictValidationTexts('errorAlert', v); self._validation(ref).errorAlert = v; }); },
         clear() {
           self._ctx.enqueue(() => {
             const ref = self._bound();
@@ -811,6 +975,7 @@
       const ctx = this._ctx;
       let created = null;
       ctx.enqueue(() => {
+        strictConditionalFormatType(type);
         const ref = this._owner._bound();
         const areas = (ref.areas || [ref]).map((a) => ({ r0: a.r0, c0: a.c0, r1: a.r1, c1: a.c1 }));
         created = { id: newId('cf'), type, areas, sheet: ref.sheet, rule: { formula: null }, format: { fill: null, fontColor: null } };
@@ -845,6 +1010,7 @@
         set formula(v) {
           self._set('custom.rule.formula', v, (o) => {
             if (o.type !== 'Custom') fail('InvalidOperation', 'Not a custom conditional format.');
+            strictCustomRuleFormula(v);
             o.rule.formula = v;
           });
         }
@@ -854,6 +1020,7 @@
           this._ctx.enqueue(() => {
             const o = self._bound();
             if (o.type !== 'Custom') fail('InvalidOperation', 'The custom property is only available on custom conditional formats.');
+            strictUnreadableUserRule(o);
             this._obj = o;
             return this._applyLoad(paths);
           });
@@ -939,6 +1106,7 @@
         if (this._ctx.wb.tables.some((t) => t !== o && t.name.toLowerCase() === String(v).toLowerCase()))
           fail('ItemAlreadyExists', 'A table with this name already exists: ' + v);
         if (!/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(v)) fail('InvalidArgument', 'Invalid table name: ' + v);
+        strictTableName(v);
         o.name = v;
       });
     }
@@ -964,6 +1132,7 @@
       const ctx = this._ctx;
       let created = null;
       ctx.enqueue(() => {
+        injectedFailure('charts.add');
         const sheet = this._sheetProxy._bound();
         const ref = source._bound();
         created = {
@@ -1022,6 +1191,99 @@
     setPosition(start, end) {
       this._ctx.enqueue(() => {
         this._bound().position = { start, end: end || null };
+      });
+    }
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // Worksheet custom properties (ExcelApi 1.12) and worksheet-scoped names (ExcelApi 1.4)
+
+  class WorksheetCustomPropertyCollectionProxy extends CollectionProxy {
+    constructor(ctx, sheetProxy) {
+      super(
+        ctx,
+        () => {
+          strictApiSet('1.12', 'Worksheet.customProperties');
+          return [...sheetProxy._bound().customProperties.values()];
+        },
+        (o) => new KeyValueProxy(ctx, null, o, 'customProperty'),
+      );
+      this._sheetProxy = sheetProxy;
+    }
+    add(key, value) {
+      const ctx = this._ctx;
+      ctx.enqueue(() => {
+        strictApiSet('1.12', 'Worksheet.customProperties');
+        strictCustomPropertyKey(key);
+        this._sheetProxy._bound().customProperties.set(key.toLowerCase(), { key, value: String(value) });
+      }, [key, value]);
+      return this.getItem(key);
+    }
+    _find(key) {
+      strictApiSet('1.12', 'Worksheet.customProperties');
+      return this._sheetProxy._bound().customProperties.get(String(key).toLowerCase()) || null;
+    }
+    getItem(key) {
+      return new KeyValueProxy(this._ctx, () => this._find(key), undefined, 'customProperty');
+    }
+    getItemOrNullObject(key) {
+      return new KeyValueProxy(this._ctx, () => this._find(key), { orNull: true }, 'customProperty');
+    }
+  }
+
+  class NamedItemCollectionProxy extends CollectionProxy {
+    constructor(ctx, sheetProxy) {
+      super(ctx, () => [...sheetProxy._bound().names.values()], (o) => new KeyValueProxy(ctx, null, o, 'name'));
+      this._sheetProxy = sheetProxy;
+    }
+    add(name, reference) {
+      const ctx = this._ctx;
+      ctx.enqueue(() => {
+        const names = this._sheetProxy._bound().names;
+        if (names.has(String(name).toLowerCase())) fail('ItemAlreadyExists', 'A name with this name already exists: ' + name);
+        const formula = typeof reference === 'string' ? reference : '=' + quoteSheet(reference._bound().sheet.name) + '!' + rectAddress(reference._bound());
+        strictFormulaStrings(formula);
+        names.set(String(name).toLowerCase(), { name, formula });
+      }, [name, typeof reference === 'string' ? reference : 'range']);
+      return this.getItem(name);
+    }
+    _find(name) {
+      return this._sheetProxy._bound().names.get(String(name).toLowerCase()) || null;
+    }
+    getItem(name) {
+      return new KeyValueProxy(this._ctx, () => this._find(name), undefined, 'name');
+    }
+    getItemOrNullObject(name) {
+      return new KeyValueProxy(this._ctx, () => this._find(name), { orNull: true }, 'name');
+    }
+  }
+
+  /** A custom property ({ key, value }) or a named item ({ name, formula }). */
+  class KeyValueProxy extends Proxy {
+    constructor(ctx, resolve, optsOrObj, kind) {
+      const isObj = optsOrObj && ('key' in optsOrObj || 'formula' in optsOrObj);
+      super(ctx, resolve, isObj ? undefined : optsOrObj);
+      if (isObj) this._obj = optsOrObj;
+      this._kind = kind;
+      this._sheet = null;
+    }
+    _scalars() {
+      return this._kind === 'name'
+        ? { name: (o) => o.name, formula: (o) => o.formula, value: (o) => evaluateFormula(o.formula).value }
+        : { key: (o) => o.key, value: (o) => o.value };
+    }
+    get key() { return this._read('key'); }
+    get name() { return this._read('name'); }
+    get formula() { return this._read('formula'); }
+    get value() { return this._read('value'); }
+    set value(v) { this._set('value', v, (o) => (o.value = String(v))); }
+    delete() {
+      this._ctx.enqueue(() => {
+        const o = this._bound();
+        if (o === null) fail('InvalidObjectPath', 'Cannot delete a null object.');
+        for (const sheet of this._ctx.wb.sheets) {
+          for (const map of [sheet.customProperties, sheet.names]) for (const [k, v] of map) if (v === o) map.delete(k);
+        }
       });
     }
   }
@@ -1152,6 +1414,7 @@
       responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
     },
     ConditionalFormatType: { custom: 'Custom' },
+    CalculationType: { recalculate: 'Recalculate', full: 'Full', fullRebuild: 'FullRebuild' },
     ChartType: { barStacked: 'BarStacked', columnClustered: 'ColumnClustered' },
     ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
   };
@@ -1163,7 +1426,9 @@
     context: {
       displayLanguage: global.__FAKE_OFFICE_LANG || 'ja-JP',
       contentLanguage: 'ja-JP',
-      requirements: { isSetSupported: () => true },
+      requirements: {
+        isSetSupported: (name, version) => (name === 'ExcelApi' ? apiAtLeast(version || '1.1') : true),
+      },
     },
     onReady(cb) {
       const info = { host: 'Excel', platform: 'OfficeOnline' };
@@ -1201,6 +1466,8 @@
     stats,
     functions,
     reset() {
+      excelApi = [1, 17];
+      typingLocale = null;
       wb = new WorkbookData();
       stats.syncs = 0;
       stats.requests.length = 0;
@@ -1221,10 +1488,12 @@
       const s = sheetOrThrow(sheetName);
       rectCells({ ...parseArea(address) }, (r, c) => (s.cell(r, c, true).fill = color));
     },
-    addUserConditionalFormat(sheetName, address, formula, fill) {
+    addUserConditionalFormat(sheetName, address, formula, fill, opts) {
       const s = sheetOrThrow(sheetName);
       const a = parseArea(address);
-      s.cfs.push({ id: newId('cf'), type: 'Custom', areas: [a], sheet: s, rule: { formula }, format: { fill, fontColor: null } });
+      const cf = { id: newId('cf'), type: 'Custom', areas: [a], sheet: s, rule: { formula }, format: { fill, fontColor: null } };
+      if (opts && opts.unreadable) cf.unreadable = true;
+      s.cfs.push(cf);
     },
     addSheet(name) {
       return wb.addSheet(name).id;
@@ -1289,6 +1558,43 @@
     },
     settings() {
       return Object.fromEntries(wb.settings);
+    },
+    calculations() {
+      return wb.calculations.slice();
+    },
+    /** How typed input is read: 'ja-JP' for Japanese Excel (see strictJapaneseTyping), null for plain. */
+    setTypingLocale(locale) {
+      typingLocale = locale || null;
+    },
+    /** Makes the next action with this label fail ('charts.add'). */
+    failNext(label) {
+      failures.add(label);
+    },
+    /** The host's ExcelApi version: lower it to play an older Excel ('1.9'). */
+    setExcelApi(version) {
+      excelApi = String(version).split('.').map(Number);
+    },
+    /**
+     * Saves, closes and reopens the workbook: worksheet ids are not promised stable across
+     * sessions and platforms, so every sheet gets a new one; `loseSettings` plays add-in settings
+     * that did not survive (another add-in id, a copy made without them).
+     */
+    reopen(opts) {
+      const map = new Map();
+      for (const s of wb.sheets) {
+        const id = newId('sheet');
+        map.set(s.id, id);
+        s.id = id;
+      }
+      wb.activeId = map.get(wb.activeId) || wb.sheets[0].id;
+      if (wb.selection) wb.selection.sheetId = map.get(wb.selection.sheetId);
+      if (opts && opts.loseSettings) wb.settings.clear();
+    },
+    sheetCustomProperties(sheetName) {
+      return Object.fromEntries([...sheetOrThrow(sheetName).customProperties.values()].map((p) => [p.key, p.value]));
+    },
+    sheetNamesDefined(sheetName) {
+      return Object.fromEntries([...sheetOrThrow(sheetName).names.values()].map((n) => [n.name, n.formula]));
     },
     customXmlParts() {
       return wb.parts.map((p) => ({ id: p.id, namespaceUri: p.namespaceUri, xml: p.xml }));

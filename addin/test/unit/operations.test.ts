@@ -104,6 +104,48 @@ describe('validate in place', () => {
   });
 });
 
+describe('checking a sheet too large for one response, with conditional formats', () => {
+  // A return of 3,000 rows, some of them wrong, with a long narrative in every row: about 6 MB of
+  // JSON, so Excel refuses the first read.
+  const bigSheet = () => {
+    const gen = generateReturns(plan, { seed: 9, rows: 3000, badShare: 0.05, fiscalYear: 2025, wards: ['12101'] });
+    typeGrid('Sheet1', gen.grids[0]!.cells);
+    const cells = gen.grids[0]!.cells;
+    // A note beside each data row (the last 3,000 rows), in a column of its own.
+    fake.type('Sheet1', `Z${cells.length - 2999}`, Array.from({ length: 3000 }, (_, r) => [`${r}:${'あ'.repeat(600)}`]));
+  };
+
+  it('finds and replaces the marks of an earlier check, keeping the user\'s rule (Excel answers an over-size request with no loads filled)', async () => {
+    bigSheet();
+    fake.addUserConditionalFormat('Sheet1', 'A1:A10', '=A1<>""', '#00FF00');
+    // Marks from an earlier check: a formula-type conditional format of ours.
+    const first = await validateInPlace(plan, {});
+    expect(first.marks).toBeGreaterThan(0);
+    fake.resetStats();
+    const again = await validateInPlace(plan, {});
+    expect(fake.stats.requests.some((r) => r.error === 'ResponsePayloadSizeLimitExceeded')).toBe(true);
+    expect(again.removedMarks).toBe(first.marks);
+    const cfs = fake.snapshot('Sheet1').cfs;
+    expect(cfs.filter((cf) => cf.formula === '=A1<>""')).toHaveLength(1);
+    expect(cfs).toHaveLength(1 + again.marks);
+  });
+
+  it('tolerates a user-made rule that Excel cannot read (office-js #6827, #6835) and still removes its own marks', async () => {
+    fake.type('Sheet1', 'A1', [['x'], ['y']]);
+    const gen = generateReturns(plan, { seed: 7, rows: 30, badShare: 0.3, fiscalYear: 2025, wards: ['12101'] });
+    typeGrid('Sheet1', gen.grids[0]!.cells);
+    fake.addUserConditionalFormat('Sheet1', 'A2:A5', '=A2>0', '#00FF00', { unreadable: true });
+    fake.addUserConditionalFormat('Sheet1', 'B2:B5', '=B2>0', '#0000FF');
+    const first = await validateInPlace(plan, {});
+    expect(first.marks).toBeGreaterThan(0);
+    const again = await validateInPlace(plan, {});
+    expect(again.removedMarks).toBe(first.marks);
+    expect(again.unreadableRules).toBe(1);
+    expect(await clearMarks(again.sheetId)).toBe(again.marks);
+    expect(fake.snapshot('Sheet1').cfs.map((cf) => cf.formula)).toEqual(['=A2>0', '=B2>0']);
+  });
+});
+
 describe('reading large sheets', () => {
   it('splits a read that Excel refuses as too large and still returns every row', async () => {
     // 3,000 rows × 10 columns of 200 characters: about 6 MB of JSON, over the 5 MB limit.
@@ -154,9 +196,9 @@ describe('roll-up', () => {
     expect(charts.length).toBeGreaterThanOrEqual(1);
     expect(charts[0]!.title).toBeTruthy();
     expect(charts[0]!.series.every((s) => s.values && s.xValues && s.name)).toBe(true);
-    const registry = JSON.parse(fake.settings()['sasaeai.sheets'] as string) as Record<string, { group: string }>;
-    expect(Object.values(registry).every((e) => e.group === 'ward-progress:12101:2025')).toBe(true);
-    expect(Object.keys(registry)).toHaveLength(names.length);
+    // Each sheet carries its own tag; nothing is kept in settings.
+    for (const n of names) expect(JSON.parse(fake.sheetCustomProperties(n)['SasaeaiSheet']!)).toMatchObject({ group: 'ward-progress:12101:2025', state: 'live' });
+    expect(fake.settings()['sasaeai.sheets']).toBeUndefined();
 
     // The user renames one result sheet and makes a sheet with the name of another.
     const sheetsBefore = fake.sheetNames();
@@ -188,8 +230,48 @@ describe('roll-up', () => {
         expect(r.responseBytes).toBeLessThan(FIVE_MB);
       }
     }
-    expect(counts[0]).toBe(4);
+    expect(counts[0]).toBe(5);
     expect(counts[1]).toBe(counts[0]);
+  });
+
+  it('finds its sheets by the tag in each sheet after a reopen that changed every worksheet id and lost the settings', async () => {
+    const { ids } = returnSheets(40, 20, 13);
+    const names = await rollUp(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' });
+    const before = fake.sheetNames();
+    fake.reopen({ loseSettings: true });
+    const listing = await listWorkbook();
+    expect(listing.sheets.filter((s) => s.ours).map((s) => s.name).sort()).toEqual([...names].sort());
+    const returns = listing.sheets.filter((s) => !s.ours).map((s) => s.id);
+    const again = await rollUp(plan, 'ja', { sheetIds: returns.filter((id) => listing.sheets.find((s) => s.id === id)!.name.startsWith('R')), fiscalYear: 2025, kind: 'ward', ward: '12101' });
+    expect(again).toEqual(names);
+    expect(fake.sheetNames().sort()).toEqual([...before].sort());
+  });
+
+  it('tags its sheets with a worksheet-scoped name where ExcelApi 1.12 (custom properties) is missing', async () => {
+    fake.setExcelApi('1.9');
+    const { ids } = returnSheets(40, 20, 13);
+    const names = await rollUp(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' });
+    expect(fake.sheetNamesDefined(names[0]!)['SasaeaiSheet']).toMatch(/^="\{""model"":/);
+    fake.reopen({ loseSettings: true });
+    const before = fake.sheetNames();
+    const listing = await listWorkbook();
+    expect(listing.sheets.filter((s) => s.ours).map((s) => s.name).sort()).toEqual([...names].sort());
+    expect(await rollUp(plan, 'ja', { sheetIds: listing.sheets.filter((s) => !s.ours && s.name.startsWith('R')).map((s) => s.id), fiscalYear: 2025, kind: 'ward', ward: '12101' })).toEqual(names);
+    expect(fake.sheetNames().sort()).toEqual([...before].sort());
+  });
+
+  it('leaves the previous report as it was when writing the new one fails half-way', async () => {
+    const { ids } = returnSheets(40, 20, 17);
+    const names = await rollUp(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' });
+    const sheets = fake.sheetNames();
+    const snaps = names.map((n) => fake.snapshot(n));
+    fake.failNext('charts.add');
+    await expect(rollUp(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' })).rejects.toMatchObject({ code: 'GeneralException' });
+    expect(fake.sheetNames()).toEqual(sheets);
+    expect(names.map((n) => fake.snapshot(n))).toEqual(snaps);
+    // And the next run goes through as usual.
+    expect(await rollUp(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' })).toEqual(names);
+    expect(fake.sheetNames().sort()).toEqual([...sheets].sort());
   });
 });
 

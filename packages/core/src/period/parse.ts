@@ -103,7 +103,8 @@ function prepare(raw: string): Prepared {
   const folded = compact.normalize('NFKC');
   const text = normalizeDashes(folded)
     // An IME in kana mode types the long-vowel mark for '-'; between digits it can only be a dash.
-    .replace(/(?<=\d)[ーｰ~〜](?=\d)/g, '-')
+    // (No lookbehind: Safari before 16.4, in older Excel for Mac, rejects the whole script.)
+    .replace(/(\d)[ーｰ~〜](?=\d)/g, '$1-')
     .toLowerCase();
   return { text, widthChanged: folded !== compact };
 }

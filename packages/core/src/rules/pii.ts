@@ -19,12 +19,14 @@ export interface PiiFinding {
 
 // Cheap gate: no digit, no @ and no honorific means nothing to look at (most cells).
 const GATE = /[0-9０-９@＠様]|さ[んま]/;
-const PHONE_CANDIDATE = /(?<![0-9])(?:\+81[\s-]?|0)[0-9][0-9\s\-()]{6,14}[0-9](?![0-9])/g;
-const MY_NUMBER = /(?<![0-9])[0-9]{4}[\s-]?[0-9]{4}[\s-]?[0-9]{4}(?![0-9])/g;
+// No lookbehind anywhere (Safari before 16.4, in older Excel for Mac, rejects the whole script): a
+// leading `(?:^|[^…])` stands for it, and group 1 is the candidate itself.
+const PHONE_CANDIDATE = /(?:^|[^0-9])((?:\+81[\s-]?|0)[0-9][0-9\s\-()]{6,14}[0-9])(?![0-9])/g;
+const MY_NUMBER = /(?:^|[^0-9])([0-9]{4}[\s-]?[0-9]{4}[\s-]?[0-9]{4})(?![0-9])/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
 const KANJI = '\\u4E00-\\u9FFF\\u3400-\\u4DBF\\u3005\\uF900-\\uFAFF';
 const NAME = new RegExp(
-  `(?<![${KANJI}])([${KANJI}]{1,8})(?:[ \\u3000]([${KANJI}\\u3041-\\u3096\\u30A1-\\u30FA]{1,6}))?(様|さん|さま)`,
+  `(^|[^${KANJI}])([${KANJI}]{1,8})(?:[ \\u3000]([${KANJI}\\u3041-\\u3096\\u30A1-\\u30FA]{1,6}))?(様|さん|さま)`,
   'g',
 );
 
@@ -54,17 +56,20 @@ function findNames(text: string, out: PiiFinding[]): void {
   NAME.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NAME.exec(text)) !== null) {
-    const surname = m[1] ?? '';
-    const given = m[2];
-    const honorific = m[3] ?? '';
-    const before = m.index > 0 ? text.charAt(m.index - 1) : '';
+    // Group 1 is the character before the kanji run (the lookbehind's job); the next search
+    // starts at the match's last character, which may be the one before the next name.
+    NAME.lastIndex = m.index + m[0].length - 1;
+    const before = m[1] ?? '';
+    const surname = m[2] ?? '';
+    const given = m[3];
+    const honorific = m[4] ?? '';
     const after = text.charAt(m.index + m[0].length);
     const word = given ?? surname;
     if (honorific === '様' && NOT_HONORIFIC_NEXT.has(after)) continue;
     // お客様, ご家族様, お子さん, お父さん: a prefix お/ご marks a common noun.
     if (given === undefined && (before === 'お' || before === 'ご' || before === '御')) continue;
     if (NOT_NAME_WORDS.has(word) || NOT_NAME_LAST.has(word.charAt(word.length - 1))) continue;
-    out.push({ kind: 'pii_person_name', match: m[0] });
+    out.push({ kind: 'pii_person_name', match: m[0].slice(before.length) });
     return;
   }
 }
@@ -88,17 +93,18 @@ export function findPersonalData(text: string): PiiFinding[] {
     PHONE_CANDIDATE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = PHONE_CANDIDATE.exec(half)) !== null) {
-      const n = digitCount(m[0]) - (m[0].startsWith('+81') ? 2 : 0);
-      if (n === 10 || n === 11 || (m[0].startsWith('+81') && (n === 9 || n === 10))) {
-        phone = m[0];
+      const candidate = m[1]!;
+      const n = digitCount(candidate) - (candidate.startsWith('+81') ? 2 : 0);
+      if (n === 10 || n === 11 || (candidate.startsWith('+81') && (n === 9 || n === 10))) {
+        phone = candidate;
         break;
       }
     }
     if (phone !== null) out.push({ kind: 'pii_phone', match: phone.trim() });
     MY_NUMBER.lastIndex = 0;
     while ((m = MY_NUMBER.exec(half)) !== null) {
-      if (phone !== null && phone.includes(m[0])) continue;
-      out.push({ kind: 'pii_my_number', match: m[0] });
+      if (phone !== null && phone.includes(m[1]!)) continue;
+      out.push({ kind: 'pii_my_number', match: m[1]! });
       break;
     }
   }

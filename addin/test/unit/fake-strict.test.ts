@@ -1,0 +1,202 @@
+/**
+ * The fake office.js refuses what Excel refuses and behaves as Excel behaves: one test per rule
+ * (the `strict…` functions in test/fake-office/office.js), each showing the fake now fails or
+ * changes where Excel would. Limits are Microsoft's documented ones (see each test).
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fake } from '../fake-office/install.js';
+import { run } from '../../src/excel/run.js';
+
+beforeEach(() => fake.reset());
+
+/** Runs a batch and returns the Office error code it failed with (or 'ok'). */
+async function outcome(fn: (context: Excel.RequestContext) => Promise<unknown>): Promise<string> {
+  try {
+    await run(fn);
+    return 'ok';
+  } catch (e) {
+    return String((e as { code?: string }).code ?? e);
+  }
+}
+
+describe('batches', () => {
+  it('fills no load of an over-size response, and keeps what was loaded before', async () => {
+    fake.type('Sheet1', 'A1', Array.from({ length: 3000 }, (_, r) => [`${r}:${'あ'.repeat(700)}`]));
+    await run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.load('name');
+      await context.sync();
+      const big = sheet.getRange('A1:A3000');
+      big.load('values');
+      const small = sheet.getRange('A1');
+      small.load('values');
+      sheet.load('id');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+      expect(() => small.values).toThrow(/not available/);
+      expect(() => sheet.id).toThrow(/not available/);
+      expect(sheet.name).toBe('Sheet1');
+    });
+  });
+
+  it('applies the actions before the one Excel refuses (a batch is not rolled back)', async () => {
+    const code = await outcome(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange('A1').values = [['written']];
+      sheet.getRange('A1:B2').values = [['too few']];
+      sheet.getRange('C1').values = [['never']];
+      await context.sync();
+    });
+    expect(code).toBe('InvalidArgument');
+    expect(fake.cell('Sheet1', 'A1').value).toBe('written');
+    expect(fake.cell('Sheet1', 'C1').value).toBe('');
+  });
+
+  it('fails loading a user-made rule Excel cannot read (office-js #6827, #6835)', async () => {
+    fake.addUserConditionalFormat('Sheet1', 'A1:A3', '=A1>0', '#00FF00', { unreadable: true });
+    const code = await outcome(async (context) => {
+      const cfs = context.workbook.worksheets.getActiveWorksheet().getRange().conditionalFormats;
+      cfs.load('items/type');
+      await context.sync();
+      cfs.items[0]!.custom.rule.load('formula');
+      await context.sync();
+    });
+    expect(code).toBe('GeneralException');
+  });
+});
+
+describe('sessions and API sets', () => {
+  it('gives every worksheet a new id on reopen, and can lose the add-in settings', async () => {
+    const id = fake.addSheet('報告');
+    await run(async (context) => {
+      context.workbook.settings.add('k', 'v');
+      await context.sync();
+    });
+    fake.reopen({ loseSettings: true });
+    const code = await outcome(async (context) => {
+      context.workbook.worksheets.getItem(id).load('name');
+      await context.sync();
+    });
+    expect(code).toBe('ItemNotFound');
+    expect(fake.settings()).toEqual({});
+  });
+
+  it('refuses worksheet custom properties on a host without ExcelApi 1.12, and keys over 255 characters', async () => {
+    fake.setExcelApi('1.9');
+    expect(Office.context.requirements.isSetSupported('ExcelApi', '1.12')).toBe(false);
+    const add = (key: string) =>
+      outcome(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().customProperties.add(key, 'v');
+        await context.sync();
+      });
+    expect(await add('k')).toBe('ApiNotFound');
+    fake.setExcelApi('1.12');
+    expect(await add('k'.repeat(256))).toBe('InvalidArgument');
+    expect(await add('k')).toBe('ok');
+  });
+
+  it('refuses a name whose formula holds a text over 255 characters', async () => {
+    const add = (text: string) =>
+      outcome(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().names.add('Tag', `="${text}"`);
+        await context.sync();
+      });
+    expect(await add('x'.repeat(256))).toBe('InvalidArgument');
+    expect(await add('x'.repeat(255))).toBe('ok');
+    expect(fake.sheetNamesDefined('Sheet1')).toEqual({ Tag: `="${'x'.repeat(255)}"` });
+  });
+});
+
+describe('what Excel refuses', () => {
+  const onSheet = (fn: (sheet: Excel.Worksheet) => void) =>
+    outcome(async (context) => {
+      fn(context.workbook.worksheets.getActiveWorksheet());
+      await context.sync();
+    });
+
+  it('data-validation titles over 32, messages and list sources over 255 characters', async () => {
+    const dv = (fn: (d: Excel.DataValidation) => void) => onSheet((s) => fn(s.getRange('A1:A5').dataValidation));
+    expect(await dv((d) => (d.prompt = { showPrompt: true, title: 't'.repeat(33), message: 'm' }))).toBe('InvalidArgument');
+    expect(await dv((d) => (d.prompt = { showPrompt: true, title: 't'.repeat(32), message: 'm'.repeat(256) }))).toBe('InvalidArgument');
+    expect(await dv((d) => (d.errorAlert = { showAlert: true, style: 'Warning', title: 't'.repeat(33), message: 'm' }))).toBe('InvalidArgument');
+    expect(await dv((d) => (d.rule = { list: { inCellDropDown: true, source: 'a,'.repeat(128) } }))).toBe('InvalidArgument');
+    expect(await dv((d) => (d.prompt = { showPrompt: true, title: 't'.repeat(32), message: 'm'.repeat(255) }))).toBe('ok');
+  });
+
+  it('table names that read as cell references, R and C', async () => {
+    for (const bad of ['A1', 'R1C1', 'R', 'C', 'xfd1048576', 'r2c']) {
+      // The table of a refused name stays (a batch is not rolled back): start afresh each time.
+      fake.reset();
+      fake.type('Sheet1', 'A1', [['h'], ['1']]);
+      const code = await onSheet((s) => {
+        s.tables.add('A1:A2', true).name = bad;
+      });
+      expect([bad, code]).toEqual([bad, 'InvalidArgument']);
+    }
+    fake.reset();
+    fake.type('Sheet1', 'A1', [['h'], ['1']]);
+    expect(await onSheet((s) => (s.tables.add('A1:A2', true).name = 'Returns_2026'))).toBe('ok');
+  });
+
+  it('sheet names History, empty, or with an apostrophe at either end', async () => {
+    for (const bad of ['History', 'history', "'報告", "報告'", ' ']) {
+      const code = await outcome(async (context) => {
+        context.workbook.worksheets.add(bad);
+        await context.sync();
+      });
+      expect([bad, code]).toEqual([bad, 'InvalidArgument']);
+    }
+    expect(await onSheet((s) => (s.name = 'History'))).toBe('InvalidArgument');
+    expect(await onSheet((s) => (s.name = "報告's"))).toBe('ok');
+  });
+
+  it('unknown conditional-format types and custom formulas without "="', async () => {
+    expect(await onSheet((s) => s.getRange('A1').conditionalFormats.add('Bogus' as Excel.ConditionalFormatType))).toBe('InvalidArgument');
+    expect(await onSheet((s) => (s.getRange('A1').conditionalFormats.add('Custom').custom.rule.formula = 'ISTEXT(A1)'))).toBe('InvalidArgument');
+    expect(await onSheet((s) => (s.getRange('A1').conditionalFormats.add('Custom').custom.rule.formula = '=ISTEXT(A1)'))).toBe('ok');
+  });
+
+  it('cell values over 32,767 characters', async () => {
+    expect(await onSheet((s) => (s.getRange('A1').values = [['x'.repeat(32768)]]))).toBe('InvalidArgument');
+    expect(await onSheet((s) => (s.getRange('A1').values = [['x'.repeat(32767)]]))).toBe('ok');
+    expect(() => fake.type('Sheet1', 'B1', [['y'.repeat(32768)]])).toThrow(/32,767/);
+  });
+});
+
+describe('Japanese typing', () => {
+  /** What a cell holds after typing `input` in Japanese Excel. */
+  const typed = (input: string) => {
+    fake.setTypingLocale('ja-JP');
+    fake.type('Sheet1', 'A1', [[input]]);
+    const c = fake.cell('Sheet1', 'A1');
+    fake.reset();
+    return { value: c.value, numberFormat: c.numberFormat };
+  };
+  const serial = (y: number, m: number, d: number) => Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+
+  it('stores 和暦 and 年月日 dates as date serials with a date format', () => {
+    expect(typed('R8.5.1')).toEqual({ value: serial(2026, 5, 1), numberFormat: 'ggge"年"m"月"d"日"' });
+    expect(typed('令和8年5月1日')).toEqual({ value: serial(2026, 5, 1), numberFormat: 'ggge"年"m"月"d"日"' });
+    expect(typed('令和元年5月1日').value).toBe(serial(2019, 5, 1));
+    expect(typed('H31.4.30').value).toBe(serial(2019, 4, 30));
+    expect(typed('2026年4月1日')).toEqual({ value: serial(2026, 4, 1), numberFormat: 'yyyy"年"m"月"d"日"' });
+  });
+
+  it('reads m/d as a date of this year', () => {
+    expect(typed('5/1')).toEqual({ value: serial(new Date().getFullYear(), 5, 1), numberFormat: 'm"月"d"日"' });
+  });
+
+  it('stores full-width digits, 1,234 and 50% as numbers', () => {
+    expect(typed('１２３').value).toBe(123);
+    expect(typed('1,234')).toEqual({ value: 1234, numberFormat: '#,##0' });
+    expect(typed('１，２３４').value).toBe(1234);
+    expect(typed('50%')).toEqual({ value: 0.5, numberFormat: '0%' });
+  });
+
+  it('keeps text that is none of these, and what an apostrophe makes text', () => {
+    expect(typed('実施中').value).toBe('実施中');
+    expect(typed("'R8.5.1").value).toBe('R8.5.1');
+    // Without the Japanese mode the fake stays as it was: 和暦 stays text.
+    fake.type('Sheet1', 'A1', [['R8.5.1']]);
+    expect(fake.cell('Sheet1', 'A1').value).toBe('R8.5.1');
+  });
+});
