@@ -2,7 +2,7 @@
  * Building blocks for the CLI's own issues and messages (file-level problems, usage errors),
  * always in Japanese and English, like the issues core returns.
  */
-import { lt, type Issue, type IssueSeverity, type Lang, type LocalizedText } from '@sasaeai/core';
+import { lt, type Issue, type Severity, type Lang, type LocalizedText } from '@sasaeai/core';
 
 export { lt };
 
@@ -40,7 +40,7 @@ export const FILE_LEVEL_CODES: ReadonlySet<string> = new Set([
  */
 export function cliIssue(
   code: CliIssueCode,
-  severity: IssueSeverity,
+  severity: Severity,
   message: LocalizedText,
   where: Omit<Issue, 'code' | 'severity' | 'message'> = {},
 ): Issue {

@@ -8,7 +8,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { generateReturns, type Plan, type RawCell, type SheetGrid } from '@sasaeai/core';
+import { type Plan, type RawCell, type SheetGrid } from '@sasaeai/core';
+import { generateReturns } from '@sasaeai/core/samples';
 import { log, median } from '../lib/timing.js';
 import type { CaseResult } from '../lib/types.js';
 

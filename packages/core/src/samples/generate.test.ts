@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chibaPlan } from '@sasaeai/plan-chiba';
+import { createRng, generateMeasureReturn, generateReturns } from './index.js';
 import {
-  createRng,
-  generateMeasureReturn,
-  generateReturns,
   getTemplate,
   requirePlan,
   SasaeaiError,
