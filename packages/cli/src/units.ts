@@ -4,7 +4,7 @@
  * Nothing here names a level of the Chiba plan: a "ward" is any unit with units below it.
  */
 import { findUnits, type Plan, type Unit } from '@sasaeai/core';
-import { lt, usage } from './messages.js';
+import { usage } from './messages.js';
 
 function hasChildren(plan: Plan, code: string): boolean {
   return plan.units.some((u) => u.parent === code);
@@ -16,16 +16,8 @@ function depth(plan: Plan, u: Unit): number {
 
 function pick(text: string, found: Unit[], what: { ja: string; en: string }): Unit {
   if (found.length === 1) return found[0]!;
-  if (found.length === 0)
-    return usage(lt(`${what.ja}「${text}」は計画にありません。`, `No ${what.en} "${text}" in the plan.`));
-  const names = found.map((u) => `${u.name.ja}（${u.code}）`).join('、');
-  const namesEn = found.map((u) => `${u.name.en} (${u.code})`).join(', ');
-  return usage(
-    lt(
-      `${what.ja}「${text}」に当てはまるものが複数あります：${names}。コードで指定してください。`,
-      `"${text}" matches several ${what.en}s: ${namesEn}. Give the code.`,
-    ),
-  );
+  if (found.length === 0) return usage('unknown_unit', { what, text });
+  return usage('ambiguous_unit', { what, text, matches: found });
 }
 
 /**
