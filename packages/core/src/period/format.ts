@@ -1,5 +1,6 @@
+import { format } from 'date-fns';
 import { eraOfDate, eraOfFiscalYear } from './era.js';
-import { toDateParts, type LocalDate } from './local-date.js';
+import { toDateParts, toUtcDate, type LocalDate } from './local-date.js';
 
 /**
  * How a fiscal year is written:
@@ -9,8 +10,6 @@ export type FiscalYearLabelStyle = 'era' | 'era-gregorian' | 'gregorian' | 'fy';
 
 /** How a date is written by {@link formatDate}. */
 export type DateStyle = 'iso' | 'ja' | 'era' | 'en';
-
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 function eraYearJa(year: number): string {
   // Year 1 of an era is always written 元年 in official documents, never 1年.
@@ -55,17 +54,18 @@ export function formatFiscalYear(fy: number, style: FiscalYearLabelStyle = 'era'
  * ```
  */
 export function formatDate(date: LocalDate, style: DateStyle): string {
-  const { year, month, day } = toDateParts(date);
+  const { month, day } = toDateParts(date);
   switch (style) {
     case 'iso':
       return date;
     case 'ja':
-      return `${year}年${month}月${day}日`;
+      // date-fns passes 年, 月 and 日 through as literals (only a–z and A–Z are tokens).
+      return format(toUtcDate(date), 'y年M月d日');
     case 'era': {
       const e = eraOfDate(date);
       return `${e.era.ja}${eraYearJa(e.year)}年${month}月${day}日`;
     }
     case 'en':
-      return `${day} ${MONTHS_EN[month - 1] ?? ''} ${year}`;
+      return format(toUtcDate(date), 'd MMMM y');
   }
 }
