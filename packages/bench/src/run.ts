@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: Sasaeai side by side with what a user or engineer would otherwise pick, on the
  * same data in the same run. `--json` prints one JSON object `{ cases: [...] }` on stdout (all
- * progress goes to stderr). `--only=validate,rollup,excel,cli,addin,bundle` runs some cases; `--quick`
+ * progress goes to stderr). `--only=validate,rollup,excel,cli,addin,bundle,period` runs some cases; `--quick`
  * runs smaller sizes for a smoke test (not for the record).
  */
 import { execFileSync } from 'node:child_process';
@@ -122,6 +122,10 @@ if (want('addin')) {
   }
 }
 
+if (want('period')) {
+  const { periodCases } = await import('./cases/period.js');
+  await group('period', () => periodCases({ n: quick ? 20_000 : 200_000, runs: quick ? 3 : 7 }));
+}
 if (want('bundle')) {
   // Sizes are taken from what npm users get: the built package, not the sources.
   const why = ensureBuilt('core', [path.join(ROOT, 'packages/core/dist/index.js')], [path.join(ROOT, 'packages/core/src')], ['@sasaeai/core']);
