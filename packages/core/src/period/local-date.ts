@@ -41,7 +41,7 @@ const MAX_DAY_NUMBER = daysFromCivil(9999, 12, 31);
  * isLeapYear(1900); // false
  * ```
  */
-export function isLeapYear(y: number): boolean {
+function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
@@ -81,7 +81,7 @@ export function daysFromCivil(y: number, m: number, d: number): number {
  * civilFromDays(1); // { year: 1970, month: 1, day: 2 }
  * ```
  */
-export function civilFromDays(z: number): DateParts {
+function civilFromDays(z: number): DateParts {
   const zz = z + 719468;
   const era = Math.floor(zz / 146097);
   const doe = zz - era * 146097;

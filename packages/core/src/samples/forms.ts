@@ -22,7 +22,7 @@ const HALF_TO_FULL = 0xfee0;
  * toFullWidth('R8.5.1'); // 'Ｒ８．５．１'
  * ```
  */
-export function toFullWidth(s: string): string {
+function toFullWidth(s: string): string {
   return s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + HALF_TO_FULL));
 }
 
