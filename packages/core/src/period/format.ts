@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { lightFormat } from 'date-fns';
 import { eraOfDate, eraOfFiscalYear } from './era.js';
 import { toDateParts, toUtcDate, type LocalDate } from './local-date.js';
 
@@ -10,6 +10,8 @@ export type FiscalYearLabelStyle = 'era' | 'era-gregorian' | 'gregorian' | 'fy';
 
 /** How a date is written by {@link formatDate}. */
 export type DateStyle = 'iso' | 'ja' | 'era' | 'en';
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 function eraYearJa(year: number): string {
   // Year 1 of an era is always written 元年 in official documents, never 1年.
@@ -54,18 +56,20 @@ export function formatFiscalYear(fy: number, style: FiscalYearLabelStyle = 'era'
  * ```
  */
 export function formatDate(date: LocalDate, style: DateStyle): string {
-  const { month, day } = toDateParts(date);
+  const { year, month, day } = toDateParts(date);
   switch (style) {
     case 'iso':
       return date;
     case 'ja':
-      // date-fns passes 年, 月 and 日 through as literals (only a–z and A–Z are tokens).
-      return format(toUtcDate(date), 'y年M月d日');
+      // date-fns passes 年, 月 and 日 through as literals (only word characters are tokens).
+      return lightFormat(toUtcDate(date), 'y年M月d日');
     case 'era': {
       const e = eraOfDate(date);
       return `${e.era.ja}${eraYearJa(e.year)}年${month}月${day}日`;
     }
     case 'en':
-      return format(toUtcDate(date), 'd MMMM y');
+      // date-fns's `format` would write this ('d MMMM y') but brings its locale and every token
+      // formatter: +21 KB in the add-in's task pane bundle, measured, for twelve month names.
+      return `${day} ${MONTHS_EN[month - 1] ?? ''} ${year}`;
   }
 }
