@@ -3,7 +3,7 @@
  * a marker in its formula. They change no value and no cell format, so removing them — and only
  * them — leaves the sheet exactly as it was, including the user's own conditional formats.
  */
-import type { Issue, IssueSeverity } from '@sasaeai/core';
+import type { Issue, Severity } from '@sasaeai/core';
 import { packAddresses } from './address.js';
 
 /** Marker inside the formula of every conditional format the add-in adds. */
@@ -35,7 +35,7 @@ export function isMarkFormula(formula: unknown): boolean {
  * ```
  */
 export function cellsToMark(issues: readonly Issue[]): { error: string[]; warning: string[] } {
-  const sev = new Map<string, IssueSeverity>();
+  const sev = new Map<string, Severity>();
   for (const i of issues) {
     if (!i.cell || i.severity === 'info') continue;
     const prev = sev.get(i.cell);

@@ -4,7 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { generateReturns, requirePlan, type RawCell } from '@sasaeai/core';
+import { requirePlan, type RawCell } from '@sasaeai/core';
+import { generateReturns } from '@sasaeai/core/samples';
 import { chibaPlan } from '@sasaeai/plan-chiba';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

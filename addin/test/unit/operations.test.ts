@@ -2,7 +2,8 @@
  * The operations against the fake workbook in Node: what they write, that marks come and go
  * without a trace, and that the number of round trips does not grow with the rows.
  */
-import { blankReturnSheet, generateReturns, headerRowIndex, requirePlan } from '@sasaeai/core';
+import { blankReturnSheet, headerRowIndex, requirePlan } from '@sasaeai/core';
+import { generateReturns } from '@sasaeai/core/samples';
 import { chibaPlan } from '@sasaeai/plan-chiba';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fake, typeGrid } from '../fake-office/install.js';

@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: Sasaeai side by side with what a user or engineer would otherwise pick, on the
  * same data in the same run. `--json` prints one JSON object `{ cases: [...] }` on stdout (all
- * progress goes to stderr). `--only=validate,rollup,excel,cli,addin` runs some cases; `--quick`
+ * progress goes to stderr). `--only=validate,rollup,excel,cli,addin,bundle,period` runs some cases; `--quick`
  * runs smaller sizes for a smoke test (not for the record).
  */
 import { execFileSync } from 'node:child_process';
@@ -13,6 +13,7 @@ import { chibaPlan } from '@sasaeai/plan-chiba';
 import { requirePlan } from '@sasaeai/core';
 import { log } from './lib/timing.js';
 import type { CaseResult, Skipped } from './lib/types.js';
+import type { BundleSize } from './cases/bundle.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BENCH = path.resolve(here, '..');
@@ -55,6 +56,7 @@ function ensureBuilt(what: string, outputs: string[], sources: string[], filters
 const plan = requirePlan(chibaPlan);
 const cases: CaseResult[] = [];
 const skipped: Skipped[] = [];
+const sizes: BundleSize[] = [];
 
 /** Runs one group of cases; a failure is reported as skipped with its reason, and the rest go on. */
 async function group(name: string, fn: () => Promise<CaseResult[]>): Promise<void> {
@@ -120,6 +122,25 @@ if (want('addin')) {
   }
 }
 
+if (want('period')) {
+  const { periodCases } = await import('./cases/period.js');
+  await group('period', () => periodCases({ n: quick ? 20_000 : 200_000, runs: quick ? 3 : 7 }));
+}
+if (want('bundle')) {
+  // Sizes are taken from what npm users get: the built package, not the sources.
+  const why = ensureBuilt('core', [path.join(ROOT, 'packages/core/dist/index.js')], [path.join(ROOT, 'packages/core/src')], ['@sasaeai/core']);
+  if (why) skipped.push({ name: 'bundle', skipped: why });
+  else {
+    const { bundleSizes } = await import('./cases/bundle.js');
+    try {
+      sizes.push(...(await bundleSizes(BENCH)));
+    } catch (e) {
+      log(`bundle: failed — ${(e as Error).stack ?? String(e)}`);
+      skipped.push({ name: 'bundle', skipped: `failed: ${(e as Error).message.split('\n')[0] ?? ''}` });
+    }
+  }
+}
+
 const result = {
   command: `pnpm bench${args.length > 0 ? ` ${args.join(' ')}` : ''}`,
   date: new Date().toISOString(),
@@ -132,6 +153,7 @@ const result = {
   },
   totalSeconds: Math.round((performance.now() - started) / 1000),
   cases,
+  sizes,
   skipped,
 };
 mkdirSync(path.join(BENCH, 'dist'), { recursive: true });
@@ -149,5 +171,16 @@ else {
     ),
     ...skipped.map((s) => `| ${s.name} | | | | skipped: ${s.skipped} | | | | | |`),
   ];
+  const kb = (n: number) => (n / 1024).toFixed(1);
+  const sizeLines =
+    sizes.length === 0
+      ? []
+      : [
+          '',
+          `| bundle (esbuild, minified, from dist/) | KB | gzip KB | of which zod |`,
+          `|---|---:|---:|---:|`,
+          ...sizes.map((s) => `| ${s.name}: \`${s.source.split('\n')[0] ?? ''}\` | ${kb(s.bytes)} | ${kb(s.gzipBytes)} | ${kb(s.zodBytes)} |`),
+        ];
+  lines.push(...sizeLines);
   process.stdout.write(`${lines.join('\n')}\n\n${result.command} — ${result.totalSeconds} s, Node ${result.machine.node}, ${result.machine.cpus}, load ${result.machine.loadAverage.join(' ')}\n`);
 }

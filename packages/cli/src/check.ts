@@ -20,7 +20,7 @@ import {
   type ValidationSummary,
 } from '@sasaeai/core';
 import { displayPath } from './files.js';
-import { FILE_LEVEL_CODES, cliIssue, lt } from './messages.js';
+import { FILE_LEVEL_CODES, cliIssue } from './messages.js';
 import type { Progress } from './progress.js';
 import { readWorkbook, type ReaderMode, type SheetRead, type WorkbookRead } from './xlsx/read.js';
 
@@ -102,15 +102,7 @@ export async function checkFiles(files: string[], missing: string[], opts: Check
     const file = displayPath(p);
     if (basename(p).startsWith('~$')) {
       // Excel's lock file of an open workbook (~$name.xlsx): a shell glob names it with the others.
-      const note = cliIssue(
-        'lock_file_skipped',
-        'info',
-        lt(
-          `「${file}」は Excel が開いているブックの一時ファイル（ロックファイル）のため、読み飛ばしました。`,
-          `"${file}" is Excel's lock file for an open workbook; skipped.`,
-        ),
-        { source: file },
-      );
+      const note = cliIssue('lock_file_skipped', { file }, { source: file });
       const read: WorkbookRead = { file: p, source: file, ok: true, sheets: [], metadata: { workbook: {}, sheets: {} }, issues: [], reader: null, bytes: 0, rows: 0 };
       checked.push({ file, read, returns: [], skipped: [], notes: [note], issues: [] });
       continue;
@@ -128,12 +120,7 @@ export async function checkFiles(files: string[], missing: string[], opts: Check
       // A report this tool wrote (often saved next to the returns): its tables look like returns
       // to a header match, but it is neither a return nor a mistake.
       entry.issues.push(
-        cliIssue(
-          'report_workbook',
-          'info',
-          lt('Sasaeai が書き出した集約結果のブックです。報告ではないため検証していません。', 'A report workbook written by Sasaeai, not a return: not checked.'),
-          { source: file },
-        ),
+        cliIssue('report_workbook', {}, { source: file }),
       );
       continue;
     }
@@ -159,19 +146,7 @@ export async function checkFiles(files: string[], missing: string[], opts: Check
       grids.push({ file: entry, sheet, ...(template ? { template } : {}) });
     }
     if (found === 0 && entry.notes.length === 0) {
-      const names = read.sheets.map((s) => `「${s.grid.sheet}」`).join('');
-      const namesEn = read.sheets.map((s) => `"${s.grid.sheet}"`).join(', ');
-      entry.issues.push(
-        cliIssue(
-          'no_return_sheet',
-          'error',
-          lt(
-            `報告のシートがありません：どのシート${names ? `（${names}）` : ''}にも様式の見出し行（年度・区・地区部会…）が見つかりません。`,
-            `No return sheet: no sheet${namesEn ? ` (${namesEn})` : ''} has the header row of a template (Fiscal year, Ward, District…).`,
-          ),
-          { source: file },
-        ),
-      );
+      entry.issues.push(cliIssue('no_return_sheet', { sheets: read.sheets.map((s) => s.grid.sheet) }, { source: file }));
     }
   }
   say(files.length, 0);
@@ -225,25 +200,12 @@ function fileIssues(entry: CheckedFile, plan: Plan): Issue[] {
     const notes: Issue[] = [];
     if (ret.sheet.state !== 'visible')
       notes.push(
-        cliIssue(
-          'sheet_hidden',
-          'info',
-          lt(`非表示のシート「${sheet}」も報告として検証しました。`, `The hidden sheet "${sheet}" was checked as a return too.`),
-          { source: file, sheet },
-        ),
+        cliIssue('sheet_hidden', { sheet }, { source: file, sheet }),
       );
     const planId = read.metadata.sheets[sheet]?.['sasaeai.plan'] ?? read.metadata.workbook['sasaeai.plan'];
     if (planId && planId !== plan.id)
       notes.push(
-        cliIssue(
-          'plan_mismatch',
-          'warning',
-          lt(
-            `このシートは別の計画「${planId}」の様式から作られています（検証に使った計画：「${plan.id}」）。`,
-            `This sheet was made from a template of another plan, "${planId}" (checked against "${plan.id}").`,
-          ),
-          { source: file, sheet, value: planId },
-        ),
+        cliIssue('plan_mismatch', { sheetPlan: planId, plan: plan.id }, { source: file, sheet, value: planId }),
       );
     const rowsOf = (i: Issue) => i.row ?? 0;
     const readerNotes = read.issues.filter((i) => i.sheet === sheet);
@@ -255,15 +217,7 @@ function fileIssues(entry: CheckedFile, plan: Plan): Issue[] {
   if (entry.returns.length > 0)
     for (const sheet of entry.skipped)
       out.push(
-        cliIssue(
-          'sheet_skipped',
-          'info',
-          lt(
-            `シート「${sheet}」は報告の様式ではないため、検証していません。`,
-            `Sheet "${sheet}" is not a return (no template header), so it was not checked.`,
-          ),
-          { source: file, sheet },
-        ),
+        cliIssue('sheet_skipped', { sheet }, { source: file, sheet }),
       );
   return out;
 }

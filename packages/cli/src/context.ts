@@ -45,7 +45,7 @@ export async function requirePlanOption(value: string, lang: Lang, io: Io): Prom
   const src = await loadPlanSource(value);
   if (src.ok) return src.plan;
   io.stderr.write(formatPlanIssues(src.issues, lang));
-  return usage(src.message);
+  return usage('plan_unusable', { message: src.message });
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The demo's sample returns for the Chiba preset, written by hand: what district chapters
  * (社協地区部会) of four wards and a city department might really send for 令和8年度 (FY2026), in
- * the forms staff type (domain.md §4.3: full-width digits, 12人, 和暦 dates, labels without
+ * the forms staff type (docs/staff.md §3: full-width digits, 12人, 和暦 dates, labels without
  * 送り仮名, aliases of names) and with a few real mistakes, each marked below.
  *
  * The initiatives and district rosters are the preset's samples, not Chiba's official lists.

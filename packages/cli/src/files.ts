@@ -4,7 +4,7 @@
  */
 import { mkdir, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { lt, usage } from './messages.js';
+import { usage } from './messages.js';
 
 /**
  * Extensions picked up inside folders. `.xls` and `.ods` are included so that they are reported,
@@ -52,12 +52,7 @@ export async function collectInputs(paths: string[]): Promise<Inputs> {
     if (st.isDirectory()) {
       const found = await walk(p);
       if (found.length === 0)
-        usage(
-          lt(
-            `フォルダ「${p}」に Excel ブック（.xlsx）がありません。`,
-            `The folder "${p}" holds no Excel workbook (.xlsx).`,
-          ),
-        );
+        usage('no_workbooks', { folder: p });
       found.forEach(add);
     } else add(p);
   }
@@ -109,22 +104,12 @@ export async function checkOutput(out: string, opts: { force: boolean; inputs: r
     for (const input of opts.inputs) {
       const id = await identity(input);
       if (id && (id.real === target.real || (id.dev === target.dev && id.ino === target.ino)))
-        usage(
-          lt(
-            `出力先「${out}」は入力ファイルです。入力ファイルは上書きしません（--force でも同じです）。別の名前を指定してください。`,
-            `The output "${out}" is one of the input files. Input files are never overwritten (not even with --force); choose another name.`,
-          ),
-        );
+        usage('output_is_input', { output: out });
     }
     if (target.isDirectory)
-      usage(lt(`出力先「${out}」はフォルダです。ファイル名を指定してください。`, `The output "${out}" is a folder; give a file name.`));
+      usage('output_is_folder', { output: out });
     if (!opts.force)
-      usage(
-        lt(
-          `出力先「${out}」はすでにあります。上書きするには --force を付けてください。`,
-          `The output "${out}" already exists. Add --force to overwrite it.`,
-        ),
-      );
+      usage('output_exists', { output: out });
   }
   await mkdir(resolve(out, '..'), { recursive: true });
 }

@@ -1,72 +1,51 @@
 /**
- * Building blocks for the CLI's own issues and messages (file-level problems, usage errors),
- * always in Japanese and English, like the issues core returns.
+ * The CLI's own issues and usage errors, raised as `code + location + parameters`: the words
+ * come from the catalogue (`codes.ts`), in Japanese and English, like the issues core returns.
  */
-import { lt, type Issue, type IssueSeverity, type Lang, type LocalizedText } from '@sasaeai/core';
+import { lt, type Issue, type Lang, type LocalizedText } from '@sasaeai/core';
+import { CLI_ISSUE_CODES, CLI_USAGE_CODES, type CliIssueCode, type CliUsageCode, type IssueParams, type UsageParams } from './codes.js';
 
 export { lt };
-
-/** Issue codes the CLI itself reports (reading files), beside those of core. */
-export type CliIssueCode =
-  | 'file_not_found'
-  | 'file_unreadable'
-  | 'file_encrypted'
-  | 'file_not_xlsx'
-  | 'file_empty'
-  | 'no_return_sheet'
-  | 'report_workbook'
-  | 'sheet_hidden'
-  | 'sheet_skipped'
-  | 'lock_file_skipped'
-  | 'formula_no_result'
-  | 'plan_mismatch';
-
-/** Codes that mean a file could not be read at all (exit code 2). */
-export const FILE_LEVEL_CODES: ReadonlySet<string> = new Set([
-  'file_not_found',
-  'file_unreadable',
-  'file_encrypted',
-  'file_not_xlsx',
-  'file_empty',
-]);
+export { FILE_LEVEL_CODES, type CliIssueCode, type CliUsageCode } from './codes.js';
 
 /**
- * Makes an issue of the CLI.
+ * Makes an issue of the CLI: severity and message come from the catalogue.
  *
  * @example
  * ```ts
- * cliIssue('file_empty', 'error', lt('空のファイルです。', 'The file is empty.'), { source: 'a.xlsx' });
+ * cliIssue('file_not_found', { file: 'a.xlsx' }, { source: 'a.xlsx' });
  * ```
  */
-export function cliIssue(
-  code: CliIssueCode,
-  severity: IssueSeverity,
-  message: LocalizedText,
-  where: Omit<Issue, 'code' | 'severity' | 'message'> = {},
-): Issue {
-  return { code, severity, ...where, message };
+export function cliIssue<C extends CliIssueCode>(code: C, params: IssueParams<C>, where: Omit<Issue, 'code' | 'severity' | 'message'> = {}): Issue {
+  const entry = CLI_ISSUE_CODES[code];
+  const say = (f: unknown) => (f as (p: IssueParams<C>) => string)(params);
+  return { code, severity: entry.severity, ...where, message: { ja: say(entry.ja), en: say(entry.en) } };
 }
 
 /** A usage error: a wrong option or argument. Reported in the chosen language, exit code 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  readonly code: CliUsageCode;
   readonly text: LocalizedText;
-  constructor(text: LocalizedText) {
+  constructor(code: CliUsageCode, text: LocalizedText) {
     super(text.en);
+    this.code = code;
     this.text = text;
   }
 }
 
 /**
- * Throws a {@link UsageError}.
+ * Throws the {@link UsageError} of a catalogue code.
  *
  * @example
  * ```ts
- * usage(lt('区が見つかりません。', 'Unknown ward.'));
+ * usage('output_is_folder', { output: 'reports' });
  * ```
  */
-export function usage(text: LocalizedText): never {
-  throw new UsageError(text);
+export function usage<C extends CliUsageCode>(code: C, params: UsageParams<C>): never {
+  const entry = CLI_USAGE_CODES[code];
+  const say = (f: unknown) => (f as (p: UsageParams<C>) => string)(params);
+  throw new UsageError(code, { ja: say(entry.ja), en: say(entry.en) });
 }
 
 /**

@@ -4,7 +4,7 @@
  * Nothing here names a level of the Chiba plan: a "ward" is any unit with units below it.
  */
 import { closest, findUnits, nameVariantKey, type Plan, type Unit } from '@sasaeai/core';
-import { lt, usage } from './messages.js';
+import { usage } from './messages.js';
 
 function hasChildren(plan: Plan, code: string): boolean {
   return plan.units.some((u) => u.parent === code);
@@ -25,20 +25,8 @@ function byVariant(plan: Plan, text: string, keep: (u: Unit) => boolean): Unit[]
 
 function pick(text: string, found: Unit[], what: { ja: string; en: string }, pool: Unit[] = []): Unit {
   if (found.length === 1) return found[0]!;
-  if (found.length === 0) {
-    const near = closest(text, pool.map((u) => u.name.ja));
-    const hintJa = near.length > 0 ? `近い名前：${near.join('、')}。` : '';
-    const hintEn = near.length > 0 ? ` Closest names: ${near.map((n) => `${n} (${pool.find((u) => u.name.ja === n)?.name.en ?? ''})`).join(', ')}.` : '';
-    return usage(lt(`${what.ja}「${text}」は計画にありません。${hintJa}`, `No ${what.en} "${text}" in the plan.${hintEn}`));
-  }
-  const names = found.map((u) => `${u.name.ja}（${u.code}）`).join('、');
-  const namesEn = found.map((u) => `${u.name.en} (${u.code})`).join(', ');
-  return usage(
-    lt(
-      `${what.ja}「${text}」に当てはまるものが複数あります：${names}。コードで指定してください。`,
-      `"${text}" matches several ${what.en}s: ${namesEn}. Give the code.`,
-    ),
-  );
+  if (found.length === 0) return usage('unknown_unit', { what, text, near: closest(text, pool.map((u) => u.name.ja)).map((n: string) => pool.find((u) => u.name.ja === n)!) });
+  return usage('ambiguous_unit', { what, text, matches: found });
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import { ExcelJS } from '../src/xlsx/exceljs.js';
-import { generateReturns, requirePlan } from '@sasaeai/core';
+import { requirePlan } from '@sasaeai/core';
+import { generateReturns } from '@sasaeai/core/samples';
 import { chibaPlan } from '@sasaeai/plan-chiba';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './fixtures.js';

@@ -15,7 +15,7 @@ export function tempDir(prefix = 'sasaeai-cli-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Headers of the district activity return as staff see them (domain.md §4.1), from the plan itself. */
+/** Headers of the district activity return as staff see them (docs/staff.md §3), from the plan itself. */
 export const ACTIVITY_HEADERS: string[] = getTemplate(requirePlan(chibaPlan), 'district-activity')!.fields.map((f) => f.label.ja);
 
 /** A good row of a district activity return (中央区 寒川, FY2026). */

@@ -3,19 +3,45 @@
  * rules, validation of returns and their roll-up from districts to wards to the city, with
  * Japanese fiscal years (年度) and era names (和暦).
  *
- * This is the one public entry point: everything a user may import is listed here.
+ * This is the one public entry point: every name a user may import is listed here by name, so
+ * that a change to the public surface is a visible change to this file (and to
+ * `test/public-api.test.ts`, which pins it). Sample data generators live in the separate
+ * `@sasaeai/core/samples` entry, so that an application never ships them by accident.
  *
  * @packageDocumentation
  */
 
-// i18n and results
-export { LANGS, LocalizedTextSchema, lt, localize, langFromLocale, type Lang, type LocalizedText } from './i18n/text.js';
+// Languages, results and errors
+export { LANGS, lt, localize, langFromLocale, type Lang, type LocalizedText } from './i18n/text.js';
 export { SasaeaiError, SasaeaiErrorCode, type Result } from './result.js';
 
-// plan
-export * from './plan/schema.js';
+// Plans: the schema users validate against, the inferred types, loading and queries
+export {
+  PlanSchema,
+  type Plan,
+  type PlanInput,
+  type Term,
+  type Level,
+  type Unit,
+  type Body,
+  type BodyKind,
+  type Measure,
+  type Initiative,
+  type Vocabulary,
+  type VocabularyOption,
+  type Field,
+  type FieldType,
+  type RollupKind,
+  type Condition,
+  type RowRule,
+  type DerivedField,
+  type Template,
+  type Flow,
+  type Cadence,
+  type PlanClosingRule,
+  type Severity,
+} from './plan/schema.js';
 export { loadPlan, requirePlan, type PlanIssue, type PlanIssueCode } from './plan/load.js';
-export { toJsonPointer } from './plan/zod-issues.js';
 export {
   ancestors,
   bodiesOf,
@@ -39,20 +65,51 @@ export {
 export { planDiagram } from './plan/diagram.js';
 export { planJsonSchema } from './plan/json-schema.js';
 
-// periods and text
-export * from './period/index.js';
-export * from './text/index.js';
+// Periods: calendar dates, fiscal years (年度), eras (和暦), Excel serials, parsing
+export {
+  type LocalDate,
+  type DateParts,
+  isLocalDate,
+  toDateParts,
+  dateFromParts,
+  addDays,
+  addMonths,
+  compareDates,
+  daysBetween,
+  todayIn,
+  type FiscalYearConfig,
+  type ClosingRule,
+  DEFAULT_FISCAL_YEAR,
+  fiscalYearOf,
+  fiscalYearRange,
+  dueDate,
+  type EraId,
+  type EraInfo,
+  ERAS,
+  eraOfDate,
+  eraOfFiscalYear,
+  type FiscalYearLabelStyle,
+  type DateStyle,
+  formatFiscalYear,
+  formatDate,
+  MAX_EXCEL_SERIAL,
+  excelSerialToDate,
+  dateToExcelSerial,
+  dateCellToLocalDate,
+  type PeriodNote,
+  type PeriodParseFailure,
+  type PeriodParseResult,
+  FISCAL_YEAR_PARSE_RANGE,
+  DATE_PARSE_RANGE,
+  parseDate,
+  parseFiscalYear,
+} from './period/index.js';
 
-// returns: raw cells in, records and issues out
-export * from './returns/types.js';
+// Text: how labels and typed text are compared
+export { toHalfWidth, normalizeLabel, normalizeText, nameVariantKey, similarity, closest } from './text/index.js';
 
-// render-ready sheet models for the adapters
-export * from './sheet/model.js';
-
-// samples
-export * from './samples/index.js';
-
-// validation
+// Returns: raw cells in, records and issues out
+export type { CellError, RawCell, RawGrid, SheetGrid, FieldValue, ReturnRecord, RowRef, LocatedRecord, Issue } from './returns/types.js';
 export { ISSUE_CODES, issueCatalogue, type CatalogueCode, type IssueCode, type IssueCatalogueEntry } from './returns/codes.js';
 export {
   detectTemplate,
@@ -67,8 +124,86 @@ export {
 export { notAReturn, notAReturnIssue, type NotAReturn } from './returns/sheets.js';
 export { resolveResubmissions, type ReturnVersion } from './returns/resubmission.js';
 export { findPersonalData, type PiiFinding, type PiiKind } from './rules/pii.js';
+
+// Render-ready sheet models for the adapters
+export {
+  headerRowIndex,
+  looksLikeFormula,
+  type SheetValue,
+  type SheetLink,
+  type ColumnKind,
+  type ColumnValidation,
+  type SheetColumn,
+  type SheetPreamble,
+  type SheetModel,
+  type WorkbookModel,
+} from './sheet/model.js';
 export { blankReturnSheet, type BlankReturnOptions } from './sheet/template.js';
 
-// rollup
-export * from './rollup/index.js';
-export * from './workflow/index.js';
+// Roll-up: submissions → ward progress, annual report, completeness, provenance
+export {
+  submissionFromValidation,
+  submissionFingerprint,
+  wardProgress,
+  annualReport,
+  completeness,
+  traceFigure,
+  isProvisional,
+  wardProgressWorkbook,
+  annualReportWorkbook,
+  completenessSheet,
+  type Submission,
+  type ValidationResultLike,
+  type SubmissionUse,
+  type UseKind,
+  type Traceable,
+  type NamedRef,
+  type FigureValue,
+  type Provenance,
+  type Aggregate,
+  type ReportField,
+  type CellRow,
+  type SubjectRow,
+  type Timeliness,
+  type DistrictRow,
+  type ListItem,
+  type ReportList,
+  type ObligationStatus,
+  type CompletenessRow,
+  type Completeness,
+  type ConfirmationView,
+  type FigureChange,
+  type WardProgress,
+  type MeasureRow,
+  type MeasuresTable,
+  type MeetingRow,
+  type AnnualReport,
+  type RollupOptions,
+} from './rollup/index.js';
+
+// Review workflow (審査): the state users persist, and the transitions on it
+export {
+  ReviewStateSchema,
+  emptyReview,
+  receive,
+  validateReturn,
+  accept,
+  sendBack,
+  recordMeeting,
+  confirmWard,
+  reviewStatus,
+  parseReviewState,
+  STATUS_LABEL,
+  type ReviewState,
+  type ReturnStatus,
+  type Actor,
+  type Stamp,
+  type ReturnEvent,
+  type ReturnEntry,
+  type Meeting,
+  type Confirmation,
+  type ChangeEntry,
+  type Transition,
+  type RefusalCode,
+  type ActionContext,
+} from './workflow/index.js';

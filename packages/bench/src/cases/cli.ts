@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { generateReturns, type Plan, type RawCell, type SheetGrid } from '@sasaeai/core';
+import { type Plan, type RawCell, type SheetGrid } from '@sasaeai/core';
+import { generateReturns } from '@sasaeai/core/samples';
 import { log, median } from '../lib/timing.js';
 import type { CaseResult } from '../lib/types.js';
 

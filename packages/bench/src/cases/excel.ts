@@ -4,7 +4,8 @@
  * several sizes. The count must not grow with the rows beyond the payload chunking, and no
  * request may pass Excel on the web's 5 MB.
  */
-import { annualReport, annualReportWorkbook, generateReturns, submissionFromValidation, validateGrid, validateGrids, type Plan, type RawCell } from '@sasaeai/core';
+import { annualReport, annualReportWorkbook, submissionFromValidation, validateGrid, validateGrids, type Plan, type RawCell } from '@sasaeai/core';
+import { generateReturns } from '@sasaeai/core/samples';
 import { log, single, timeOnce } from '../lib/timing.js';
 import type { CaseResult } from '../lib/types.js';
 // The add-in is plain TypeScript driving the global `Excel`; the fake installs that global.

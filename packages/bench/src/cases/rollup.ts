@@ -4,17 +4,8 @@
  * progress (checked equal to `wardProgress` per ward before timing) — against a hand-written single-pass reducer that computes the same
  * totals with none of the provenance, lists, completeness or labels. Both must agree.
  */
-import {
-  annualReport,
-  generateReturns,
-  submissionFromValidation,
-  unitsAt,
-  validateGrids,
-  wardProgress,
-  type LocatedRecord,
-  type Plan,
-  type Submission,
-} from '@sasaeai/core';
+import { annualReport, submissionFromValidation, unitsAt, validateGrids, wardProgress, type LocatedRecord, type Plan, type Submission } from '@sasaeai/core';
+import { generateReturns } from '@sasaeai/core/samples';
 import { isDeepStrictEqual } from 'node:util';
 import { log, rotate } from '../lib/timing.js';
 import type { CaseResult } from '../lib/types.js';

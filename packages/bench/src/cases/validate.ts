@@ -5,7 +5,8 @@
  */
 import Ajv from 'ajv';
 import tableschemaModule from 'tableschema';
-import { generateReturns, getTemplate, validateGrid, type Plan, type RawCell, type SheetGrid } from '@sasaeai/core';
+import { getTemplate, validateGrid, type Plan, type RawCell, type SheetGrid } from '@sasaeai/core';
+import { generateReturns } from '@sasaeai/core/samples';
 import { recordAsStrings, recordJsonSchema, tableSchema } from '../lib/schemas.js';
 import { log, rotate } from '../lib/timing.js';
 import type { CaseResult } from '../lib/types.js';

@@ -1,7 +1,8 @@
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { chibaPlan } from '@sasaeai/plan-chiba';
-import { generateReturns, getTemplate, requirePlan, validateGrid, type SheetGrid } from '@sasaeai/core';
+import { getTemplate, requirePlan, validateGrid, type SheetGrid } from '@sasaeai/core';
+import { generateReturns } from '@sasaeai/core/samples';
 import { recordAsStrings, recordJsonSchema, tableSchema } from './schemas.js';
 
 const plan = requirePlan(chibaPlan);

@@ -14,7 +14,7 @@ import { checkFiles, type CheckRun } from '../check.js';
 import { globals, requirePlanOption } from '../context.js';
 import { DEMO_FISCAL_YEAR, DEMO_RETURNS, DEMO_TODAY, DEMO_WARD, type DemoReturn } from '../demo-data.js';
 import { displayPath } from '../files.js';
-import { lt, usage } from '../messages.js';
+import { usage } from '../messages.js';
 import { progress } from '../progress.js';
 import { GENERATOR } from '../version.js';
 import { readWorkbook } from '../xlsx/read.js';
@@ -49,12 +49,7 @@ export function registerDemo(program: Command, cli: Cli): void {
       const { lang, plan: planName } = globals(cmd);
       const plan = await requirePlanOption(planName, lang, cli.io);
       if (!DEMO_RETURNS.every((r) => getTemplate(plan, r.templateId)) || !plan.units.some((u) => u.code === DEMO_WARD))
-        usage(
-          lt(
-            'デモは千葉市のプリセット（--plan chiba）のサンプルです。自分の計画では sasaeai template と validate を使ってください。',
-            'The demo holds samples of the Chiba preset (--plan chiba). With your own plan, use sasaeai template and validate.',
-          ),
-        );
+        usage('demo_needs_preset', {});
       const dir = opts.output;
       const returnsDir = join(dir, 'returns');
       const reportsDir = join(dir, 'reports');
@@ -125,16 +120,7 @@ async function claimFolder(dir: string, planned: string[], force: boolean): Prom
     else foreign.push(f);
   }
   if (foreign.length > 0 && !force) {
-    const list = foreign
-      .slice(0, 5)
-      .map((f) => relative(dir, f))
-      .join(', ');
-    usage(
-      lt(
-        `フォルダ「${dir}」にはデモ以外のファイルがあります（${list}${foreign.length > 5 ? ' ほか' : ''}）。別のフォルダを -o で指定するか、--force を付けてください。`,
-        `The folder "${dir}" holds files the demo did not write (${list}${foreign.length > 5 ? ', …' : ''}). Choose another folder with -o, or add --force.`,
-      ),
-    );
+    usage('demo_folder_in_use', { folder: dir, files: foreign.slice(0, 5).map((f) => relative(dir, f)), more: foreign.length > 5 });
   }
   const keep = new Set(planned.map((p) => join(p)));
   for (const f of ours) if (!keep.has(join(f))) await rm(f, { force: true });
@@ -147,7 +133,7 @@ async function listFiles(dir: string): Promise<string[]> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     if ((e as NodeJS.ErrnoException).code === 'ENOTDIR')
-      usage(lt(`「${dir}」はファイルです。フォルダを指定してください。`, `"${dir}" is a file; give a folder.`));
+      usage('demo_folder_is_file', { folder: dir });
     throw e;
   }
   const out: string[] = [];

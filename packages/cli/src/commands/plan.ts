@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { planDiagram, planJsonSchema } from '@sasaeai/core';
 import { formatPlanIssues, globals, requirePlanOption } from '../context.js';
 import { checkOutput } from '../files.js';
-import { lt, usage } from '../messages.js';
+import { usage } from '../messages.js';
 import { loadPlanSource } from '../plan-source.js';
 import type { Cli } from '../main.js';
 
@@ -94,7 +94,7 @@ async function emit(cli: Cli, text: string, opts: { output?: string; force?: boo
     cli.io.stdout.write(text);
     return;
   }
-  if (opts.output === '-') return usage(lt('-o にはファイル名を指定してください。', 'Give a file name to -o.'));
+  if (opts.output === '-') return usage('output_needs_file', {});
   await checkOutput(opts.output, { force: opts.force === true, inputs });
   await writeFile(opts.output, text, 'utf8');
 }

@@ -8,7 +8,7 @@ import { blankReturnSheet, formatFiscalYear, getTemplate, SasaeaiError, type She
 import type { Command } from 'commander';
 import { globals, parseCount, parseFiscalYearOption, requirePlanOption } from '../context.js';
 import { checkOutput, displayPath } from '../files.js';
-import { lt, usage } from '../messages.js';
+import { usage } from '../messages.js';
 import { resolveDistrict, resolveWard } from '../units.js';
 import { GENERATOR } from '../version.js';
 import { writeWorkbookFile } from '../xlsx/write.js';
@@ -54,12 +54,7 @@ export function registerTemplate(program: Command, cli: Cli): void {
       const templateId = opts.template ?? plan.templates[0]!.id;
       const template = getTemplate(plan, templateId);
       if (!template)
-        usage(
-          lt(
-            `様式「${templateId}」はこの計画にありません（${plan.templates.map((t) => t.id).join(', ')}）。`,
-            `Template "${templateId}" is not in this plan (${plan.templates.map((t) => t.id).join(', ')}).`,
-          ),
-        );
+        usage('unknown_template', { template: templateId, known: plan.templates.map((t) => t.id) });
       let ward = opts.ward ? resolveWard(plan, opts.ward) : undefined;
       const district = opts.district ? resolveDistrict(plan, opts.district, ward?.code) : undefined;
       if (district && !ward && district.parent) ward = plan.units.find((u) => u.code === district.parent);
@@ -76,7 +71,7 @@ export function registerTemplate(program: Command, cli: Cli): void {
       } catch (e) {
         // Units are resolved above; what core still refuses (a unit outside the template's
         // levels) is a usage error, not a fault.
-        if (e instanceof SasaeaiError) usage(lt(`報告様式を作れません：${e.message}`, `Cannot make the blank return: ${e.message}`));
+        if (e instanceof SasaeaiError) usage('blank_return_failed', { detail: e.message });
         throw e;
       }
       const who = district ?? ward;

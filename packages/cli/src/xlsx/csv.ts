@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { Issue, RawCell, SheetGrid } from '@sasaeai/core';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { cliIssue, lt } from '../messages.js';
+import { cliIssue } from '../messages.js';
 
 /** Which encoding the bytes of a CSV file were read in. */
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'cp932';
@@ -56,7 +56,7 @@ export async function readCsv(file: string, source: string): Promise<{ ok: boole
     bytes = await readFile(file);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return { ok: false, grid, issues: [cliIssue('file_unreadable', 'error', lt(`CSV ファイルを開けません：${reason}`, `Cannot open the CSV file: ${reason}`), { source })] };
+    return { ok: false, grid, issues: [cliIssue('file_unreadable', { kind: 'csv-open', detail: reason }, { source })] };
   }
   const { text, encoding } = decodeCsv(bytes);
   let rows: string[][];
@@ -68,12 +68,7 @@ export async function readCsv(file: string, source: string): Promise<{ ok: boole
       ok: false,
       grid,
       issues: [
-        cliIssue(
-          'file_unreadable',
-          'error',
-          lt(`CSV として読み取れません（引用符 " の閉じ忘れなど）。詳細：${reason}`, `The file cannot be read as CSV (an unclosed quote "?). Detail: ${reason}`),
-          { source },
-        ),
+        cliIssue('file_unreadable', { kind: 'csv-syntax', detail: reason }, { source }),
       ],
     };
   }

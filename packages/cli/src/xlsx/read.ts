@@ -15,7 +15,7 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import type { Row } from 'exceljs';
 import type { Issue, RawCell, SheetGrid } from '@sasaeai/core';
-import { cliIssue, lt } from '../messages.js';
+import { cliIssue } from '../messages.js';
 import { ExcelJS } from './exceljs.js';
 import { readCsv } from './csv.js';
 import { META_SHEET, isReservedSheet } from './reserved.js';
@@ -125,60 +125,19 @@ export async function readWorkbook(file: string, opts: ReadOptions = {}): Promis
   result.bytes = kind.bytes;
   switch (kind.kind) {
     case 'missing':
-      return fail(
-        cliIssue('file_not_found', 'error', lt(`ファイルが見つかりません：${file}`, `File not found: ${file}`), { source }),
-      );
+      return fail(cliIssue('file_not_found', { file }, { source }));
     case 'not-a-file':
-      return fail(
-        cliIssue('file_unreadable', 'error', lt(`ファイルではありません：${file}`, `Not a file: ${file}`), { source }),
-      );
+      return fail(cliIssue('file_unreadable', { kind: 'not-a-file', file }, { source }));
     case 'no-access':
-      return fail(
-        cliIssue(
-          'file_unreadable',
-          'error',
-          lt(`ファイルを開けません（権限がありません）：${file}`, `Cannot open the file (permission denied): ${file}`),
-          { source },
-        ),
-      );
+      return fail(cliIssue('file_unreadable', { kind: 'no-access', file }, { source }));
     case 'empty':
-      return fail(cliIssue('file_empty', 'error', lt('ファイルが空です（0 バイト）。', 'The file is empty (0 bytes).'), { source }));
+      return fail(cliIssue('file_empty', {}, { source }));
     case 'encrypted':
-      return fail(
-        cliIssue(
-          'file_encrypted',
-          'error',
-          lt(
-            'パスワードで保護（暗号化）されたブックは読めません。Excel でパスワードを解除して保存し直してください。',
-            'The workbook is password-protected (encrypted) and cannot be read. Remove the password in Excel and save it again.',
-          ),
-          { source },
-        ),
-      );
+      return fail(cliIssue('file_encrypted', {}, { source }));
     case 'xls':
-      return fail(
-        cliIssue(
-          'file_not_xlsx',
-          'error',
-          lt(
-            '古い Excel 形式（.xls）のファイルです。Excel で「Excel ブック（*.xlsx）」として保存し直してください。',
-            'This is an old Excel (.xls) file. Save it as "Excel Workbook (*.xlsx)" in Excel.',
-          ),
-          { source },
-        ),
-      );
+      return fail(cliIssue('file_not_xlsx', { kind: 'xls' }, { source }));
     case 'ods':
-      return fail(
-        cliIssue(
-          'file_not_xlsx',
-          'error',
-          lt(
-            'OpenDocument 形式（.ods）のファイルです。LibreOffice などで「名前を付けて保存」から「Excel 2007-365 (.xlsx)」形式で保存し直してください。',
-            'This is an OpenDocument spreadsheet (.ods). Save it as "Excel 2007-365 (.xlsx)" with "Save As" in LibreOffice or Excel.',
-          ),
-          { source },
-        ),
-      );
+      return fail(cliIssue('file_not_xlsx', { kind: 'ods' }, { source }));
     case 'other':
       if (/\.csv$/i.test(file)) {
         const csv = await readCsv(file, source);
@@ -191,29 +150,9 @@ export async function readWorkbook(file: string, opts: ReadOptions = {}): Promis
         }
         return result;
       }
-      return fail(
-        cliIssue(
-          'file_not_xlsx',
-          'error',
-          lt(
-            'Excel ブック（.xlsx）ではありません（テキストや CSV など別の形式のファイルです）。',
-            'Not an Excel workbook (.xlsx): the file is in another format (text, CSV…).',
-          ),
-          { source },
-        ),
-      );
+      return fail(cliIssue('file_not_xlsx', { kind: 'other' }, { source }));
     case 'truncated':
-      return fail(
-        cliIssue(
-          'file_unreadable',
-          'error',
-          lt(
-            'ブックが途中で切れています（コピーやダウンロードが最後まで終わっていない可能性があります）。元のファイルをもう一度コピーしてください。',
-            'The workbook is cut short (a copy or download may not have finished). Copy the original file again.',
-          ),
-          { source },
-        ),
-      );
+      return fail(cliIssue('file_unreadable', { kind: 'truncated' }, { source }));
     case 'zip':
       break;
   }
@@ -243,17 +182,7 @@ export async function readWorkbook(file: string, opts: ReadOptions = {}): Promis
   }
 
   if (read.sheets.length === 0)
-    return fail(
-      cliIssue(
-        'file_not_xlsx',
-        'error',
-        lt(
-          'ワークシートが一つもありません。Excel ブック（.xlsx）ではないか、壊れています。',
-          'The file holds no worksheet: it is not an Excel workbook (.xlsx), or it is damaged.',
-        ),
-        { source },
-      ),
-    );
+    return fail(cliIssue('file_not_xlsx', { kind: 'no-worksheet' }, { source }));
 
   result.ok = true;
   if (read.savedAt !== undefined) result.savedAt = read.savedAt;
@@ -281,17 +210,7 @@ export async function readWorkbook(file: string, opts: ReadOptions = {}): Promis
       result.issues.push(
         cliIssue(
           'formula_no_result',
-          'warning',
-          result.reader === 'full'
-            ? lt(
-                `セル ${address} の数式に計算結果が保存されていないため、空欄として読みました。Excel で開いて保存し直してください。`,
-                `The formula in ${address} has no saved result, so it was read as blank. Open the file in Excel and save it again.`,
-              )
-            : // The streaming reader drops a cached error value of a formula, so the two cases look alike.
-              lt(
-                `セル ${address} の数式の計算結果が読み取れないため（保存されていないか、エラー値です）、空欄として読みました。`,
-                `The result of the formula in ${address} could not be read (not saved, or an error value), so it was read as blank.`,
-              ),
+          { cell: address, streamed: result.reader !== 'full' },
           { source, sheet: raw.name, cell: address, row: rowOf(address) },
         ),
       );
@@ -301,15 +220,7 @@ export async function readWorkbook(file: string, opts: ReadOptions = {}): Promis
 
 function unreadable(source: string, e: unknown): Issue {
   const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0]?.slice(0, 200) ?? '';
-  return cliIssue(
-    'file_unreadable',
-    'error',
-    lt(
-      `ブックを読み取れません（ファイルが壊れているか、途中までしか保存されていません）。詳細：${reason}`,
-      `The workbook cannot be read (the file is damaged or incomplete). Detail: ${reason}`,
-    ),
-    { source },
-  );
+  return cliIssue('file_unreadable', { kind: 'damaged', detail: reason }, { source });
 }
 
 function rowOf(address: string): number {

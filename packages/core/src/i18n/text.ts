@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** The two languages every user-facing string carries: Japanese first, English too. */
 export type Lang = 'ja' | 'en';
 
@@ -10,15 +8,10 @@ export const LANGS: readonly Lang[] = ['ja', 'en'];
  * A string in Japanese and English. Plans, issues and report headings all carry both, so that a
  * renderer only has to pick one.
  */
-export const LocalizedTextSchema = z
-  .object({
-    ja: z.string().min(1).describe('Japanese text (日本語)'),
-    en: z.string().min(1).describe('English text'),
-  })
-  .strict();
-
-/** A string in Japanese and English. */
-export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+export interface LocalizedText {
+  ja: string;
+  en: string;
+}
 
 /**
  * Picks the text for a language.

@@ -1,4 +1,5 @@
-import { addDays, dateFromParts, daysInMonth, formatParts, toDateParts, type LocalDate } from './local-date.js';
+import { addDays as addDaysFns, addMonths as addMonthsFns, lastDayOfMonth } from 'date-fns';
+import { dateFromParts, formatParts, fromUtcDate, toDateParts, toUtcDate, type LocalDate } from './local-date.js';
 
 /** Which month a fiscal year starts in. Japanese public bodies use April. */
 export interface FiscalYearConfig {
@@ -61,8 +62,7 @@ export function fiscalYearRange(fy: number, cfg: FiscalYearConfig = DEFAULT_FISC
   const m = checkConfig(cfg);
   checkFiscalYear(fy);
   const start = formatParts(fy, m, 1);
-  const end = addDays(formatParts(fy + 1, m, 1), -1);
-  return { start, end };
+  return { start, end: fromUtcDate(lastDayOfMonth(addMonthsFns(toUtcDate(start), 11)), `end of FY${fy}`) };
 }
 
 /**
@@ -101,9 +101,10 @@ export function dueDate(rule: ClosingRule, fy: number, cfg: FiscalYearConfig = D
     if (!Number.isInteger(day) || day < 1 || day > 31) throw new RangeError(`ClosingRule day must be 1-31, got ${day}`);
     if (!Number.isInteger(yearOffset)) throw new RangeError(`ClosingRule yearOffset must be an integer, got ${yearOffset}`);
     const y = fy + yearOffset;
-    const result = dateFromParts(y, month, Math.min(day, daysInMonth(y, month)));
-    if (result === null) throw new RangeError(`Due date out of range for FY${fy}`);
-    return result;
+    const first = dateFromParts(y, month, 1);
+    if (first === null) throw new RangeError(`Due date out of range for FY${fy}`);
+    const last = lastDayOfMonth(toUtcDate(first));
+    return day >= last.getDate() ? fromUtcDate(last, `due date of FY${fy}`) : formatParts(y, month, day);
   }
   const months = rule.months ?? 0;
   const days = rule.days ?? 0;
@@ -111,11 +112,6 @@ export function dueDate(rule: ClosingRule, fy: number, cfg: FiscalYearConfig = D
     throw new RangeError(`ClosingRule months/days must be integers, got ${months}/${days}`);
   }
   const { end } = fiscalYearRange(fy, cfg);
-  const { year, month } = toDateParts(end);
-  const index = year * 12 + (month - 1) + months;
-  const y = Math.floor(index / 12);
-  const m = index - y * 12 + 1;
-  const monthEnd = dateFromParts(y, m, daysInMonth(y, m));
-  if (monthEnd === null) throw new RangeError(`Due date out of range for FY${fy}`);
-  return addDays(monthEnd, days);
+  // The FY's last day is a month end; `months` later means the end of that month, not the same day.
+  return fromUtcDate(addDaysFns(lastDayOfMonth(addMonthsFns(toUtcDate(end), months)), days), `due date of FY${fy}`);
 }

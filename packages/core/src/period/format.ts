@@ -1,5 +1,6 @@
+import { lightFormat } from 'date-fns';
 import { eraOfDate, eraOfFiscalYear } from './era.js';
-import { toDateParts, type LocalDate } from './local-date.js';
+import { toDateParts, toUtcDate, type LocalDate } from './local-date.js';
 
 /**
  * How a fiscal year is written:
@@ -60,12 +61,15 @@ export function formatDate(date: LocalDate, style: DateStyle): string {
     case 'iso':
       return date;
     case 'ja':
-      return `${year}年${month}月${day}日`;
+      // date-fns passes 年, 月 and 日 through as literals (only word characters are tokens).
+      return lightFormat(toUtcDate(date), 'y年M月d日');
     case 'era': {
       const e = eraOfDate(date);
       return `${e.era.ja}${eraYearJa(e.year)}年${month}月${day}日`;
     }
     case 'en':
+      // date-fns's `format` would write this ('d MMMM y') but brings its locale and every token
+      // formatter: +21 KB in the add-in's task pane bundle, measured, for twelve month names.
       return `${day} ${MONTHS_EN[month - 1] ?? ''} ${year}`;
   }
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   addDays,
   addMonths,
@@ -103,5 +103,32 @@ describe('todayIn', () => {
     expect(isLocalDate(todayIn('Asia/Tokyo'))).toBe(true);
     expect(() => todayIn('Mars/Olympus_Mons', instant)).toThrow(RangeError);
     expect(() => todayIn('UTC', new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+// Calendar arithmetic is date-fns's on UTCDate; these are the places where a plain `Date` (or
+// date-fns's `isExists`, which builds one in local time) would go wrong.
+describe('calendar arithmetic at the edges a local-time Date gets wrong', () => {
+  const originalTz = process.env['TZ'];
+  afterEach(() => {
+    if (originalTz === undefined) delete process.env['TZ'];
+    else process.env['TZ'] = originalTz;
+  });
+
+  it('keeps years 1–99 as themselves (Date.UTC and new Date(y, …) would read 1901–1999)', () => {
+    expect(addDays('0050-03-01', -1)).toBe('0050-02-28');
+    expect(addDays('0004-02-28', 1)).toBe('0004-02-29');
+    expect(addMonths('0099-12-31', 2)).toBe('0100-02-28');
+    expect(daysBetween('0001-01-01', '0002-01-01')).toBe(365);
+  });
+
+  it.each(['Pacific/Apia', 'America/Sao_Paulo', 'Asia/Tokyo', 'UTC'])('counts every calendar day in %s, even one the zone skipped', (zone) => {
+    process.env['TZ'] = zone;
+    // Samoa skipped 2011-12-30 (UTC-10 → UTC+14); Brazil's DST began at midnight on 2018-11-04.
+    expect(addDays('2011-12-29', 1)).toBe('2011-12-30');
+    expect(daysBetween('2011-12-29', '2011-12-31')).toBe(2);
+    expect(addDays('2018-11-03', 1)).toBe('2018-11-04');
+    expect(addMonths('2011-11-30', 1)).toBe('2011-12-30');
+    expect(daysBetween('2018-11-03', '2018-11-05')).toBe(2);
   });
 });

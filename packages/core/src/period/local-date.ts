@@ -1,12 +1,20 @@
 /**
  * Calendar dates without a time zone.
  *
- * All arithmetic runs on integer day numbers (days since 1970-01-01 in the proleptic Gregorian
- * calendar) rather than on `Date`, because a `Date` is an instant and turning it back into a
- * calendar day silently depends on the machine's zone. Nothing here reads `process.env.TZ`.
+ * Calendar arithmetic (adding days and months, month ends) is date-fns's, run
+ * on `UTCDate` (@date-fns/utc) so that no machine zone can move a day: a plain `Date` is an
+ * instant, and turning it back into a calendar day silently depends on the machine's zone.
+ *
+ * Two small pieces stay hand-written, for reasons measured in docs/architecture.md ("Periods:
+ * what date-fns does and what it does not"): the validity of a year/month/day (date-fns's
+ * `isExists` builds a local-time `Date`, so it maps years 0–99 to 1900–1999 and rejects a day
+ * the machine's zone skipped), and day numbers (Excel serials, weekdays), which run per cell
+ * during validation where date-fns is 3–8 times slower. Nothing here reads `process.env.TZ`.
  *
  * @packageDocumentation
  */
+import { UTCDate } from '@date-fns/utc';
+import { addDays as addDaysFns, addMonths as addMonthsFns } from 'date-fns';
 
 /**
  * A calendar day as an ISO 8601 string `YYYY-MM-DD` (years 0001–9999). A plain string so that
@@ -33,7 +41,7 @@ const MAX_DAY_NUMBER = daysFromCivil(9999, 12, 31);
  * isLeapYear(1900); // false
  * ```
  */
-export function isLeapYear(y: number): boolean {
+function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
@@ -73,7 +81,7 @@ export function daysFromCivil(y: number, m: number, d: number): number {
  * civilFromDays(1); // { year: 1970, month: 1, day: 2 }
  * ```
  */
-export function civilFromDays(z: number): DateParts {
+function civilFromDays(z: number): DateParts {
   const zz = z + 719468;
   const era = Math.floor(zz / 146097);
   const doe = zz - era * 146097;
@@ -185,6 +193,35 @@ function requireInteger(n: number, what: string): void {
 }
 
 /**
+ * @internal The UTC midnight of a date, as date-fns computes on it. `setFullYear` (not the
+ * constructor) so that years 1–99 stay themselves instead of becoming 1901–1999.
+ * @example
+ * ```ts
+ * toUtcDate('2026-05-01').toISOString(); // '2026-05-01T00:00:00.000Z'
+ * ```
+ */
+export function toUtcDate(date: LocalDate): UTCDate {
+  const { year, month, day } = toDateParts(date);
+  const d = new UTCDate(0);
+  d.setFullYear(year, month - 1, day);
+  return d;
+}
+
+/**
+ * @internal The calendar day of a `UTCDate` that date-fns returned.
+ * @throws RangeError when it falls outside years 1–9999.
+ * @example
+ * ```ts
+ * fromUtcDate(toUtcDate('2026-05-01')); // '2026-05-01'
+ * ```
+ */
+export function fromUtcDate(d: UTCDate, what: string): LocalDate {
+  const result = dateFromParts(d.getFullYear(), d.getMonth() + 1, d.getDate());
+  if (result === null) throw new RangeError(`Result out of range: ${what}`);
+  return result;
+}
+
+/**
  * Adds `n` calendar days (negative to go back).
  *
  * @throws RangeError for an invalid date, a non-integer `n`, or a result outside years 1–9999.
@@ -196,12 +233,12 @@ function requireInteger(n: number, what: string): void {
  */
 export function addDays(date: LocalDate, n: number): LocalDate {
   requireInteger(n, 'days');
-  return fromDayNumber(toDayNumber(date) + n);
+  return fromUtcDate(addDaysFns(toUtcDate(date), n), `${date} + ${n} days`);
 }
 
 /**
  * Adds `n` calendar months, clamping the day to the end of the target month
- * (31 January + 1 month = 28 or 29 February), as date-fns `addMonths` does.
+ * (31 January + 1 month = 28 or 29 February), as date-fns `addMonths` does — it is date-fns's.
  *
  * @throws RangeError for an invalid date, a non-integer `n`, or a result outside years 1–9999.
  * @example
@@ -212,13 +249,7 @@ export function addDays(date: LocalDate, n: number): LocalDate {
  */
 export function addMonths(date: LocalDate, n: number): LocalDate {
   requireInteger(n, 'months');
-  const { year, month, day } = toDateParts(date);
-  const index = year * 12 + (month - 1) + n;
-  const y = Math.floor(index / 12);
-  const m = index - y * 12 + 1;
-  const result = dateFromParts(y, m, Math.min(day, daysInMonth(y, m)));
-  if (result === null) throw new RangeError(`Result out of range: ${date} + ${n} months`);
-  return result;
+  return fromUtcDate(addMonthsFns(toUtcDate(date), n), `${date} + ${n} months`);
 }
 
 /**
@@ -248,6 +279,8 @@ export function compareDates(a: LocalDate, b: LocalDate): -1 | 0 | 1 {
  * ```
  */
 export function daysBetween(a: LocalDate, b: LocalDate): number {
+  // Day numbers are kept for Excel serials anyway (see the file comment); a difference of two is
+  // exact, and cheaper than date-fns's differenceInCalendarDays.
   return toDayNumber(b) - toDayNumber(a);
 }
 

@@ -5,8 +5,8 @@
  * inferred from its zod schema, and the JSON Schema published for editors is generated from the
  * same schemas (see `planJsonSchema`).
  */
-import { z } from 'zod';
-import { LocalizedTextSchema } from '../i18n/text.js';
+import * as z from 'zod';
+import { LocalizedTextSchema } from '../i18n/schema.js';
 
 const code = z
   .string()

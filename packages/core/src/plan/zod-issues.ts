@@ -2,7 +2,7 @@
  * The one boundary where zod's issues become ours: a JSON path and a message in Japanese and
  * English. Nothing outside this module depends on the shape of a ZodError.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { PlanIssue } from './load.js';
 
 type ZodIssue = z.core.$ZodIssue;

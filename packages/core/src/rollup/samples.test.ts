@@ -1,6 +1,7 @@
 import { chibaPlan } from '@sasaeai/plan-chiba';
 import { describe, expect, it } from 'vitest';
-import { annualReport, generateReturns, requirePlan, submissionFromValidation, traceFigure, unitsAt, validateGrid, wardProgress } from '../index.js';
+import { annualReport, requirePlan, submissionFromValidation, traceFigure, unitsAt, validateGrid, wardProgress } from '../index.js';
+import { generateReturns } from '../samples/index.js';
 
 const plan = requirePlan(chibaPlan);
 

@@ -1,5 +1,5 @@
 /**
- * Row conditions of the plan (domain.md §5), evaluated on sample rows so that the generator can
+ * Row conditions of the plan (docs/municipalities.md §4, "Row rules are data"), evaluated on sample rows so that the generator can
  * make good rows obey every row rule and bad rows break exactly one on purpose.
  *
  * This is a sampler's view of the rules, kept beside the generator: validation has its own

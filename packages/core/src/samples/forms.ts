@@ -1,5 +1,5 @@
 /**
- * How staff actually type values into a return (domain.md §4.3): the same fact arrives as a
+ * How staff actually type values into a return (docs/staff.md §3, "Fill it in"): the same fact arrives as a
  * number cell, a full-width string, a string with a unit, an Excel serial, a Date cell or an era
  * date. Each writer takes a normalised value and returns one plausible raw cell.
  */
@@ -22,7 +22,7 @@ const HALF_TO_FULL = 0xfee0;
  * toFullWidth('R8.5.1'); // 'Ｒ８．５．１'
  * ```
  */
-export function toFullWidth(s: string): string {
+function toFullWidth(s: string): string {
   return s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + HALF_TO_FULL));
 }
 

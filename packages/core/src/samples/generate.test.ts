@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chibaPlan } from '@sasaeai/plan-chiba';
+import { createRng, generateMeasureReturn, generateReturns } from './index.js';
 import {
-  createRng,
-  generateMeasureReturn,
-  generateReturns,
   getTemplate,
   requirePlan,
   SasaeaiError,
@@ -94,7 +92,7 @@ describe('generateReturns', () => {
     expect(generateReturns(plan, { seed: 5, rows: 200 }).expected.bad).toEqual([]);
   });
 
-  it('mixes the forms staff type (domain.md §4.3)', () => {
+  it('mixes the forms staff type (docs/staff.md §3, "Fill it in")', () => {
     const { grids } = generateReturns(plan, { seed: 11, rows: 3000, rowsPerSheet: 20 });
     const rows = dataRows(grids);
     const column = (key: string) => rows.map((r) => r[col(key)]);

@@ -662,7 +662,7 @@ function badFlags(rng: Rng, rows: number, share: number): boolean[] {
 
 /**
  * Generates district returns (or any any-time return of the plan) as raw cell grids — a header
- * row and data rows typed the ways staff type them (domain.md §4.3) — with exactly
+ * row and data rows typed the ways staff type them (docs/staff.md §3, "Fill it in") — with exactly
  * `round(rows × badShare)` rows carrying a real error, listed in `expected.bad`.
  *
  * Good rows satisfy every row rule of the template, warnings included, and the table rules

@@ -4,7 +4,7 @@
  * log of changes made after a confirmation. Everything here is plain JSON-serialisable data, so the
  * add-in can keep it in the workbook and the CLI in a file.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LocalizedText } from '../i18n/text.js';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');

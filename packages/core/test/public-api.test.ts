@@ -1,0 +1,316 @@
+/**
+ * Pins the public surface of `@sasaeai/core` and `@sasaeai/core/samples`: every runtime name and
+ * every type name each entry exports, and the shapes of the calls users make most. Changing the
+ * surface means changing this file — a deliberate, reviewed act, never a side effect of an
+ * `export *` somewhere below.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import * as core from '@sasaeai/core';
+import * as samples from '@sasaeai/core/samples';
+import type {
+  Issue,
+  IssueCode,
+  Lang,
+  LocalDate,
+  Plan,
+  PlanInput,
+  PlanIssue,
+  Result,
+  ReviewState,
+  Severity,
+  SheetGrid,
+  Submission,
+  ValidateOptions,
+  ValidationResult,
+  WardProgress,
+} from '@sasaeai/core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const ENTRIES = ['index.ts', 'samples/index.ts'].map((e) => path.resolve(here, '../src', e));
+let program: ts.Program | undefined;
+
+/** Type-only exports of an entry, read by the compiler (runtime names are checked at run time). */
+function typeExportsOf(entry: string): string[] {
+  const file = path.resolve(here, '../src', entry);
+  // One program for both entries: building it is the slow part.
+  program ??= ts.createProgram(ENTRIES, {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+  });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(file);
+  if (!source) throw new Error(`no source file ${file}`);
+  const symbol = checker.getSymbolAtLocation(source);
+  if (!symbol) throw new Error(`${file} is not a module`);
+  return checker
+    .getExportsOfModule(symbol)
+    .filter((s) => {
+      const target = s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
+      return (target.flags & ts.SymbolFlags.Value) === 0;
+    })
+    .map((s) => s.name)
+    .sort();
+}
+
+// Reading the sources with the compiler takes seconds on a busy machine; this is a limit, not a measurement.
+const COMPILER = { timeout: 120_000 };
+
+describe('@sasaeai/core', () => {
+  it('exports exactly these runtime names', () => {
+    expect(Object.keys(core).sort()).toEqual([
+      'DATE_PARSE_RANGE',
+      'DEFAULT_FISCAL_YEAR',
+      'ERAS',
+      'FISCAL_YEAR_PARSE_RANGE',
+      'ISSUE_CODES',
+      'LANGS',
+      'MAX_EXCEL_SERIAL',
+      'PlanSchema',
+      'ReviewStateSchema',
+      'STATUS_LABEL',
+      'SasaeaiError',
+      'SasaeaiErrorCode',
+      'accept',
+      'addDays',
+      'addMonths',
+      'ancestors',
+      'annualReport',
+      'annualReportWorkbook',
+      'blankReturnSheet',
+      'bodiesOf',
+      'bodyInstance',
+      'bodyNameInTerm',
+      'compareDates',
+      'completeness',
+      'completenessSheet',
+      'confirmWard',
+      'dateCellToLocalDate',
+      'dateFromParts',
+      'dateToExcelSerial',
+      'daysBetween',
+      'detectTemplate',
+      'dueDate',
+      'emptyReview',
+      'eraOfDate',
+      'eraOfFiscalYear',
+      'excelSerialToDate',
+      'findPersonalData',
+      'findUnits',
+      'fiscalYearOf',
+      'fiscalYearRange',
+      'formatDate',
+      'formatFiscalYear',
+      'getBody',
+      'getTemplate',
+      'getUnit',
+      'headerRowIndex',
+      'initiativesOf',
+      'isLocalDate',
+      'isProvisional',
+      'issueCatalogue',
+      'langFromLocale',
+      'loadPlan',
+      'localize',
+      'looksLikeFormula',
+      'lt',
+      'normalizeLabel',
+      'normalizeText',
+      'obligations',
+      'parseDate',
+      'parseFiscalYear',
+      'parseReviewState',
+      'planDiagram',
+      'planJsonSchema',
+      'receive',
+      'recordMeeting',
+      'reportingLines',
+      'requirePlan',
+      'reviewStatus',
+      'sendBack',
+      'submissionFingerprint',
+      'submissionFromValidation',
+      'termOfFiscalYear',
+      'toDateParts',
+      'toHalfWidth',
+      'todayIn',
+      'traceFigure',
+      'unitAtLevel',
+      'unitValidOn',
+      'unitsAt',
+      'validateGrid',
+      'validateGrids',
+      'validateReturn',
+      'wardProgress',
+      'wardProgressWorkbook',
+    ]);
+  });
+
+  it('exports exactly these type names', COMPILER, () => {
+    expect(typeExportsOf('index.ts')).toEqual([
+      'ActionContext',
+      'Actor',
+      'Aggregate',
+      'AnnualReport',
+      'BlankReturnOptions',
+      'Body',
+      'BodyInstance',
+      'BodyKind',
+      'Cadence',
+      'CatalogueCode',
+      'CellError',
+      'CellRow',
+      'ChangeEntry',
+      'ClosingRule',
+      'ColumnKind',
+      'ColumnValidation',
+      'Completeness',
+      'CompletenessRow',
+      'Condition',
+      'Confirmation',
+      'ConfirmationView',
+      'DateParts',
+      'DateStyle',
+      'DerivedField',
+      'DistrictRow',
+      'EraId',
+      'EraInfo',
+      'Field',
+      'FieldType',
+      'FieldValue',
+      'FigureChange',
+      'FigureValue',
+      'FiscalYearConfig',
+      'FiscalYearLabelStyle',
+      'Flow',
+      'FoundColumn',
+      'Initiative',
+      'Issue',
+      'IssueCatalogueEntry',
+      'IssueCode',
+      'Lang',
+      'Level',
+      'ListItem',
+      'LocalDate',
+      'LocalizedText',
+      'LocatedRecord',
+      'Measure',
+      'MeasureRow',
+      'MeasuresTable',
+      'Meeting',
+      'MeetingRow',
+      'NamedRef',
+      'Obligation',
+      'ObligationStatus',
+      'PeriodNote',
+      'PeriodParseFailure',
+      'PeriodParseResult',
+      'PiiFinding',
+      'PiiKind',
+      'Plan',
+      'PlanClosingRule',
+      'PlanInput',
+      'PlanIssue',
+      'PlanIssueCode',
+      'Provenance',
+      'RawCell',
+      'RawGrid',
+      'RefusalCode',
+      'ReportField',
+      'ReportList',
+      'ReportingLine',
+      'Result',
+      'ReturnEntry',
+      'ReturnEvent',
+      'ReturnRecord',
+      'ReturnStatus',
+      'ReviewState',
+      'RollupKind',
+      'RollupOptions',
+      'RowRef',
+      'RowRule',
+      'Severity',
+      'SheetColumn',
+      'SheetGrid',
+      'SheetLink',
+      'SheetModel',
+      'SheetPreamble',
+      'SheetValue',
+      'Stamp',
+      'SubjectRow',
+      'Submission',
+      'SubmissionUse',
+      'Template',
+      'Term',
+      'Timeliness',
+      'Traceable',
+      'Transition',
+      'Unit',
+      'UseKind',
+      'ValidateOptions',
+      'ValidationResult',
+      'ValidationResultLike',
+      'ValidationSetResult',
+      'ValidationSummary',
+      'Vocabulary',
+      'VocabularyOption',
+      'WardProgress',
+      'WorkbookModel',
+    ]);
+  });
+
+  it('leaves the sample generators to @sasaeai/core/samples', () => {
+    expect(core).not.toHaveProperty('generateReturns');
+    expect(core).not.toHaveProperty('createRng');
+  });
+
+  it('gives the calls users make most their documented shapes', () => {
+    expectTypeOf(core.loadPlan).parameter(0).toEqualTypeOf<unknown>();
+    expectTypeOf(core.loadPlan).returns.toEqualTypeOf<Result<Plan, PlanIssue>>();
+    expectTypeOf(core.requirePlan).returns.toEqualTypeOf<Plan>();
+    expectTypeOf(core.PlanSchema.parse).returns.toEqualTypeOf<Plan>();
+    expectTypeOf<PlanInput>().not.toEqualTypeOf<Plan>();
+    expectTypeOf(core.ReviewStateSchema.parse).returns.toEqualTypeOf<ReviewState>();
+    expectTypeOf(core.validateGrid).parameters.toEqualTypeOf<[SheetGrid, ValidateOptions]>();
+    expectTypeOf(core.validateGrid).returns.toEqualTypeOf<ValidationResult>();
+    expectTypeOf(core.wardProgress).returns.toEqualTypeOf<WardProgress>();
+    expectTypeOf(core.submissionFromValidation).returns.toEqualTypeOf<Submission>();
+    expectTypeOf(core.formatFiscalYear).returns.toEqualTypeOf<string>();
+    expectTypeOf(core.formatFiscalYear).parameter(0).toEqualTypeOf<number>();
+    expectTypeOf(core.todayIn).returns.toEqualTypeOf<LocalDate>();
+    expectTypeOf(core.localize).parameter(1).toEqualTypeOf<Lang>();
+    expectTypeOf<Severity>().toEqualTypeOf<'error' | 'warning' | 'info'>();
+    expectTypeOf<Issue['severity']>().toEqualTypeOf<Severity>();
+    expectTypeOf<IssueCode>().toExtend<string>();
+  });
+});
+
+describe('@sasaeai/core/samples', () => {
+  it('exports exactly these runtime names', () => {
+    expect(Object.keys(samples).sort()).toEqual(['createRng', 'generateMeasureReturn', 'generateReturns']);
+  });
+
+  it('exports exactly these type names', COMPILER, () => {
+    expect(typeExportsOf('samples/index.ts')).toEqual([
+      'GenerateMeasureReturnOptions',
+      'GenerateReturnsOptions',
+      'GeneratedReturns',
+      'Rng',
+      'SampleBadKind',
+      'SampleBadRow',
+    ]);
+  });
+
+  it('generates for a plan of the main entry', () => {
+    expectTypeOf(samples.generateReturns).parameter(0).toEqualTypeOf<Plan>();
+    expectTypeOf<ReturnType<typeof samples.generateReturns>['grids']>().toEqualTypeOf<SheetGrid[]>();
+  });
+});
