@@ -48,6 +48,7 @@ export * from './returns/types.js';
 
 // render-ready sheet models for the adapters
 export * from './sheet/model.js';
+export * from './sheet/print.js';
 
 // samples
 export * from './samples/index.js';
