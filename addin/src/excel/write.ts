@@ -209,14 +209,14 @@ const POINTS_PER_INCH = 72;
 function queuePrint(sheet: Excel.Worksheet, model: SheetModel, print: SheetPrint, layout: SheetLayout, lang: Lang): void {
   const printed = Math.max(1, print.printedColumns);
   const heights = printRowHeights(model, lang);
-  // The notes above the table span the printed columns and wrap there.
+  // A note too long for the printed width spans the printed columns and wraps there (as the CLI does).
   heights.preamble.forEach((h, i) => {
-    if (i === 0) return;
+    if (i === 0 || h === null) return;
     const note = sheet.getRange(blockAddress(i, 0, 1, printed));
     if (printed > 1) note.merge(false);
     note.format.wrapText = true;
     note.format.verticalAlignment = 'Top';
-    if (h !== null) note.format.rowHeight = h;
+    note.format.rowHeight = h;
   });
   sheet.getRange(blockAddress(layout.headerRow, 0, 1, printed)).format.rowHeight = heights.header;
   const rows = heights.rows.length;

@@ -74,6 +74,7 @@ function pdfPages(pdf: string): Printed['pages'] {
 describe('printing the demo in LibreOffice', () => {
   const dir = tempDir('sasaeai-print-');
   const printed = new Map<string, Printed>();
+  let blankFile = '';
 
   beforeAll(async () => {
     if (!existsSync(SOFFICE))
@@ -85,6 +86,7 @@ describe('printing the demo in LibreOffice', () => {
       annual: join(dir, 'demo', 'reports', '分科会への報告_令和8年度.xlsx'),
       blank: join(dir, 'demo', 'blank', '中央区_寒川_報告様式.xlsx'),
     };
+    blankFile = files.blank;
     const out = join(dir, 'pdf');
     mkdirSync(out);
     // A profile of its own, so that a LibreOffice already running on the machine does not take the job.
@@ -145,5 +147,11 @@ describe('printing the demo in LibreOffice', () => {
     expect(Object.values(counts('ward')).filter((n) => n === 1).length).toBeGreaterThanOrEqual(8);
     // the figure ids stay on screen
     expect(printed.get('ward')!.sheets.find((s) => s.name === '概要')!.offPaper).toEqual(['図表ID']);
+  });
+
+  it('the blank return comes back without notes about its layout: its notes fit, nothing is merged', async () => {
+    const v = await sasaeai(['validate', blankFile, '--format', 'json']);
+    expect(v.stdout).toContain('"issues"');
+    expect(v.stdout).not.toContain('merged_cells');
   });
 });

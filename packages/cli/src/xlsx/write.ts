@@ -206,11 +206,14 @@ function applyPrint(ws: Worksheet, sheet: SheetModel, print: SheetPrint, lang: L
   const heights = printRowHeights(sheet, lang);
   const headerRow = headerRowIndex(sheet) + 1;
   const printed = Math.max(1, print.printedColumns);
-  // The notes above the table span the printed columns and wrap there, instead of running off the page.
+  // A note above the table too long for the printed width spans the printed columns and wraps
+  // there, instead of running off the page. Notes that fit stay unmerged: a blank return comes
+  // back filled in, and its reader would report every merged cell.
   heights.preamble.forEach((h, i) => {
-    if (i > 0 && printed > 1) ws.mergeCells(i + 1, 1, i + 1, printed);
-    if (i > 0) ws.getCell(i + 1, 1).alignment = { wrapText: true, vertical: 'top' };
-    if (h !== null) ws.getRow(i + 1).height = h;
+    if (i === 0 || h === null) return;
+    if (printed > 1) ws.mergeCells(i + 1, 1, i + 1, printed);
+    ws.getCell(i + 1, 1).alignment = { wrapText: true, vertical: 'top' };
+    ws.getRow(i + 1).height = h;
   });
   ws.getRow(headerRow).height = heights.header;
   heights.rows.forEach((h, i) => {
