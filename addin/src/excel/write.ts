@@ -3,7 +3,17 @@
  * rows, number formats first (text as `@`), then formats, validation, table, freeze panes and
  * chart — all queued on the caller's request context, never a sync per cell.
  */
-import type { ColumnValidation, Lang, SheetModel } from '@sasaeai/core';
+import {
+  printHeaderFooter,
+  printRanges,
+  printRowHeights,
+  PRINT_MARGINS,
+  wrapsText,
+  type ColumnValidation,
+  type Lang,
+  type SheetModel,
+  type SheetPrint,
+} from '@sasaeai/core';
 import { blockAddress, cellAddress, columnLetters } from './address.js';
 import type { Batch } from './batch.js';
 import { estimateJsonBytes, layoutSheet, type SheetLayout } from './layout.js';
@@ -164,6 +174,7 @@ export async function queueSheet(
     table.style = opts.tableStyle ?? 'TableStyleMedium2';
   }
   if (model.freezeHeader) sheet.freezePanes.freezeRows(layout.headerRow + 1);
+  if (model.print) queuePrint(sheet, model, model.print, layout, lang);
 
   if (model.chart && layout.dataRows > 0) {
     const catIndex = layout.columns.findIndex((c) => c.key === model.chart!.categoryColumn);
@@ -187,4 +198,59 @@ export async function queueSheet(
     }
   }
   return { model, sheet, layout };
+}
+
+const POINTS_PER_INCH = 72;
+
+/**
+ * Page layout (ExcelApi 1.9) from the model's print settings — the same settings the CLI writes to
+ * .xlsx; see core's `sheet/print.ts` for what they are and why.
+ */
+function queuePrint(sheet: Excel.Worksheet, model: SheetModel, print: SheetPrint, layout: SheetLayout, lang: Lang): void {
+  const printed = Math.max(1, print.printedColumns);
+  const heights = printRowHeights(model, lang);
+  // A note too long for the printed width spans the printed columns and wraps there (as the CLI does).
+  heights.preamble.forEach((h, i) => {
+    if (i === 0 || h === null) return;
+    const note = sheet.getRange(blockAddress(i, 0, 1, printed));
+    if (printed > 1) note.merge(false);
+    note.format.wrapText = true;
+    note.format.verticalAlignment = 'Top';
+    note.format.rowHeight = h;
+  });
+  sheet.getRange(blockAddress(layout.headerRow, 0, 1, printed)).format.rowHeight = heights.header;
+  const rows = heights.rows.length;
+  if (rows > 0) {
+    sheet.getRange(blockAddress(layout.headerRow + 1, 0, rows, printed)).format.verticalAlignment = 'Top';
+    layout.columns.slice(0, printed).forEach((c, j) => {
+      if (wrapsText(c)) sheet.getRange(blockAddress(layout.headerRow + 1, j, rows, 1)).format.wrapText = true;
+    });
+    // Consecutive rows of one height take one write.
+    for (let i = 0; i < rows; ) {
+      const h = heights.rows[i];
+      let n = 1;
+      while (i + n < rows && heights.rows[i + n] === h) n++;
+      if (h !== null && h !== undefined) sheet.getRange(blockAddress(layout.headerRow + 1 + i, 0, n, printed)).format.rowHeight = h;
+      i += n;
+    }
+  }
+  const page = sheet.pageLayout;
+  page.paperSize = 'A4';
+  page.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: print.pagesTall };
+  page.leftMargin = PRINT_MARGINS.left * POINTS_PER_INCH;
+  page.rightMargin = PRINT_MARGINS.right * POINTS_PER_INCH;
+  page.topMargin = PRINT_MARGINS.top * POINTS_PER_INCH;
+  page.bottomMargin = PRINT_MARGINS.bottom * POINTS_PER_INCH;
+  page.headerMargin = PRINT_MARGINS.header * POINTS_PER_INCH;
+  page.footerMargin = PRINT_MARGINS.footer * POINTS_PER_INCH;
+  const ranges = printRanges(model);
+  page.setPrintArea(ranges.area);
+  page.setPrintTitleRows(ranges.titleRows);
+  const hf = printHeaderFooter(print, lang);
+  const all = page.headersFooters.defaultForAllPages;
+  all.leftHeader = hf.header.left;
+  all.centerHeader = hf.header.center;
+  all.rightHeader = hf.header.right;
+  all.centerFooter = hf.footer.center;
 }

@@ -1610,6 +1610,150 @@
     },
   };
 
+  // ==============================================================================================
+  // BEGIN page layout (ExcelApi 1.9): worksheet.pageLayout, range.merge, format.rowHeight.
+  // Kept in this one block. Limits enforced as Excel documents them: a header or footer string
+  // (&L…&C…&R… with its codes) is at most 255 characters; fit-to-pages counts are whole numbers
+  // 0–32767 (0 = automatic); scale 10–400; margins not negative; a print-title range is whole rows.
+  // ==============================================================================================
+  const PAPER_TYPES = ['A3', 'A4', 'A5', 'B4', 'B5', 'Letter', 'Legal', 'Executive', 'Tabloid', 'Ledger', 'Statement', 'Folio', 'Quarto', 'Note'];
+  const HEADER_FOOTER_LIMIT = 255;
+  const MAX_ROW_HEIGHT = 409;
+
+  function pageOf(sheet) {
+    if (!sheet.page)
+      sheet.page = {
+        orientation: 'Portrait',
+        paperSize: 'Letter',
+        zoom: { scale: 100 },
+        margins: {},
+        printArea: null,
+        printTitleRows: null,
+        headersFooters: { leftHeader: '', centerHeader: '', rightHeader: '', leftFooter: '', centerFooter: '', rightFooter: '' },
+      };
+    return sheet.page;
+  }
+  function headerFooterLength(hf, kind) {
+    const part = (code, text) => (text ? code + text : '');
+    return (part('&L', hf['left' + kind]) + part('&C', hf['center' + kind]) + part('&R', hf['right' + kind])).length;
+  }
+
+  class HeaderFooterProxy {
+    constructor(pageProxy) {
+      for (const name of ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'])
+        Object.defineProperty(this, name, {
+          enumerable: true,
+          set(v) {
+            pageProxy._sheet._set('pageLayout.headersFooters.' + name, v, (o) => {
+              if (typeof v !== 'string') fail('InvalidArgument', 'A header or footer must be a string.');
+              const hf = { ...pageOf(o).headersFooters, [name]: v };
+              const kind = name.endsWith('Header') ? 'Header' : 'Footer';
+              if (headerFooterLength(hf, kind) > HEADER_FOOTER_LIMIT)
+                fail('InvalidArgument', 'The ' + kind.toLowerCase() + ' is longer than ' + HEADER_FOOTER_LIMIT + ' characters.');
+              pageOf(o).headersFooters = hf;
+            });
+          },
+        });
+    }
+  }
+
+  class PageLayoutProxy {
+    constructor(sheetProxy) {
+      this._sheet = sheetProxy;
+      const all = new HeaderFooterProxy(this);
+      this.headersFooters = { defaultForAllPages: all, state: 'Default' };
+    }
+    _put(name, v, check, apply) {
+      this._sheet._set('pageLayout.' + name, v, (o) => {
+        check(v);
+        apply(pageOf(o), v);
+      });
+    }
+    set orientation(v) {
+      this._put('orientation', v, (x) => ['Portrait', 'Landscape'].includes(x) || fail('InvalidArgument', 'Invalid orientation: ' + x), (p, x) => (p.orientation = x));
+    }
+    set paperSize(v) {
+      this._put('paperSize', v, (x) => PAPER_TYPES.includes(x) || fail('InvalidArgument', 'Invalid paper size: ' + x), (p, x) => (p.paperSize = x));
+    }
+    set zoom(v) {
+      this._put(
+        'zoom',
+        v,
+        (z) => {
+          if (!z || typeof z !== 'object') fail('InvalidArgument', 'zoom must be set as a whole object.');
+          const fit = ['horizontalFitToPages', 'verticalFitToPages'].filter((k) => z[k] !== undefined && z[k] !== null);
+          for (const k of fit) if (!Number.isInteger(z[k]) || z[k] < 0 || z[k] > 32767) fail('InvalidArgument', k + ' must be a whole number from 0 to 32767.');
+          if (z.scale !== undefined && z.scale !== null) {
+            if (fit.length > 0) fail('InvalidArgument', 'zoom takes a scale or fit-to-pages, not both.');
+            if (!(z.scale >= 10 && z.scale <= 400)) fail('InvalidArgument', 'The scale must be from 10 to 400.');
+          }
+        },
+        (p, z) => (p.zoom = { ...z }),
+      );
+    }
+    setPrintArea(address) {
+      this._put('printArea', address, (a) => String(a).split(',').forEach((x) => parseArea(x)), (p, a) => (p.printArea = String(a).replace(/\$/g, '')));
+    }
+    setPrintTitleRows(address) {
+      this._put(
+        'printTitleRows',
+        address,
+        (a) => parseArea(a).entireRow || fail('InvalidArgument', 'Print titles must be whole rows, e.g. $4:$4: ' + a),
+        (p, a) => (p.printTitleRows = String(a)),
+      );
+    }
+  }
+  for (const side of ['left', 'right', 'top', 'bottom', 'header', 'footer'])
+    Object.defineProperty(PageLayoutProxy.prototype, side + 'Margin', {
+      set(v) {
+        this._put(side + 'Margin', v, (x) => (typeof x === 'number' && x >= 0) || fail('InvalidArgument', 'A margin must be a number of points, not negative.'), (p, x) => (p.margins[side] = x));
+      },
+    });
+
+  Object.defineProperty(WorksheetProxy.prototype, 'pageLayout', {
+    get() {
+      if (!this._pageLayout) this._pageLayout = new PageLayoutProxy(this);
+      return this._pageLayout;
+    },
+  });
+
+  const BaseRangeProxy = RangeProxy;
+  RangeProxy = class extends BaseRangeProxy {
+    constructor(ctx, resolve, opts) {
+      super(ctx, resolve, opts);
+      const self = this;
+      Object.defineProperty(this.format, 'rowHeight', {
+        enumerable: true,
+        set(v) {
+          self._set('rowHeight', v, (ref) => {
+            if (ref.whole || ref.entireColumn) fail('InvalidOperation', 'This operation is not permitted for an unbounded range.');
+            if (typeof v !== 'number' || v < 0 || v > MAX_ROW_HEIGHT) fail('InvalidArgument', 'A row height is from 0 to 409 points.');
+            ref.sheet.rowHeights = ref.sheet.rowHeights || {};
+            for (let r = ref.r0; r <= ref.r1; r++) ref.sheet.rowHeights[r] = v;
+          });
+        },
+      });
+    }
+    merge(across) {
+      this._ctx.enqueue(() => {
+        const ref = this._bound();
+        guardBig(ref);
+        ref.sheet.merges = ref.sheet.merges || [];
+        if (ref.sheet.merges.some((m) => intersects(m, ref))) fail('InvalidOperation', 'Cannot merge cells that overlap a merged area.');
+        if (across) for (let r = ref.r0; r <= ref.r1; r++) ref.sheet.merges.push({ r0: r, c0: ref.c0, r1: r, c1: ref.c1 });
+        else ref.sheet.merges.push({ r0: ref.r0, c0: ref.c0, r1: ref.r1, c1: ref.c1 });
+      });
+    }
+  };
+
+  /** A sheet's page layout, row heights and merged areas, for the tests. */
+  handle.pageLayout = function (sheetName) {
+    const s = sheetOrThrow(sheetName);
+    return JSON.parse(JSON.stringify({ ...pageOf(s), rowHeights: s.rowHeights || {}, merges: (s.merges || []).map(rectAddress) }));
+  };
+  // END page layout
+  // ==============================================================================================
+
   global.Office = Office;
   global.Excel = Excel;
   global.OfficeExtension = { Error: OfficeError, ClientResult };

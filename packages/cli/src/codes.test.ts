@@ -34,6 +34,18 @@ const USAGE_EXAMPLES = {
   demo_needs_preset: {},
   demo_folder_in_use: { folder: 'demo', files: ['a.txt'], more: true },
   demo_folder_is_file: { folder: 'demo.txt' },
+  review_unit_unknown: { text: '中央', several: true },
+  unknown_body: { body: 'council', known: ['ward-council', 'city'] },
+  review_files_missing: { files: ['a.xlsx'] },
+  review_files_unreadable: { files: ['b.xlsx'] },
+  review_no_return: { file: 'a.xlsx', sheet: 'Sheet1' },
+  send_back_needs_reason: {},
+  meeting_date_invalid: { date: '2027/2/30' },
+  not_in_ledger: { file: 'a.xlsx' },
+  ledger_unreadable: { file: 'review.json', detail: 'EACCES' },
+  ledger_not_json: { file: 'review.json' },
+  ledger_invalid: { file: 'review.json', reason: { ja: '計画が違います。', en: 'Another plan.' } },
+  include_unaccepted_needs_ledger: {},
 } satisfies { [C in CliUsageCode]: UsageParams<C> };
 
 describe('the CLI catalogue', () => {

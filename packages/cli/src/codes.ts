@@ -257,6 +257,66 @@ export const CLI_USAGE_CODES = {
     ja: (p: { folder: string }) => `「${p.folder}」はファイルです。フォルダを指定してください。`,
     en: (p: { folder: string }) => `"${p.folder}" is a file; give a folder.`,
   },
+  review_unit_unknown: {
+    when: '`review` names a unit that matches no unit, or several',
+    ja: (p: { text: string; several: boolean }) => `「${p.text}」に当てはまる単位が${p.several ? '複数あります' : 'ありません'}。コードで指定してください。`,
+    en: (p: { text: string; several: boolean }) => `"${p.text}" names ${p.several ? 'several units' : 'no unit'}; give the code.`,
+  },
+  unknown_body: {
+    when: '`review --body` names no body of the plan',
+    ja: (p: { body: string; known: readonly string[] }) => `組織「${p.body}」は計画にありません（${p.known.join(', ')}）。`,
+    en: (p: { body: string; known: readonly string[] }) => `No body "${p.body}" in the plan (${p.known.join(', ')}).`,
+  },
+  review_files_missing: {
+    when: '`review` names files that do not exist',
+    ja: (p: { files: readonly string[] }) => `見つかりません: ${p.files.join(', ')}`,
+    en: (p: { files: readonly string[] }) => `Not found: ${p.files.join(', ')}`,
+  },
+  review_files_unreadable: {
+    when: '`review` names files that cannot be read',
+    ja: (p: { files: readonly string[] }) => `読めないファイル: ${p.files.join(', ')}`,
+    en: (p: { files: readonly string[] }) => `Unreadable files: ${p.files.join(', ')}`,
+  },
+  review_no_return: {
+    when: '`review` names a file or sheet that holds no return',
+    ja: (p: { file: string; sheet?: string }) => `「${p.file}」${p.sheet ? `のシート「${p.sheet}」` : ''}に報告がありません。`,
+    en: (p: { file: string; sheet?: string }) => `No return in "${p.file}"${p.sheet ? `, sheet "${p.sheet}"` : ''}.`,
+  },
+  send_back_needs_reason: {
+    when: '`review send-back` without `--reason`',
+    ja: () => '差戻しの理由を --reason で指定してください（送り先に伝わります）。',
+    en: () => 'Give the reason with --reason (it is sent to the sender).',
+  },
+  meeting_date_invalid: {
+    when: '`review meeting --date` not written YYYY-MM-DD',
+    ja: (p: { date: string }) => `開催日「${p.date}」は YYYY-MM-DD で指定してください。`,
+    en: (p: { date: string }) => `Give the meeting date "${p.date}" as YYYY-MM-DD.`,
+  },
+  not_in_ledger: {
+    when: '`review history` names a file the ledger does not hold',
+    ja: (p: { file: string }) => `「${p.file}」は審査記録にありません。`,
+    en: (p: { file: string }) => `"${p.file}" is not in the review ledger.`,
+  },
+  ledger_unreadable: {
+    when: 'the review ledger cannot be read',
+    ja: (p: { file: string; detail: string }) => `審査記録「${p.file}」を読めません（${p.detail}）。最初に sasaeai review receive で作成します。`,
+    en: (p: { file: string; detail: string }) => `Cannot read the review ledger "${p.file}" (${p.detail}). sasaeai review receive creates it.`,
+  },
+  ledger_not_json: {
+    when: 'the review ledger is not JSON',
+    ja: (p: { file: string }) => `審査記録「${p.file}」は JSON ではありません。`,
+    en: (p: { file: string }) => `The review ledger "${p.file}" is not JSON.`,
+  },
+  ledger_invalid: {
+    when: 'the review ledger is JSON but not a review state of this plan',
+    ja: (p: { file: string; reason: LocalizedText }) => `「${p.file}」: ${p.reason.ja}`,
+    en: (p: { file: string; reason: LocalizedText }) => `"${p.file}": ${p.reason.en}`,
+  },
+  include_unaccepted_needs_ledger: {
+    when: '`rollup --include-unaccepted` without `--ledger`',
+    ja: () => '--include-unaccepted は --ledger と一緒に指定します。',
+    en: () => '--include-unaccepted goes with --ledger.',
+  },
 } as const satisfies { [code: string]: UsageEntry<never> };
 
 /** A code of an issue the CLI raises about a file or sheet. */

@@ -11,6 +11,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { registerDemo } from './commands/demo.js';
 import { registerPlan } from './commands/plan.js';
+import { registerReview } from './commands/review.js';
 import { registerRollup } from './commands/rollup.js';
 import { registerTemplate } from './commands/template.js';
 import { registerValidate } from './commands/validate.js';
@@ -56,6 +57,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   registerTemplate(program, cli);
   registerValidate(program, cli);
   registerRollup(program, cli);
+  registerReview(program, cli);
   registerDemo(program, cli);
   registerPlan(program, cli);
   program.hook('preAction', (_this, action) => {

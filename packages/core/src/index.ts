@@ -137,7 +137,25 @@ export {
   type SheetPreamble,
   type SheetModel,
   type WorkbookModel,
+  type SheetPrint,
 } from './sheet/model.js';
+export {
+  PRINT_MARGINS,
+  HEADER_FOOTER_MAX,
+  columnWidth,
+  printSettings,
+  withPrint,
+  printHeaderFooter,
+  headerFooterString,
+  printRanges,
+  printRowHeights,
+  wrapsText,
+  type PrintDocument,
+  type PrintOptions,
+  type HeaderFooterSections,
+  type PrintRanges,
+  type PrintRowHeights,
+} from './sheet/print.js';
 export { blankReturnSheet, type BlankReturnOptions } from './sheet/template.js';
 
 // Roll-up: submissions → ward progress, annual report, completeness, provenance
@@ -206,4 +224,7 @@ export {
   type Transition,
   type RefusalCode,
   type ActionContext,
+  sendBackNotice,
+  remindersSheet,
+  type Notice,
 } from './workflow/index.js';

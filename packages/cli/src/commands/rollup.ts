@@ -14,6 +14,7 @@ import {
   type Lang,
   type LocalDate,
   type Plan,
+  type ReviewState,
   type Submission,
   type WardProgress,
   type WorkbookModel,
@@ -21,6 +22,8 @@ import {
 import { checkFiles, exitCodeOf, type CheckRun } from '../check.js';
 import { globals, parseFiscalYearOption, parseToday, requirePlanOption } from '../context.js';
 import { checkOutput, collectInputs } from '../files.js';
+import { ledgerSubmissions, readLedger } from '../ledger.js';
+import { usage } from '../messages.js';
 import { jsonIssue } from '../output/validate.js';
 import { progress } from '../progress.js';
 import { resolveWard } from '../units.js';
@@ -34,6 +37,8 @@ interface RollupOptions {
   output?: string;
   format: 'text' | 'json';
   includeInvalid?: boolean;
+  ledger?: string;
+  includeUnaccepted?: boolean;
   force?: boolean;
   today?: LocalDate;
 }
@@ -57,12 +62,17 @@ export interface RolledUp {
 export function rollUp(
   plan: Plan,
   run: CheckRun,
-  opts: { fiscalYear: number; ward?: string; includeInvalid?: boolean; lang: Lang },
+  opts: { fiscalYear: number; ward?: string; includeInvalid?: boolean; lang: Lang; review?: { ledger: string; state: ReviewState; includeUnaccepted: boolean } },
 ): RolledUp {
-  const submissions = run.files.flatMap((f) =>
-    f.returns.filter((r) => r.result.templateId !== null).map((r) => submissionFromValidation(r.result)),
-  );
-  const base = { fiscalYear: opts.fiscalYear, includeInvalid: opts.includeInvalid === true };
+  // With a review ledger, returns go by the ids the ledger knows them by, and only accepted ones count.
+  const submissions = opts.review
+    ? ledgerSubmissions(run, opts.review.ledger)
+    : run.files.flatMap((f) => f.returns.filter((r) => r.result.templateId !== null).map((r) => submissionFromValidation(r.result)));
+  const base = {
+    fiscalYear: opts.fiscalYear,
+    includeInvalid: opts.includeInvalid === true,
+    ...(opts.review ? { review: opts.review.state, includeProvisional: opts.review.includeUnaccepted } : {}),
+  };
   if (opts.ward) {
     const report = wardProgress(plan, submissions, { ...base, ward: opts.ward });
     return { report, workbook: wardProgressWorkbook(report, opts.lang), submissions };
@@ -97,12 +107,17 @@ export function registerRollup(program: Command, cli: Cli): void {
     .option('-o, --output <file>', 'the report workbook to write (.xlsx) / 書き出すブック')
     .option('--force', 'overwrite the output file / 出力ファイルを上書きする')
     .option('--include-invalid', 'count rows with errors too, marked provisional / エラーのある行も暫定として含める')
+    .option('--ledger <file>', 'the review ledger: only accepted returns count, confirmed figures are checked / 審査記録（受理済みの報告のみ集計）')
+    .option('--include-unaccepted', 'with --ledger, count returns not yet accepted too, marked provisional / 未受理の報告も暫定として含める')
     .addOption(new Option('--format <format>', 'output format / 出力形式').choices(['text', 'json']).default('text'))
     .option('--today <date>', 'the date "today" for checks of future dates, YYYY-MM-DD / 基準日', parseToday)
     .action(async (paths: string[], opts: RollupOptions, cmd: Command) => {
       const { lang, plan: planName } = globals(cmd);
       const plan = await requirePlanOption(planName, lang, cli.io);
       const ward = opts.ward ? resolveWard(plan, opts.ward) : undefined;
+      if (opts.includeUnaccepted && !opts.ledger)
+        usage('include_unaccepted_needs_ledger', {});
+      const state = opts.ledger ? await readLedger(opts.ledger, plan, { create: false }) : undefined;
       const inputs = await collectInputs(paths);
       if (opts.output) await checkOutput(opts.output, { force: opts.force === true, inputs: [...inputs.files, ...inputs.missing] });
       const run = await checkFiles(inputs.files, inputs.missing, {
@@ -116,6 +131,7 @@ export function registerRollup(program: Command, cli: Cli): void {
         ...(ward ? { ward: ward.code } : {}),
         includeInvalid: opts.includeInvalid === true,
         lang,
+        ...(state && opts.ledger ? { review: { ledger: opts.ledger, state, includeUnaccepted: opts.includeUnaccepted === true } } : {}),
       });
       if (opts.output) await writeWorkbookFile(workbook, opts.output, { lang, generator: GENERATOR });
 
@@ -172,6 +188,18 @@ function rollupText(
       const c = w.completeness;
       out.push(ja ? `  ${w.ward.name.ja}：${c.received}/${c.expected} 地区部会` : `  ${w.ward.name.en}: ${c.received}/${c.expected} district chapters`);
     }
+  }
+  // A figure that moved after its ward was confirmed is a change, never silently counted.
+  for (const w of report.kind === 'ward-progress' ? [report] : report.wards) {
+    const c = w.confirmation;
+    if (!c) continue;
+    out.push(
+      ja
+        ? `  ${w.ward.name.ja}：${c.meetingDate}に確定済み。確定後に変わった数値 ${c.changes.length}件、変更記録 ${c.log.length}件`
+        : `  ${w.ward.name.en}: confirmed on ${c.meetingDate}; ${c.changes.length} figures changed since, ${c.log.length} recorded changes`,
+    );
+    for (const x of c.changes) out.push(`    ${x.figureId}: ${String(x.before ?? '-')} → ${String(x.after ?? '-')}`);
+    for (const e of c.log) out.push(`    ${e.at} ${e.by.name ?? e.by.id}: ${e.submissionId} (${ja ? '理由' : 'why'}: ${e.reason})`);
   }
   const withErrors = report.submissions.filter((u) => u.rowsWithErrors > 0 || u.use === 'left-out');
   if (withErrors.length > 0) {

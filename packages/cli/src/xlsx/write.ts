@@ -13,14 +13,22 @@
  */
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
-import type { Border, DataValidation, Fill, Workbook } from 'exceljs';
+import type { Border, DataValidation, Fill, Workbook, Worksheet } from 'exceljs';
 import {
+  columnWidth,
+  headerFooterString,
   headerRowIndex,
   looksLikeFormula,
+  printHeaderFooter,
+  printRanges,
+  printRowHeights,
+  PRINT_MARGINS,
+  wrapsText,
   type ColumnValidation,
   type Lang,
   type SheetColumn,
   type SheetModel,
+  type SheetPrint,
   type SheetValue,
   type WorkbookModel,
 } from '@sasaeai/core';
@@ -41,6 +49,8 @@ const DEFAULT_FORMATS: Partial<Record<SheetColumn['kind'], string>> = {
   text: '@',
 };
 const DATE_FORMAT = 'yyyy/m/d';
+// The paper size code of A4 in SpreadsheetML.
+const A4 = 9;
 const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const THIN: Partial<Border> = { style: 'thin', color: { argb: 'FF9BB7D4' } };
 // Excel's limits on data-validation texts.
@@ -130,7 +140,7 @@ function writeSheet(
   }
 
   sheet.columns.forEach((col, j) => {
-    ws.getColumn(j + 1).width = col.width ?? defaultWidth(col.header[lang]);
+    ws.getColumn(j + 1).width = columnWidth(col, lang);
   });
 
   const headers = uniqueHeaders(sheet.columns.map((c) => c.header[lang]));
@@ -187,6 +197,53 @@ function writeSheet(
   });
 
   if (sheet.freezeHeader) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${firstData}` }];
+  if (sheet.print) applyPrint(ws, sheet, sheet.print, lang);
+}
+
+/** Page setup from the model's print settings; see core's sheet/print.ts for what and why. */
+function applyPrint(ws: Worksheet, sheet: SheetModel, print: SheetPrint, lang: Lang): void {
+  const ranges = printRanges(sheet);
+  const heights = printRowHeights(sheet, lang);
+  const headerRow = headerRowIndex(sheet) + 1;
+  const printed = Math.max(1, print.printedColumns);
+  // A note above the table too long for the printed width spans the printed columns and wraps
+  // there, instead of running off the page. Notes that fit stay unmerged: a blank return comes
+  // back filled in, and its reader would report every merged cell.
+  heights.preamble.forEach((h, i) => {
+    if (i === 0 || h === null) return;
+    if (printed > 1) ws.mergeCells(i + 1, 1, i + 1, printed);
+    ws.getCell(i + 1, 1).alignment = { wrapText: true, vertical: 'top' };
+    ws.getRow(i + 1).height = h;
+  });
+  ws.getRow(headerRow).height = heights.header;
+  heights.rows.forEach((h, i) => {
+    if (h !== null) ws.getRow(headerRow + 1 + i).height = h;
+  });
+  // Every cell of a row starts at its top, so a row made tall by one wrapped text still reads across.
+  sheet.columns.slice(0, printed).forEach((col, j) => {
+    const wrap = wrapsText(col);
+    for (let r = headerRow + 1; r <= headerRow + sheet.rows.length + (sheet.blankRows ?? 0); r++) {
+      const cell = ws.getCell(r, j + 1);
+      cell.alignment = { ...cell.alignment, vertical: 'top', ...(wrap ? { wrapText: true } : {}) };
+      // Ruled cells: a table style's banding does not print everywhere, and a form is filled in by hand.
+      cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+    }
+  });
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: A4,
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: print.pagesTall,
+    margins: PRINT_MARGINS,
+    // exceljs puts a $ before each column only; a relative row is not read as the print area by
+    // LibreOffice, so the rows are made absolute here (A1:C24 → $A$1:$C$24 in the file).
+    printArea: ranges.area.replace(/([A-Z]+)(\d+)/g, '$1$$$2'),
+    printTitlesRow: ranges.titleRows.replace(/\$/g, ''),
+  };
+  const hf = printHeaderFooter(print, lang);
+  ws.headerFooter = { oddHeader: headerFooterString(hf.header), oddFooter: headerFooterString(hf.footer) };
 }
 
 type ExcelValue = string | number | boolean | Date | null | { text: string; hyperlink: string };
@@ -330,12 +387,6 @@ function uniqueHeaders(headers: string[]): string[] {
     seen.set(base, n);
     return n === 1 ? base : `${base} (${n})`;
   });
-}
-
-// Column width in characters, counting full-width characters twice.
-function defaultWidth(header: string): number {
-  const longest = Math.max(...header.split('\n').map((line) => [...line].reduce((w, ch) => w + (/[ -~]/.test(ch) ? 1 : 2), 0)));
-  return Math.min(50, Math.max(8, longest + 2));
 }
 
 function colName(col: number): string {

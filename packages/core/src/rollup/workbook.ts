@@ -8,6 +8,7 @@ import { lt, type Lang, type LocalizedText } from '../i18n/text.js';
 import { formatDate } from '../period/index.js';
 import type { RowRef } from '../returns/types.js';
 import type { ColumnKind, SheetColumn, SheetModel, SheetValue, WorkbookModel } from '../sheet/model.js';
+import { printSettings, withPrint } from '../sheet/print.js';
 import { TIMELINESS_LABEL } from './completeness.js';
 import type {
   AnnualReport,
@@ -29,6 +30,8 @@ const INT = '#,##0';
 const NOT_COUNTED = lt('未提出（エラーあり）', 'Missing (returns with errors)');
 const PCT = '0.0%';
 const DATE = 'yyyy/m/d';
+/** Technical columns shown on screen but left off printed pages (see sheet/print.ts). */
+const SCREEN_ONLY = ['figure', 'id'] as const;
 
 function col(key: string, ja: string, en: string, kind: ColumnKind, width?: number, numberFormat?: string): SheetColumn {
   const c: SheetColumn = { key, header: lt(ja, en), kind };
@@ -257,7 +260,8 @@ export function completenessSheet(c: Completeness, lang: Lang): SheetModel {
       : lt('エラーが残る報告は提出として数えていません。', 'Returns with open errors are not counted as received.'),
   ];
   const title = lt(`${c.fiscalYearLabel.ja}${c.within ? ` ${c.within.name.ja}` : ''} 提出状況`, `Completeness${c.within ? `: ${c.within.name.en}` : ''}, ${c.fiscalYearLabel.en}`);
-  return obligationsSheet('completeness', title, lines, c.obligations, lang);
+  const sheet = obligationsSheet('completeness', title, lines, c.obligations, lang);
+  return { ...sheet, print: printSettings(sheet, { title, fiscalYear: c.fiscalYearLabel }, { screenOnly: SCREEN_ONLY }) };
 }
 
 function listSheet(list: ReportList, fields: ReportField[], refs: RowRef[], lang: Lang, ward?: NamedRef, unitLabel?: LocalizedText, subjectLabel?: LocalizedText, title?: LocalizedText, extra?: { ward: NamedRef; items: ListItem[]; refs: RowRef[] }[]): SheetModel {
@@ -583,7 +587,7 @@ export function wardProgressWorkbook(progress: WardProgress, lang: Lang): Workbo
     ...changeSheets(p, lang),
     sourcesSheet(sourcesRows(p, lang, false), false),
   ];
-  return {
+  return withPrint({
     sheets,
     metadata: {
       'sasaeai.plan': p.planId,
@@ -592,7 +596,7 @@ export function wardProgressWorkbook(progress: WardProgress, lang: Lang): Workbo
       'sasaeai.fiscalYear': String(p.fiscalYear),
       'sasaeai.provisional': String(p.provisional),
     },
-  };
+  }, { title: p.title, fiscalYear: p.fiscalYearLabel }, { screenOnly: SCREEN_ONLY });
 }
 
 function wardsSheet(r: AnnualReport, lang: Lang): SheetModel {
@@ -853,7 +857,7 @@ export function annualReportWorkbook(report: AnnualReport, lang: Lang): Workbook
       ? sh
       : { ...sh, id: `annual-${sh.id}`, name: TAB_NAMES[sh.id] ?? (sh.id.startsWith('list-') ? lt(`${sh.name.ja}（全区）`, `${sh.name.en} (all wards)`) : sh.name) },
   );
-  return {
+  return withPrint({
     sheets: renamed,
     metadata: {
       'sasaeai.plan': r.planId,
@@ -861,5 +865,5 @@ export function annualReportWorkbook(report: AnnualReport, lang: Lang): Workbook
       'sasaeai.fiscalYear': String(r.fiscalYear),
       'sasaeai.provisional': String(r.provisional),
     },
-  };
+  }, { title: r.title, fiscalYear: r.fiscalYearLabel }, { screenOnly: SCREEN_ONLY });
 }

@@ -64,6 +64,28 @@ export interface SheetModel {
   metadata?: Record<string, string>;
   /** A chart to draw from the table (add-in only; the CLI leaves it out). */
   chart?: { type: 'barStacked' | 'columnClustered'; title: LocalizedText; categoryColumn: string; seriesColumns: string[] };
+  /** How the sheet prints, for sheets people read on paper (see `sheet/print.ts`). */
+  print?: SheetPrint;
+}
+
+/**
+ * Print settings of a sheet: both writers turn them into the worksheet's page setup. Paper is
+ * always A4 and the sheet is always fitted to one page wide; the footer is always "page x / y".
+ */
+export interface SheetPrint {
+  paper: 'A4';
+  orientation: 'portrait' | 'landscape';
+  /** Pages tall: 0 lets the rows run over as many pages as they need, 1 fits the sheet on one page. */
+  pagesTall: 0 | 1;
+  /** The document's title, printed at the top left of every page. */
+  title: LocalizedText;
+  /** The fiscal year 年度, printed at the top right of every page. */
+  fiscalYear?: LocalizedText;
+  /**
+   * How many leading columns print. The columns after them are technical (figure ids, record ids):
+   * shown on screen, left out of the print area.
+   */
+  printedColumns: number;
 }
 
 /** A workbook to write: sheets in order. */

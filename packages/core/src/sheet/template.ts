@@ -10,6 +10,7 @@ import type { Field, Plan, Template, Unit } from '../plan/schema.js';
 import { bodyInstance, findUnits, getTemplate, getUnit, initiativesOf, unitsAt } from '../plan/queries.js';
 import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
 import type { ColumnKind, ColumnValidation, SheetColumn, SheetModel, SheetValue } from './model.js';
+import { printSettings } from './print.js';
 
 /** Options of {@link blankReturnSheet}. */
 export interface BlankReturnOptions {
@@ -127,10 +128,11 @@ export function blankReturnSheet(plan: Plan, templateId: string, opts: BlankRetu
   const rows: SheetValue[][] =
     prefill.size === 0 ? [] : Array.from({ length: rowCount }, () => template.fields.map((f) => prefill.get(f.key) ?? null));
 
+  const heading = title(plan, template, { fy, ward, district, flowFrom: flow?.from });
   const sheet: SheetModel = {
     id: `blank-return/${template.id}`,
     name: template.sheetName ?? template.name,
-    preamble: { title: title(plan, template, { fy, ward, district, flowFrom: flow?.from }), lines: preambleLines(template) },
+    preamble: { title: heading, lines: preambleLines(template) },
     columns,
     rows,
     blankRows: prefill.size === 0 ? rowCount : 0,
@@ -145,6 +147,9 @@ export function blankReturnSheet(plan: Plan, templateId: string, opts: BlankRetu
       ...(district !== undefined ? { 'sasaeai.district': district.code } : {}),
     },
   };
+  // District chapters print the form and fill it in by hand: the whole form on one page.
+  const fiscalYear = fy === undefined ? undefined : { ja: formatFiscalYear(fy, plan.fiscalYear.labelStyle, 'ja'), en: `FY${fy}` };
+  sheet.print = printSettings(sheet, { title: heading, ...(fiscalYear ? { fiscalYear } : {}) }, { onePage: true });
   return sheet;
 }
 

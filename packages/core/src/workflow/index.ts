@@ -5,3 +5,4 @@
 export * from './types.js';
 export { emptyReview, receive, validateReturn, accept, sendBack, recordMeeting, confirmWard, reviewStatus, parseReviewState } from './review.js';
 export { STATUS_LABEL } from './labels.js';
+export { sendBackNotice, remindersSheet, type Notice } from './notice.js';
