@@ -28,6 +28,7 @@ export {
   initiativesOf,
   obligations,
   reportingLines,
+  resolveUnit,
   termOfFiscalYear,
   unitAtLevel,
   unitValidOn,

@@ -3,6 +3,7 @@
  * owed in a fiscal year and by when, what a body was called in a given term.
  */
 import type { LocalizedText } from '../i18n/text.js';
+import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
 import { dueDate, fiscalYearRange, type LocalDate } from '../period/index.js';
 import { normalizeLabel } from '../text/index.js';
 import type { Body, Flow, Plan, Template, Term, Unit } from './schema.js';
@@ -90,6 +91,41 @@ export function findUnits(plan: Plan, text: string, opts: { level?: string; pare
   return found.filter(
     (u) => (opts.level === undefined || u.level === opts.level) && (opts.parent === undefined || u.parent === opts.parent),
   );
+}
+
+/**
+ * The one unit a caller names by code, name or alias (width, case and spaces ignored),
+ * optionally required to sit at one of `levels`.
+ *
+ * @throws SasaeaiError `invalid_argument` when the text names no unit, several units, or a unit
+ * at another level — a wrong argument is never answered with an empty report.
+ * @example
+ * ```ts
+ * resolveUnit(plan, '中央区').code;   // '12101'
+ * resolveUnit(plan, '12101').code;    // '12101'
+ * resolveUnit(plan, 'Chuo-ku', { levels: ['ward'] }).code; // '12101'
+ * ```
+ */
+export function resolveUnit(plan: Plan, text: string, opts: { levels?: readonly string[]; what?: string } = {}): Unit {
+  const what = opts.what ?? 'unit';
+  if (typeof text !== 'string' || text.trim() === '')
+    throw new SasaeaiError(SasaeaiErrorCode.InvalidArgument, `${what}: expected a unit code or name, got ${JSON.stringify(text)}`);
+  const byCode = getUnit(plan, text.trim());
+  let found = byCode ? [byCode] : findUnits(plan, text);
+  if (found.length === 0)
+    throw new SasaeaiError(SasaeaiErrorCode.InvalidArgument, `${what}: no unit "${text}" in plan ${plan.id} (give a code or a name of the plan's units)`);
+  if (opts.levels !== undefined && opts.levels.length > 0) {
+    const atLevel = found.filter((u) => opts.levels!.includes(u.level));
+    if (atLevel.length === 0)
+      throw new SasaeaiError(
+        SasaeaiErrorCode.InvalidArgument,
+        `${what}: "${text}" is ${found.map((u) => `${u.code} at level "${u.level}"`).join(', ')}; expected a unit at level ${opts.levels.map((l) => `"${l}"`).join(' or ')}`,
+      );
+    found = atLevel;
+  }
+  if (found.length > 1)
+    throw new SasaeaiError(SasaeaiErrorCode.InvalidArgument, `${what}: "${text}" names several units (${found.map((u) => u.code).join(', ')}); give the code`);
+  return found[0]!;
 }
 
 /**
@@ -326,6 +362,10 @@ export interface Obligation {
  */
 export function obligations(plan: Plan, fiscalYear: number, opts: { within?: string; flowId?: string } = {}): Obligation[] {
   const idx = index(plan);
+  if (!Number.isInteger(fiscalYear)) throw new SasaeaiError(SasaeaiErrorCode.InvalidArgument, `fiscalYear: expected an integer year, got ${String(fiscalYear)}`);
+  if (opts.within !== undefined) opts = { ...opts, within: resolveUnit(plan, opts.within, { what: 'within' }).code };
+  if (opts.flowId !== undefined && !idx.flows.has(opts.flowId))
+    throw new SasaeaiError(SasaeaiErrorCode.InvalidArgument, `flowId: no flow "${opts.flowId}" in plan ${plan.id}`);
   const cfg = { startMonth: plan.fiscalYear.startMonth };
   const period = fiscalYearRange(fiscalYear, cfg);
   const top = plan.units.find((u) => u.parent === undefined);

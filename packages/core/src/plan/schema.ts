@@ -178,11 +178,13 @@ export const FieldTypeSchema = z.enum([
 
 /**
  * How a field rolls up over a fiscal year and up the hierarchy: `key` identifies the record,
- * `sum` adds, `last` takes the value of the latest report, `any` is true if any is true, `union`
- * joins sets, `collect` lists texts with their source, `distribution` counts categories, `none`
- * is not rolled up.
+ * `sum` adds across reports (a flow: sessions held in each period), `stock` is a level taken as
+ * of the latest report of a unit and then added across units (persons covered, cumulative
+ * counts: two reports a year never double it), `last` takes the value of the latest report,
+ * `any` is true if any is true, `union` joins sets, `collect` lists texts with their source,
+ * `distribution` counts categories, `none` is not rolled up.
  */
-export const RollupKindSchema = z.enum(['key', 'sum', 'last', 'any', 'union', 'collect', 'distribution', 'none']);
+export const RollupKindSchema = z.enum(['key', 'sum', 'stock', 'last', 'any', 'union', 'collect', 'distribution', 'none']);
 
 /** A field (column) of a return template. */
 export const FieldSchema = z
@@ -343,6 +345,9 @@ export const FlowSchema = z
     cadence: CadenceSchema,
     closing: ClosingRuleSchema,
     compiles: z.array(code).optional(),
+    report: text
+      .optional()
+      .describe('Title of what the receiver compiles from these reports, e.g. 区計画の推進状況 (default: the content)'),
     sameUnit: z
       .boolean()
       .optional()

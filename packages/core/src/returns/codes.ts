@@ -300,6 +300,37 @@ export const ISSUE_CODES = {
     en: "Looks like a person's name (…様, …さん); do not include personal data.",
     example: '山田様に協力いただいた',
   },
+  // --- roll-up (集計): why returns were not counted ---------------------------------------------
+  rollup_nothing_counted: {
+    severity: 'error',
+    ja: 'この集計で数えた報告がありません。',
+    en: 'This roll-up counted no return.',
+    example: 'returns of FY2025 rolled up for FY2026',
+  },
+  rollup_template_not_used: {
+    severity: 'warning',
+    ja: '様式は判定できましたが、この集計の報告の流れはその様式を読みません。',
+    en: 'The template was recognised, but no reporting flow of this roll-up reads it.',
+    example: 'a city-measure return given to a ward roll-up',
+  },
+  rollup_template_unknown: {
+    severity: 'warning',
+    ja: '様式が判定できなかった報告は集計していません。',
+    en: 'A return whose template was not recognised is not counted.',
+    example: 'a sheet with no known header row',
+  },
+  rollup_other_fiscal_year: {
+    severity: 'warning',
+    ja: '集計する年度と違う年度の行は数えていません。',
+    en: 'Rows of another fiscal year than the one rolled up are not counted.',
+    example: 'a 令和7年度 row in a 令和8年度 roll-up',
+  },
+  rollup_duplicate_submission: {
+    severity: 'warning',
+    ja: '同じ報告が2回以上渡されました。1回だけ数えます。',
+    en: 'The same return was given more than once; it is counted once.',
+    example: 'a file given both by name and inside its folder',
+  },
   // --- safety net -----------------------------------------------------------------------------
   internal_error: {
     severity: 'error',

@@ -5,7 +5,9 @@
  */
 import { lt } from '../i18n/text.js';
 import { formatFiscalYear, type LocalDate } from '../period/index.js';
-import { getTemplate, obligations as planObligations, type Obligation } from '../plan/queries.js';
+import { getTemplate, obligations as planObligations, resolveUnit, type Obligation } from '../plan/queries.js';
+import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
+import { dedupeSubmissions, receiverLevel, templatedFlows } from './flows.js';
 import type { Plan } from '../plan/schema.js';
 import type { RowRef } from '../returns/types.js';
 import type { ReviewState } from '../workflow/types.js';
@@ -235,14 +237,21 @@ export function completeness(
   submissions: readonly Submission[],
   opts: { fiscalYear: number; within?: string; countInvalid?: boolean; review?: ReviewState },
 ): Completeness {
-  const subs = sortSubmissions(submissions);
-  const top = plan.units.find((u) => u.parent === undefined)?.code ?? SINGLE;
+  if (!Number.isInteger(opts.fiscalYear))
+    throw new SasaeaiError(SasaeaiErrorCode.InvalidArgument, `fiscalYear: expected an integer year, got ${String(opts.fiscalYear)}`);
+  const topUnit = plan.units.find((u) => u.parent === undefined);
+  const top = topUnit?.code ?? SINGLE;
+  if (opts.within !== undefined) {
+    // Completeness is kept per receiving unit: `within` names one (a ward) or the top unit.
+    const levels = [...new Set([...templatedFlows(plan).map((f) => receiverLevel(plan, f)), topUnit?.level])].filter((l): l is string => l !== undefined);
+    opts = { ...opts, within: resolveUnit(plan, opts.within, { levels, what: 'within' }).code };
+  }
+  const { subs } = dedupeSubmissions(sortSubmissions(submissions));
   const scans: Scan[] = [];
-  for (const flow of plan.flows) {
-    if (flow.template === undefined) continue;
-    const t = getTemplate(plan, flow.template);
+  for (const flow of templatedFlows(plan)) {
+    const t = getTemplate(plan, flow.template!);
     if (!t || scans.some((s) => s.shape.template.id === t.id)) continue;
-    const shape = shapeOf(plan, t);
+    const shape = shapeOf(plan, t, flow);
     const scopes = opts.within === undefined || opts.within === top ? undefined : new Set([opts.within]);
     scans.push(
       scan(plan, subs, shape, {

@@ -8,6 +8,7 @@ import type { LocalDate } from '../period/index.js';
 import type { FieldType, RollupKind } from '../plan/schema.js';
 import type { FieldValue, RowRef } from '../returns/types.js';
 import type { ChangeEntry, Meeting, ReviewState } from '../workflow/types.js';
+import type { RollupNotice } from './notices.js';
 import type { SubmissionUse } from './use.js';
 
 /** A unit (ward, district area) or subject (initiative, measure) with its names. */
@@ -229,8 +230,13 @@ export interface WardProgress {
   planId: string;
   fiscalYear: number;
   fiscalYearLabel: LocalizedText;
-  /** E.g. 令和8年度 中央区 区計画の推進状況. */
+  /** E.g. 令和8年度 中央区 区計画の推進状況: fiscal year, unit and the flow's report title. */
   title: LocalizedText;
+  /** The title of what the receiver compiles, from the plan (the flow's `report`, else its content). */
+  report: LocalizedText;
+  /** The flow rolled up. */
+  flowId: string | null;
+  /** The receiving unit (a ward, or the top unit when a single body receives). */
   ward: NamedRef;
   /** The receiving body, e.g. 中央区支え合いのまち推進協議会. */
   council: LocalizedText;
@@ -240,6 +246,8 @@ export interface WardProgress {
   fields: ReportField[];
   subjectLabel: LocalizedText;
   unitLabel: LocalizedText;
+  /** The sending body's general name (from the plan), e.g. 社協地区部会. */
+  senderLabel: LocalizedText;
   subjects: SubjectRow[];
   total: SubjectRow;
   districts: DistrictRow[];
@@ -248,6 +256,8 @@ export interface WardProgress {
   completeness: CompletenessRow;
   obligations: ObligationStatus[];
   submissions: SubmissionUse[];
+  /** Why returns were not counted, and whether nothing was (never silent). */
+  notices: RollupNotice[];
   /** Whether a review state was applied. */
   reviewed: boolean;
   /** Whether any figure rests on provisional returns. */
@@ -317,6 +327,8 @@ export interface AnnualReport {
   meetings: MeetingRow[];
   completeness: Completeness;
   submissions: SubmissionUse[];
+  /** Why returns were not counted, and whether nothing was (never silent). */
+  notices: RollupNotice[];
   reviewed: boolean;
   provisional: boolean;
   /** Rows of the measure returns. */

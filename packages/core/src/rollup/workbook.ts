@@ -105,7 +105,7 @@ function aggColumns(fields: ReportField[], opts: { dates?: boolean; texts?: bool
   const cols: SheetColumn[] = [];
   const getters: ((figs: Record<string, FigureValue>, prefix: string, lang: Lang) => SheetValue)[] = [];
   for (const f of fields) {
-    if (f.rollup === 'sum') {
+    if (f.rollup === 'sum' || f.rollup === 'stock') {
       cols.push(colL(f.key, f.label, 'integer', 10, f.numberFormat ?? INT));
       getters.push((figs, p) => num(figs[`${p}/${f.key}`]));
     } else if ((f.rollup === 'last' && f.type !== 'date' && f.options) || f.rollup === 'distribution') {
@@ -397,7 +397,7 @@ function summarySheet(p: WardProgress, lang: Lang): SheetModel {
   add(lt('未報告の地区部会', 'District chapters not reported'), `${c}/missing`);
   add(lt('報告のあった「地区×取組み」', 'District × initiative pairs reported'), `${w}/*/reported`, `${w}/*/reportedRate`);
   for (const f of p.fields) {
-    if (f.rollup === 'sum' || f.rollup === 'any' || f.rollup === 'collect')
+    if (f.rollup === 'sum' || f.rollup === 'stock' || f.rollup === 'any' || f.rollup === 'collect')
       add(f.rollup === 'collect' ? lt(`${f.label.ja}（件数）`, `${f.label.en} (count)`) : f.label, `${w}/*/${f.key}`);
     else if (f.rollup === 'last' && f.type !== 'date' && f.options && f === firstCategoryField(p.fields)) {
       for (const o of f.options) {
@@ -689,7 +689,7 @@ function wardSubjectSheet(r: AnnualReport, lang: Lang): SheetModel {
 function measuresSheet(r: AnnualReport, lang: Lang): SheetModel {
   const m = r.measures;
   const keyFields = m.fields.filter((f) => f.rollup === 'key' && f.key !== m.subjectField && f.type !== 'fiscalYear');
-  const lastFields = m.fields.filter((f) => f.rollup === 'last' || f.rollup === 'sum');
+  const lastFields = m.fields.filter((f) => f.rollup === 'last' || f.rollup === 'sum' || f.rollup === 'stock');
   const collect = m.fields.filter((f) => f.rollup === 'collect');
   const kindOf = (f: ReportField): ColumnKind => (f.type === 'number' || f.type === 'integer' ? 'number' : f.type === 'date' ? 'date' : 'text');
   const columns: SheetColumn[] = [
