@@ -13,8 +13,13 @@ import {
   type AnnualReport,
   type Lang,
   type LocalDate,
+  findUnits,
+  getUnit,
+  reportingLines,
   type Plan,
+  type RollupNotice,
   type Submission,
+  type Unit,
   type WardProgress,
   type WorkbookModel,
 } from '@sasaeai/core';
@@ -23,7 +28,7 @@ import { globals, parseFiscalYearOption, parseToday, requirePlanOption } from '.
 import { checkOutput, collectInputs } from '../files.js';
 import { jsonIssue } from '../output/validate.js';
 import { progress } from '../progress.js';
-import { resolveWard } from '../units.js';
+import { lt, usage } from '../messages.js';
 import { GENERATOR } from '../version.js';
 import { writeWorkbookFile } from '../xlsx/write.js';
 import type { Cli } from '../main.js';
@@ -72,6 +77,59 @@ export function rollUp(
 }
 
 /**
+ * The receiving unit a text names (code, name or alias): a unit at a level that receives a
+ * flow's returns (a ward for ward councils, the top unit for a single body). A usage error when
+ * it names none, several, or a unit that receives nothing.
+ *
+ * @example
+ * ```ts
+ * resolveReceiver(plan, '中央区').code; // '12101'
+ * ```
+ */
+export function resolveReceiver(plan: Plan, text: string): Unit {
+  const top = plan.units.find((u) => u.parent === undefined);
+  const levels = new Set(
+    reportingLines(plan)
+      .filter((l) => l.template !== undefined)
+      .map((l) => (l.to.perUnit ? l.to.level : top?.level)),
+  );
+  const exact = getUnit(plan, text.trim());
+  const found = exact ? [exact] : findUnits(plan, text);
+  const receiving = found.filter((u) => levels.has(u.level));
+  if (receiving.length === 1) return receiving[0]!;
+  if (found.length === 0) return usage(lt(`「${text}」は計画にありません。`, `No unit "${text}" in the plan.`));
+  if (receiving.length === 0) {
+    const names = [...levels].map((l) => plan.levels.find((x) => x.id === l)?.name).filter((n) => n !== undefined);
+    return usage(
+      lt(
+        `「${text}」は報告を集約する単位ではありません（集約するのは ${names.map((n) => n.ja).join('・')} です）。`,
+        `"${text}" does not compile returns (units that do: ${names.map((n) => n.en).join(', ')}).`,
+      ),
+    );
+  }
+  return usage(
+    lt(
+      `「${text}」に当てはまるものが複数あります：${receiving.map((u) => `${u.name.ja}（${u.code}）`).join('、')}。コードで指定してください。`,
+      `"${text}" matches several units: ${receiving.map((u) => `${u.name.en} (${u.code})`).join(', ')}. Give the code.`,
+    ),
+  );
+}
+
+/**
+ * The exit code of a roll-up: at least 1 when it counted nothing, or left out returns or rows
+ * that validation recognised (another flow's template, another fiscal year).
+ *
+ * @example
+ * ```ts
+ * rollupExitCode(0, report.notices); // 1 when nothing was counted
+ * ```
+ */
+export function rollupExitCode(base: 0 | 1 | 2, notices: readonly RollupNotice[]): 0 | 1 | 2 {
+  const leftOut = notices.some((n) => n.code !== 'rollup_duplicate_submission');
+  return base === 0 && leftOut ? 1 : base;
+}
+
+/**
  * Registers `rollup`.
  *
  * @example
@@ -102,7 +160,7 @@ export function registerRollup(program: Command, cli: Cli): void {
     .action(async (paths: string[], opts: RollupOptions, cmd: Command) => {
       const { lang, plan: planName } = globals(cmd);
       const plan = await requirePlanOption(planName, lang, cli.io);
-      const ward = opts.ward ? resolveWard(plan, opts.ward) : undefined;
+      const ward = opts.ward ? resolveReceiver(plan, opts.ward) : undefined;
       const inputs = await collectInputs(paths);
       if (opts.output) await checkOutput(opts.output, { force: opts.force === true, inputs: [...inputs.files, ...inputs.missing] });
       const run = await checkFiles(inputs.files, inputs.missing, {
@@ -132,6 +190,7 @@ export function registerRollup(program: Command, cli: Cli): void {
               provisional: report.provisional,
               inputs: { ...run.summary, unreadable },
               submissions: uses.map((u) => ({ ...u, reason: u.reason?.[lang] ?? null })),
+              notices: report.notices.map((n) => ({ code: n.code, severity: n.severity, message: n.message[lang], submissions: n.submissions })),
               issues: run.files.flatMap((f) => f.issues).filter((i) => i.severity === 'error').map((i) => jsonIssue(i, lang)),
               figures: report.figures,
             },
@@ -142,7 +201,7 @@ export function registerRollup(program: Command, cli: Cli): void {
       } else {
         cli.io.stdout.write(rollupText(report, run, { lang, output: opts.output, unreadable, includeInvalid: opts.includeInvalid === true }));
       }
-      cli.exit(exitCodeOf(run.summary));
+      cli.exit(rollupExitCode(exitCodeOf(run.summary), report.notices));
     });
 }
 
@@ -162,17 +221,19 @@ function rollupText(
   );
   if (report.kind === 'ward-progress') {
     const c = report.completeness;
+    const who = report.senderLabel;
     out.push(
       ja
-        ? `  提出状況：${c.received}/${c.expected} 地区部会（期限内 ${c.onTime}、未提出 ${c.missing}）`
-        : `  Completeness: ${c.received}/${c.expected} district chapters (${c.onTime} on time, ${c.missing} missing)`,
+        ? `  提出状況：${c.received}/${c.expected} ${who.ja}（期限内 ${c.onTime}、未提出 ${c.missing}）`
+        : `  Completeness: ${c.received}/${c.expected} ${who.en} (${c.onTime} on time, ${c.missing} missing)`,
     );
   } else {
     for (const w of report.wards) {
       const c = w.completeness;
-      out.push(ja ? `  ${w.ward.name.ja}：${c.received}/${c.expected} 地区部会` : `  ${w.ward.name.en}: ${c.received}/${c.expected} district chapters`);
+      out.push(ja ? `  ${w.ward.name.ja}：${c.received}/${c.expected} ${w.senderLabel.ja}` : `  ${w.ward.name.en}: ${c.received}/${c.expected} ${w.senderLabel.en}`);
     }
   }
+  for (const n of report.notices) out.push(`  ${n.severity === 'error' ? '✖' : '!'} ${n.message[o.lang]}`);
   const withErrors = report.submissions.filter((u) => u.rowsWithErrors > 0 || u.use === 'left-out');
   if (withErrors.length > 0) {
     out.push(
