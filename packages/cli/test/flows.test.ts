@@ -83,3 +83,16 @@ describe('a designated city: ward councils report twice a year to the city commi
     expect(o.title).toBe('令和8年度 みなと市 市の推進状況');
   });
 });
+
+describe('plan check', () => {
+  it('warns about a template no flow reads (exit 0: warnings only)', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const plan = JSON.parse(readFileSync(TOWN, 'utf8'));
+    plan.flows = [{ ...plan.flows[0], template: undefined }];
+    const file = join(dir, 'town-no-flow.plan.json');
+    writeFileSync(file, JSON.stringify(plan));
+    const r = await sasaeai(['plan', 'check', file, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(json(r).issues.map((i: { code: string; severity: string }) => [i.code, i.severity])).toEqual([['template_unread', 'warning']]);
+  });
+});
