@@ -38,6 +38,7 @@ export {
   type ReportingLine,
 } from './plan/queries.js';
 export { planDiagram } from './plan/diagram.js';
+export { PERIODS_PER_YEAR, periodDue, periodOfDate, periodRange } from './plan/periods.js';
 export { planJsonSchema } from './plan/json-schema.js';
 
 // periods and text

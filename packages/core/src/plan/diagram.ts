@@ -8,6 +8,9 @@ import type { Plan } from './schema.js';
 const CADENCE = {
   'any-time': { ja: '随時', en: 'any time' },
   'fiscal-year': { ja: '年度ごと', en: 'each fiscal year' },
+  'half-year': { ja: '半期ごと', en: 'each half year' },
+  quarter: { ja: '四半期ごと', en: 'each quarter' },
+  month: { ja: '毎月', en: 'each month' },
 } as const;
 
 function nodeId(id: string): string {

@@ -44,7 +44,7 @@ describe('loadPlan', () => {
     delete (p as Record<string, unknown>)['version'];
     const got = problems(p);
     expect(got).toContainEqual(
-      expect.objectContaining({ code: 'plan_schema', path: '/flows/0/cadence', en: 'Must be one of: any-time, fiscal-year' }),
+      expect.objectContaining({ code: 'plan_schema', path: '/flows/0/cadence', en: 'Must be one of: any-time, fiscal-year, half-year, quarter, month' }),
     );
     expect(got).toContainEqual(expect.objectContaining({ path: '/units/1', en: 'Unknown property: colour' }));
     expect(got).toContainEqual(expect.objectContaining({ path: '/version', en: 'This required property is missing.' }));

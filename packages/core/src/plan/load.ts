@@ -2,6 +2,7 @@
  * Loading a plan file: schema validation, then cross-reference checks, with every problem
  * reported at its JSON path in Japanese and English.
  */
+import { PERIODS_PER_YEAR } from './periods.js';
 import type { LocalizedText } from '../i18n/text.js';
 import { SasaeaiError, type Result } from '../result.js';
 import { PlanSchema, type Condition, type Plan, type Template } from './schema.js';
@@ -328,15 +329,20 @@ function checkFlowUse(plan: Plan, add: Add): void {
         ),
         'warning',
       );
+    const covered = (x: typeof f) =>
+      PERIODS_PER_YEAR[x.cadence] === 1 ? [1] : (x.periods ?? Array.from({ length: PERIODS_PER_YEAR[x.cadence] }, (_, k) => k + 1));
     for (let j = 0; j < i; j++) {
       const g = plan.flows[j]!;
-      if (g.template === f.template && g.from === f.from && g.to === f.to)
+      // Flows sharing a template between the same bodies are told apart by their periods (an
+      // interim and a year-end report); flows whose periods overlap cannot be.
+      const overlap = g.cadence !== f.cadence || covered(g).some((n) => covered(f).includes(n));
+      if (g.template === f.template && g.from === f.from && g.to === f.to && overlap)
         add(
           'flows_indistinct',
           `/flows/${i}`,
           msg(
-            `報告の流れ「${f.id}」と「${g.id}」は同じ様式を同じ送り手から同じ受け手へ運ぶため、報告がどちらのものか区別できません。`,
-            `Flows "${g.id}" and "${f.id}" carry the same template from the same sender to the same receiver, so a return cannot be told to belong to one of them.`,
+            `報告の流れ「${f.id}」と「${g.id}」は同じ様式を同じ送り手から同じ受け手へ運び、期間（締切の規則）が重なるため、報告がどちらのものか区別できません。`,
+            `Flows "${g.id}" and "${f.id}" carry the same template from the same sender to the same receiver over overlapping periods (closing rules), so a return cannot be told to belong to one of them.`,
           ),
           'warning',
         );

@@ -4,7 +4,8 @@
  */
 import type { LocalizedText } from '../i18n/text.js';
 import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
-import { dueDate, fiscalYearRange, type LocalDate } from '../period/index.js';
+import { fiscalYearRange, type LocalDate } from '../period/index.js';
+import { PERIODS_PER_YEAR, periodDue, periodRange } from './periods.js';
 import { normalizeLabel } from '../text/index.js';
 import type { Body, Flow, Plan, Template, Term, Unit } from './schema.js';
 
@@ -330,7 +331,10 @@ export function reportingLines(plan: Plan): ReportingLine[] {
 
 /** A report owed in a fiscal year: from whom, to whom, what, by when. */
 export interface Obligation {
-  /** Stable id: `<flow>/<fiscal year>/<sender unit or body>`. */
+  /**
+   * Stable id: `<flow>/<fiscal year>/<sender unit or body>`, with the period for cadences of
+   * several periods a year: `<flow>/<fiscal year>-<period>/<sender>`.
+   */
   id: string;
   flowId: string;
   fiscalYear: number;
@@ -343,6 +347,8 @@ export interface Obligation {
   due: LocalDate;
   /** The period the reports cover. */
   period: { start: LocalDate; end: LocalDate };
+  /** The period of the cadence (from 1); 1 for any-time and fiscal-year flows. */
+  periodIndex: number;
   /** What the report is expected to cover: initiative codes of the ward, or measure codes. */
   expectedSubjects: string[];
   /** The closing date is a preset default, not a fact of the plan. */
@@ -379,7 +385,13 @@ export function obligations(plan: Plan, fiscalYear: number, opts: { within?: str
     const senders: (Unit | undefined)[] = from.perUnit
       ? unitsAt(plan, from.level, { on: period.start, until: period.end })
       : [top];
-    const due = dueDate(flow.closing, fiscalYear, cfg);
+    const count = PERIODS_PER_YEAR[flow.cadence];
+    const covered = count === 1 ? [1] : (flow.periods ?? Array.from({ length: count }, (_, i) => i + 1)).filter((n) => n <= count);
+    for (const [k, periodIndex] of covered.entries()) {
+    const rule = flow.closings?.[k] ?? flow.closing;
+    const due = periodDue(rule, fiscalYear, flow.cadence, periodIndex, cfg.startMonth);
+    const window = count === 1 ? period : periodRange(fiscalYear, flow.cadence, periodIndex, cfg.startMonth);
+    const idYear = count === 1 ? String(fiscalYear) : `${fiscalYear}-${periodIndex}`;
     for (const unit of senders) {
       if (opts.within !== undefined && unit) {
         const inside = unit.code === opts.within || ancestors(plan, unit.code).some((a) => a.code === opts.within);
@@ -391,7 +403,7 @@ export function obligations(plan: Plan, fiscalYear: number, opts: { within?: str
       const fromInst: BodyInstance = unit && from.perUnit ? { body: from, unit, name: instanceName(from, unit) } : { body: from, name: from.name };
       const toInst: BodyInstance = receiverUnit ? { body: to, unit: receiverUnit, name: instanceName(to, receiverUnit) } : { body: to, name: to.name };
       const o: Obligation = {
-        id: `${flow.id}/${fiscalYear}/${unit && from.perUnit ? unit.code : from.id}`,
+        id: `${flow.id}/${idYear}/${unit && from.perUnit ? unit.code : from.id}`,
         flowId: flow.id,
         fiscalYear,
         cadence: flow.cadence,
@@ -399,12 +411,14 @@ export function obligations(plan: Plan, fiscalYear: number, opts: { within?: str
         to: toInst,
         content: flow.content,
         due,
-        period,
+        period: window,
+        periodIndex,
         expectedSubjects: expectedSubjects(plan, template, unit),
         presetDeadline: flow.preset === true,
       };
       if (template) o.templateId = template.id;
       out.push(o);
+    }
     }
   }
   return out;

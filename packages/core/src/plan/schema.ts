@@ -303,14 +303,21 @@ export const TemplateSchema = z
     tableRules: TableRulesSchema.optional(),
     fiscalYearField: z.string().describe('Key of the fiscal-year field'),
     reportDateField: z.string().optional().describe('Key of the report-date field, for any-time returns'),
+    periodField: z
+      .string()
+      .optional()
+      .describe('Key of an integer field naming the period of the cadence a return is for (else its report date says)'),
     unitField: z.string().describe('Key of the field naming the reporting unit (e.g. district)'),
     subjectField: z.string().optional().describe('Key of the field naming what is reported on (initiative, measure)'),
     sheetName: text.optional().describe('Default sheet name of a blank return'),
   })
   .strict();
 
-/** Cadence of a flow: at any time during the fiscal year (随時), or once each fiscal year. */
-export const CadenceSchema = z.enum(['any-time', 'fiscal-year']);
+/**
+ * Cadence of a flow: at any time during the fiscal year (随時), once each fiscal year, or once
+ * per half year, quarter or month of the fiscal year.
+ */
+export const CadenceSchema = z.enum(['any-time', 'fiscal-year', 'half-year', 'quarter', 'month']);
 
 /** When the reports of a flow for a fiscal year are due. */
 export const ClosingRuleSchema = z.discriminatedUnion('kind', [
@@ -343,7 +350,16 @@ export const FlowSchema = z
     template: code.optional().describe('Id of the return template carried'),
     content: text.describe('What is reported'),
     cadence: CadenceSchema,
-    closing: ClosingRuleSchema,
+    closing: ClosingRuleSchema.describe('When the reports are due (after-end: from the end of each period)'),
+    periods: z
+      .array(z.number().int().min(1).max(12))
+      .min(1)
+      .optional()
+      .describe('Periods of the cadence this flow covers, from 1 (e.g. [1] the interim, [2] the year-end report of a half-year cadence); default all'),
+    closings: z
+      .array(ClosingRuleSchema)
+      .optional()
+      .describe('A closing rule per covered period, in the order of periods (e.g. interim due 10/31, year-end due 5/31 of the next year)'),
     compiles: z.array(code).optional(),
     report: text
       .optional()

@@ -8,6 +8,7 @@ import { formatFiscalYear, type LocalDate } from '../period/index.js';
 import { getTemplate, obligations as planObligations, resolveUnit, type Obligation } from '../plan/queries.js';
 import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
 import { dedupeSubmissions, receiverLevel, templatedFlows } from './flows.js';
+import { PERIODS_PER_YEAR, periodOfDate } from '../plan/periods.js';
 import type { Plan } from '../plan/schema.js';
 import type { RowRef } from '../returns/types.js';
 import type { ReviewState } from '../workflow/types.js';
@@ -48,9 +49,12 @@ export function obligationStatuses(
       refs.length = offset + src.length;
       for (let i = 0; i < src.length; i++) refs[offset + i] = src[i]!;
     }
-    const flowId = part.scan.shape.flow?.id;
+    const flowIds = part.scan.shape.flowIds;
+    const cadenceOf = new Map(plan.flows.map((f) => [f.id, f.cadence]));
     for (const o of owed) {
-      if (o.flowId !== flowId) continue;
+      if (!flowIds.includes(o.flowId)) continue;
+      const cadence = cadenceOf.get(o.flowId) ?? 'fiscal-year';
+      const perPeriod = PERIODS_PER_YEAR[cadence] > 1;
       const scope = o.to.unit?.code ?? top;
       if (scope !== part.scope) continue;
       const unitCode = o.from.unit?.code ?? SINGLE;
@@ -63,6 +67,11 @@ export function obligationStatuses(
       const counted = new Set<number>();
       if (ua) {
         for (const ret of ua.returns.values()) {
+          // A return answers the obligation of its period: its period field, else its report date.
+          if (perPeriod) {
+            const p = ret.period ?? (ret.maxDate === null ? null : periodOfDate(ret.maxDate, cadence, plan.fiscalYear.startMonth));
+            if (p !== o.periodIndex) continue;
+          }
           if (ret.errors > 0 && !countInvalid) {
             invalidReturns++;
             continue;
@@ -179,11 +188,11 @@ export function buildCompleteness(
 ): Completeness {
   const top = plan.units.find((u) => u.parent === undefined)?.code ?? SINGLE;
   const owed = planObligations(plan, fiscalYear, opts.within === undefined || opts.within === top ? {} : { within: opts.within }).filter(
-    (o) => o.templateId !== undefined && scans.some((s) => s.shape.flow?.id === o.flowId),
+    (o) => o.templateId !== undefined && scans.some((s) => s.shape.flowIds.includes(o.flowId)),
   );
   const parts: ScopePart[] = [];
   for (const s of scans) {
-    const scopesOwed = new Set(owed.filter((o) => o.flowId === s.shape.flow?.id).map((o) => o.to.unit?.code ?? top));
+    const scopesOwed = new Set(owed.filter((o) => s.shape.flowIds.includes(o.flowId)).map((o) => o.to.unit?.code ?? top));
     for (const scope of new Set([...scopesOwed, ...s.scopes.keys()])) parts.push({ scan: s, ss: s.scopes.get(scope), scope });
   }
   const order = new Map(plan.units.map((u, i) => [u.code, i]));

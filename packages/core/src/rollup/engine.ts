@@ -17,6 +17,13 @@ import { useOf, type SubmissionUse } from './use.js';
 export interface TemplateShape {
   template: Template;
   flow: Flow | undefined;
+  /**
+   * The flows rolled up together: those carrying the template between the same bodies (an
+   * interim and a year-end flow of one half-year cadence).
+   */
+  flowIds: string[];
+  /** Key of the field naming a return's period, if the template has one. */
+  periodField: string | undefined;
   fyField: string;
   dateField: string | undefined;
   unitField: string;
@@ -67,6 +74,8 @@ export function shapeOf(plan: Plan, template: Template, flowOf?: Flow): Template
   const s: TemplateShape = {
     template,
     flow,
+    flowIds: flow ? plan.flows.filter((f) => f.template === template.id && f.from === flow.from && f.to === flow.to).map((f) => f.id) : [],
+    periodField: template.periodField,
     fyField: template.fiscalYearField,
     dateField: template.reportDateField,
     unitField: template.unitField,
@@ -174,6 +183,8 @@ export interface ReturnAcc {
   rows: number;
   errors: number;
   maxDate: string | null;
+  /** The period its period field names (first row that names one), else null. */
+  period: number | null;
 }
 
 /** @internal What the scan knows of a sending unit (district). */
@@ -404,13 +415,17 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
       if (use.arrived) {
         let ret = ua.lastRet !== undefined && ua.lastRet.sub === si ? ua.lastRet : ua.returns.get(si);
         if (!ret) {
-          ret = { sub: si, rows: 0, errors: 0, maxDate: null };
+          ret = { sub: si, rows: 0, errors: 0, maxDate: null, period: null };
           ua.returns.set(si, ret);
         }
         ua.lastRet = ret;
         ret.rows++;
         if (hasErrors) ret.errors += rec.errors;
         if (dateStr !== '' && (ret.maxDate === null || dateStr > ret.maxDate)) ret.maxDate = dateStr;
+        if (ret.period === null && shape.periodField !== undefined) {
+          const pv = v[shape.periodField];
+          if (typeof pv === 'number' && Number.isInteger(pv)) ret.period = pv;
+        }
         ua.arrivedRows.push(idx);
         if (subject !== ua.lastSubjectAll) {
           ua.subjectsAll.add(subject);

@@ -8,6 +8,9 @@ import {
   completeness,
   issueCatalogue,
   obligations,
+  periodDue,
+  periodOfDate,
+  periodRange,
   requirePlan,
   traceFigure,
   validateGrid,
@@ -147,8 +150,19 @@ describe('a designated city whose ward councils report to one city committee', (
     expect(p.figures['M/K1/evaluation=5']).toBe(1);
     expect(p.figures['M/K1/evaluation=3']).toBe(1);
     expect(p.figures['M/K1/reported']).toBe(2);
-    expect(p.figures['M/K1/expected']).toBe(3);
-    expect(p.completeness).toMatchObject({ expected: 3, received: 2, missing: 1 });
+    expect(p.figures['M/K1/expected']).toBe(3); // per ward, not per report owed
+    // Two reports owed per ward (interim due 10/31, year-end due 5/31 of the next year): 港区 and
+    // 山手区 sent both (each return matched to its period by its report date), 浜辺区 neither.
+    expect(p.completeness).toMatchObject({ expected: 6, received: 4, onTime: 4, missing: 2 });
+    expect(p.obligations.map((o) => [o.id, o.due, o.status])).toEqual([
+      ['ward-interim/2026-1/M01', '2026-10-31', 'on-time'],
+      ['ward-interim/2026-1/M02', '2026-10-31', 'on-time'],
+      ['ward-interim/2026-1/M03', '2026-10-31', 'missing'],
+      ['ward-year-end/2026-2/M01', '2027-05-31', 'on-time'],
+      ['ward-year-end/2026-2/M02', '2027-05-31', 'on-time'],
+      ['ward-year-end/2026-2/M03', '2027-05-31', 'missing'],
+    ]);
+    expect(p.due).toBe('2027-05-31');
     const wb = wardProgressWorkbook(p, 'en');
     for (const s of wb.sheets) for (const row of s.rows) expect(row.length, s.id).toBe(s.columns.length);
     const r = annualReport(city, citySubs, { fiscalYear: 2026 });
@@ -230,5 +244,33 @@ describe('nothing silent', () => {
     const p = wardProgress(chiba, [measures], { fiscalYear: 2026, ward: '12101' });
     expect(p.notices.map((n) => n.code)).toEqual(['rollup_nothing_counted', 'rollup_template_not_used']);
     expect(p.notices[1]!.message.ja).toContain('city-measure');
+  });
+});
+
+describe('cadences', () => {
+  it('a year-end return received late is late against its own period, not the interim', () => {
+    const late = [
+      { ...citySubs[0]!, receivedOn: '2026-11-15' },
+      { ...citySubs[1]!, receivedOn: '2027-05-20' },
+    ];
+    const c = completeness(city, late, { fiscalYear: 2026 });
+    expect(c.obligations.filter((o) => o.unit?.code === 'M01').map((o) => [o.id, o.status])).toEqual([
+      ['ward-interim/2026-1/M01', 'late'],
+      ['ward-year-end/2026-2/M01', 'on-time'],
+    ]);
+  });
+
+  it('periods of each cadence, their windows and closing dates', () => {
+    expect(periodRange(2026, 'half-year', 2, 4)).toEqual({ start: '2026-10-01', end: '2027-03-31' });
+    expect(periodRange(2026, 'quarter', 4, 4)).toEqual({ start: '2027-01-01', end: '2027-03-31' });
+    expect(periodRange(2026, 'month', 12, 4)).toEqual({ start: '2027-03-01', end: '2027-03-31' });
+    expect(periodOfDate('2026-09-30', 'half-year', 4)).toBe(1);
+    expect(periodOfDate('2027-01-05', 'quarter', 4)).toBe(4);
+    expect(periodOfDate('2026-04-30', 'month', 4)).toBe(1);
+    expect(periodDue({ kind: 'after-end', months: 1 }, 2026, 'quarter', 1, 4)).toBe('2026-07-31');
+    expect(periodDue({ kind: 'date', month: 5, day: 31, yearOffset: 1 }, 2026, 'half-year', 2, 4)).toBe('2027-05-31');
+    const monthly = obligations({ ...town, flows: [{ ...town.flows[0]!, cadence: 'month' }] }, 2026);
+    expect(monthly).toHaveLength(5 * 12);
+    expect(monthly[0]!.id).toBe('area-report/2026-1/A1');
   });
 });

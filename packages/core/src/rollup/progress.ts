@@ -41,6 +41,7 @@ import type {
   ListItem,
   MeasuresTable,
   MeetingRow,
+  ObligationStatus,
   RollupOptions,
   ReportList,
   SubjectRow,
@@ -186,7 +187,7 @@ function buildWard(
   if (ss) ss.cells.sort((a, b) => unitCmp(a.unit, b.unit) || subjCmp(a.subject, b.subject) || (a.rows[0] ?? 0) - (b.rows[0] ?? 0));
   const cells: BuiltCell[] = ss && shape ? buildCells(plan, ss, shape, sink) : [];
   const top = topCode(plan);
-  const wardOwed = owed.filter((o) => o.flowId === shape?.flow?.id && (o.to.unit?.code ?? top) === ward);
+  const wardOwed = owed.filter((o) => shape !== undefined && shape.flowIds.includes(o.flowId) && (o.to.unit?.code ?? top) === ward);
   const statuses = sc ? obligationStatuses(plan, [{ scan: sc, ss, scope: ward }], wardOwed, opts.includeInvalid === true, null, sink) : [];
   const wardRef = unitRef(plan, ward);
   const comp = completenessRow(`${ward}/completeness`, wardRef, statuses, sink);
@@ -199,7 +200,10 @@ function buildWard(
     (cellsByUnit.get(c.unitCode) ?? cellsByUnit.set(c.unitCode, []).get(c.unitCode)!).push(i);
   });
   const expectedBySubject = new Map<string, number>();
-  for (const o of wardOwed) for (const s of o.expectedSubjects) expectedBySubject.set(s, (expectedBySubject.get(s) ?? 0) + 1);
+  // Per sending unit, not per report owed: two reports a year expect the same subjects once.
+  const expectedOf = new Map<string, string[]>();
+  for (const o of wardOwed) if (!expectedOf.has(o.from.unit?.code ?? SINGLE)) expectedOf.set(o.from.unit?.code ?? SINGLE, o.expectedSubjects);
+  for (const subjects of expectedOf.values()) for (const s of subjects) expectedBySubject.set(s, (expectedBySubject.get(s) ?? 0) + 1);
   const subjectCodes = [...new Set([...expectedBySubject.keys(), ...cellsBySubject.keys()])].sort(subjCmp);
   const subjectRow = (prefix: string, code: string, idx: number[], expected: number): SubjectRow => {
     const { agg, provisional } = shape
@@ -225,7 +229,20 @@ function buildWard(
   );
 
   // By district.
-  const statusByUnit = new Map(statuses.map((s) => [s.unit?.code ?? SINGLE, s]));
+  // A unit owing several reports (interim and year-end) shows its worst status and first receipt.
+  const RANK = { 'on-time': 0, late: 1, missing: 2 } as const;
+  const statusByUnit = new Map<string, ObligationStatus>();
+  for (const st of statuses) {
+    const k = st.unit?.code ?? SINGLE;
+    const cur = statusByUnit.get(k);
+    if (!cur) statusByUnit.set(k, st);
+    else
+      statusByUnit.set(k, {
+        ...(RANK[st.status] > RANK[cur.status] ? st : cur),
+        firstReceived: [cur.firstReceived, st.firstReceived].filter((d): d is string => d !== null).sort()[0] ?? null,
+        rows: [...cur.rows, ...st.rows],
+      });
+  }
   const unitCodes = [...new Set([...wardOwed.map((o) => o.from.unit?.code ?? SINGLE), ...(ss ? ss.units.keys() : [])])].sort(unitCmp);
   const districts: DistrictRow[] = unitCodes.map((u) => {
     const prefix = `${u}/${SINGLE}`;
@@ -344,7 +361,7 @@ function buildWard(
     ward: wardRef,
     council,
     templateId: shape?.template.id ?? null,
-    due: wardOwed[0]?.due ?? null,
+    due: wardOwed.map((o) => o.due).sort().pop() ?? null,
     fields: shape?.fields ?? [],
     subjectLabel: subjectField?.label ?? lt('対象', 'Subject'),
     unitLabel: unitField?.label ?? lt('単位', 'Unit'),
@@ -401,7 +418,7 @@ export function wardProgress(
     includeProvisional: opts.includeProvisional === true,
     includeInvalid: opts.includeInvalid === true,
   });
-  const owed = planObligations(plan, opts.fiscalYear, { within: unit.code, flowId: flow.id });
+  const owed = planObligations(plan, opts.fiscalYear, { within: unit.code }).filter((o) => shape.flowIds.includes(o.flowId));
   const progress = buildWard(plan, sc, shape, unit.code, owed, opts);
   progress.notices = noticesOf(plan, subs, duplicates, [sc], progress.title, opts);
   return progress;
