@@ -1,7 +1,7 @@
 /**
- * `sasaeai rollup <files or folders…> --fiscal-year 2026 [--ward 中央区] -o report.xlsx`: the ward
- * progress 区計画の推進状況 of one ward, or without `--ward` the annual report to the expert
- * subcommittee 地域福祉専門分科会への報告, as a formatted workbook.
+ * `sasaeai rollup <files or folders…> --fiscal-year 2026 [--ward 中央区] -o report.xlsx`: the
+ * compiled report of one receiving unit (in the Chiba preset, a ward's 区計画の推進状況), or without
+ * `--ward` the plan's annual report, as a formatted workbook. Labels come from the plan.
  */
 import { Option, type Command } from 'commander';
 import {
@@ -142,12 +142,14 @@ export function registerRollup(program: Command, cli: Cli): void {
     .command('rollup')
     .summary('roll returns up into the ward progress or the annual report / 報告を集約する')
     .description(
-      'Roll the returns in the given files and folders up into the ward progress (--ward) or the annual report\n' +
-        'to the expert subcommittee (no --ward), written as a workbook with -o. Rows with errors are left out\n' +
-        'and listed, unless --include-invalid counts them (marked provisional).\n' +
-        '報告を集約し、区計画の推進状況（--ward）または分科会への年次報告を -o のブックに書き出します。\n' +
-        'エラーのある行は除外して一覧にします（--include-invalid で暫定として含めます）。\n\n' +
-        'Exit code: 0 written from clean returns, 1 written but some rows had errors, 2 usage error or unreadable file.',
+      'Roll the returns in the given files and folders up into the compiled report of one receiving unit\n' +
+        '(--ward: a ward, or the town or city when one body receives), or without --ward into the annual report\n' +
+        'of the plan, written as a workbook with -o. Rows with errors are left out and listed, unless\n' +
+        '--include-invalid counts them (marked provisional). Returns not counted are listed with the reason.\n' +
+        '報告を集約し、受け手の単位（--ward）ごとの集約、または計画の年次報告を -o のブックに書き出します。\n' +
+        'エラーのある行は除外して一覧にします（--include-invalid で暫定として含めます）。数えなかった報告は理由とともに表示します。\n\n' +
+        'Exit code: 0 written from clean returns, 1 written but some rows had errors or returns were not counted\n' +
+        '(nothing counted, another flow\'s template, another fiscal year), 2 usage error or unreadable file.',
     )
     .argument('<paths...>', 'files or folders / ファイルまたはフォルダ')
     .requiredOption('--fiscal-year <year>', 'fiscal year, e.g. 2026 or 令和8年度 / 年度', parseFiscalYearOption)

@@ -359,6 +359,7 @@ function buildWard(
     report: reportName,
     flowId: shape?.flow?.id ?? null,
     ward: wardRef,
+    levelName: plan.levels.find((l) => l.id === getUnit(plan, ward)?.level)?.name ?? lt('単位', 'Unit'),
     council,
     templateId: shape?.template.id ?? null,
     due: wardOwed.map((o) => o.due).sort().pop() ?? null,
@@ -533,6 +534,7 @@ function buildMeasures(plan: Plan, sc: Scan | undefined, shape: TemplateShape | 
   const subjectField = shape?.subjectField ?? 'measure';
   const table: MeasuresTable = {
     templateId: shape?.template.id ?? null,
+    title: shape?.flow ? (shape.flow.report ?? shape.flow.content) : (shape?.template.name ?? plan.name),
     subjectField,
     fields: shape?.fields ?? [],
     derived: (shape?.template.derived ?? []).map((d) => ({ key: d.key, label: d.label, ...(d.numberFormat !== undefined ? { numberFormat: d.numberFormat } : {}) })),

@@ -238,6 +238,8 @@ export interface WardProgress {
   flowId: string | null;
   /** The receiving unit (a ward, or the top unit when a single body receives). */
   ward: NamedRef;
+  /** The name of the receiving unit's level, from the plan (区, 町). */
+  levelName: LocalizedText;
   /** The receiving body, e.g. 中央区支え合いのまち推進協議会. */
   council: LocalizedText;
   templateId: string | null;
@@ -289,6 +291,8 @@ export interface MeasureRow {
 /** The chapter-4 measures table. */
 export interface MeasuresTable {
   templateId: string | null;
+  /** What the table reports, from the plan: its flow's `report`, else its `content`. */
+  title: LocalizedText;
   subjectField: string;
   fields: ReportField[];
   derived: { key: string; label: LocalizedText; numberFormat?: string }[];
