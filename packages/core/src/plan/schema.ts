@@ -87,6 +87,30 @@ export const BodyKindSchema = z.enum([
   'other',
 ]);
 
+/** A column a receiving body fills in when it verifies what it received (per subject). */
+export const VerificationFieldSchema = z
+  .object({
+    key: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'camelCase key'),
+    label: text,
+    type: z.enum(['enum', 'text', 'boolean']),
+    vocabulary: code.optional().describe('Vocabulary id, for enum fields (the body’s own rating scale)'),
+    required: z.boolean().optional(),
+    maxLength: z.number().int().positive().optional(),
+    prompt: text.optional(),
+  })
+  .strict();
+
+/**
+ * What a receiving body records when it verifies what it received (確認・評価, 成果と課題の検証):
+ * one row per subject (initiative, measure) of its compiled report.
+ */
+export const VerificationSchema = z
+  .object({
+    name: text.describe('What the record is called, e.g. 推進状況の確認・評価'),
+    fields: z.array(VerificationFieldSchema).min(1),
+  })
+  .strict();
+
 /**
  * A body (組織): one that reports, receives, compiles or supports. With `perUnit` it exists once
  * per unit of its level (one district chapter per district area, one council per ward).
@@ -109,6 +133,7 @@ export const BodySchema = z
     coordinates: z.array(code).optional().describe('Ids of bodies this body works with and coordinates (連携・調整)'),
     holdsMeetingsOf: z.array(code).optional().describe('Ids of bodies whose meetings it holds'),
     advisory: z.boolean().optional().describe('An advisory body of the city (附属機関)'),
+    verification: VerificationSchema.optional().describe('What the body records when it verifies the reports it receives'),
   })
   .strict();
 
@@ -421,6 +446,8 @@ export type Term = z.infer<typeof TermSchema>;
 export type Level = z.infer<typeof LevelSchema>;
 export type Unit = z.infer<typeof UnitSchema>;
 export type Body = z.infer<typeof BodySchema>;
+export type Verification = z.infer<typeof VerificationSchema>;
+export type VerificationField = z.infer<typeof VerificationFieldSchema>;
 export type BodyKind = z.infer<typeof BodyKindSchema>;
 export type Measure = z.infer<typeof MeasureSchema>;
 export type Initiative = z.infer<typeof InitiativeSchema>;

@@ -331,6 +331,30 @@ export const ISSUE_CODES = {
     en: 'The same return was given more than once; it is counted once.',
     example: 'a file given both by name and inside its folder',
   },
+  rollup_verification_unknown_subject: {
+    severity: 'error',
+    ja: '検証シートの行が、集約した報告のどの対象（取組み・施策）にも当たりません。',
+    en: 'A row of the verification sheet names no subject of the compiled report.',
+    example: 'a row whose code cell says C99',
+  },
+  rollup_verification_invalid_value: {
+    severity: 'error',
+    ja: '検証の値が、計画で決めた選択肢・長さに合いません。',
+    en: 'A verification value is not one of the plan’s options, or is too long.',
+    example: '評価 "とても良い" where the scale is 5–1',
+  },
+  rollup_verification_required: {
+    severity: 'error',
+    ja: '検証の必須の項目が空欄です。',
+    en: 'A required verification field is blank.',
+    example: 'an initiative with no evaluation',
+  },
+  rollup_verification_no_header: {
+    severity: 'error',
+    ja: '検証シートの見出し行が見つかりません。',
+    en: 'The header row of the verification sheet was not found.',
+    example: 'a sheet that is not a verification sheet',
+  },
   // --- safety net -----------------------------------------------------------------------------
   internal_error: {
     severity: 'error',

@@ -7,6 +7,8 @@ import {
   annualReportWorkbook,
   completeness,
   issueCatalogue,
+  readVerification,
+  verificationSheet,
   obligations,
   periodDue,
   periodOfDate,
@@ -236,7 +238,17 @@ describe('nothing silent', () => {
 
   it('every roll-up code of the catalogue is raised by a test in this file', () => {
     const codes = issueCatalogue().map((e) => e.code).filter((c) => c.startsWith('rollup_'));
-    expect(codes.sort()).toEqual(['rollup_duplicate_submission', 'rollup_nothing_counted', 'rollup_other_fiscal_year', 'rollup_template_not_used', 'rollup_template_unknown']);
+    expect(codes.sort()).toEqual([
+      'rollup_duplicate_submission',
+      'rollup_nothing_counted',
+      'rollup_other_fiscal_year',
+      'rollup_template_not_used',
+      'rollup_template_unknown',
+      'rollup_verification_invalid_value',
+      'rollup_verification_no_header',
+      'rollup_verification_required',
+      'rollup_verification_unknown_subject',
+    ]);
   });
 
   it('a recognised return that no flow of the roll-up reads is named, with its template', () => {
@@ -272,5 +284,86 @@ describe('cadences', () => {
     const monthly = obligations({ ...town, flows: [{ ...town.flows[0]!, cadence: 'month' }] }, 2026);
     expect(monthly).toHaveLength(5 * 12);
     expect(monthly[0]!.id).toBe('area-report/2026-1/A1');
+  });
+});
+
+describe('the receiving bodies’ verification', () => {
+  const p = wardProgress(city, citySubs, { fiscalYear: 2026, ward: 'M' });
+
+  it('gives the sheet the city committee writes on: compiled figures and the wards’ narratives beside empty verification columns', () => {
+    const sheet = verificationSheet(city, p, 'ja');
+    expect(sheet.columns.map((c) => c.header.ja)).toEqual([
+      'コード',
+      '取組み',
+      '報告（区）/ 予定',
+      '実施回数',
+      '見守り世帯数（累計）',
+      '成果（報告から）',
+      '課題（報告から）',
+      '委員会の評価',
+      '成果（委員会の見方）',
+      '課題（委員会の見方）',
+      '成果事例として共有',
+    ]);
+    const k1 = sheet.rows.find((r) => r[0] === 'K1')!;
+    expect(k1.slice(1, 5)).toEqual(['見守り活動（サンプル）', '2 / 3', 14, 160]);
+    expect(sheet.rows.find((r) => r[0] === 'K2')![6]).toBe('山手区：担い手不足');
+    expect(k1.slice(7)).toEqual([null, null, null, null]);
+    expect(sheet.columns[7]!.validation).toEqual({ type: 'list', values: ['順調', '支援が必要', '見直しが必要'] });
+    for (const r of sheet.rows) expect(r.length).toBe(sheet.columns.length);
+  });
+
+  it('reads it back with located issues, and the annual report carries it', () => {
+    const sheet = verificationSheet(city, p, 'ja');
+    const grid = {
+      sheet: '検証',
+      cells: [
+        sheet.columns.map((c) => c.header.ja),
+        ['K1', '', '', '', '', '', '', '順調', '見守りが定着', '', 'はい'],
+        ['K2', '', '', '', '', '', '', 'とても良い', '', '担い手の確保', ''],
+        ['K3', '', '', '', '', '', '', '', '', '', ''],
+        ['K9', '', '', '', '', '', '', '順調', '', '', ''],
+      ],
+    };
+    const v = readVerification(city, p, grid);
+    expect(v.records.map((r) => [r.subject, r.values['view'], r.values['shareCase']])).toEqual([
+      ['K1', 'on-track', true],
+      ['K2', null, null],
+      ['K3', null, null],
+    ]);
+    expect(v.issues.map((i) => [i.code, i.cell])).toEqual([
+      ['rollup_verification_invalid_value', 'H3'],
+      ['rollup_verification_required', 'H4'],
+      ['rollup_verification_unknown_subject', 'A5'],
+    ]);
+    expect(v.issues[0]!.message.ja).toContain('とても良い');
+    expect(readVerification(city, p, { sheet: 'x', cells: [['a']] }).issues.map((i) => i.code)).toEqual(['rollup_verification_no_header']);
+
+    const withV = wardProgress(city, citySubs, { fiscalYear: 2026, ward: 'M', verifications: [v] });
+    expect(withV.verification?.records[0]?.values['outcomes']).toBe('見守りが定着');
+    const r = annualReport(city, citySubs, { fiscalYear: 2026, verifications: [v] });
+    expect(r.verification).toEqual([{ unit: { code: 'M', name: { ja: 'みなと市', en: 'Minato City' } }, expected: 3, recorded: 3, issues: 3, confirmed: false }]);
+    expect(r.wards[0]!.verification?.records).toHaveLength(3);
+  });
+
+  it('Chiba: each ward council verifies its ward; the annual report tracks which have', () => {
+    const subs = [activityReturn('a.xlsx', [{ district: '12101-01', initiative: 'C01', reportDate: '2026-07-01', status: 'in_progress', sessions: 3, participants: 4, rating: 'B' }])];
+    const chuo = wardProgress(chiba, subs, { fiscalYear: 2026, ward: '12101' });
+    const sheet = verificationSheet(chiba, chuo, 'ja');
+    expect(sheet.columns.slice(-4).map((c) => c.header.ja)).toEqual(['協議会の評価', '成果（協議会の検証）', '課題（協議会の検証）', '共有する成果事例へのコメント']);
+    const grid = { sheet: 's', cells: [sheet.columns.map((c) => c.header.ja), ...sheet.rows.map((r) => r.map((x, i) => (i === sheet.columns.length - 4 ? '○' : x)))] as never };
+    const v = readVerification(chiba, chuo, grid);
+    expect(v.issues).toEqual([]);
+    expect(v.records.every((x) => x.values['evaluation'] === 'fair')).toBe(true);
+    const r = annualReport(chiba, subs, { fiscalYear: 2026, verifications: [v] });
+    expect(r.verification.map((s) => [s.unit.code, s.recorded > 0])).toEqual([
+      ['12101', true],
+      ['12102', false],
+      ['12103', false],
+      ['12104', false],
+      ['12105', false],
+      ['12106', false],
+    ]);
+    expect(() => verificationSheet(town, wardProgress(town, townSubs, { fiscalYear: 2026, ward: 'T' }), 'ja')).toThrow(SasaeaiError);
   });
 });

@@ -103,7 +103,7 @@ const rowsArb = fc.array(
   { minLength: 0, maxLength: 25 },
 );
 
-/** One submission per row group of 1–3 rows, named r00, r01… so that their order is known. */
+/** Returns of 1–3 consecutive rows of one template, named r00, r01… so that their order is known. */
 function submissions(plan: Plan, rows: Row[]): { subs: Submission[]; placed: (Row & { flowId: string; unitCode: string; sub: number })[] } {
   const placed: (Row & { flowId: string; unitCode: string; sub: number })[] = [];
   const subs: Submission[] = [];
@@ -112,11 +112,10 @@ function submissions(plan: Plan, rows: Row[]): { subs: Submission[]; placed: (Ro
     const level = plan.bodies.find((b) => b.id === flow.from)!.level;
     const senders = plan.units.filter((u) => u.level === level);
     const unit = senders[r.unit % senders.length]!;
-    const si = Math.floor(i / 2);
-    let sub = subs[si];
-    const id = `r${String(si).padStart(2, '0')}#${flow.template}`;
-    if (!sub || sub.templateId !== flow.template) {
-      sub = { id: `${id}-${i}`, source: `r${String(i).padStart(2, '0')}`, sheet: 's', templateId: flow.template!, records: [], issues: [] };
+    // Consecutive rows of one template share a return; a new template starts a new one.
+    let sub = subs[subs.length - 1];
+    if (!sub || sub.templateId !== flow.template || sub.records.length >= 3) {
+      sub = { id: `r${String(i).padStart(2, '0')}#s`, source: `r${String(i).padStart(2, '0')}`, sheet: 's', templateId: flow.template!, records: [], issues: [] };
       subs.push(sub);
     }
     const values: ReturnRecord = { fiscalYear: r.fy, unit: unit.code, n: r.n, stock: r.stock };

@@ -10,6 +10,7 @@ import type { Flow, Plan } from '../plan/schema.js';
 import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
 import { chainFlow, dedupeSubmissions, flowReceivedBy, receiverUnits, tableFlow } from './flows.js';
 import { NOTICE, type NothingCountedReason, type RollupNotice } from './notices.js';
+import { verificationStatus } from './verification.js';
 import type { FieldValue, RowRef } from '../returns/types.js';
 import type { ReviewState } from '../workflow/types.js';
 import { buildCompleteness, completenessRow, obligationStatuses } from './completeness.js';
@@ -384,6 +385,11 @@ function buildWard(
   };
   const conf = confirmationOf(opts.review, ward, opts.fiscalYear, sink.figures);
   if (conf) progress.confirmation = conf;
+  const verified = (opts.verifications ?? []).filter(
+    (v) => v.unit === ward && v.fiscalYear === opts.fiscalYear && shape !== undefined && shape.flowIds.includes(v.flowId),
+  );
+  // The latest sheet read for the unit wins (a corrected sheet replaces the first).
+  if (verified.length > 0) progress.verification = verified[verified.length - 1]!;
   return progress;
 }
 
@@ -734,6 +740,7 @@ export function annualReport(plan: Plan, submissions: readonly Submission[], opt
     title,
     recipient,
     notices: noticesOf(plan, subs, duplicates, scans, title, opts),
+    verification: chain && getBody(plan, chain.to)?.verification ? wards.map((w) => verificationStatus(plan, w, w.verification)) : [],
     councilBody: (chain ? getBody(plan, chain.to)?.name : undefined) ?? plan.name,
     city: { code: top, name: getUnit(plan, top)?.name ?? plan.municipality.name },
     wards,

@@ -9,6 +9,7 @@ import type { FieldType, RollupKind } from '../plan/schema.js';
 import type { FieldValue, RowRef } from '../returns/types.js';
 import type { ChangeEntry, Meeting, ReviewState } from '../workflow/types.js';
 import type { RollupNotice } from './notices.js';
+import type { VerificationResult, VerificationStatus } from './verification.js';
 import type { SubmissionUse } from './use.js';
 
 /** A unit (ward, district area) or subject (initiative, measure) with its names. */
@@ -265,6 +266,8 @@ export interface WardProgress {
   /** Whether any figure rests on provisional returns. */
   provisional: boolean;
   confirmation?: ConfirmationView;
+  /** The receiving body's verification of this report, when given (`verifications`). */
+  verification?: VerificationResult;
   refs: RowRef[];
   figures: Record<string, FigureValue>;
   provenance: Record<string, Provenance>;
@@ -333,6 +336,11 @@ export interface AnnualReport {
   submissions: SubmissionUse[];
   /** Why returns were not counted, and whether nothing was (never silent). */
   notices: RollupNotice[];
+  /**
+   * Per receiving unit, how far its body verified its compiled report — present when the plan
+   * declares a verification for the receiving body.
+   */
+  verification: VerificationStatus[];
   reviewed: boolean;
   provisional: boolean;
   /** Rows of the measure returns. */
@@ -350,4 +358,6 @@ export interface RollupOptions {
   includeProvisional?: boolean;
   /** Count rows with open validation errors too, marked provisional 暫定 (like returns not yet accepted). */
   includeInvalid?: boolean;
+  /** Verification sheets read back (`readVerification`): each is carried by its unit's report. */
+  verifications?: readonly VerificationResult[];
 }
