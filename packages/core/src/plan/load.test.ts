@@ -192,3 +192,12 @@ describe('plan check: flows a roll-up cannot use', () => {
     expect(loadPlan(q).ok).toBe(true);
   });
 });
+
+describe('verification records in the plan', () => {
+  it('a verification field names a vocabulary of the plan', () => {
+    const p = chiba();
+    const council = p.bodies.find((b) => b.id === 'ward-council')!;
+    council.verification!.fields[0]!.vocabulary = 'nope';
+    expect(problems(p).map((x) => [x.code, x.path])).toEqual([['unknown_vocabulary', '/bodies/2/verification/fields/0/vocabulary']]);
+  });
+});

@@ -279,6 +279,15 @@ function checkReferences(plan: Plan): PlanIssue[] {
         );
     }
   });
+  plan.bodies.forEach((b, i) =>
+    b.verification?.fields.forEach((f, j) => {
+      const path = `/bodies/${i}/verification/fields/${j}/vocabulary`;
+      if (f.type === 'enum' && f.vocabulary === undefined)
+        add('field_missing_setting', path, msg('選択肢の項目には vocabulary が必要です。', 'An enum field needs a vocabulary.'));
+      else if (f.vocabulary !== undefined && !(f.vocabulary in plan.vocabularies))
+        add('unknown_vocabulary', path, msg(`選択肢の一覧「${f.vocabulary}」が見つかりません。`, `Vocabulary "${f.vocabulary}" does not exist.`));
+    }),
+  );
   // Whether a roll-up can use each flow is asked of a plan whose references all resolve.
   if (!issues.some((i) => i.severity === 'error')) checkFlowUse(plan, add);
   return issues;
