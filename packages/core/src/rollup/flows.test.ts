@@ -365,5 +365,10 @@ describe('the receiving bodies’ verification', () => {
       ['12106', false],
     ]);
     expect(() => verificationSheet(town, wardProgress(town, townSubs, { fiscalYear: 2026, ward: 'T' }), 'ja')).toThrow(SasaeaiError);
+    const wards = annualReportWorkbook(r, 'ja').sheets.find((x) => x.id === 'annual-wards')!;
+    const col = wards.columns.findIndex((c) => c.key === 'verified');
+    expect(wards.columns[col]!.header.ja).toBe('区支え合いのまち推進協議会の検証（記入 / 対象）');
+    expect(wards.rows.map((row) => row[col])).toEqual(['7 / 7', '0 / 7', '0 / 7', '0 / 7', '0 / 8', '0 / 8', null]);
+    for (const row of wards.rows) expect(row.length).toBe(wards.columns.length);
   });
 });

@@ -617,10 +617,17 @@ function wardsSheet(r: AnnualReport, lang: Lang): SheetModel {
     col('reportedRate', '取組みの報告率', 'Pairs reported (share)', 'percent', 9),
     ...agg.cols,
     colL('confirmed', lt(`${r.councilBody.ja}での確定日`, `Confirmed by the ${r.councilBody.en}`), 'date', 12),
+    // The receiving bodies' own verification, beside their figures, when the plan declares one.
+    ...(r.verification.length > 0 ? [colL('verified', lt(`${r.councilBody.ja}の検証（記入 / 対象）`, `Verified by the ${r.councilBody.en} (recorded / subjects)`), 'text', 12)] : []),
     col('provisional', '暫定', 'Provisional', 'text', 8),
     col('figure', '図表ID', 'Figure id', 'text', 12),
   ];
   const figs = (w: WardProgress | null) => (w ? w.figures : r.figures);
+  const verifiedCell = (unit: string): SheetValue[] => {
+    if (r.verification.length === 0) return [];
+    const v = r.verification.find((x) => x.unit.code === unit);
+    return [v ? `${v.recorded} / ${v.expected}` : ''];
+  };
   const comp = (row: CompletenessRow) => [row.expected, row.received, row.rate, row.onTime, row.onTimeRate];
   const rows: SheetValue[][] = r.wards.map((w) => [
     w.ward.code,
@@ -630,6 +637,7 @@ function wardsSheet(r: AnnualReport, lang: Lang): SheetModel {
     num(figs(w)[`${w.total.id}/reportedRate`]),
     ...agg.value(figs(w), w.total.id, lang),
     w.confirmation ? { date: w.confirmation.meetingDate } : null,
+    ...verifiedCell(w.ward.code),
     provisionalText(w.provisional, lang),
     w.total.id,
   ]);
@@ -642,6 +650,7 @@ function wardsSheet(r: AnnualReport, lang: Lang): SheetModel {
     num(r.figures[`${r.total.id}/reportedRate`]),
     ...agg.value(r.figures, r.total.id, lang),
     null,
+    ...(r.verification.length > 0 ? [null] : []),
     provisionalText(r.total.provisional, lang),
     r.total.id,
   ]);
