@@ -34,6 +34,7 @@ const USAGE_EXAMPLES = {
   demo_needs_preset: {},
   demo_folder_in_use: { folder: 'demo', files: ['a.txt'], more: true },
   demo_folder_is_file: { folder: 'demo.txt' },
+  not_a_receiver: { text: '寒川', levels: [{ ja: '区', en: 'ward' }] },
   review_unit_unknown: { text: '中央', several: true },
   unknown_body: { body: 'council', known: ['ward-council', 'city'] },
   review_files_missing: { files: ['a.xlsx'] },

@@ -257,6 +257,13 @@ export const CLI_USAGE_CODES = {
     ja: (p: { folder: string }) => `「${p.folder}」はファイルです。フォルダを指定してください。`,
     en: (p: { folder: string }) => `"${p.folder}" is a file; give a folder.`,
   },
+  not_a_receiver: {
+    when: '`rollup --ward` names a unit that compiles no returns',
+    ja: (p: { text: string; levels: readonly LocalizedText[] }) =>
+      `「${p.text}」は報告を集約する単位ではありません（集約するのは ${p.levels.map((n) => n.ja).join('・')} です）。`,
+    en: (p: { text: string; levels: readonly LocalizedText[] }) =>
+      `"${p.text}" does not compile returns (units that do: ${p.levels.map((n) => n.en).join(', ')}).`,
+  },
   review_unit_unknown: {
     when: '`review` names a unit that matches no unit, or several',
     ja: (p: { text: string; several: boolean }) => `「${p.text}」に当てはまる単位が${p.several ? '複数あります' : 'ありません'}。コードで指定してください。`,

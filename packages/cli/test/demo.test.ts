@@ -15,9 +15,10 @@ describe('sasaeai demo', () => {
     const returns = readdirSync(join(dir, 'returns'));
     const reports = readdirSync(join(dir, 'reports'));
     expect(returns.length).toBeGreaterThanOrEqual(8);
-    expect(reports).toEqual(['中央区_区計画の推進状況_令和8年度.xlsx', '分科会への報告_令和8年度.xlsx']);
+    expect(reports).toEqual(['中央区_区計画の推進状況_令和8年度.xlsx', '中央区_推進状況の確認・評価_令和8年度.xlsx', '分科会への報告_令和8年度.xlsx']);
     expect(r.stdout).toContain('sasaeai-demo/returns/');
     expect(r.stdout).toContain('sasaeai-demo/reports/中央区_区計画の推進状況_令和8年度.xlsx');
+    expect(r.stdout).toContain('sasaeai-demo/reports/中央区_推進状況の確認・評価_令和8年度.xlsx');
     expect(r.stdout).toMatch(/エラー [1-9]\d* 件/);
     for (const f of returns) {
       const wb = await readWorkbook(join(dir, 'returns', f));
@@ -37,7 +38,7 @@ describe('sasaeai demo', () => {
     expect(forced.stdout).toContain('Returns written');
     expect(readFileSync(foreign, 'utf8')).toBe('残しておくメモ');
     // the English run replaced the Japanese-named reports it had written before
-    expect(readdirSync(join(cwd, 'sasaeai-demo', 'reports')).sort()).toEqual(['annual-report-fy2026.xlsx', 'chuo-ward-progress-fy2026.xlsx']);
+    expect(readdirSync(join(cwd, 'sasaeai-demo', 'reports')).sort()).toEqual(['annual-report-fy2026.xlsx', 'chuo-verification-fy2026.xlsx', 'chuo-ward-progress-fy2026.xlsx']);
   });
 
   it('writes into another folder with -o, and its returns validate to the same verdict from the CLI', async () => {

@@ -38,6 +38,8 @@ export {
   type Template,
   type Flow,
   type Cadence,
+  type Verification,
+  type VerificationField,
   type PlanClosingRule,
   type Severity,
 } from './plan/schema.js';
@@ -54,6 +56,7 @@ export {
   initiativesOf,
   obligations,
   reportingLines,
+  resolveUnit,
   termOfFiscalYear,
   unitAtLevel,
   unitValidOn,
@@ -63,6 +66,7 @@ export {
   type ReportingLine,
 } from './plan/queries.js';
 export { planDiagram } from './plan/diagram.js';
+export { PERIODS_PER_YEAR, periodDue, periodOfDate, periodRange } from './plan/periods.js';
 export { planJsonSchema } from './plan/json-schema.js';
 
 // Periods: calendar dates, fiscal years (年度), eras (和暦), Excel serials, parsing
@@ -197,6 +201,15 @@ export {
   type MeetingRow,
   type AnnualReport,
   type RollupOptions,
+  readVerification,
+  verificationOf,
+  verificationSheet,
+  type VerificationRecord,
+  type VerificationResult,
+  type VerificationStatus,
+  type RollupNotice,
+  type RollupNoticeCode,
+  type NothingCountedReason,
 } from './rollup/index.js';
 
 // Review workflow (審査): the state users persist, and the transitions on it

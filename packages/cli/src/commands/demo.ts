@@ -9,7 +9,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
-import { blankReturnSheet, getTemplate, type Lang, type Plan, type SheetColumn, type SheetModel, type WorkbookModel } from '@sasaeai/core';
+import { blankReturnSheet, getTemplate, verificationSheet, type Lang, type Plan, type SheetColumn, type SheetModel, type WorkbookModel } from '@sasaeai/core';
 import { checkFiles, type CheckRun } from '../check.js';
 import { globals, requirePlanOption } from '../context.js';
 import { DEMO_FISCAL_YEAR, DEMO_RETURNS, DEMO_TODAY, DEMO_WARD, type DemoReturn } from '../demo-data.js';
@@ -59,6 +59,7 @@ export function registerDemo(program: Command, cli: Cli): void {
         ...DEMO_RETURNS.map((r) => join(returnsDir, r.file)),
         join(reportsDir, reportName('ward', lang)),
         join(reportsDir, reportName('annual', lang)),
+        join(reportsDir, reportName('verification', lang)),
       ];
       await claimFolder(dir, planned, opts.force === true);
       await mkdir(returnsDir, { recursive: true });
@@ -88,19 +89,25 @@ export function registerDemo(program: Command, cli: Cli): void {
       const annual = rollUp(plan, run, { fiscalYear: DEMO_FISCAL_YEAR, lang });
       const wardFile = join(reportsDir, reportName('ward', lang));
       const annualFile = join(reportsDir, reportName('annual', lang));
+      // The sheet the ward council writes its own verification on, prefilled with the compiled figures.
+      const verificationFile = join(reportsDir, reportName('verification', lang));
+      const verification: WorkbookModel | null =
+        ward.report.kind === 'ward-progress' ? { sheets: [verificationSheet(plan, ward.report, lang)] } : null;
       for (const [model, file] of [
         [ward.workbook, wardFile],
         [annual.workbook, annualFile],
+        ...(verification ? ([[verification, verificationFile]] as const) : []),
       ] as const)
         await writeWorkbookFile(markDemo(model), file, { lang, generator: GENERATOR });
 
-      cli.io.stdout.write(summary({ lang, dir, run, wardFile, annualFile, blankFile, ward, annual }));
+      cli.io.stdout.write(summary({ lang, dir, run, wardFile, annualFile, verificationFile, blankFile, ward, annual }));
       cli.exit(0);
     });
 }
 
-function reportName(kind: 'ward' | 'annual', lang: Lang): string {
+function reportName(kind: 'ward' | 'annual' | 'verification', lang: Lang): string {
   if (kind === 'ward') return lang === 'ja' ? '中央区_区計画の推進状況_令和8年度.xlsx' : 'chuo-ward-progress-fy2026.xlsx';
+  if (kind === 'verification') return lang === 'ja' ? '中央区_推進状況の確認・評価_令和8年度.xlsx' : 'chuo-verification-fy2026.xlsx';
   return lang === 'ja' ? '分科会への報告_令和8年度.xlsx' : 'annual-report-fy2026.xlsx';
 }
 
@@ -186,6 +193,7 @@ function summary(o: {
   run: CheckRun;
   wardFile: string;
   annualFile: string;
+  verificationFile: string;
   blankFile: string;
   ward: ReturnType<typeof rollUp>;
   annual: ReturnType<typeof rollUp>;
@@ -225,6 +233,11 @@ function summary(o: {
     );
   }
   out.push(ja ? `   ${o.annual.report.title.ja}\n     → ${shown(o.annualFile)}` : `   ${o.annual.report.title.en}\n     → ${shown(o.annualFile)}`);
+  out.push(
+    ja
+      ? `   協議会が記入する検証シート（集約した数値・報告の成果と課題の横に評価欄）\n     → ${shown(o.verificationFile)}`
+      : `   The council's verification sheet (compiled figures and the returns' outcomes and issues beside its own columns)\n     → ${shown(o.verificationFile)}`,
+  );
   out.push(
     ja
       ? `4. 記入用の報告様式（入力規則・入力時メッセージ付き）：\n     → ${shown(o.blankFile)}`

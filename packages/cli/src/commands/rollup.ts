@@ -1,7 +1,7 @@
 /**
- * `sasaeai rollup <files or folders…> --fiscal-year 2026 [--ward 中央区] -o report.xlsx`: the ward
- * progress 区計画の推進状況 of one ward, or without `--ward` the annual report to the expert
- * subcommittee 地域福祉専門分科会への報告, as a formatted workbook.
+ * `sasaeai rollup <files or folders…> --fiscal-year 2026 [--ward 中央区] -o report.xlsx`: the
+ * compiled report of one receiving unit (in the Chiba preset, a ward's 区計画の推進状況), or without
+ * `--ward` the plan's annual report, as a formatted workbook. Labels come from the plan.
  */
 import { Option, type Command } from 'commander';
 import {
@@ -13,9 +13,15 @@ import {
   type AnnualReport,
   type Lang,
   type LocalDate,
+  closest,
+  findUnits,
+  getUnit,
+  reportingLines,
   type Plan,
   type ReviewState,
+  type RollupNotice,
   type Submission,
+  type Unit,
   type WardProgress,
   type WorkbookModel,
 } from '@sasaeai/core';
@@ -26,7 +32,6 @@ import { ledgerSubmissions, readLedger } from '../ledger.js';
 import { usage } from '../messages.js';
 import { jsonIssue } from '../output/validate.js';
 import { progress } from '../progress.js';
-import { resolveWard } from '../units.js';
 import { GENERATOR } from '../version.js';
 import { writeWorkbookFile } from '../xlsx/write.js';
 import type { Cli } from '../main.js';
@@ -82,6 +87,53 @@ export function rollUp(
 }
 
 /**
+ * The receiving unit a text names (code, name or alias): a unit at a level that receives a
+ * flow's returns (a ward for ward councils, the top unit for a single body). A usage error when
+ * it names none, several, or a unit that receives nothing.
+ *
+ * @example
+ * ```ts
+ * resolveReceiver(plan, '中央区').code; // '12101'
+ * ```
+ */
+export function resolveReceiver(plan: Plan, text: string): Unit {
+  const top = plan.units.find((u) => u.parent === undefined);
+  const levels = new Set(
+    reportingLines(plan)
+      .filter((l) => l.template !== undefined)
+      .map((l) => (l.to.perUnit ? l.to.level : top?.level)),
+  );
+  const exact = getUnit(plan, text.trim());
+  const found = exact ? [exact] : findUnits(plan, text);
+  const receiving = found.filter((u) => levels.has(u.level));
+  if (receiving.length === 1) return receiving[0]!;
+  const what = { ja: '単位', en: 'unit' };
+  if (found.length === 0) {
+    const pool = plan.units.filter((u) => levels.has(u.level));
+    return usage('unknown_unit', { what, text, near: closest(text, pool.map((u) => u.name.ja)).map((n: string) => pool.find((u) => u.name.ja === n)!) });
+  }
+  if (receiving.length === 0) {
+    const names = [...levels].map((l) => plan.levels.find((x) => x.id === l)?.name).filter((n) => n !== undefined);
+    return usage('not_a_receiver', { text, levels: names });
+  }
+  return usage('ambiguous_unit', { what, text, matches: receiving });
+}
+
+/**
+ * The exit code of a roll-up: at least 1 when it counted nothing, or left out returns or rows
+ * that validation recognised (another flow's template, another fiscal year).
+ *
+ * @example
+ * ```ts
+ * rollupExitCode(0, report.notices); // 1 when nothing was counted
+ * ```
+ */
+export function rollupExitCode(base: 0 | 1 | 2, notices: readonly RollupNotice[]): 0 | 1 | 2 {
+  const leftOut = notices.some((n) => n.code !== 'rollup_duplicate_submission');
+  return base === 0 && leftOut ? 1 : base;
+}
+
+/**
  * Registers `rollup`.
  *
  * @example
@@ -94,12 +146,14 @@ export function registerRollup(program: Command, cli: Cli): void {
     .command('rollup')
     .summary('roll returns up into the ward progress or the annual report / 報告を集約する')
     .description(
-      'Roll the returns in the given files and folders up into the ward progress (--ward) or the annual report\n' +
-        'to the expert subcommittee (no --ward), written as a workbook with -o. Rows with errors are left out\n' +
-        'and listed, unless --include-invalid counts them (marked provisional).\n' +
-        '報告を集約し、区計画の推進状況（--ward）または分科会への年次報告を -o のブックに書き出します。\n' +
-        'エラーのある行は除外して一覧にします（--include-invalid で暫定として含めます）。\n\n' +
-        'Exit code: 0 written from clean returns, 1 written but some rows had errors, 2 usage error or unreadable file.',
+      'Roll the returns in the given files and folders up into the compiled report of one receiving unit\n' +
+        '(--ward: a ward, or the town or city when one body receives), or without --ward into the annual report\n' +
+        'of the plan, written as a workbook with -o. Rows with errors are left out and listed, unless\n' +
+        '--include-invalid counts them (marked provisional). Returns not counted are listed with the reason.\n' +
+        '報告を集約し、受け手の単位（--ward）ごとの集約、または計画の年次報告を -o のブックに書き出します。\n' +
+        'エラーのある行は除外して一覧にします（--include-invalid で暫定として含めます）。数えなかった報告は理由とともに表示します。\n\n' +
+        'Exit code: 0 written from clean returns, 1 written but some rows had errors or returns were not counted\n' +
+        '(nothing counted, another flow\'s template, another fiscal year), 2 usage error or unreadable file.',
     )
     .argument('<paths...>', 'files or folders / ファイルまたはフォルダ')
     .requiredOption('--fiscal-year <year>', 'fiscal year, e.g. 2026 or 令和8年度 / 年度', parseFiscalYearOption)
@@ -114,9 +168,8 @@ export function registerRollup(program: Command, cli: Cli): void {
     .action(async (paths: string[], opts: RollupOptions, cmd: Command) => {
       const { lang, plan: planName } = globals(cmd);
       const plan = await requirePlanOption(planName, lang, cli.io);
-      const ward = opts.ward ? resolveWard(plan, opts.ward) : undefined;
-      if (opts.includeUnaccepted && !opts.ledger)
-        usage('include_unaccepted_needs_ledger', {});
+      const ward = opts.ward ? resolveReceiver(plan, opts.ward) : undefined;
+      if (opts.includeUnaccepted && !opts.ledger) usage('include_unaccepted_needs_ledger', {});
       const state = opts.ledger ? await readLedger(opts.ledger, plan, { create: false }) : undefined;
       const inputs = await collectInputs(paths);
       if (opts.output) await checkOutput(opts.output, { force: opts.force === true, inputs: [...inputs.files, ...inputs.missing] });
@@ -148,6 +201,7 @@ export function registerRollup(program: Command, cli: Cli): void {
               provisional: report.provisional,
               inputs: { ...run.summary, unreadable },
               submissions: uses.map((u) => ({ ...u, reason: u.reason?.[lang] ?? null })),
+              notices: report.notices.map((n) => ({ code: n.code, severity: n.severity, message: n.message[lang], submissions: n.submissions })),
               issues: run.files.flatMap((f) => f.issues).filter((i) => i.severity === 'error').map((i) => jsonIssue(i, lang)),
               figures: report.figures,
             },
@@ -158,7 +212,7 @@ export function registerRollup(program: Command, cli: Cli): void {
       } else {
         cli.io.stdout.write(rollupText(report, run, { lang, output: opts.output, unreadable, includeInvalid: opts.includeInvalid === true }));
       }
-      cli.exit(exitCodeOf(run.summary));
+      cli.exit(rollupExitCode(exitCodeOf(run.summary), report.notices));
     });
 }
 
@@ -178,15 +232,16 @@ function rollupText(
   );
   if (report.kind === 'ward-progress') {
     const c = report.completeness;
+    const who = report.senderLabel;
     out.push(
       ja
-        ? `  提出状況：${c.received}/${c.expected} 地区部会（期限内 ${c.onTime}、未提出 ${c.missing}）`
-        : `  Completeness: ${c.received}/${c.expected} district chapters (${c.onTime} on time, ${c.missing} missing)`,
+        ? `  提出状況：${c.received}/${c.expected} ${who.ja}（期限内 ${c.onTime}、未提出 ${c.missing}）`
+        : `  Completeness: ${c.received}/${c.expected} ${who.en} (${c.onTime} on time, ${c.missing} missing)`,
     );
   } else {
     for (const w of report.wards) {
       const c = w.completeness;
-      out.push(ja ? `  ${w.ward.name.ja}：${c.received}/${c.expected} 地区部会` : `  ${w.ward.name.en}: ${c.received}/${c.expected} district chapters`);
+      out.push(ja ? `  ${w.ward.name.ja}：${c.received}/${c.expected} ${w.senderLabel.ja}` : `  ${w.ward.name.en}: ${c.received}/${c.expected} ${w.senderLabel.en}`);
     }
   }
   // A figure that moved after its ward was confirmed is a change, never silently counted.
@@ -201,6 +256,7 @@ function rollupText(
     for (const x of c.changes) out.push(`    ${x.figureId}: ${String(x.before ?? '-')} → ${String(x.after ?? '-')}`);
     for (const e of c.log) out.push(`    ${e.at} ${e.by.name ?? e.by.id}: ${e.submissionId} (${ja ? '理由' : 'why'}: ${e.reason})`);
   }
+  for (const n of report.notices) out.push(`  ${n.severity === 'error' ? '✖' : '!'} ${n.message[o.lang]}`);
   const withErrors = report.submissions.filter((u) => u.rowsWithErrors > 0 || u.use === 'left-out');
   if (withErrors.length > 0) {
     out.push(

@@ -8,6 +8,9 @@ import type { Plan } from './schema.js';
 const CADENCE = {
   'any-time': { ja: '随時', en: 'any time' },
   'fiscal-year': { ja: '年度ごと', en: 'each fiscal year' },
+  'half-year': { ja: '半期ごと', en: 'each half year' },
+  quarter: { ja: '四半期ごと', en: 'each quarter' },
+  month: { ja: '毎月', en: 'each month' },
 } as const;
 
 function nodeId(id: string): string {
@@ -28,7 +31,7 @@ function label(text: string): string {
  * const mermaid = planDiagram(plan, { lang: 'ja' });
  * // flowchart BT
  * //   b_district_chapter["社協地区部会<br/>地区部会エリアごと"]
- * //   b_district_chapter -- "随時：第5章 地域の取組みの実施状況" --> b_ward_council
+ * //   b_district_chapter -- "随時：第5章 地域の取組み（共助）の実施状況" --> b_ward_council
  * ```
  */
 export function planDiagram(plan: Plan, opts: { lang?: Lang; support?: boolean } = {}): string {

@@ -44,7 +44,7 @@ describe('loadPlan', () => {
     delete (p as Record<string, unknown>)['version'];
     const got = problems(p);
     expect(got).toContainEqual(
-      expect.objectContaining({ code: 'plan_schema', path: '/flows/0/cadence', en: 'Must be one of: any-time, fiscal-year' }),
+      expect.objectContaining({ code: 'plan_schema', path: '/flows/0/cadence', en: 'Must be one of: any-time, fiscal-year, half-year, quarter, month' }),
     );
     expect(got).toContainEqual(expect.objectContaining({ path: '/units/1', en: 'Unknown property: colour' }));
     expect(got).toContainEqual(expect.objectContaining({ path: '/version', en: 'This required property is missing.' }));
@@ -160,5 +160,44 @@ describe('loadPlan', () => {
     p.flows[0]!.from = 'nobody';
     expect(() => requirePlan(p)).toThrow(SasaeaiError);
     expect(() => requirePlan(p)).toThrow(/\/flows\/0\/from: Flow "district-activity" names an unknown body "nobody"/);
+  });
+});
+
+describe('plan check: flows a roll-up cannot use', () => {
+  const warnings = (input: unknown) =>
+    loadPlan(input)
+      .issues.filter((i) => i.severity === 'warning')
+      .map((i) => [i.code, i.path]);
+
+  it('the preset, the town and the designated city have none', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const path of ['../../../../examples/custom-plan/town.plan.json', '../../../../examples/designated-city/minato.plan.json'])
+      expect(warnings(JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')))).toEqual([]);
+    expect(warnings(chibaPlan)).toEqual([]);
+  });
+
+  it('warns about a template no flow reads, a flow whose template names other units, and two indistinct flows', () => {
+    const p = chiba();
+    p.flows = p.flows.filter((f) => f.id !== 'city-measures');
+    expect(warnings(p)).toEqual([['template_unread', '/templates/1']]);
+
+    const q = chiba();
+    const activity = q.flows.find((f) => f.id === 'district-activity')!;
+    q.flows.push({ ...activity, id: 'district-activity-2' });
+    q.flows.push({ ...activity, id: 'ward-sends-district-template', from: 'ward-council', to: 'city', sameUnit: false });
+    expect(warnings(q)).toEqual([
+      ['flows_indistinct', '/flows/4'],
+      ['flow_unusable', '/flows/5/template'],
+    ]);
+    expect(loadPlan(q).ok).toBe(true);
+  });
+});
+
+describe('verification records in the plan', () => {
+  it('a verification field names a vocabulary of the plan', () => {
+    const p = chiba();
+    const council = p.bodies.find((b) => b.id === 'ward-council')!;
+    council.verification!.fields[0]!.vocabulary = 'nope';
+    expect(problems(p).map((x) => [x.code, x.path])).toEqual([['unknown_vocabulary', '/bodies/2/verification/fields/0/vocabulary']]);
   });
 });

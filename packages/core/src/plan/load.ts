@@ -2,6 +2,7 @@
  * Loading a plan file: schema validation, then cross-reference checks, with every problem
  * reported at its JSON path in Japanese and English.
  */
+import { PERIODS_PER_YEAR } from './periods.js';
 import type { LocalizedText } from '../i18n/text.js';
 import { SasaeaiError, type Result } from '../result.js';
 import { PlanSchema, type Condition, type Plan, type Template } from './schema.js';
@@ -36,7 +37,10 @@ export type PlanIssueCode =
   | 'initiative_in_no_unit'
   | 'invalid_term'
   | 'unknown_current_term'
-  | 'flow_unresolvable';
+  | 'flow_unresolvable'
+  | 'flow_unusable'
+  | 'template_unread'
+  | 'flows_indistinct';
 
 const msg = (ja: string, en: string): LocalizedText => ({ ja, en });
 
@@ -275,7 +279,84 @@ function checkReferences(plan: Plan): PlanIssue[] {
         );
     }
   });
+  plan.bodies.forEach((b, i) =>
+    b.verification?.fields.forEach((f, j) => {
+      const path = `/bodies/${i}/verification/fields/${j}/vocabulary`;
+      if (f.type === 'enum' && f.vocabulary === undefined)
+        add('field_missing_setting', path, msg('選択肢の項目には vocabulary が必要です。', 'An enum field needs a vocabulary.'));
+      else if (f.vocabulary !== undefined && !(f.vocabulary in plan.vocabularies))
+        add('unknown_vocabulary', path, msg(`選択肢の一覧「${f.vocabulary}」が見つかりません。`, `Vocabulary "${f.vocabulary}" does not exist.`));
+    }),
+  );
+  // Whether a roll-up can use each flow is asked of a plan whose references all resolve.
+  if (!issues.some((i) => i.severity === 'error')) checkFlowUse(plan, add);
   return issues;
+}
+
+/**
+ * Warnings about flows a roll-up cannot use: a template no flow reads, a flow whose template
+ * does not name its senders' units, a receiver below its senders, and two flows that carry the
+ * same template between the same bodies (a return could not be told to belong to one of them).
+ */
+function checkFlowUse(plan: Plan, add: Add): void {
+  const levelIndex = new Map(plan.levels.map((l, i) => [l.id, i]));
+  const bodies = new Map(plan.bodies.map((b) => [b.id, b]));
+  plan.templates.forEach((t, i) => {
+    if (!plan.flows.some((f) => f.template === t.id))
+      add(
+        'template_unread',
+        `/templates/${i}`,
+        msg(`様式「${t.id}」を運ぶ報告の流れがないため、この様式の報告はどの集計にも入りません。`, `No flow carries template "${t.id}", so no roll-up counts its returns.`),
+        'warning',
+      );
+  });
+  plan.flows.forEach((f, i) => {
+    const t = f.template === undefined ? undefined : plan.templates.find((x) => x.id === f.template);
+    const from = bodies.get(f.from);
+    const to = bodies.get(f.to);
+    if (!t || !from || !to) return;
+    const unitField = t.fields.find((x) => x.key === t.unitField);
+    if (from.perUnit && unitField?.type === 'unit' && unitField.level !== undefined && unitField.level !== from.level)
+      add(
+        'flow_unusable',
+        `/flows/${i}/template`,
+        msg(
+          `報告の流れ「${f.id}」の送り手は階層「${from.level}」ごとですが、様式「${t.id}」の項目「${t.unitField}」は階層「${unitField.level}」を指しています。この流れの報告は集計できません。`,
+          `Flow "${f.id}" is sent per unit of level "${from.level}", but field "${t.unitField}" of template "${t.id}" names level "${unitField.level}": no roll-up can use it.`,
+        ),
+        'warning',
+      );
+    const fl = levelIndex.get(from.level);
+    const tl = levelIndex.get(to.level);
+    if (from.perUnit && to.perUnit && fl !== undefined && tl !== undefined && tl > fl)
+      add(
+        'flow_unusable',
+        `/flows/${i}/to`,
+        msg(
+          `報告の流れ「${f.id}」の受け手（${to.level}）は送り手（${from.level}）より下の階層にあり、どの受け手の集計にも入りません。`,
+          `Flow "${f.id}" goes to a receiver (${to.level}) below its senders (${from.level}); no receiver's roll-up can hold it.`,
+        ),
+        'warning',
+      );
+    const covered = (x: typeof f) =>
+      PERIODS_PER_YEAR[x.cadence] === 1 ? [1] : (x.periods ?? Array.from({ length: PERIODS_PER_YEAR[x.cadence] }, (_, k) => k + 1));
+    for (let j = 0; j < i; j++) {
+      const g = plan.flows[j]!;
+      // Flows sharing a template between the same bodies are told apart by their periods (an
+      // interim and a year-end report); flows whose periods overlap cannot be.
+      const overlap = g.cadence !== f.cadence || covered(g).some((n) => covered(f).includes(n));
+      if (g.template === f.template && g.from === f.from && g.to === f.to && overlap)
+        add(
+          'flows_indistinct',
+          `/flows/${i}`,
+          msg(
+            `報告の流れ「${f.id}」と「${g.id}」は同じ様式を同じ送り手から同じ受け手へ運び、期間（締切の規則）が重なるため、報告がどちらのものか区別できません。`,
+            `Flows "${g.id}" and "${f.id}" carry the same template from the same sender to the same receiver over overlapping periods (closing rules), so a return cannot be told to belong to one of them.`,
+          ),
+          'warning',
+        );
+    }
+  });
 }
 
 type Add = (code: PlanIssueCode, path: string, message: LocalizedText, severity?: 'error' | 'warning') => void;

@@ -118,10 +118,10 @@ describe('pictures and schemas', () => {
   it('draws the governance structure as a Mermaid flowchart', () => {
     const en = planDiagram(plan, { lang: 'en' });
     expect(en).toMatch(/^flowchart BT\n/);
-    expect(en).toContain('b_district_chapter -- "any time: Chapter-5 activity status" --> b_ward_council');
+    expect(en).toContain('b_district_chapter -- "any time: Chapter-5 activity status (mutual help)" --> b_ward_council');
     expect(en).toContain('b_ward_secretariat -. "holds meetings" .-> b_ward_council');
     const ja = planDiagram(plan);
-    expect(ja).toContain('b_city -- "年度ごと：第4章 市の取組みの実施状況" --> b_expert_subcommittee');
+    expect(ja).toContain('b_city -- "年度ごと：第4章 市の取組み（公助）の実施状況" --> b_expert_subcommittee');
     expect(ja).not.toMatch(/[^#]"[^"\n]*<(?!br\/>)/);
   });
 

@@ -3,7 +3,9 @@
  * owed in a fiscal year and by when, what a body was called in a given term.
  */
 import type { LocalizedText } from '../i18n/text.js';
-import { dueDate, fiscalYearRange, type LocalDate } from '../period/index.js';
+import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
+import { fiscalYearRange, type LocalDate } from '../period/index.js';
+import { PERIODS_PER_YEAR, periodDue, periodRange } from './periods.js';
 import { normalizeLabel } from '../text/index.js';
 import type { Body, Flow, Plan, Template, Term, Unit } from './schema.js';
 
@@ -90,6 +92,41 @@ export function findUnits(plan: Plan, text: string, opts: { level?: string; pare
   return found.filter(
     (u) => (opts.level === undefined || u.level === opts.level) && (opts.parent === undefined || u.parent === opts.parent),
   );
+}
+
+/**
+ * The one unit a caller names by code, name or alias (width, case and spaces ignored),
+ * optionally required to sit at one of `levels`.
+ *
+ * @throws SasaeaiError `invalid_argument` when the text names no unit, several units, or a unit
+ * at another level — a wrong argument is never answered with an empty report.
+ * @example
+ * ```ts
+ * resolveUnit(plan, '中央区').code;   // '12101'
+ * resolveUnit(plan, '12101').code;    // '12101'
+ * resolveUnit(plan, 'Chuo-ku', { levels: ['ward'] }).code; // '12101'
+ * ```
+ */
+export function resolveUnit(plan: Plan, text: string, opts: { levels?: readonly string[]; what?: string } = {}): Unit {
+  const what = opts.what ?? 'unit';
+  if (typeof text !== 'string' || text.trim() === '')
+    throw new SasaeaiError(SasaeaiErrorCode.InvalidArgument, `${what}: expected a unit code or name, got ${JSON.stringify(text)}`);
+  const byCode = getUnit(plan, text.trim());
+  let found = byCode ? [byCode] : findUnits(plan, text);
+  if (found.length === 0)
+    throw new SasaeaiError(SasaeaiErrorCode.InvalidArgument, `${what}: no unit "${text}" in plan ${plan.id} (give a code or a name of the plan's units)`);
+  if (opts.levels !== undefined && opts.levels.length > 0) {
+    const atLevel = found.filter((u) => opts.levels!.includes(u.level));
+    if (atLevel.length === 0)
+      throw new SasaeaiError(
+        SasaeaiErrorCode.InvalidArgument,
+        `${what}: "${text}" is ${found.map((u) => `${u.code} at level "${u.level}"`).join(', ')}; expected a unit at level ${opts.levels.map((l) => `"${l}"`).join(' or ')}`,
+      );
+    found = atLevel;
+  }
+  if (found.length > 1)
+    throw new SasaeaiError(SasaeaiErrorCode.InvalidArgument, `${what}: "${text}" names several units (${found.map((u) => u.code).join(', ')}); give the code`);
+  return found[0]!;
 }
 
 /**
@@ -294,7 +331,10 @@ export function reportingLines(plan: Plan): ReportingLine[] {
 
 /** A report owed in a fiscal year: from whom, to whom, what, by when. */
 export interface Obligation {
-  /** Stable id: `<flow>/<fiscal year>/<sender unit or body>`. */
+  /**
+   * Stable id: `<flow>/<fiscal year>/<sender unit or body>`, with the period for cadences of
+   * several periods a year: `<flow>/<fiscal year>-<period>/<sender>`.
+   */
   id: string;
   flowId: string;
   fiscalYear: number;
@@ -307,6 +347,8 @@ export interface Obligation {
   due: LocalDate;
   /** The period the reports cover. */
   period: { start: LocalDate; end: LocalDate };
+  /** The period of the cadence (from 1); 1 for any-time and fiscal-year flows. */
+  periodIndex: number;
   /** What the report is expected to cover: initiative codes of the ward, or measure codes. */
   expectedSubjects: string[];
   /** The closing date is a preset default, not a fact of the plan. */
@@ -326,6 +368,10 @@ export interface Obligation {
  */
 export function obligations(plan: Plan, fiscalYear: number, opts: { within?: string; flowId?: string } = {}): Obligation[] {
   const idx = index(plan);
+  if (!Number.isInteger(fiscalYear)) throw new SasaeaiError(SasaeaiErrorCode.InvalidArgument, `fiscalYear: expected an integer year, got ${String(fiscalYear)}`);
+  if (opts.within !== undefined) opts = { ...opts, within: resolveUnit(plan, opts.within, { what: 'within' }).code };
+  if (opts.flowId !== undefined && !idx.flows.has(opts.flowId))
+    throw new SasaeaiError(SasaeaiErrorCode.InvalidArgument, `flowId: no flow "${opts.flowId}" in plan ${plan.id}`);
   const cfg = { startMonth: plan.fiscalYear.startMonth };
   const period = fiscalYearRange(fiscalYear, cfg);
   const top = plan.units.find((u) => u.parent === undefined);
@@ -339,7 +385,13 @@ export function obligations(plan: Plan, fiscalYear: number, opts: { within?: str
     const senders: (Unit | undefined)[] = from.perUnit
       ? unitsAt(plan, from.level, { on: period.start, until: period.end })
       : [top];
-    const due = dueDate(flow.closing, fiscalYear, cfg);
+    const count = PERIODS_PER_YEAR[flow.cadence];
+    const covered = count === 1 ? [1] : (flow.periods ?? Array.from({ length: count }, (_, i) => i + 1)).filter((n) => n <= count);
+    for (const [k, periodIndex] of covered.entries()) {
+    const rule = flow.closings?.[k] ?? flow.closing;
+    const due = periodDue(rule, fiscalYear, flow.cadence, periodIndex, cfg.startMonth);
+    const window = count === 1 ? period : periodRange(fiscalYear, flow.cadence, periodIndex, cfg.startMonth);
+    const idYear = count === 1 ? String(fiscalYear) : `${fiscalYear}-${periodIndex}`;
     for (const unit of senders) {
       if (opts.within !== undefined && unit) {
         const inside = unit.code === opts.within || ancestors(plan, unit.code).some((a) => a.code === opts.within);
@@ -351,7 +403,7 @@ export function obligations(plan: Plan, fiscalYear: number, opts: { within?: str
       const fromInst: BodyInstance = unit && from.perUnit ? { body: from, unit, name: instanceName(from, unit) } : { body: from, name: from.name };
       const toInst: BodyInstance = receiverUnit ? { body: to, unit: receiverUnit, name: instanceName(to, receiverUnit) } : { body: to, name: to.name };
       const o: Obligation = {
-        id: `${flow.id}/${fiscalYear}/${unit && from.perUnit ? unit.code : from.id}`,
+        id: `${flow.id}/${idYear}/${unit && from.perUnit ? unit.code : from.id}`,
         flowId: flow.id,
         fiscalYear,
         cadence: flow.cadence,
@@ -359,12 +411,14 @@ export function obligations(plan: Plan, fiscalYear: number, opts: { within?: str
         to: toInst,
         content: flow.content,
         due,
-        period,
+        period: window,
+        periodIndex,
         expectedSubjects: expectedSubjects(plan, template, unit),
         presetDeadline: flow.preset === true,
       };
       if (template) o.templateId = template.id;
       out.push(o);
+    }
     }
   }
   return out;

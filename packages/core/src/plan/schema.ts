@@ -87,6 +87,30 @@ export const BodyKindSchema = z.enum([
   'other',
 ]);
 
+/** A column a receiving body fills in when it verifies what it received (per subject). */
+export const VerificationFieldSchema = z
+  .object({
+    key: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'camelCase key'),
+    label: text,
+    type: z.enum(['enum', 'text', 'boolean']),
+    vocabulary: code.optional().describe('Vocabulary id, for enum fields (the body’s own rating scale)'),
+    required: z.boolean().optional(),
+    maxLength: z.number().int().positive().optional(),
+    prompt: text.optional(),
+  })
+  .strict();
+
+/**
+ * What a receiving body records when it verifies what it received (確認・評価, 成果と課題の検証):
+ * one row per subject (initiative, measure) of its compiled report.
+ */
+export const VerificationSchema = z
+  .object({
+    name: text.describe('What the record is called, e.g. 推進状況の確認・評価'),
+    fields: z.array(VerificationFieldSchema).min(1),
+  })
+  .strict();
+
 /**
  * A body (組織): one that reports, receives, compiles or supports. With `perUnit` it exists once
  * per unit of its level (one district chapter per district area, one council per ward).
@@ -109,6 +133,7 @@ export const BodySchema = z
     coordinates: z.array(code).optional().describe('Ids of bodies this body works with and coordinates (連携・調整)'),
     holdsMeetingsOf: z.array(code).optional().describe('Ids of bodies whose meetings it holds'),
     advisory: z.boolean().optional().describe('An advisory body of the city (附属機関)'),
+    verification: VerificationSchema.optional().describe('What the body records when it verifies the reports it receives'),
   })
   .strict();
 
@@ -178,11 +203,13 @@ export const FieldTypeSchema = z.enum([
 
 /**
  * How a field rolls up over a fiscal year and up the hierarchy: `key` identifies the record,
- * `sum` adds, `last` takes the value of the latest report, `any` is true if any is true, `union`
- * joins sets, `collect` lists texts with their source, `distribution` counts categories, `none`
- * is not rolled up.
+ * `sum` adds across reports (a flow: sessions held in each period), `stock` is a level taken as
+ * of the latest report of a unit and then added across units (persons covered, cumulative
+ * counts: two reports a year never double it), `last` takes the value of the latest report,
+ * `any` is true if any is true, `union` joins sets, `collect` lists texts with their source,
+ * `distribution` counts categories, `none` is not rolled up.
  */
-export const RollupKindSchema = z.enum(['key', 'sum', 'last', 'any', 'union', 'collect', 'distribution', 'none']);
+export const RollupKindSchema = z.enum(['key', 'sum', 'stock', 'last', 'any', 'union', 'collect', 'distribution', 'none']);
 
 /** A field (column) of a return template. */
 export const FieldSchema = z
@@ -301,14 +328,21 @@ export const TemplateSchema = z
     tableRules: TableRulesSchema.optional(),
     fiscalYearField: z.string().describe('Key of the fiscal-year field'),
     reportDateField: z.string().optional().describe('Key of the report-date field, for any-time returns'),
+    periodField: z
+      .string()
+      .optional()
+      .describe('Key of an integer field naming the period of the cadence a return is for (else its report date says)'),
     unitField: z.string().describe('Key of the field naming the reporting unit (e.g. district)'),
     subjectField: z.string().optional().describe('Key of the field naming what is reported on (initiative, measure)'),
     sheetName: text.optional().describe('Default sheet name of a blank return'),
   })
   .strict();
 
-/** Cadence of a flow: at any time during the fiscal year (随時), or once each fiscal year. */
-export const CadenceSchema = z.enum(['any-time', 'fiscal-year']);
+/**
+ * Cadence of a flow: at any time during the fiscal year (随時), once each fiscal year, or once
+ * per half year, quarter or month of the fiscal year.
+ */
+export const CadenceSchema = z.enum(['any-time', 'fiscal-year', 'half-year', 'quarter', 'month']);
 
 /** When the reports of a flow for a fiscal year are due. */
 export const ClosingRuleSchema = z.discriminatedUnion('kind', [
@@ -341,8 +375,20 @@ export const FlowSchema = z
     template: code.optional().describe('Id of the return template carried'),
     content: text.describe('What is reported'),
     cadence: CadenceSchema,
-    closing: ClosingRuleSchema,
+    closing: ClosingRuleSchema.describe('When the reports are due (after-end: from the end of each period)'),
+    periods: z
+      .array(z.number().int().min(1).max(12))
+      .min(1)
+      .optional()
+      .describe('Periods of the cadence this flow covers, from 1 (e.g. [1] the interim, [2] the year-end report of a half-year cadence); default all'),
+    closings: z
+      .array(ClosingRuleSchema)
+      .optional()
+      .describe('A closing rule per covered period, in the order of periods (e.g. interim due 10/31, year-end due 5/31 of the next year)'),
     compiles: z.array(code).optional(),
+    report: text
+      .optional()
+      .describe('Title of what the receiver compiles from these reports, e.g. 区計画の推進状況 (default: the content)'),
     sameUnit: z
       .boolean()
       .optional()
@@ -400,6 +446,8 @@ export type Term = z.infer<typeof TermSchema>;
 export type Level = z.infer<typeof LevelSchema>;
 export type Unit = z.infer<typeof UnitSchema>;
 export type Body = z.infer<typeof BodySchema>;
+export type Verification = z.infer<typeof VerificationSchema>;
+export type VerificationField = z.infer<typeof VerificationFieldSchema>;
 export type BodyKind = z.infer<typeof BodyKindSchema>;
 export type Measure = z.infer<typeof MeasureSchema>;
 export type Initiative = z.infer<typeof InitiativeSchema>;

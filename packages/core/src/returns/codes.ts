@@ -361,6 +361,61 @@ export const ISSUE_CODES = {
     en: "Looks like a person's name (…様, …さん); do not include personal data.",
     example: '山田様に協力いただいた',
   },
+  // --- roll-up (集計): why returns were not counted ---------------------------------------------
+  rollup_nothing_counted: {
+    severity: 'error',
+    ja: 'この集計で数えた報告がありません。',
+    en: 'This roll-up counted no return.',
+    example: 'returns of FY2025 rolled up for FY2026',
+  },
+  rollup_template_not_used: {
+    severity: 'warning',
+    ja: '様式は判定できましたが、この集計の報告の流れはその様式を読みません。',
+    en: 'The template was recognised, but no reporting flow of this roll-up reads it.',
+    example: 'a city-measure return given to a ward roll-up',
+  },
+  rollup_template_unknown: {
+    severity: 'warning',
+    ja: '様式が判定できなかった報告は集計していません。',
+    en: 'A return whose template was not recognised is not counted.',
+    example: 'a sheet with no known header row',
+  },
+  rollup_other_fiscal_year: {
+    severity: 'warning',
+    ja: '集計する年度と違う年度の行は数えていません。',
+    en: 'Rows of another fiscal year than the one rolled up are not counted.',
+    example: 'a 令和7年度 row in a 令和8年度 roll-up',
+  },
+  rollup_duplicate_submission: {
+    severity: 'warning',
+    ja: '同じ報告が2回以上渡されました。1回だけ数えます。',
+    en: 'The same return was given more than once; it is counted once.',
+    example: 'a file given both by name and inside its folder',
+  },
+  rollup_verification_unknown_subject: {
+    severity: 'error',
+    ja: '検証シートの行が、集約した報告のどの対象（取組み・施策）にも当たりません。',
+    en: 'A row of the verification sheet names no subject of the compiled report.',
+    example: 'a row whose code cell says C99',
+  },
+  rollup_verification_invalid_value: {
+    severity: 'error',
+    ja: '検証の値が、計画で決めた選択肢・長さに合いません。',
+    en: 'A verification value is not one of the plan’s options, or is too long.',
+    example: '評価 "とても良い" where the scale is 5–1',
+  },
+  rollup_verification_required: {
+    severity: 'error',
+    ja: '検証の必須の項目が空欄です。',
+    en: 'A required verification field is blank.',
+    example: 'an initiative with no evaluation',
+  },
+  rollup_verification_no_header: {
+    severity: 'error',
+    ja: '検証シートの見出し行が見つかりません。',
+    en: 'The header row of the verification sheet was not found.',
+    example: 'a sheet that is not a verification sheet',
+  },
   // --- safety net -----------------------------------------------------------------------------
   internal_error: {
     severity: 'error',

@@ -544,9 +544,9 @@ describe('safety net', () => {
 });
 
 afterAll(() => {
-  // Every code of the catalogue is raised by a test in this file.
+  // Every code of the catalogue is raised by a test in this file (roll-up codes: in rollup/flows.test.ts).
   const missing = issueCatalogue()
     .map((e) => e.code)
-    .filter((c) => !raised.has(c));
+    .filter((c) => !c.startsWith('rollup_') && !raised.has(c));
   expect(missing).toEqual([]);
 });

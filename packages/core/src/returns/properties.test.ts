@@ -184,7 +184,9 @@ describe('validation properties', { timeout: 120_000 }, () => {
       expect(() => validateGrid(g as SheetGrid, { plan, today })).not.toThrow();
       expect(() => validateGrids(g as SheetGrid[], { plan, today })).not.toThrow();
     }
-    expect(() => validateGrid({ sheet: 'S', cells: [] }, { plan, today: 'tomorrow' as never, maxIssues: -1, severities: 'x' as never })).not.toThrow();
+    expect(() => validateGrid({ sheet: 'S', cells: [] }, { plan, today, maxIssues: -1, severities: 'x' as never })).not.toThrow();
+    // A "today" that is no date is a programmer error: it throws rather than being replaced by the clock.
+    expect(() => validateGrid({ sheet: 'S', cells: [] }, { plan, today: 'tomorrow' as never })).toThrow(/today/);
   });
 
   it('column letters round-trip', () => {

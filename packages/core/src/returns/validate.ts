@@ -12,6 +12,7 @@ import { fiscalYearOf, formatFiscalYear, isLocalDate, todayIn, type LocalDate } 
 import type { Plan } from '../plan/schema.js';
 import { getTemplate, getUnit, termOfFiscalYear } from '../plan/queries.js';
 import { ratio } from '../rules/conditions.js';
+import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
 import { columnLetters, displayValue, excelErrorOf, isBlankCell, parseOrigin } from './cells.js';
 import { ISSUE_CODES, type CatalogueCode } from './codes.js';
 import { compileTemplate, FAIL, type CompiledTemplate, type Emitter } from './compile.js';
@@ -275,6 +276,9 @@ function emptySummary(): ValidationSummary {
 
 function safeToday(plan: Plan, today: unknown): LocalDate {
   if (typeof today === 'string' && isLocalDate(today)) return today;
+  // A "today" that was given but is no calendar date is a wrong argument, never replaced by the clock.
+  if (today !== undefined)
+    throw new SasaeaiError(SasaeaiErrorCode.InvalidArgument, `today: expected a calendar date YYYY-MM-DD, got ${JSON.stringify(today)}`);
   try {
     return todayIn(plan.timeZone);
   } catch {
@@ -330,6 +334,7 @@ export function detectTemplate(grid: SheetGrid, plan: Plan): { templateId: strin
  * ```
  */
 export function validateGrid(grid: SheetGrid, opts: ValidateOptions): ValidationResult {
+  if (opts.today !== undefined) safeToday(opts.plan, opts.today);
   return finish(validateOne(grid, opts, newShared()), opts);
 }
 
@@ -343,6 +348,7 @@ export function validateGrid(grid: SheetGrid, opts: ValidateOptions): Validation
  * ```
  */
 export function validateGrids(grids: SheetGrid[], opts: ValidateOptions): ValidationSetResult {
+  if (opts.today !== undefined) safeToday(opts.plan, opts.today);
   const shared = newShared();
   const list = Array.isArray(grids) ? grids : [];
   const results = list.map((g) => finish(validateOne(g, opts, shared), { ...opts, maxIssues: Infinity }));

@@ -5,7 +5,10 @@
  */
 import { lt } from '../i18n/text.js';
 import { formatFiscalYear, type LocalDate } from '../period/index.js';
-import { getTemplate, obligations as planObligations, type Obligation } from '../plan/queries.js';
+import { getTemplate, obligations as planObligations, resolveUnit, type Obligation } from '../plan/queries.js';
+import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
+import { dedupeSubmissions, receiverLevel, templatedFlows } from './flows.js';
+import { PERIODS_PER_YEAR, periodOfDate } from '../plan/periods.js';
 import type { Plan } from '../plan/schema.js';
 import type { RowRef } from '../returns/types.js';
 import type { ReviewState } from '../workflow/types.js';
@@ -46,9 +49,12 @@ export function obligationStatuses(
       refs.length = offset + src.length;
       for (let i = 0; i < src.length; i++) refs[offset + i] = src[i]!;
     }
-    const flowId = part.scan.shape.flow?.id;
+    const flowIds = part.scan.shape.flowIds;
+    const cadenceOf = new Map(plan.flows.map((f) => [f.id, f.cadence]));
     for (const o of owed) {
-      if (o.flowId !== flowId) continue;
+      if (!flowIds.includes(o.flowId)) continue;
+      const cadence = cadenceOf.get(o.flowId) ?? 'fiscal-year';
+      const perPeriod = PERIODS_PER_YEAR[cadence] > 1;
       const scope = o.to.unit?.code ?? top;
       if (scope !== part.scope) continue;
       const unitCode = o.from.unit?.code ?? SINGLE;
@@ -61,6 +67,11 @@ export function obligationStatuses(
       const counted = new Set<number>();
       if (ua) {
         for (const ret of ua.returns.values()) {
+          // A return answers the obligation of its period: its period field, else its report date.
+          if (perPeriod) {
+            const p = ret.period ?? (ret.maxDate === null ? null : periodOfDate(ret.maxDate, cadence, plan.fiscalYear.startMonth));
+            if (p !== o.periodIndex) continue;
+          }
           if (ret.errors > 0 && !countInvalid) {
             invalidReturns++;
             continue;
@@ -177,11 +188,11 @@ export function buildCompleteness(
 ): Completeness {
   const top = plan.units.find((u) => u.parent === undefined)?.code ?? SINGLE;
   const owed = planObligations(plan, fiscalYear, opts.within === undefined || opts.within === top ? {} : { within: opts.within }).filter(
-    (o) => o.templateId !== undefined && scans.some((s) => s.shape.flow?.id === o.flowId),
+    (o) => o.templateId !== undefined && scans.some((s) => s.shape.flowIds.includes(o.flowId)),
   );
   const parts: ScopePart[] = [];
   for (const s of scans) {
-    const scopesOwed = new Set(owed.filter((o) => o.flowId === s.shape.flow?.id).map((o) => o.to.unit?.code ?? top));
+    const scopesOwed = new Set(owed.filter((o) => s.shape.flowIds.includes(o.flowId)).map((o) => o.to.unit?.code ?? top));
     for (const scope of new Set([...scopesOwed, ...s.scopes.keys()])) parts.push({ scan: s, ss: s.scopes.get(scope), scope });
   }
   const order = new Map(plan.units.map((u, i) => [u.code, i]));
@@ -235,14 +246,21 @@ export function completeness(
   submissions: readonly Submission[],
   opts: { fiscalYear: number; within?: string; countInvalid?: boolean; review?: ReviewState },
 ): Completeness {
-  const subs = sortSubmissions(submissions);
-  const top = plan.units.find((u) => u.parent === undefined)?.code ?? SINGLE;
+  if (!Number.isInteger(opts.fiscalYear))
+    throw new SasaeaiError(SasaeaiErrorCode.InvalidArgument, `fiscalYear: expected an integer year, got ${String(opts.fiscalYear)}`);
+  const topUnit = plan.units.find((u) => u.parent === undefined);
+  const top = topUnit?.code ?? SINGLE;
+  if (opts.within !== undefined) {
+    // Completeness is kept per receiving unit: `within` names one (a ward) or the top unit.
+    const levels = [...new Set([...templatedFlows(plan).map((f) => receiverLevel(plan, f)), topUnit?.level])].filter((l): l is string => l !== undefined);
+    opts = { ...opts, within: resolveUnit(plan, opts.within, { levels, what: 'within' }).code };
+  }
+  const { subs } = dedupeSubmissions(sortSubmissions(submissions));
   const scans: Scan[] = [];
-  for (const flow of plan.flows) {
-    if (flow.template === undefined) continue;
-    const t = getTemplate(plan, flow.template);
+  for (const flow of templatedFlows(plan)) {
+    const t = getTemplate(plan, flow.template!);
     if (!t || scans.some((s) => s.shape.template.id === t.id)) continue;
-    const shape = shapeOf(plan, t);
+    const shape = shapeOf(plan, t, flow);
     const scopes = opts.within === undefined || opts.within === top ? undefined : new Set([opts.within]);
     scans.push(
       scan(plan, subs, shape, {

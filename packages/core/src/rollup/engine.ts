@@ -17,6 +17,13 @@ import { useOf, type SubmissionUse } from './use.js';
 export interface TemplateShape {
   template: Template;
   flow: Flow | undefined;
+  /**
+   * The flows rolled up together: those carrying the template between the same bodies (an
+   * interim and a year-end flow of one half-year cadence).
+   */
+  flowIds: string[];
+  /** Key of the field naming a return's period, if the template has one. */
+  periodField: string | undefined;
   fyField: string;
   dateField: string | undefined;
   unitField: string;
@@ -26,6 +33,10 @@ export interface TemplateShape {
   /** Key fields beyond the unit, its parent units and the subject (e.g. department, indicator). */
   extraKeys: string[];
   sum: string[];
+  /** Levels (`stock`): the latest report's value in a cell, added across cells. */
+  stock: string[];
+  /** `sum` then `stock` fields: the figures that add up across cells. */
+  totals: string[];
   /** `last` fields rolled up as a distribution of categories. */
   lastCat: string[];
   /** `last` date fields rolled up as the latest date. */
@@ -56,13 +67,15 @@ const CATEGORY_TYPES = new Set(['enum', 'boolean', 'unit', 'initiative', 'measur
  * shapeOf(plan, getTemplate(plan, 'district-activity')!).sum; // ['sessions', 'participants']
  * ```
  */
-export function shapeOf(plan: Plan, template: Template): TemplateShape {
-  const flow = plan.flows.find((f) => f.template === template.id);
+export function shapeOf(plan: Plan, template: Template, flowOf?: Flow): TemplateShape {
+  const flow = flowOf ?? plan.flows.find((f) => f.template === template.id);
   const from = flow ? getBody(plan, flow.from) : undefined;
   const to = flow ? getBody(plan, flow.to) : undefined;
   const s: TemplateShape = {
     template,
     flow,
+    flowIds: flow ? plan.flows.filter((f) => f.template === template.id && f.from === flow.from && f.to === flow.to).map((f) => f.id) : [],
+    periodField: template.periodField,
     fyField: template.fiscalYearField,
     dateField: template.reportDateField,
     unitField: template.unitField,
@@ -70,6 +83,8 @@ export function shapeOf(plan: Plan, template: Template): TemplateShape {
     keyFields: [],
     extraKeys: [],
     sum: [],
+    stock: [],
+    totals: [],
     lastCat: [],
     lastDate: [],
     last: [],
@@ -90,6 +105,9 @@ export function shapeOf(plan: Plan, template: Template): TemplateShape {
         break;
       case 'sum':
         s.sum.push(f.key);
+        break;
+      case 'stock':
+        s.stock.push(f.key);
         break;
       case 'last':
         s.last.push(f.key);
@@ -122,6 +140,7 @@ export function shapeOf(plan: Plan, template: Template): TemplateShape {
   }
   s.extraKeys = s.keyFields.filter((k) => !implied.has(k));
   s.catFields = [...s.lastCat, ...s.union, ...s.dist];
+  s.totals = [...s.sum, ...s.stock];
   for (const f of s.fields) if (f.options) s.options.set(f.key, f.options.map((o) => o.code));
   return s;
 }
@@ -164,6 +183,8 @@ export interface ReturnAcc {
   rows: number;
   errors: number;
   maxDate: string | null;
+  /** The period its period field names (first row that names one), else null. */
+  period: number | null;
 }
 
 /** @internal What the scan knows of a sending unit (district). */
@@ -206,6 +227,8 @@ export interface Scan {
   subs: Submission[];
   uses: SubmissionUse[];
   scopes: Map<string, ScopeScan>;
+  /** Rows of another fiscal year, per scope and return (index into `uses`). */
+  otherYear: Map<string, Map<number, number>>;
 }
 
 /** @internal Options of a scan. */
@@ -283,6 +306,7 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
   const single = shape.senderLevel === undefined;
   const scopes = new Map<string, ScopeScan>();
   const uses: SubmissionUse[] = [];
+  const otherYear = new Map<string, Map<number, number>>();
   const templateSubs: Submission[] = [];
   for (const sub of subs) {
     if (sub.templateId !== shape.template.id) continue;
@@ -300,6 +324,7 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
     const records = sub.records;
     let nRecords = 0;
     let nWithErrors = 0;
+    let nOtherYear = 0;
     for (let ri = 0; ri < records.length; ri++) {
       const rec = records[ri]!;
       const v = rec.values;
@@ -315,7 +340,19 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
           }
         }
       }
-      if (fy !== opts.fiscalYear) continue;
+      if (fy !== opts.fiscalYear) {
+        // Said, not silent: a row of another year in the roll-up's scope is counted as such.
+        if (fy !== null) {
+          const uv = v[unitField];
+          const sc = single ? top : typeof uv === 'string' ? scopeOf(uv) : undefined;
+          if (sc !== undefined && (!opts.scopes || opts.scopes.has(sc))) {
+            nOtherYear++;
+            const m = otherYear.get(sc) ?? otherYear.set(sc, new Map()).get(sc)!;
+            m.set(si, (m.get(si) ?? 0) + 1);
+          }
+        }
+        continue;
+      }
       const unitVal = v[unitField];
       let unit: string;
       if (single) unit = SINGLE;
@@ -378,13 +415,17 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
       if (use.arrived) {
         let ret = ua.lastRet !== undefined && ua.lastRet.sub === si ? ua.lastRet : ua.returns.get(si);
         if (!ret) {
-          ret = { sub: si, rows: 0, errors: 0, maxDate: null };
+          ret = { sub: si, rows: 0, errors: 0, maxDate: null, period: null };
           ua.returns.set(si, ret);
         }
         ua.lastRet = ret;
         ret.rows++;
         if (hasErrors) ret.errors += rec.errors;
         if (dateStr !== '' && (ret.maxDate === null || dateStr > ret.maxDate)) ret.maxDate = dateStr;
+        if (ret.period === null && shape.periodField !== undefined) {
+          const pv = v[shape.periodField];
+          if (typeof pv === 'number' && Number.isInteger(pv)) ret.period = pv;
+        }
         ua.arrivedRows.push(idx);
         if (subject !== ua.lastSubjectAll) {
           ua.subjectsAll.add(subject);
@@ -486,8 +527,9 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
     }
     use.records += nRecords;
     use.rowsWithErrors += nWithErrors;
+    use.otherYear += nOtherYear;
   }
-  return { shape, subs: templateSubs, uses, scopes };
+  return { shape, subs: templateSubs, uses, scopes, otherYear };
 }
 
 /**
@@ -548,7 +590,7 @@ export interface BuiltCell extends CellRow {
 
 function emptyAggregate(shape: TemplateShape): Aggregate {
   const a: Aggregate = { cells: 0, records: 0, sum: {}, count: {}, dist: {}, latest: {} };
-  for (const f of shape.sum) a.sum[f] = 0;
+  for (const f of shape.totals) a.sum[f] = 0;
   for (const f of shape.any) a.count[f] = 0;
   for (const f of shape.collect) a.count[f] = 0;
   for (const f of [...shape.lastCat, ...shape.union, ...shape.dist]) a.dist[f] = {};
@@ -580,6 +622,14 @@ export function buildCells(plan: Plan, ss: ScopeScan, shape: TemplateShape, sink
       values[f] = c.sums[i]!;
       agg.sum[f] = c.sums[i]!;
     });
+    // A level is read from the unit's latest report only: an interim and a year-end report of
+    // a cumulative figure never add up.
+    for (const f of shape.stock) {
+      const x = lastVals[f];
+      const n = typeof x === 'number' && Number.isFinite(x) ? x : null;
+      values[f] = n;
+      agg.sum[f] = n ?? 0;
+    }
     const flags: Record<string, number[]> = {};
     shape.any.forEach((f, i) => {
       flags[f] = c.flags[i]!;
@@ -702,6 +752,7 @@ export function emitAggregate(
   put(`${prefix}/cells`, agg.cells, { cells: cellIdx, pick: 'all' });
   put(`${prefix}/records`, agg.records, { cells: cellIdx, pick: 'all' });
   for (const f of shape.sum) put(`${prefix}/${f}`, agg.sum[f] ?? 0, { cells: cellIdx, pick: 'all' });
+  for (const f of shape.stock) put(`${prefix}/${f}`, agg.sum[f] ?? 0, { cells: cellIdx, pick: 'last' });
   for (const f of shape.any) put(`${prefix}/${f}`, agg.count[f] ?? 0, { cells: cellIdx, pick: 'flag', field: f });
   for (const f of shape.collect) put(`${prefix}/${f}`, agg.count[f] ?? 0, { cells: cellIdx, pick: 'text', field: f });
   const lastCat = new Set(shape.lastCat);

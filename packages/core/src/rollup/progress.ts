@@ -4,9 +4,13 @@
  * 地域福祉専門分科会への報告 (every ward side by side, city totals, the chapter-4 measures table).
  */
 import { lt, type LocalizedText } from '../i18n/text.js';
-import { fiscalYearRange, formatFiscalYear } from '../period/index.js';
-import { bodyInstance, getBody, getUnit, obligations as planObligations, unitsAt, type Obligation } from '../plan/queries.js';
-import type { Plan } from '../plan/schema.js';
+import { formatFiscalYear } from '../period/index.js';
+import { bodyInstance, getBody, getTemplate, getUnit, obligations as planObligations, resolveUnit, type Obligation } from '../plan/queries.js';
+import type { Flow, Plan } from '../plan/schema.js';
+import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
+import { chainFlow, dedupeSubmissions, flowReceivedBy, receiverUnits, tableFlow } from './flows.js';
+import { NOTICE, type NothingCountedReason, type RollupNotice } from './notices.js';
+import { verificationStatus } from './verification.js';
 import type { FieldValue, RowRef } from '../returns/types.js';
 import type { ReviewState } from '../workflow/types.js';
 import { buildCompleteness, completenessRow, obligationStatuses } from './completeness.js';
@@ -38,6 +42,7 @@ import type {
   ListItem,
   MeasuresTable,
   MeetingRow,
+  ObligationStatus,
   RollupOptions,
   ReportList,
   SubjectRow,
@@ -45,27 +50,9 @@ import type {
 } from './types.js';
 import type { SubmissionUse } from './use.js';
 
-/** The template of the returns a per-unit body (a ward council) receives from the units below. */
-function activityShape(plan: Plan): TemplateShape | undefined {
-  for (const flow of plan.flows) {
-    if (flow.template === undefined) continue;
-    const from = getBody(plan, flow.from);
-    const to = getBody(plan, flow.to);
-    const t = plan.templates.find((x) => x.id === flow.template);
-    if (t && from?.perUnit && to?.perUnit) return shapeOf(plan, t);
-  }
-  return undefined;
-}
-
-/** The template of the returns a single body (the city) sends: the chapter-4 measures. */
-function measureShape(plan: Plan): TemplateShape | undefined {
-  for (const flow of plan.flows) {
-    if (flow.template === undefined) continue;
-    const from = getBody(plan, flow.from);
-    const t = plan.templates.find((x) => x.id === flow.template);
-    if (t && from && !from.perUnit) return shapeOf(plan, t);
-  }
-  return undefined;
+function flowShape(plan: Plan, flow: Flow | undefined): TemplateShape | undefined {
+  const t = flow?.template === undefined ? undefined : getTemplate(plan, flow.template);
+  return t ? shapeOf(plan, t, flow) : undefined;
 }
 
 function fyLabel(plan: Plan, fy: number): LocalizedText {
@@ -93,15 +80,20 @@ const byOrder =
     (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || (a < b ? -1 : a > b ? 1 : 0);
 
 /** Uses of the returns with rows in one scope, their row counts recounted for it. */
-function usesForScope(sc: Scan, ss: ScopeScan | undefined): SubmissionUse[] {
-  if (!ss) return [];
+function usesForScope(sc: Scan, ss: ScopeScan | undefined, scope: string): SubmissionUse[] {
+  const other = sc.otherYear.get(scope);
+  if (!ss && !other) return [];
   const records = new Int32Array(sc.uses.length);
   const errors = new Int32Array(sc.uses.length);
-  for (let i = 0; i < ss.subOf.length; i++) records[ss.subOf[i]!]!++;
-  for (const ua of ss.units.values()) for (const i of ua.errorRows) errors[ss.subOf[i]!]!++;
+  if (ss) {
+    for (let i = 0; i < ss.subOf.length; i++) records[ss.subOf[i]!]!++;
+    for (const ua of ss.units.values()) for (const i of ua.errorRows) errors[ss.subOf[i]!]!++;
+  }
   const out: SubmissionUse[] = [];
-  for (let si = 0; si < sc.uses.length; si++)
-    if (records[si]! > 0) out.push({ ...sc.uses[si]!, records: records[si]!, rowsWithErrors: errors[si]! });
+  for (let si = 0; si < sc.uses.length; si++) {
+    const otherYear = other?.get(si) ?? 0;
+    if (records[si]! > 0 || otherYear > 0) out.push({ ...sc.uses[si]!, records: records[si]!, rowsWithErrors: errors[si]!, otherYear });
+  }
   return out;
 }
 
@@ -195,7 +187,8 @@ function buildWard(
   const subjCmp = byOrder(sOrder);
   if (ss) ss.cells.sort((a, b) => unitCmp(a.unit, b.unit) || subjCmp(a.subject, b.subject) || (a.rows[0] ?? 0) - (b.rows[0] ?? 0));
   const cells: BuiltCell[] = ss && shape ? buildCells(plan, ss, shape, sink) : [];
-  const wardOwed = owed.filter((o) => o.flowId === shape?.flow?.id && o.to.unit?.code === ward);
+  const top = topCode(plan);
+  const wardOwed = owed.filter((o) => shape !== undefined && shape.flowIds.includes(o.flowId) && (o.to.unit?.code ?? top) === ward);
   const statuses = sc ? obligationStatuses(plan, [{ scan: sc, ss, scope: ward }], wardOwed, opts.includeInvalid === true, null, sink) : [];
   const wardRef = unitRef(plan, ward);
   const comp = completenessRow(`${ward}/completeness`, wardRef, statuses, sink);
@@ -208,7 +201,10 @@ function buildWard(
     (cellsByUnit.get(c.unitCode) ?? cellsByUnit.set(c.unitCode, []).get(c.unitCode)!).push(i);
   });
   const expectedBySubject = new Map<string, number>();
-  for (const o of wardOwed) for (const s of o.expectedSubjects) expectedBySubject.set(s, (expectedBySubject.get(s) ?? 0) + 1);
+  // Per sending unit, not per report owed: two reports a year expect the same subjects once.
+  const expectedOf = new Map<string, string[]>();
+  for (const o of wardOwed) if (!expectedOf.has(o.from.unit?.code ?? SINGLE)) expectedOf.set(o.from.unit?.code ?? SINGLE, o.expectedSubjects);
+  for (const subjects of expectedOf.values()) for (const s of subjects) expectedBySubject.set(s, (expectedBySubject.get(s) ?? 0) + 1);
   const subjectCodes = [...new Set([...expectedBySubject.keys(), ...cellsBySubject.keys()])].sort(subjCmp);
   const subjectRow = (prefix: string, code: string, idx: number[], expected: number): SubjectRow => {
     const { agg, provisional } = shape
@@ -216,11 +212,14 @@ function buildWard(
       : { agg: { cells: 0, records: 0, sum: {}, count: {}, dist: {}, latest: {} } as Aggregate, provisional: false };
     sink.figures[`${prefix}/expected`] = expected;
     sink.provenance[`${prefix}/expected`] = { rows: [] };
-    sink.figures[`${prefix}/reported`] = idx.length;
+    // Units (× subjects for the total) that reported, not cells: an extra key (a department, an
+    // indicator) may split one unit's report on a subject into several cells.
+    const reported = new Set(idx.map((i) => `${cells[i]!.unitCode}\u001f${cells[i]!.subjectCode}`)).size;
+    sink.figures[`${prefix}/reported`] = reported;
     sink.provenance[`${prefix}/reported`] = { cells: idx, pick: 'all' };
-    sink.figures[`${prefix}/reportedRate`] = expected === 0 ? null : idx.length / expected;
+    sink.figures[`${prefix}/reportedRate`] = expected === 0 ? null : reported / expected;
     sink.provenance[`${prefix}/reportedRate`] = { cells: idx, pick: 'all' };
-    return { id: prefix, subject: subjectRef(plan, code), expected, reported: idx.length, agg, provisional };
+    return { id: prefix, subject: subjectRef(plan, code), expected, reported, agg, provisional };
   };
   const subjects = subjectCodes.map((s) => subjectRow(`${ward}/${s}`, s, cellsBySubject.get(s) ?? [], expectedBySubject.get(s) ?? 0));
   const total = subjectRow(
@@ -231,7 +230,20 @@ function buildWard(
   );
 
   // By district.
-  const statusByUnit = new Map(statuses.map((s) => [s.unit?.code ?? SINGLE, s]));
+  // A unit owing several reports (interim and year-end) shows its worst status and first receipt.
+  const RANK = { 'on-time': 0, late: 1, missing: 2 } as const;
+  const statusByUnit = new Map<string, ObligationStatus>();
+  for (const st of statuses) {
+    const k = st.unit?.code ?? SINGLE;
+    const cur = statusByUnit.get(k);
+    if (!cur) statusByUnit.set(k, st);
+    else
+      statusByUnit.set(k, {
+        ...(RANK[st.status] > RANK[cur.status] ? st : cur),
+        firstReceived: [cur.firstReceived, st.firstReceived].filter((d): d is string => d !== null).sort()[0] ?? null,
+        rows: [...cur.rows, ...st.rows],
+      });
+  }
   const unitCodes = [...new Set([...wardOwed.map((o) => o.from.unit?.code ?? SINGLE), ...(ss ? ss.units.keys() : [])])].sort(unitCmp);
   const districts: DistrictRow[] = unitCodes.map((u) => {
     const prefix = `${u}/${SINGLE}`;
@@ -332,6 +344,8 @@ function buildWard(
 
   const label = fyLabel(plan, opts.fiscalYear);
   const council = shape?.flow ? bodyInstance(plan, shape.flow.to, ward).name : wardRef.name;
+  const reportName = shape?.flow ? (shape.flow.report ?? shape.flow.content) : (shape?.template.name ?? plan.name);
+  const senderBody = shape?.flow ? getBody(plan, shape.flow.from) : undefined;
   const subjectField = shape?.subjectField ? shape.template.fields.find((f) => f.key === shape.subjectField) : undefined;
   const unitField = shape ? shape.template.fields.find((f) => f.key === shape.unitField) : undefined;
   const progress: WardProgress = {
@@ -340,16 +354,20 @@ function buildWard(
     fiscalYear: opts.fiscalYear,
     fiscalYearLabel: label,
     title: {
-      ja: `${label.ja} ${wardRef.name.ja} 区計画の推進状況`,
-      en: `Ward-plan progress: ${wardRef.name.en}, ${label.en}`,
+      ja: `${label.ja} ${wardRef.name.ja} ${reportName.ja}`,
+      en: `${reportName.en}: ${wardRef.name.en}, ${label.en}`,
     },
+    report: reportName,
+    flowId: shape?.flow?.id ?? null,
     ward: wardRef,
+    levelName: plan.levels.find((l) => l.id === getUnit(plan, ward)?.level)?.name ?? lt('単位', 'Unit'),
     council,
     templateId: shape?.template.id ?? null,
-    due: wardOwed[0]?.due ?? null,
+    due: wardOwed.map((o) => o.due).sort().pop() ?? null,
     fields: shape?.fields ?? [],
-    subjectLabel: subjectField?.label ?? lt('取組み', 'Initiative'),
-    unitLabel: unitField?.label ?? lt('地区', 'District'),
+    subjectLabel: subjectField?.label ?? lt('対象', 'Subject'),
+    unitLabel: unitField?.label ?? lt('単位', 'Unit'),
+    senderLabel: senderBody?.name ?? lt('報告元', 'Senders'),
     subjects,
     total,
     districts,
@@ -357,7 +375,8 @@ function buildWard(
     lists,
     completeness: comp,
     obligations: statuses,
-    submissions: sc ? usesForScope(sc, ss) : [],
+    submissions: sc ? usesForScope(sc, ss, ward) : [],
+    notices: [],
     reviewed: opts.review !== undefined,
     provisional: cells.some((c) => c.provisional),
     refs: ss?.refs ?? [],
@@ -366,6 +385,11 @@ function buildWard(
   };
   const conf = confirmationOf(opts.review, ward, opts.fiscalYear, sink.figures);
   if (conf) progress.confirmation = conf;
+  const verified = (opts.verifications ?? []).filter(
+    (v) => v.unit === ward && v.fiscalYear === opts.fiscalYear && shape !== undefined && shape.flowIds.includes(v.flowId),
+  );
+  // The latest sheet read for the unit wins (a corrected sheet replaces the first).
+  if (verified.length > 0) progress.verification = verified[verified.length - 1]!;
   return progress;
 }
 
@@ -384,20 +408,96 @@ function buildWard(
  * traceFigure(p, '12101/C01/sessions'); // the rows that made it
  * ```
  */
-export function wardProgress(plan: Plan, submissions: readonly Submission[], opts: RollupOptions & { ward: string }): WardProgress {
-  const shape = activityShape(plan);
-  const subs = sortSubmissions(submissions);
-  const sc = shape
-    ? scan(plan, subs, shape, {
-        fiscalYear: opts.fiscalYear,
-        scopes: new Set([opts.ward]),
-        review: opts.review,
-        includeProvisional: opts.includeProvisional === true,
-        includeInvalid: opts.includeInvalid === true,
-      })
-    : undefined;
-  const owed = shape?.flow ? planObligations(plan, opts.fiscalYear, { within: opts.ward, flowId: shape.flow.id }) : [];
-  return buildWard(plan, sc, shape, opts.ward, owed, opts);
+export function wardProgress(
+  plan: Plan,
+  submissions: readonly Submission[],
+  opts: RollupOptions & { ward: string; flow?: string },
+): WardProgress {
+  checkOptions(opts);
+  const unit = resolveUnit(plan, opts.ward, { what: 'ward' });
+  const flow = flowReceivedBy(plan, unit, opts.flow);
+  const shape = flowShape(plan, flow)!;
+  const { subs, duplicates } = dedupeSubmissions(sortSubmissions(submissions));
+  const sc = scan(plan, subs, shape, {
+    fiscalYear: opts.fiscalYear,
+    scopes: new Set([unit.code]),
+    review: opts.review,
+    includeProvisional: opts.includeProvisional === true,
+    includeInvalid: opts.includeInvalid === true,
+  });
+  const owed = planObligations(plan, opts.fiscalYear, { within: unit.code }).filter((o) => shape.flowIds.includes(o.flowId));
+  const progress = buildWard(plan, sc, shape, unit.code, owed, opts);
+  progress.notices = noticesOf(plan, subs, duplicates, [sc], progress.title, opts);
+  return progress;
+}
+
+/** Checks the options every roll-up takes (programmer errors throw). */
+function checkOptions(opts: RollupOptions): void {
+  if (!Number.isInteger(opts.fiscalYear))
+    throw new SasaeaiError(SasaeaiErrorCode.InvalidArgument, `fiscalYear: expected an integer year, got ${String(opts.fiscalYear)}`);
+}
+
+/**
+ * Why returns were not counted: duplicates, templates not recognised or not read by the flows
+ * rolled up, rows of another fiscal year, and a roll-up that counted nothing.
+ */
+function noticesOf(
+  plan: Plan,
+  subs: readonly Submission[],
+  duplicates: string[],
+  scans: readonly Scan[],
+  title: LocalizedText,
+  opts: RollupOptions,
+): RollupNotice[] {
+  const out: RollupNotice[] = [];
+  if (duplicates.length > 0) out.push(NOTICE.duplicate({ ids: duplicates }));
+  const unknown = subs.filter((s) => s.templateId === '' && s.records.length > 0).map((s) => s.id);
+  if (unknown.length > 0) out.push(NOTICE.templateUnknown({ ids: unknown }));
+  const read = new Set(scans.map((x) => x.shape.template.id));
+  const flows = scans.map((x) => x.shape.flow?.content).filter((c): c is LocalizedText => c !== undefined);
+  const notRead = new Map<string, string[]>();
+  for (const s of subs)
+    if (s.templateId !== '' && !read.has(s.templateId) && s.records.length > 0)
+      (notRead.get(s.templateId) ?? notRead.set(s.templateId, []).get(s.templateId)!).push(s.id);
+  for (const [templateId, ids] of notRead)
+    out.push(NOTICE.templateNotUsed({ templateId, template: getTemplate(plan, templateId)?.name ?? lt(templateId, templateId), flows, ids }));
+  const uses = scans.flatMap((x) => x.uses);
+  const other = uses.filter((u) => u.otherYear > 0);
+  if (other.length > 0)
+    out.push(
+      NOTICE.otherFiscalYear({
+        fiscalYear: fyLabel(plan, opts.fiscalYear),
+        rows: other.reduce((a, u) => a + u.otherYear, 0),
+        ids: other.map((u) => u.id),
+      }),
+    );
+  const counted = uses.reduce((a, u) => a + (u.use === 'left-out' ? 0 : opts.includeInvalid === true ? u.records : u.records - u.rowsWithErrors), 0);
+  if (counted === 0) {
+    const reason: NothingCountedReason =
+      subs.length === 0
+        ? 'no-returns'
+        : uses.length === 0
+          ? 'none-of-flow'
+          : uses.every((u) => u.records === 0) && other.length > 0
+            ? 'none-of-year'
+            : uses.every((u) => u.records === 0)
+              ? 'none-in-scope'
+              : 'all-left-out';
+    out.unshift(NOTICE.nothingCounted({ title, reason }));
+  }
+  return out;
+}
+
+/** The flow at the top of a chain: the last flow found by following `compiles` upwards. */
+function topOfChain(plan: Plan, flow: Flow): Flow {
+  let cur = flow;
+  const seen = new Set<string>([cur.id]);
+  for (;;) {
+    const up = plan.flows.find((f) => (f.compiles ?? []).includes(cur.id) && !seen.has(f.id));
+    if (!up) return cur;
+    seen.add(up.id);
+    cur = up;
+  }
 }
 
 function metricsOf(agg: Aggregate, shape: TemplateShape): [string, FigureValue][] {
@@ -405,7 +505,7 @@ function metricsOf(agg: Aggregate, shape: TemplateShape): [string, FigureValue][
     ['cells', agg.cells],
     ['records', agg.records],
   ];
-  for (const f of shape.sum) out.push([f, agg.sum[f] ?? 0]);
+  for (const f of shape.totals) out.push([f, agg.sum[f] ?? 0]);
   for (const f of shape.any) out.push([f, agg.count[f] ?? 0]);
   for (const f of shape.collect) out.push([f, agg.count[f] ?? 0]);
   for (const f of shape.catFields) {
@@ -440,6 +540,7 @@ function buildMeasures(plan: Plan, sc: Scan | undefined, shape: TemplateShape | 
   const subjectField = shape?.subjectField ?? 'measure';
   const table: MeasuresTable = {
     templateId: shape?.template.id ?? null,
+    title: shape?.flow ? (shape.flow.report ?? shape.flow.content) : (shape?.template.name ?? plan.name),
     subjectField,
     fields: shape?.fields ?? [],
     derived: (shape?.template.derived ?? []).map((d) => ({ key: d.key, label: d.label, ...(d.numberFormat !== undefined ? { numberFormat: d.numberFormat } : {}) })),
@@ -472,6 +573,7 @@ function buildMeasures(plan: Plan, sc: Scan | undefined, shape: TemplateShape | 
     const values: Record<string, FieldValue> = {};
     for (const f of shape.last) values[f] = vals[f] ?? null;
     shape.sum.forEach((f, i) => (values[f] = c.sums[i]!));
+    for (const f of shape.stock) values[f] = vals[f] ?? null;
     const derived: Record<string, number | null> = {};
     for (const d of shape.template.derived ?? []) {
       const num = values[d.numerator] ?? vals[d.numerator];
@@ -544,10 +646,13 @@ function buildMeasures(plan: Plan, sc: Scan | undefined, shape: TemplateShape | 
  * r.measures.rows[0]?.derived.achievementRate;
  * ```
  */
-export function annualReport(plan: Plan, submissions: readonly Submission[], opts: RollupOptions): AnnualReport {
-  const subs = sortSubmissions(submissions);
-  const shape = activityShape(plan);
-  const mShape = measureShape(plan);
+export function annualReport(plan: Plan, submissions: readonly Submission[], opts: RollupOptions & { flow?: string }): AnnualReport {
+  checkOptions(opts);
+  const { subs, duplicates } = dedupeSubmissions(sortSubmissions(submissions));
+  const chain = chainFlow(plan, opts.flow);
+  const shape = flowShape(plan, chain);
+  const tableF = tableFlow(plan, chain);
+  const mShape = tableF && tableF.template !== chain?.template ? flowShape(plan, tableF) : undefined;
   const scanOpts = {
     fiscalYear: opts.fiscalYear,
     review: opts.review,
@@ -557,18 +662,21 @@ export function annualReport(plan: Plan, submissions: readonly Submission[], opt
   const sc = shape ? scan(plan, subs, shape, scanOpts) : undefined;
   const msc = mShape ? scan(plan, subs, mShape, scanOpts) : undefined;
   const owed = planObligations(plan, opts.fiscalYear);
-  const range = fiscalYearRange(opts.fiscalYear, { startMonth: plan.fiscalYear.startMonth });
   const uOrder = unitOrder(plan);
-  const wardCodes = shape?.scopeLevel
-    ? [...new Set([...unitsAt(plan, shape.scopeLevel, { on: range.start, until: range.end }).map((u) => u.code), ...(sc ? sc.scopes.keys() : [])])].sort(
-        byOrder(uOrder),
-      )
+  const wardCodes = chain
+    ? [...new Set([...receiverUnits(plan, chain, opts.fiscalYear).map((u) => u.code), ...(sc ? sc.scopes.keys() : [])])].sort(byOrder(uOrder))
     : [];
   const wards = wardCodes.map((w) => buildWard(plan, sc, shape, w, owed, opts));
   const sink = newSink();
   const top = topCode(plan);
+  // When the only receiver is the top unit (areas reporting straight to one town council), its
+  // compiled report is the total: the same figures, traced through it, not added up again.
+  const selfTotal = wards.length === 1 && wards[0]!.ward.code === top;
   const subjectCodes = [...new Set(wards.flatMap((w) => w.subjects.map((s) => s.subject.code)))].sort(byOrder(subjectOrder(plan)));
-  const subjects = shape
+  if (selfTotal) for (const [id, v] of Object.entries(wards[0]!.figures)) if (id.startsWith(`${top}/`)) sink.figures[id] = v;
+  const subjects = selfTotal
+    ? wards[0]!.subjects
+    : shape
     ? subjectCodes.map((s) =>
         cityRow(
           sink,
@@ -580,7 +688,9 @@ export function annualReport(plan: Plan, submissions: readonly Submission[], opt
         ),
       )
     : [];
-  const total = shape
+  const total = selfTotal
+    ? wards[0]!.total
+    : shape
     ? cityRow(sink, `${top}/${SINGLE}`, SINGLE, wards.map((w) => ({ row: w.total })), shape, plan)
     : { id: `${top}/${SINGLE}`, subject: subjectRef(plan, SINGLE), expected: 0, reported: 0, agg: { cells: 0, records: 0, sum: {}, count: {}, dist: {}, latest: {} }, provisional: false };
   const { table, refs } = buildMeasures(plan, msc, mShape, sink);
@@ -594,13 +704,14 @@ export function annualReport(plan: Plan, submissions: readonly Submission[], opt
     })
     .sort((a, b) => byOrder(uOrder)(a.ward.code, b.ward.code) || a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   const label = fyLabel(plan, opts.fiscalYear);
-  const recipientBody = plan.flows.map((f) => getBody(plan, f.to)).find((b) => b?.kind === 'expert-subcommittee') ?? getBody(plan, mShape?.flow?.to ?? '');
-  const recipient = recipientBody?.name ?? lt('審議会', 'Subcommittee');
+  const topFlow = chain ? topOfChain(plan, chain) : tableF;
+  const recipient = (topFlow ? getBody(plan, topFlow.to)?.name : undefined) ?? plan.name;
+  const scans = [sc, msc].filter((x): x is Scan => x !== undefined);
+  const used = new Set(scans.map((x) => x.shape.template.id));
   const uses: SubmissionUse[] = [
-    ...(sc ? sc.uses : []),
-    ...(msc ? msc.uses : []),
+    ...scans.flatMap((x) => x.uses),
     ...subs
-      .filter((s) => s.templateId !== shape?.template.id && s.templateId !== mShape?.template.id)
+      .filter((s) => !used.has(s.templateId))
       .map((s) => ({
         id: s.id,
         ...(s.source !== undefined ? { source: s.source } : {}),
@@ -609,19 +720,28 @@ export function annualReport(plan: Plan, submissions: readonly Submission[], opt
         use: 'left-out' as const,
         status: 'unreviewed' as const,
         arrived: false,
-        reason: lt('様式が特定できません', 'template not recognised'),
+        reason:
+          s.templateId === ''
+            ? lt('様式が判定できません', 'template not recognised')
+            : lt(`この集計の報告の流れは様式「${s.templateId}」を読みません`, `no flow of this roll-up reads template "${s.templateId}"`),
         records: s.records.length,
         rowsWithErrors: s.records.filter((r) => r.errors > 0).length,
+        otherYear: 0,
       })),
-  ].filter((u) => u.records > 0);
+  ].filter((u) => u.records > 0 || u.otherYear > 0);
+  const title: LocalizedText = topFlow?.report
+    ? { ja: `${label.ja} ${topFlow.report.ja}`, en: `${topFlow.report.en}, ${label.en}` }
+    : { ja: `${label.ja} ${recipient.ja}への報告`, en: `Report to the ${recipient.en}, ${label.en}` };
   return {
     kind: 'annual-report',
     planId: plan.id,
     fiscalYear: opts.fiscalYear,
     fiscalYearLabel: label,
-    title: { ja: `${label.ja} ${recipient.ja}への報告`, en: `Report to the ${recipient.en}, ${label.en}` },
+    title,
     recipient,
-    councilBody: (shape?.flow ? getBody(plan, shape.flow.to)?.name : undefined) ?? lt('協議会', 'Council'),
+    notices: noticesOf(plan, subs, duplicates, scans, title, opts),
+    verification: chain && getBody(plan, chain.to)?.verification ? wards.map((w) => verificationStatus(plan, w, w.verification)) : [],
+    councilBody: (chain ? getBody(plan, chain.to)?.name : undefined) ?? plan.name,
     city: { code: top, name: getUnit(plan, top)?.name ?? plan.municipality.name },
     wards,
     subjects,

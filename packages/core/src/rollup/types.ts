@@ -8,6 +8,8 @@ import type { LocalDate } from '../period/index.js';
 import type { FieldType, RollupKind } from '../plan/schema.js';
 import type { FieldValue, RowRef } from '../returns/types.js';
 import type { ChangeEntry, Meeting, ReviewState } from '../workflow/types.js';
+import type { RollupNotice } from './notices.js';
+import type { VerificationResult, VerificationStatus } from './verification.js';
 import type { SubmissionUse } from './use.js';
 
 /** A unit (ward, district area) or subject (initiative, measure) with its names. */
@@ -229,9 +231,16 @@ export interface WardProgress {
   planId: string;
   fiscalYear: number;
   fiscalYearLabel: LocalizedText;
-  /** E.g. 令和8年度 中央区 区計画の推進状況. */
+  /** E.g. 令和8年度 中央区 区計画の推進状況: fiscal year, unit and the flow's report title. */
   title: LocalizedText;
+  /** The title of what the receiver compiles, from the plan (the flow's `report`, else its content). */
+  report: LocalizedText;
+  /** The flow rolled up. */
+  flowId: string | null;
+  /** The receiving unit (a ward, or the top unit when a single body receives). */
   ward: NamedRef;
+  /** The name of the receiving unit's level, from the plan (区, 町). */
+  levelName: LocalizedText;
   /** The receiving body, e.g. 中央区支え合いのまち推進協議会. */
   council: LocalizedText;
   templateId: string | null;
@@ -240,6 +249,8 @@ export interface WardProgress {
   fields: ReportField[];
   subjectLabel: LocalizedText;
   unitLabel: LocalizedText;
+  /** The sending body's general name (from the plan), e.g. 社協地区部会. */
+  senderLabel: LocalizedText;
   subjects: SubjectRow[];
   total: SubjectRow;
   districts: DistrictRow[];
@@ -248,11 +259,15 @@ export interface WardProgress {
   completeness: CompletenessRow;
   obligations: ObligationStatus[];
   submissions: SubmissionUse[];
+  /** Why returns were not counted, and whether nothing was (never silent). */
+  notices: RollupNotice[];
   /** Whether a review state was applied. */
   reviewed: boolean;
   /** Whether any figure rests on provisional returns. */
   provisional: boolean;
   confirmation?: ConfirmationView;
+  /** The receiving body's verification of this report, when given (`verifications`). */
+  verification?: VerificationResult;
   refs: RowRef[];
   figures: Record<string, FigureValue>;
   provenance: Record<string, Provenance>;
@@ -279,6 +294,8 @@ export interface MeasureRow {
 /** The chapter-4 measures table. */
 export interface MeasuresTable {
   templateId: string | null;
+  /** What the table reports, from the plan: its flow's `report`, else its `content`. */
+  title: LocalizedText;
   subjectField: string;
   fields: ReportField[];
   derived: { key: string; label: LocalizedText; numberFormat?: string }[];
@@ -317,6 +334,13 @@ export interface AnnualReport {
   meetings: MeetingRow[];
   completeness: Completeness;
   submissions: SubmissionUse[];
+  /** Why returns were not counted, and whether nothing was (never silent). */
+  notices: RollupNotice[];
+  /**
+   * Per receiving unit, how far its body verified its compiled report — present when the plan
+   * declares a verification for the receiving body.
+   */
+  verification: VerificationStatus[];
   reviewed: boolean;
   provisional: boolean;
   /** Rows of the measure returns. */
@@ -334,4 +358,6 @@ export interface RollupOptions {
   includeProvisional?: boolean;
   /** Count rows with open validation errors too, marked provisional 暫定 (like returns not yet accepted). */
   includeInvalid?: boolean;
+  /** Verification sheets read back (`readVerification`): each is carried by its unit's report. */
+  verifications?: readonly VerificationResult[];
 }

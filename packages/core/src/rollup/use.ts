@@ -27,6 +27,8 @@ export interface SubmissionUse {
   records: number;
   /** Of those, rows with open validation errors (left out unless includeInvalid). */
   rowsWithErrors: number;
+  /** Rows of the return in the scope of the roll-up but of another fiscal year (not counted). */
+  otherYear: number;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface SubmissionUse {
  */
 export function useOf(sub: Submission, review: ReviewState | undefined, includeProvisional: boolean): SubmissionUse {
   const u = (use: UseKind, status: SubmissionUse['status'], arrived: boolean, reason?: LocalizedText): SubmissionUse => {
-    const out: SubmissionUse = { id: sub.id, sheet: sub.sheet, templateId: sub.templateId, records: 0, rowsWithErrors: 0, use, status, arrived };
+    const out: SubmissionUse = { id: sub.id, sheet: sub.sheet, templateId: sub.templateId, records: 0, rowsWithErrors: 0, otherYear: 0, use, status, arrived };
     if (sub.source !== undefined) out.source = sub.source;
     if (reason) out.reason = reason;
     const on = review?.returns[sub.id]?.receivedOn ?? sub.receivedOn;

@@ -108,7 +108,7 @@ function aggColumns(fields: ReportField[], opts: { dates?: boolean; texts?: bool
   const cols: SheetColumn[] = [];
   const getters: ((figs: Record<string, FigureValue>, prefix: string, lang: Lang) => SheetValue)[] = [];
   for (const f of fields) {
-    if (f.rollup === 'sum') {
+    if (f.rollup === 'sum' || f.rollup === 'stock') {
       cols.push(colL(f.key, f.label, 'integer', 10, f.numberFormat ?? INT));
       getters.push((figs, p) => num(figs[`${p}/${f.key}`]));
     } else if ((f.rollup === 'last' && f.type !== 'date' && f.options) || f.rollup === 'distribution') {
@@ -370,7 +370,7 @@ function sourcesSheet(rows: SheetValue[][], withWard: boolean): SheetModel {
 function wardSummaryLines(p: WardProgress, lang: Lang): LocalizedText[] {
   const lines: LocalizedText[] = [
     lt(`報告先: ${p.council.ja}`, `Compiled for: ${p.council.en}`),
-    ...(p.due ? [lt(`地区部会の報告の締切: ${longDate(p.due, 'ja')}`, `District returns due: ${longDate(p.due, 'en')}`)] : []),
+    ...(p.due ? [lt(`${p.senderLabel.ja}の報告の締切: ${longDate(p.due, 'ja')}`, `Returns of the ${p.senderLabel.en} due: ${longDate(p.due, 'en')}`)] : []),
     ...usageLines(p.submissions, p.reviewed, lang),
   ];
   if (p.confirmation) {
@@ -394,14 +394,19 @@ function summarySheet(p: WardProgress, lang: Lang): SheetModel {
   const rows: SheetValue[][] = [];
   const add = (label: LocalizedText, id: string, rateId?: string) => rows.push([label[lang], num(figs[id]), rateId ? num(figs[rateId]) : null, id]);
   const c = `${w}/completeness`;
-  add(lt('報告予定の地区部会', 'District chapters expected to report'), `${c}/expected`);
-  add(lt('報告のあった地区部会', 'District chapters that reported'), `${c}/received`, `${c}/rate`);
+  const who = p.senderLabel;
+  add(lt(`報告予定の報告（${who.ja}）`, `Reports expected (${who.en})`), `${c}/expected`);
+  add(lt(`報告のあった報告（${who.ja}）`, `Reports received (${who.en})`), `${c}/received`, `${c}/rate`);
   add(lt('うち締切までに報告', 'of which by the closing date'), `${c}/onTime`, `${c}/onTimeRate`);
   add(lt('締切後に報告', 'Reported after the closing date'), `${c}/late`);
-  add(lt('未報告の地区部会', 'District chapters not reported'), `${c}/missing`);
-  add(lt('報告のあった「地区×取組み」', 'District × initiative pairs reported'), `${w}/*/reported`, `${w}/*/reportedRate`);
+  add(lt(`未報告（${who.ja}）`, `Reports missing (${who.en})`), `${c}/missing`);
+  add(
+    lt(`報告のあった「${p.unitLabel.ja}×${p.subjectLabel.ja}」`, `${p.unitLabel.en} × ${p.subjectLabel.en.toLowerCase()} pairs reported`),
+    `${w}/*/reported`,
+    `${w}/*/reportedRate`,
+  );
   for (const f of p.fields) {
-    if (f.rollup === 'sum' || f.rollup === 'any' || f.rollup === 'collect')
+    if (f.rollup === 'sum' || f.rollup === 'stock' || f.rollup === 'any' || f.rollup === 'collect')
       add(f.rollup === 'collect' ? lt(`${f.label.ja}（件数）`, `${f.label.en} (count)`) : f.label, `${w}/*/${f.key}`);
     else if (f.rollup === 'last' && f.type !== 'date' && f.options && f === firstCategoryField(p.fields)) {
       for (const o of f.options) {
@@ -602,22 +607,31 @@ export function wardProgressWorkbook(progress: WardProgress, lang: Lang): Workbo
 function wardsSheet(r: AnnualReport, lang: Lang): SheetModel {
   const fields = r.wards[0]?.fields ?? [];
   const agg = aggColumns(fields, { texts: false });
+  const level = r.wards[0]?.levelName ?? lt('単位', 'Unit');
+  const who = r.wards[0]?.senderLabel ?? lt('報告元', 'senders');
   const columns: SheetColumn[] = [
     col('code', 'コード', 'Code', 'text', 8),
-    col('name', '区', 'Ward', 'text', 12),
-    col('expected', '報告予定の地区部会', 'Chapters expected', 'integer', 10),
-    col('received', '報告のあった地区部会', 'Chapters reported', 'integer', 10),
+    colL('name', level, 'text', 12),
+    colL('expected', lt(`報告予定（${who.ja}）`, `Expected (${who.en})`), 'integer', 10),
+    colL('received', lt(`報告あり（${who.ja}）`, `Received (${who.en})`), 'integer', 10),
     col('rate', '報告率', 'Reporting rate', 'percent', 9),
     col('onTime', '締切までに報告', 'On time', 'integer', 10),
     col('onTimeRate', '期限内報告率', 'On-time rate', 'percent', 9),
     col('reported', '報告のあった地区×取組み', 'Pairs reported', 'integer', 10),
     col('reportedRate', '取組みの報告率', 'Pairs reported (share)', 'percent', 9),
     ...agg.cols,
-    col('confirmed', '協議会での確定日', 'Confirmed by the council', 'date', 12),
+    colL('confirmed', lt(`${r.councilBody.ja}での確定日`, `Confirmed by the ${r.councilBody.en}`), 'date', 12),
+    // The receiving bodies' own verification, beside their figures, when the plan declares one.
+    ...(r.verification.length > 0 ? [colL('verified', lt(`${r.councilBody.ja}の検証（記入 / 対象）`, `Verified by the ${r.councilBody.en} (recorded / subjects)`), 'text', 12)] : []),
     col('provisional', '暫定', 'Provisional', 'text', 8),
     col('figure', '図表ID', 'Figure id', 'text', 12),
   ];
   const figs = (w: WardProgress | null) => (w ? w.figures : r.figures);
+  const verifiedCell = (unit: string): SheetValue[] => {
+    if (r.verification.length === 0) return [];
+    const v = r.verification.find((x) => x.unit.code === unit);
+    return [v ? `${v.recorded} / ${v.expected}` : ''];
+  };
   const comp = (row: CompletenessRow) => [row.expected, row.received, row.rate, row.onTime, row.onTimeRate];
   const rows: SheetValue[][] = r.wards.map((w) => [
     w.ward.code,
@@ -627,6 +641,7 @@ function wardsSheet(r: AnnualReport, lang: Lang): SheetModel {
     num(figs(w)[`${w.total.id}/reportedRate`]),
     ...agg.value(figs(w), w.total.id, lang),
     w.confirmation ? { date: w.confirmation.meetingDate } : null,
+    ...verifiedCell(w.ward.code),
     provisionalText(w.provisional, lang),
     w.total.id,
   ]);
@@ -639,6 +654,7 @@ function wardsSheet(r: AnnualReport, lang: Lang): SheetModel {
     num(r.figures[`${r.total.id}/reportedRate`]),
     ...agg.value(r.figures, r.total.id, lang),
     null,
+    ...(r.verification.length > 0 ? [null] : []),
     provisionalText(r.total.provisional, lang),
     r.total.id,
   ]);
@@ -649,8 +665,11 @@ function wardsSheet(r: AnnualReport, lang: Lang): SheetModel {
     preamble: {
       title: r.title,
       lines: [
-        lt(`各区の区計画の推進状況（${r.wards.length}区）と市の合計`, `Every ward's progress (${r.wards.length} wards) and the city total`),
-        lt(`協議会で確定済み: ${confirmed} / ${r.wards.length}区`, `Confirmed by their councils: ${confirmed} of ${r.wards.length} wards`),
+        lt(
+          `各${level.ja}の${r.wards[0]?.report.ja ?? ''}（${r.wards.length}）と${r.city.name.ja}の合計`,
+          `${r.wards[0]?.report.en ?? ''} of every ${level.en.toLowerCase()} (${r.wards.length}) and the ${r.city.name.en} total`,
+        ),
+        lt(`${r.councilBody.ja}で確定済み: ${confirmed} / ${r.wards.length}`, `Confirmed by the ${r.councilBody.en}: ${confirmed} of ${r.wards.length}`),
         ...usageLines(r.submissions, r.reviewed, lang),
         ...(r.provisional ? [lt('「暫定」の印がある数値は未受理の報告を含みます。', 'Figures marked provisional include returns not yet accepted.')] : []),
       ],
@@ -693,7 +712,7 @@ function wardSubjectSheet(r: AnnualReport, lang: Lang): SheetModel {
 function measuresSheet(r: AnnualReport, lang: Lang): SheetModel {
   const m = r.measures;
   const keyFields = m.fields.filter((f) => f.rollup === 'key' && f.key !== m.subjectField && f.type !== 'fiscalYear');
-  const lastFields = m.fields.filter((f) => f.rollup === 'last' || f.rollup === 'sum');
+  const lastFields = m.fields.filter((f) => f.rollup === 'last' || f.rollup === 'sum' || f.rollup === 'stock');
   const collect = m.fields.filter((f) => f.rollup === 'collect');
   const kindOf = (f: ReportField): ColumnKind => (f.type === 'number' || f.type === 'integer' ? 'number' : f.type === 'date' ? 'date' : 'text');
   const columns: SheetColumn[] = [
@@ -733,7 +752,7 @@ function measuresSheet(r: AnnualReport, lang: Lang): SheetModel {
   return {
     id: 'measures',
     name: lt('第4章 市の取組み', 'Chapter 4 measures'),
-    preamble: { title: lt(`${r.fiscalYearLabel.ja} 市の施策の実施状況`, `Implementation of the city's measures, ${r.fiscalYearLabel.en}`), lines },
+    preamble: { title: lt(`${r.fiscalYearLabel.ja} ${m.title.ja}`, `${m.title.en}, ${r.fiscalYearLabel.en}`), lines },
     columns,
     rows,
     freezeHeader: true,
@@ -755,7 +774,7 @@ function measureDistSheet(r: AnnualReport, lang: Lang): SheetModel {
   return {
     id: 'measure-ratings',
     name: lt('評価の分布', 'Rating distribution'),
-    preamble: { title: lt(`${r.fiscalYearLabel.ja} 市の施策の評価の分布`, `Ratings of the city's measures, ${r.fiscalYearLabel.en}`) },
+    preamble: { title: lt(`${r.fiscalYearLabel.ja} ${m.title.ja}：評価の分布`, `${m.title.en}: ratings, ${r.fiscalYearLabel.en}`) },
     columns: [col('field', '項目', 'Item', 'text', 14), col('option', '区分', 'Category', 'text', 26), col('count', '件数', 'Count', 'integer', 8), col('share', '割合', 'Share', 'percent', 9), col('figure', '図表ID', 'Figure id', 'text', 22)],
     rows,
     freezeHeader: true,
@@ -772,7 +791,7 @@ function meetingsSheet(r: AnnualReport, lang: Lang): SheetModel {
       lines: r.meetings.length === 0 ? [lt('記録された会議はありません。', 'No meetings recorded.')] : [],
     },
     columns: [
-      col('ward', '区', 'Ward', 'text', 10),
+      colL('ward', r.wards[0]?.levelName ?? lt('単位', 'Unit'), 'text', 10),
       col('date', '開催日', 'Date', 'date', 12),
       col('agenda', '議題', 'Agenda', 'text', 50),
       col('reviewed', '確認した報告', 'Returns reviewed', 'integer', 10),
