@@ -54,6 +54,11 @@ const STRINGS = {
     ja: '{0} 件の条件付き書式は Excel から読み取れないため、そのままにしました（アドインの印ではありません）。',
     en: '{0} conditional format(s) could not be read from Excel and were left as they are (they are not marks of the add-in).',
   },
+  // issue 12: this Excel cannot tell merged cells or hidden rows to the add-in.
+  layoutUnavailable: {
+    ja: 'この Excel では結合セル・非表示の行を読み取れません（ExcelApi 1.13 が必要）。縦に結合したセルは各行に値を入力してください。',
+    en: 'This Excel cannot report merged cells or hidden rows to the add-in (ExcelApi 1.13 is needed); type the value of cells merged down in every row.',
+  },
   cleared: { ja: '印を消しました。シートの値と書式は元のままです。', en: 'Marks cleared. Values and formats are as they were.' },
   nothingToClear: { ja: '消す印はありませんでした。', en: 'There were no marks to clear.' },
   issuesWritten: { ja: '問題一覧をシート「{0}」に書き出しました。', en: 'Wrote the issues to sheet "{0}".' },

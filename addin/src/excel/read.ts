@@ -73,6 +73,8 @@ export async function readGrids(context: Excel.RequestContext, batch: Batch, tar
   }
   if (cur.length > 0) groups.push(cur);
 
+  const layouts = targets.map((t) => (t.used.isNullObject ? null : queueLayout(t.used)));
+
   const results = new Map<Block, RawCell[][]>();
   const readGroup = async (group: Block[]): Promise<void> => {
     const ranges = group.map((b) => {
@@ -112,8 +114,59 @@ export async function readGrids(context: Excel.RequestContext, batch: Batch, tar
     const grid: SheetGrid = { sheet: t.sheet.name, cells: rows[ti]! };
     if (!t.used.isNullObject) grid.origin = cellAddress(splitAddress(t.used.address).start.row, splitAddress(t.used.address).start.col);
     if (t.source !== undefined) grid.source = t.source;
+    const layout = layouts[ti];
+    if (layout) applyLayout(grid, layout);
     return grid;
   });
 }
+
+// ----- merged areas and hidden rows, for core (issue 12) -------------------------------------------
+// Core applies a value merged down over rows to every row and notes hidden rows; Office.js gives
+// the merged areas from ExcelApi 1.13 and row visibility from 1.9. Where the host lacks them the
+// grid goes without, and `layoutUnavailable` says so for the pane.
+
+interface LayoutQuery {
+  merged: Excel.RangeAreas | null;
+  rows: OfficeExtension.ClientResult<Excel.RowProperties[]> | null;
+}
+
+/** What the last read could not learn from this Excel: merged areas, hidden rows. */
+export const layoutUnavailable: Set<'merges' | 'hiddenRows'> = new Set();
+
+function supported(version: string): boolean {
+  try {
+    return Office.context.requirements.isSetSupported('ExcelApi', version);
+  } catch {
+    return false;
+  }
+}
+
+function queueLayout(used: Excel.Range): LayoutQuery {
+  const q: LayoutQuery = { merged: null, rows: null };
+  if (supported('1.13') && typeof used.getMergedAreasOrNullObject === 'function') {
+    q.merged = used.getMergedAreasOrNullObject();
+    q.merged.load('address');
+  } else layoutUnavailable.add('merges');
+  if (supported('1.9') && typeof used.getRowProperties === 'function') q.rows = used.getRowProperties({ rowIndex: true, rowHidden: true });
+  else layoutUnavailable.add('hiddenRows');
+  return q;
+}
+
+function applyLayout(grid: SheetGrid, q: LayoutQuery): void {
+  if (q.merged && !q.merged.isNullObject) {
+    // "Sheet1!A2:A4,Sheet1!C2:C4" → ['A2:A4', 'C2:C4']
+    const merges = q.merged.address
+      .split(',')
+      .map((a) => a.slice(a.lastIndexOf('!') + 1).replace(/\$/g, ''))
+      .filter((a) => a.includes(':'));
+    if (merges.length > 0) grid.merges = merges;
+  }
+  const rows = q.rows?.value;
+  if (Array.isArray(rows)) {
+    const hidden = rows.filter((r) => r.rowHidden === true && typeof r.rowIndex === 'number').map((r) => (r.rowIndex as number) + 1);
+    if (hidden.length > 0) grid.hiddenRows = hidden;
+  }
+}
+// ----- end of merged areas and hidden rows ---------------------------------------------------------
 
 export { PAYLOAD_BUDGET };

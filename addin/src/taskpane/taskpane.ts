@@ -38,6 +38,7 @@ import {
 } from '../app/operations.js';
 import { t, type StringKey } from '../app/i18n.js';
 import { activePlan } from '../app/plan-state.js';
+import { layoutUnavailable } from '../excel/read.js';
 import { field, h, options, replace, uid } from './dom.js';
 
 /** Issues shown in the pane; the issues sheet holds them all. */
@@ -294,7 +295,9 @@ function validatePanel(): HTMLElement {
         const status = tr('marked', v.result.issues.length, v.markedCells);
         // A user's rule Excel cannot read is left alone; say so rather than skip it silently.
         const note = v.unreadableRules > 0 ? ` ${tr('unreadableRules', v.unreadableRules)}` : '';
-        setStatus(status + note, v.result.summary.errors > 0 ? 'error' : 'ok');
+        // Say when this Excel could not report merged areas or hidden rows.
+        const layout = layoutUnavailable.size > 0 ? ` ${tr('layoutUnavailable')}` : '';
+        setStatus(status + note + layout, v.result.summary.errors > 0 ? 'error' : 'ok');
       }),
     { primary: true },
   );

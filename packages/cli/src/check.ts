@@ -5,9 +5,13 @@
  * a row sent twice in two files is found too.
  */
 import { performance } from 'node:perf_hooks';
+import { basename } from 'node:path';
 import {
   detectTemplate,
   getTemplate,
+  notAReturn,
+  notAReturnIssue,
+  resolveResubmissions,
   validateGrids,
   type Issue,
   type LocalDate,
@@ -34,6 +38,8 @@ export interface CheckedFile {
   returns: CheckedReturn[];
   /** Sheets that hold no return. */
   skipped: string[];
+  /** Notes on what was left out on purpose (a lock file, an example or summary sheet). */
+  notes: Issue[];
   /** Every issue of the file: file-level first, then by sheet (tab order), row and column. */
   issues: Issue[];
 }
@@ -87,19 +93,34 @@ export async function checkFiles(files: string[], missing: string[], opts: Check
   for (const p of missing) {
     const file = displayPath(p);
     const read = await readWorkbook(p, { source: file });
-    checked.push({ file, read, returns: [], skipped: [], issues: read.issues });
+    checked.push({ file, read, returns: [], skipped: [], notes: [], issues: read.issues });
   }
 
   // The grids to validate, with where they came from.
   const grids: { file: CheckedFile; sheet: SheetRead; template?: string }[] = [];
   for (const [i, p] of files.entries()) {
     const file = displayPath(p);
+    if (basename(p).startsWith('~$')) {
+      // Excel's lock file of an open workbook (~$name.xlsx): a shell glob names it with the others.
+      const note = cliIssue(
+        'lock_file_skipped',
+        'info',
+        lt(
+          `「${file}」は Excel が開いているブックの一時ファイル（ロックファイル）のため、読み飛ばしました。`,
+          `"${file}" is Excel's lock file for an open workbook; skipped.`,
+        ),
+        { source: file },
+      );
+      const read: WorkbookRead = { file: p, source: file, ok: true, sheets: [], metadata: { workbook: {}, sheets: {} }, issues: [], reader: null, bytes: 0, rows: 0 };
+      checked.push({ file, read, returns: [], skipped: [], notes: [note], issues: [] });
+      continue;
+    }
     const t0 = performance.now();
     say(i + 1, 0);
     const read = await readWorkbook(p, { source: file, ...(opts.reader ? { mode: opts.reader } : {}), onProgress: (n) => say(i + 1, n) });
     readMs += performance.now() - t0;
     rowsSoFar += read.rows;
-    const entry: CheckedFile = { file, read, returns: [], skipped: [], issues: [] };
+    const entry: CheckedFile = { file, read, returns: [], skipped: [], notes: [], issues: [] };
     checked.push(entry);
     if (!read.ok) continue;
 
@@ -128,10 +149,16 @@ export async function checkFiles(files: string[], missing: string[], opts: Check
         if (sheet.grid.cells.length > 0) entry.skipped.push(sheet.grid.sheet);
         continue;
       }
+      // A filled-in example (記入例), a cover or a summary of the other sheets has the header too.
+      const why = notAReturn(sheet.grid, detected ? detected.headerRow - 1 : 0);
+      if (why !== null) {
+        entry.notes.push(notAReturnIssue(sheet.grid, why));
+        continue;
+      }
       found++;
       grids.push({ file: entry, sheet, ...(template ? { template } : {}) });
     }
-    if (found === 0) {
+    if (found === 0 && entry.notes.length === 0) {
       const names = read.sheets.map((s) => `「${s.grid.sheet}」`).join('');
       const namesEn = read.sheets.map((s) => `"${s.grid.sheet}"`).join(', ');
       entry.issues.push(
@@ -169,6 +196,13 @@ export async function checkFiles(files: string[], missing: string[], opts: Check
     );
     list.forEach((g, i) => g.file.returns.push({ sheet: g.sheet, result: results[i]! }));
   }
+  // A corrected return sent beside the original: the later version's rows count, once.
+  const all = checked.flatMap((f) => f.returns.map((r) => ({ f, r })));
+  const resolved = resolveResubmissions(
+    plan,
+    all.map(({ f, r }) => ({ result: r.result, savedAt: f.read.savedAt, fileTime: f.read.fileTime })),
+  );
+  all.forEach(({ r }, k) => (r.result = resolved[k] ?? r.result));
   const validateMs = performance.now() - t1;
 
   for (const entry of checked) {
@@ -177,7 +211,7 @@ export async function checkFiles(files: string[], missing: string[], opts: Check
       continue;
     }
     entry.returns.sort((a, b) => a.sheet.index - b.sheet.index);
-    entry.issues = [...entry.issues, ...fileIssues(entry, plan)];
+    entry.issues = [...entry.notes, ...entry.issues, ...fileIssues(entry, plan)];
   }
   opts.progress?.done();
   return { files: checked, summary: summarise(checked), timings: { readMs, validateMs } };

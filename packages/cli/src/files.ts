@@ -6,8 +6,11 @@ import { mkdir, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { lt, usage } from './messages.js';
 
-/** Extensions picked up inside folders. `.xls` is included so that it is reported, not ignored. */
-const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls']);
+/**
+ * Extensions picked up inside folders. `.xls` and `.ods` are included so that they are reported,
+ * not ignored; `.csv` returns are read.
+ */
+const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.csv']);
 
 /** What a list of paths expands to. */
 export interface Inputs {
@@ -19,7 +22,8 @@ export interface Inputs {
 
 /**
  * Expands files and folders into workbook files. Folders are searched recursively for .xlsx,
- * .xlsm and .xls files, skipping hidden folders and Excel's lock files (`~$…`).
+ * .xlsm, .xls, .ods and .csv files, skipping hidden folders. Excel's lock files (`~$…`) are listed
+ * like the others, so that reading notes them rather than passing over them in silence.
  *
  * @example
  * ```ts
@@ -68,7 +72,7 @@ async function walk(dir: string): Promise<string[]> {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...(await walk(p)));
-    else if (e.isFile() && !e.name.startsWith('~$') && WORKBOOK_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(p);
+    else if (e.isFile() && WORKBOOK_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(p);
   }
   return out;
 }

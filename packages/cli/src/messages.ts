@@ -17,7 +17,7 @@ export type CliIssueCode =
   | 'report_workbook'
   | 'sheet_hidden'
   | 'sheet_skipped'
-  | 'merged_cells'
+  | 'lock_file_skipped'
   | 'formula_no_result'
   | 'plan_mismatch';
 

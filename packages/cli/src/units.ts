@@ -3,7 +3,7 @@
  * an alias) to one unit of the plan, with a clear usage error when it names none or several.
  * Nothing here names a level of the Chiba plan: a "ward" is any unit with units below it.
  */
-import { findUnits, type Plan, type Unit } from '@sasaeai/core';
+import { closest, findUnits, nameVariantKey, type Plan, type Unit } from '@sasaeai/core';
 import { lt, usage } from './messages.js';
 
 function hasChildren(plan: Plan, code: string): boolean {
@@ -14,10 +14,23 @@ function depth(plan: Plan, u: Unit): number {
   return plan.levels.findIndex((l) => l.id === u.level);
 }
 
-function pick(text: string, found: Unit[], what: { ja: string; en: string }): Unit {
+/**
+ * Units whose name or alias is the typed text written another way (松ヶ丘 / 松が丘 for 松ケ丘,
+ * 髙 for 高): core's variant key, used only when the exact look-up found nothing.
+ */
+function byVariant(plan: Plan, text: string, keep: (u: Unit) => boolean): Unit[] {
+  const key = nameVariantKey(text);
+  return plan.units.filter((u) => keep(u) && [u.code, u.name.ja, u.name.en, ...(u.aliases ?? [])].some((n) => nameVariantKey(n) === key));
+}
+
+function pick(text: string, found: Unit[], what: { ja: string; en: string }, pool: Unit[] = []): Unit {
   if (found.length === 1) return found[0]!;
-  if (found.length === 0)
-    return usage(lt(`${what.ja}「${text}」は計画にありません。`, `No ${what.en} "${text}" in the plan.`));
+  if (found.length === 0) {
+    const near = closest(text, pool.map((u) => u.name.ja));
+    const hintJa = near.length > 0 ? `近い名前：${near.join('、')}。` : '';
+    const hintEn = near.length > 0 ? ` Closest names: ${near.map((n) => `${n} (${pool.find((u) => u.name.ja === n)?.name.en ?? ''})`).join(', ')}.` : '';
+    return usage(lt(`${what.ja}「${text}」は計画にありません。${hintJa}`, `No ${what.en} "${text}" in the plan.${hintEn}`));
+  }
   const names = found.map((u) => `${u.name.ja}（${u.code}）`).join('、');
   const namesEn = found.map((u) => `${u.name.en} (${u.code})`).join(', ');
   return usage(
@@ -38,10 +51,12 @@ function pick(text: string, found: Unit[], what: { ja: string; en: string }): Un
  * ```
  */
 export function resolveWard(plan: Plan, text: string): Unit {
-  let found = findUnits(plan, text).filter((u) => u.parent !== undefined && hasChildren(plan, u.code));
+  const isWard = (u: Unit) => u.parent !== undefined && hasChildren(plan, u.code);
+  let found = findUnits(plan, text).filter(isWard);
+  if (found.length === 0) found = byVariant(plan, text, isWard);
   const top = Math.min(...found.map((u) => depth(plan, u)));
   found = found.filter((u) => depth(plan, u) === top);
-  return pick(text, found, { ja: '区', en: 'ward' });
+  return pick(text, found, { ja: '区', en: 'ward' }, plan.units.filter(isWard));
 }
 
 /**
@@ -53,6 +68,8 @@ export function resolveWard(plan: Plan, text: string): Unit {
  * ```
  */
 export function resolveDistrict(plan: Plan, text: string, ward?: string): Unit {
-  const found = findUnits(plan, text, ward ? { parent: ward } : {}).filter((u) => !hasChildren(plan, u.code));
-  return pick(text, found, { ja: '地区', en: 'district' });
+  const isDistrict = (u: Unit) => !hasChildren(plan, u.code) && (ward === undefined || u.parent === ward);
+  let found = findUnits(plan, text, ward ? { parent: ward } : {}).filter((u) => !hasChildren(plan, u.code));
+  if (found.length === 0) found = byVariant(plan, text, isDistrict);
+  return pick(text, found, { ja: '地区', en: 'district' }, plan.units.filter(isDistrict));
 }

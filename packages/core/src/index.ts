@@ -64,6 +64,8 @@ export {
   type ValidationSetResult,
   type ValidationSummary,
 } from './returns/validate.js';
+export { notAReturn, notAReturnIssue, type NotAReturn } from './returns/sheets.js';
+export { resolveResubmissions, type ReturnVersion } from './returns/resubmission.js';
 export { findPersonalData, type PiiFinding, type PiiKind } from './rules/pii.js';
 export { blankReturnSheet, type BlankReturnOptions } from './sheet/template.js';
 

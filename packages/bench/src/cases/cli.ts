@@ -4,10 +4,11 @@
  * xlsx — against exceljs reading the same files alone.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { generateReturns, type Plan, type RawCell, type SheetGrid } from '@sasaeai/core';
 import { log, median } from '../lib/timing.js';
 import type { CaseResult } from '../lib/types.js';
@@ -124,8 +125,51 @@ export async function cliCases(
         detail: `peak RSS ${Math.round(median(runs.map((r) => r.maxRssKb)) / 1024)} MB; reading ${share ? `${share[2]}%` : '?'} of the CLI's own time`,
       });
     }
+    out.push(await bloatedCase(plan, opts, tmp));
     return out;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * A 30-row return whose row formatting runs to row 1,048,576 (a million empty, styled `<row>`
+ * elements, as Excel saves rows formatted to the bottom of the sheet), against the same return
+ * without it. Held to under 2 s and 300 MB (issue 12).
+ */
+async function bloatedCase(plan: Plan, opts: { bin: string; probe: string; runs: number; fiscalYear: number; today: string }, tmp: string): Promise<CaseResult> {
+  const ret = generateReturns(plan, { seed: 502, rows: 30, badShare: 0, fiscalYear: opts.fiscalYear });
+  const lean = path.join(tmp, 'lean.xlsx');
+  await writeWorkbook(lean, ret.grids);
+  const files = unzipSync(readFileSync(lean));
+  const sheet = Object.keys(files).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)) as string;
+  const rows: string[] = [];
+  for (let r = 40; r <= 1_048_576; r++) rows.push(`<row r="${r}" spans="1:14" s="1" customFormat="1" ht="18" customHeight="1"/>`);
+  files[sheet] = strToU8(strFromU8(files[sheet] as Uint8Array).replace('</sheetData>', rows.join('') + '</sheetData>'));
+  const bloated = path.join(tmp, 'bloated.xlsx');
+  writeFileSync(bloated, zipSync(files, { level: 6 }));
+  const args = (f: string) => [opts.bin, 'validate', f, '--format', 'json', '--today', opts.today];
+  const runs: Measured[] = [];
+  const leans: Measured[] = [];
+  for (let i = 0; i < opts.runs; i++) {
+    const m = await measure(args(bloated), opts.probe, tmp);
+    const json = JSON.parse(m.stdout) as { summary?: { rowsRead?: number } };
+    if (json.summary?.rowsRead !== 30) throw new Error(`the bloated return read ${json.summary?.rowsRead} rows, not 30`);
+    runs.push(m);
+    leans.push(await measure(args(lean), opts.probe, tmp));
+  }
+  const ms = median(runs.map((r) => r.ms));
+  const leanMs = median(leans.map((r) => r.ms));
+  const rss = Math.round(median(runs.map((r) => r.maxRssKb)) / 1024);
+  return {
+    name: 'cli validate: a 30-row return formatted to row 1,048,576',
+    rows: 30,
+    ms,
+    peer: { name: 'the same return without the formatted rows (CLI)', ms: leanMs },
+    ratio: ms / leanMs,
+    floor: 'ms < 2000 and peak RSS < 300 MB',
+    holds: ms < 2000 && rss < 300,
+    metrics: { peakRssMB: rss, fileBytes: statSync(bloated).size, samples: runs.map((r) => Math.round(r.ms)) },
+    detail: `peak RSS ${rss} MB; ${statSync(bloated).size} bytes`,
+  };
 }

@@ -12,12 +12,14 @@
  * ranges and exact error values of formulas) and the streaming reader for big files, which on
  * 100 000 rows is faster and needs a fraction of the memory (figures in docs/cli.md).
  */
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import type { Row } from 'exceljs';
 import type { Issue, RawCell, SheetGrid } from '@sasaeai/core';
 import { cliIssue, lt } from '../messages.js';
 import { ExcelJS } from './exceljs.js';
+import { readCsv } from './csv.js';
 import { META_SHEET, isReservedSheet } from './reserved.js';
+import { slimWorkbook } from './slim.js';
 
 /** Which exceljs reader to use; `auto` streams files above {@link STREAM_THRESHOLD_BYTES}. */
 export type ReaderMode = 'auto' | 'full' | 'stream';
@@ -58,6 +60,10 @@ export interface WorkbookRead {
   bytes: number;
   /** Rows read, summed over sheets (worksheet rows up to the last non-blank one). */
   rows: number;
+  /** When the workbook says it was last saved (ISO 8601), if it records it. */
+  savedAt?: string;
+  /** The file's modification time (ISO 8601). */
+  fileTime?: string;
 }
 
 /** Options of {@link readWorkbook}. */
@@ -161,7 +167,30 @@ export async function readWorkbook(file: string, opts: ReadOptions = {}): Promis
           { source },
         ),
       );
+    case 'ods':
+      return fail(
+        cliIssue(
+          'file_not_xlsx',
+          'error',
+          lt(
+            'OpenDocument 形式（.ods）のファイルです。LibreOffice などで「名前を付けて保存」から「Excel 2007-365 (.xlsx)」形式で保存し直してください。',
+            'This is an OpenDocument spreadsheet (.ods). Save it as "Excel 2007-365 (.xlsx)" with "Save As" in LibreOffice or Excel.',
+          ),
+          { source },
+        ),
+      );
     case 'other':
+      if (/\.csv$/i.test(file)) {
+        const csv = await readCsv(file, source);
+        result.ok = csv.ok;
+        result.issues.push(...csv.issues);
+        if (csv.ok) {
+          result.sheets.push({ grid: csv.grid, state: 'visible', index: 0 });
+          result.rows = csv.grid.cells.length;
+          if (kind.mtime !== undefined) result.fileTime = kind.mtime;
+        }
+        return result;
+      }
       return fail(
         cliIssue(
           'file_not_xlsx',
@@ -227,6 +256,13 @@ export async function readWorkbook(file: string, opts: ReadOptions = {}): Promis
     );
 
   result.ok = true;
+  if (read.savedAt !== undefined) result.savedAt = read.savedAt;
+  if (kind.mtime !== undefined) result.fileTime = kind.mtime;
+  // A workbook whose other formulas carry saved results was calculated by the program that saved
+  // it: a formula there with no result had an empty one (=IF(K5="","","○")), so it is a blank cell.
+  // Only when no formula has a result was the file written by a program that does not calculate.
+  // The streaming reader also drops cached error values, so there a missing result is always noted.
+  const calculated = result.reader === 'full' && read.sheets.some((sh) => sh.formulasWithResult > 0);
   for (const raw of read.sheets) {
     if (raw.name === META_SHEET) {
       result.metadata = parseMetadata(raw.cells);
@@ -234,7 +270,12 @@ export async function readWorkbook(file: string, opts: ReadOptions = {}): Promis
     }
     if (isReservedSheet(raw.name)) continue;
     result.rows += raw.cells.length;
-    result.sheets.push({ grid: { sheet: raw.name, origin: 'A1', cells: raw.cells, source }, state: raw.state, index: raw.index });
+    const grid: SheetGrid = { sheet: raw.name, origin: 'A1', cells: raw.cells, source };
+    if (raw.merges.length > 0) grid.merges = raw.merges.map((m) => m.range);
+    if (raw.hiddenRows.length > 0) grid.hiddenRows = raw.hiddenRows;
+    if (Object.keys(raw.formulas).length > 0) grid.formulas = raw.formulas;
+    result.sheets.push({ grid, state: raw.state, index: raw.index });
+    if (calculated) continue;
     for (const address of raw.formulasWithoutResult)
       result.issues.push(
         cliIssue(
@@ -251,18 +292,6 @@ export async function readWorkbook(file: string, opts: ReadOptions = {}): Promis
                 `The result of the formula in ${address} could not be read (not saved, or an error value), so it was read as blank.`,
               ),
           { source, sheet: raw.name, cell: address, row: rowOf(address) },
-        ),
-      );
-    for (const m of raw.merges)
-      result.issues.push(
-        cliIssue(
-          'merged_cells',
-          'info',
-          lt(
-            `結合セル ${m.range}：値は左上のセル ${m.master} だけにあるものとして読みました（結合された他の行は空欄です）。`,
-            `Merged cells ${m.range}: the value was read from the top-left cell ${m.master} only (the other merged rows are blank).`,
-          ),
-          { source, sheet: raw.name, cell: m.master, row: rowOf(m.master) },
         ),
       );
   }
@@ -290,9 +319,13 @@ function rowOf(address: string): number {
 // What kind of file is it? Decided from its first bytes, never from its name.
 
 type Sniffed = {
-  kind: 'missing' | 'not-a-file' | 'no-access' | 'empty' | 'zip' | 'truncated' | 'encrypted' | 'xls' | 'other';
+  kind: 'missing' | 'not-a-file' | 'no-access' | 'empty' | 'zip' | 'truncated' | 'encrypted' | 'xls' | 'ods' | 'other';
   bytes: number;
+  mtime?: string;
 };
+
+// An OpenDocument package starts with an uncompressed "mimetype" entry naming its kind.
+const ODS_MIMETYPE = Buffer.from('application/vnd.oasis.opendocument.spreadsheet');
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -306,10 +339,12 @@ const SNIFF_OLE_BYTES = 16 * 1024 * 1024;
 
 async function sniff(file: string): Promise<Sniffed> {
   let size: number;
+  let mtime: string;
   try {
     const st = await stat(file);
     if (!st.isFile()) return { kind: 'not-a-file', bytes: 0 };
     size = st.size;
+    mtime = st.mtime.toISOString();
   } catch (e) {
     return { kind: (e as NodeJS.ErrnoException).code === 'EACCES' ? 'no-access' : 'missing', bytes: 0 };
   }
@@ -321,23 +356,24 @@ async function sniff(file: string): Promise<Sniffed> {
     return { kind: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'no-access', bytes: size };
   }
   try {
-    const head = Buffer.alloc(Math.min(8, size));
+    const head = Buffer.alloc(Math.min(128, size));
     await handle.read(head, 0, head.length, 0);
     if (head.length >= 4 && head.subarray(0, 4).equals(ZIP_MAGIC)) {
+      if (head.includes(ODS_MIMETYPE)) return { kind: 'ods', bytes: size, mtime };
       // A zip ends with its central directory. A file cut short (a copy or download that did not
       // finish) has none; the streaming reader would read its first rows and stop without a word.
       const tailLength = Math.min(size, EOCD_SEARCH_BYTES);
       const tail = Buffer.alloc(tailLength);
       await handle.read(tail, 0, tailLength, size - tailLength);
-      return { kind: tail.includes(EOCD_MAGIC) ? 'zip' : 'truncated', bytes: size };
+      return { kind: tail.includes(EOCD_MAGIC) ? 'zip' : 'truncated', bytes: size, mtime };
     }
-    if (head.length === 8 && head.equals(OLE_MAGIC)) {
+    if (head.length >= 8 && head.subarray(0, 8).equals(OLE_MAGIC)) {
       const body = Buffer.alloc(Math.min(size, SNIFF_OLE_BYTES));
       await handle.read(body, 0, body.length, 0);
       const encrypted = ENCRYPTED_MARKERS.some((m) => body.includes(m));
       return { kind: encrypted ? 'encrypted' : 'xls', bytes: size };
     }
-    return { kind: 'other', bytes: size };
+    return { kind: 'other', bytes: size, mtime };
   } finally {
     await handle.close();
   }
@@ -352,11 +388,16 @@ interface RawSheet {
   index: number;
   cells: RawCell[][];
   formulasWithoutResult: string[];
+  formulasWithResult: number;
+  /** Formula text by address. */
+  formulas: Record<string, string>;
   merges: { master: string; range: string }[];
+  hiddenRows: number[];
 }
 
 interface RawWorkbook {
   sheets: RawSheet[];
+  savedAt?: string;
 }
 
 const NO_RESULT = Symbol('no formula result');
@@ -401,8 +442,18 @@ function sheetState(state: unknown): SheetState {
 class GridBuilder {
   readonly cells: RawCell[][] = [];
   readonly formulasWithoutResult: string[] = [];
+  readonly formulas: Record<string, string> = {};
+  formulasWithResult = 0;
 
   set(row: number, col: number, address: string, value: unknown): void {
+    if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+      const v = value as { formula?: unknown; sharedFormula?: unknown; result?: unknown };
+      const f = typeof v.formula === 'string' ? v.formula : typeof v.sharedFormula === 'string' ? v.sharedFormula : undefined;
+      if (f !== undefined) {
+        this.formulas[address] = f;
+        if (v.result !== undefined) this.formulasWithResult++;
+      }
+    }
     const raw = toRawCell(value);
     if (raw === NO_RESULT) {
       this.formulasWithoutResult.push(address);
@@ -418,12 +469,16 @@ class GridBuilder {
 
 async function readWhole(file: string): Promise<RawWorkbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file, { ignoreNodes: IGNORED_NODES });
+  const slim = slimWorkbook(await readFile(file));
+  if (slim !== null) await wb.xlsx.load(slim as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
+  else await wb.xlsx.readFile(file, { ignoreNodes: IGNORED_NODES });
   const sheets: RawSheet[] = [];
   wb.worksheets.forEach((ws, index) => {
     const grid = new GridBuilder();
     const merges = new Map<string, { master: string; top: number; left: number; bottom: number; right: number }>();
+    const hiddenRows: number[] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      if (row.hidden) hiddenRows.push(rowNumber);
       row.eachCell({ includeEmpty: false }, (cell, col) => {
         if (cell.type === ExcelJS.ValueType.Merge) {
           // A cell merged into another: blank here; its value lives in the top-left (master) cell.
@@ -449,13 +504,17 @@ async function readWhole(file: string): Promise<RawWorkbook> {
       index,
       cells: grid.cells,
       formulasWithoutResult: grid.formulasWithoutResult,
+      formulasWithResult: grid.formulasWithResult,
+      formulas: grid.formulas,
       // Only merges across rows matter for a table of returns: a title merged across columns is harmless.
       merges: [...merges.values()]
         .filter((m) => m.bottom > m.top)
         .map((m) => ({ master: m.master, range: `${m.master}:${colName(m.right)}${m.bottom}` })),
+      hiddenRows,
     });
   });
-  return { sheets };
+  const modified = wb.modified;
+  return modified instanceof Date && !Number.isNaN(modified.getTime()) ? { sheets, savedAt: modified.toISOString() } : { sheets };
 }
 
 async function readStreaming(file: string, onProgress?: (rows: number) => void): Promise<RawWorkbook> {
@@ -483,7 +542,10 @@ async function readStreaming(file: string, onProgress?: (rows: number) => void):
       order: sheetOrder(reader, wsr.name),
       cells: grid.cells,
       formulasWithoutResult: grid.formulasWithoutResult,
+      formulasWithResult: grid.formulasWithResult,
+      formulas: grid.formulas,
       merges: [],
+      hiddenRows: [],
     });
   }
   onProgress?.(rows);

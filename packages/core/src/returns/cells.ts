@@ -96,7 +96,7 @@ export function displayValue(v: unknown): string {
   }
   if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return dateCellToLocalDate(v) ?? 'Invalid Date';
+  if (v instanceof Date) return dateCellToLocalDate(v) ?? serialOfDate(v);
   if (v === null || v === undefined) return '';
   const err = excelErrorOf(v);
   if (err !== null) return err;
@@ -105,4 +105,32 @@ export function displayValue(v: unknown): string {
   } catch {
     return '?';
   }
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * The number a date cell holds, as typed: a reader turns 20260615 typed into a date-formatted
+ * cell into a Date tens of thousands of years away, which no one would recognise.
+ */
+export function serialOfDate(d: Date): string {
+  const t = d.getTime();
+  if (Number.isNaN(t)) return '?';
+  return String(Math.round((t - EXCEL_EPOCH_MS) / 86_400_000));
+}
+
+/**
+ * The date a run of eight digits (20260615, typed as a number, as text or into a date cell)
+ * stands for, as `2026/6/15`, or null when the digits are no day.
+ */
+export function eightDigitDate(v: unknown): string | null {
+  const s = v instanceof Date ? serialOfDate(v) : typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (y < 1900 || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
+  return `${y}/${mo}/${d}`;
 }

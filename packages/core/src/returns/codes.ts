@@ -74,6 +74,67 @@ export const ISSUE_CODES = {
     en: 'There are no data rows below the header.',
     example: 'a blank return sent back unfilled',
   },
+  // --- layout of the sheet as staff make it ---------------------------------------------------
+  column_not_recognised: {
+    severity: 'error',
+    ja: '見出しが様式の項目に似ていますが、どの項目とも一致しません。この列は読み取られません。',
+    en: 'A header resembles a field of the template but matches none; the column is not read.',
+    example: '参加者の合計 (probably 参加者数)',
+  },
+  merged_cells_filled: {
+    severity: 'info',
+    ja: '縦に結合されたセルの値を、結合された各行に当てはめました。',
+    en: 'The value of cells merged down over rows was applied to every row they cover.',
+    example: '年度・区・地区部会 merged over a district\'s rows (A2:A9)',
+  },
+  merge_across_header: {
+    severity: 'error',
+    ja: '見出し行とデータ行にまたがって結合されたセルがあります。結合を解除してください。',
+    en: 'Cells are merged across the header row and data rows; unmerge them.',
+    example: 'A1:A5 merged, A1 being the header 年度',
+  },
+  totals_row_skipped: {
+    severity: 'info',
+    ja: '合計・小計の行は報告の行ではないため、読み飛ばしました。',
+    en: 'Totals and subtotal rows are not report rows; they were left out.',
+    example: '合計 | | | =SUM(G2:G9)',
+  },
+  totals_mismatch: {
+    severity: 'warning',
+    ja: '合計行の値が、その上の行の合計と一致しません（入力漏れの行がないか確認してください）。',
+    en: 'A totals row does not equal the sum of the rows above it (check for rows left out).',
+    example: '合計 37 where the rows above add up to 34',
+  },
+  footer_rows_skipped: {
+    severity: 'info',
+    ja: '表の下の記入者・提出日・注記（※）の行は、報告の行ではないため読み飛ばしました。',
+    en: 'Footer rows under the table (filled in by, date submitted, ※ notes) were left out.',
+    example: '記入者：山田 / ※ 実施回数は延べ回数',
+  },
+  hidden_rows_counted: {
+    severity: 'info',
+    ja: '非表示の行も報告の行として読み取りました。',
+    en: 'Hidden rows were read as report rows too.',
+    example: 'rows 5–6 hidden with Excel\'s "Hide"',
+  },
+  stale_fiscal_year: {
+    severity: 'error',
+    ja: '年度の欄と報告日の年度が食い違っています（前年度のファイルを使い回していませんか）。',
+    en: 'The fiscal year cells disagree with the fiscal year of every report date (a last-year file reused?).',
+    example: '令和7年度 with every 報告日 in 2026-06',
+  },
+  sheet_not_a_return: {
+    severity: 'info',
+    ja: '記入例・表紙・集計のシートは報告ではないため、検証していません。',
+    en: 'Example, cover and summary sheets are not returns; they were not checked.',
+    example: 'a sheet named 記入例, or one that sums the other sheets',
+  },
+  resubmission_superseded: {
+    severity: 'info',
+    ja: '同じ報告の修正版があるため、古い版の行は数えず、新しい版の行を使いました。',
+    en: 'A corrected version of the same report was found: the older rows are not counted, the newer ones are.',
+    example: '寒川.xlsx and 寒川（修正）.xlsx with the same district, initiative and dates',
+  },
   // --- one cell -------------------------------------------------------------------------------
   excel_error: {
     severity: 'error',

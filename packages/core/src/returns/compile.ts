@@ -20,10 +20,11 @@ import type { Field, Plan, Template, Unit } from '../plan/schema.js';
 import { ancestors, initiativesOf } from '../plan/queries.js';
 import { compileDerived, compileRules, type CompiledDerived, type CompiledRule } from '../rules/conditions.js';
 import { findPersonalData } from '../rules/pii.js';
-import { normalizeDashes, normalizeText, toHalfWidth } from '../text/index.js';
+import { closest, normalizeDashes, normalizeText, toHalfWidth } from '../text/index.js';
 import type { CatalogueCode } from './codes.js';
-import { displayValue } from './cells.js';
+import { displayValue, eightDigitDate } from './cells.js';
 import { labelKey, Lookup } from './lookup.js';
+import { headerStem } from './stem.js';
 import type { FieldValue } from './types.js';
 
 /** Returned by a parser when the cell could not be read (an error was emitted). */
@@ -62,6 +63,10 @@ export interface CompiledTemplate {
   rules: CompiledRule[];
   /** Normalised header text → field index (-2 for a derived column, which is recomputed). */
   headers: Map<string, number>;
+  /** Header stems ({@link headerStem}) of every label and alias → field index; ambiguous stems left out. */
+  stems: Map<string, number>;
+  /** Every label and alias of a field, for the "probably this field" hint on an unknown header. */
+  labels: { text: string; index: number }[];
   requiredCount: number;
   fyIndex: number;
   dateIndex: number;
@@ -136,6 +141,22 @@ function build(plan: Plan, template: Template): CompiledTemplate {
   template.fields.forEach((f, i) => {
     for (const a of f.aliases ?? []) addHeader(a, i);
   });
+  const stems = new Map<string, number>();
+  const clash = new Set<string>();
+  const labels: { text: string; index: number }[] = [];
+  template.fields.forEach((f, i) => {
+    for (const t of [f.label.ja, f.label.en, ...(f.aliases ?? [])]) {
+      labels.push({ text: t, index: i });
+      const st = headerStem(t);
+      if (st === '' || clash.has(st)) continue;
+      const prev = stems.get(st);
+      if (prev === undefined) stems.set(st, i);
+      else if (prev !== i) {
+        stems.delete(st);
+        clash.add(st);
+      }
+    }
+  });
   for (const d of derivedDefs) {
     addHeader(d.label.ja, -2);
     addHeader(d.label.en, -2);
@@ -189,6 +210,8 @@ function build(plan: Plan, template: Template): CompiledTemplate {
     derivedKeys: derivedDefs.map((d) => d.key),
     rules: compileRules(template.rules ?? [], index),
     headers,
+    stems,
+    labels,
     requiredCount: template.fields.filter((f) => f.required === true).length,
     fyIndex: ti(template.fiscalYearField),
     dateIndex: ti(template.reportDateField),
@@ -373,6 +396,16 @@ function dateParser(label: LocalizedText) {
       if (r.ok && typeof raw === 'number' && Number.isInteger(raw) && serials.size < MEMO_LIMIT) serials.set(raw, r.value);
     }
     if (!r.ok) {
+      const eight = eightDigitDate(raw);
+      if (eight !== null) {
+        // 20260615: a date typed without separators. Say which day it looks like and how to type it.
+        em.emit(
+          'invalid_date',
+          `${label.ja}の${q(raw)}は区切りのない数字のため、日付として読み取れません。${eight} のように「/」で区切って入力してください。`,
+          `${label.en} ${qe(raw)} is digits without separators, not a date; type it as ${eight}.`,
+        );
+        return FAIL;
+      }
       const [ja, en] = dateFailure(r.reason, raw);
       em.emit('invalid_date', `${label.ja}の${q(raw)}は${ja}${DATE_HINT_JA}`, `${label.en} ${qe(raw)} ${en} ${DATE_HINT_EN}`);
       return FAIL;
@@ -750,13 +783,27 @@ function unitParser(plan: Plan, field: Field, parentIndex: number) {
       );
       return FAIL;
     }
+    const parent = parentIndex >= 0 ? vals[parentIndex] : null;
+    const near = nearestUnits(plan, field.level, typeof parent === 'string' ? parent : null, raw);
     em.emit(
       'unknown_unit',
-      `${q(raw)}という${label.ja}は名簿にありません。${label.ja}の名前（例：${exampleName(plan, field.level)}）かコードを入力してください。`,
-      `${label.en} ${qe(raw)} is not in the roster of ${levelEn.toLowerCase()}s; type its name or code.`,
+      `${q(raw)}という${label.ja}は名簿にありません。${near.length > 0 ? `名簿の近い名前：${near.map((u) => u.name.ja).join('、')}。` : ''}${label.ja}の名前（例：${exampleName(plan, field.level)}）かコードを入力してください。`,
+      `${label.en} ${qe(raw)} is not in the roster of ${levelEn.toLowerCase()}s;${near.length > 0 ? ` closest names in the roster: ${near.map((u) => `${u.name.ja} (${u.name.en})`).join(', ')};` : ''} type its name or code.`,
     );
     return FAIL;
   };
+}
+
+/** Roster units of a level whose names are most like a typed text (within the parent first). */
+function nearestUnits(plan: Plan, level: string | undefined, parent: string | null, raw: unknown): Unit[] {
+  if (typeof raw !== 'string' || raw.trim() === '') return [];
+  const pool = plan.units.filter((u) => u.level === level);
+  const inside = parent === null ? [] : pool.filter((u) => u.parent === parent);
+  for (const list of [inside, pool]) {
+    const names = closest(raw, list.map((u) => u.name.ja));
+    if (names.length > 0) return names.map((n) => list.find((u) => u.name.ja === n)).filter((u): u is Unit => u !== undefined);
+  }
+  return [];
 }
 
 function exampleName(plan: Plan, level: string | undefined): string {

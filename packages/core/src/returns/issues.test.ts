@@ -1,6 +1,6 @@
 import { chibaPlan } from '@sasaeai/plan-chiba';
 import { afterAll, describe, expect, it } from 'vitest';
-import { issueCatalogue, requirePlan, validateGrid, validateGrids, type Issue, type SheetGrid, type ValidateOptions } from '../index.js';
+import { issueCatalogue, notAReturn, notAReturnIssue, requirePlan, resolveResubmissions, validateGrid, validateGrids, type Issue, type SheetGrid, type ValidateOptions } from '../index.js';
 import { brief, grid, HEADER, one, plan, rowCells, today } from './test-fixtures.js';
 
 // Every code raised in this file, to check the catalogue is covered.
@@ -184,8 +184,8 @@ describe('one cell', () => {
   it('units, initiatives, measures', () => {
     expect(row({ ward: '千葉区', district: '寒川町', initiative: 'C99' })).toMatchInlineSnapshot(`
       [
-        "B2 error unknown_unit [ward]: 「千葉区」という区は名簿にありません。区の名前（例：中央区）かコードを入力してください。 | Ward "千葉区" is not in the roster of wards; type its name or code.",
-        "C2 error unknown_unit [district]: 「寒川町」という地区部会は名簿にありません。地区部会の名前（例：寒川）かコードを入力してください。 | District chapter "寒川町" is not in the roster of district areas; type its name or code.",
+        "B2 error unknown_unit [ward]: 「千葉区」という区は名簿にありません。名簿の近い名前：若葉区。区の名前（例：中央区）かコードを入力してください。 | Ward "千葉区" is not in the roster of wards; closest names in the roster: 若葉区 (Wakaba); type its name or code.",
+        "C2 error unknown_unit [district]: 「寒川町」という地区部会は名簿にありません。名簿の近い名前：寒川。地区部会の名前（例：寒川）かコードを入力してください。 | District chapter "寒川町" is not in the roster of district areas; closest names in the roster: 寒川 (Samukawa); type its name or code.",
         "E2 error unknown_initiative [initiative]: 取組みの「C99」は計画の取組みにありません。取組みの名前か番号（C01 など）を入力してください。 | Initiative "C99" is not an initiative of the plan; type its name or code (e.g. C01).",
       ]
     `);
@@ -204,7 +204,7 @@ describe('one cell', () => {
     expect(ok.records[0]?.values.district).toBe('12101-01');
     expect(list(validateGrid(grid([rowCells({ ward: '千葉区' })]), { plan: p, today }).issues)).toMatchInlineSnapshot(`
       [
-        "B2 error unknown_unit [ward]: 「千葉区」という区は名簿にありません。区の名前（例：中央区）かコードを入力してください。 | Ward "千葉区" is not in the roster of wards; type its name or code.",
+        "B2 error unknown_unit [ward]: 「千葉区」という区は名簿にありません。名簿の近い名前：若葉区。区の名前（例：中央区）かコードを入力してください。 | Ward "千葉区" is not in the roster of wards; closest names in the roster: 若葉区 (Wakaba); type its name or code.",
         "C2 error ambiguous_unit [district]: 「寒川」に当たる地区部会が複数あります（12101-01 寒川、12102-99 寒川）。区を正しく入力するか、コードで入力してください。 | District chapter "寒川" matches several district area units (12101-01 Samukawa, 12102-99 Samukawa); fill in the ward or use the code.",
       ]
     `);
@@ -251,10 +251,11 @@ describe('a row against the plan', () => {
       ]
     `);
     expect(row({ reportDate: '2027-04-30' }, { today: '2027-05-10' })).toEqual([]);
-    // After the closing date: the year's report all the same, but late.
-    expect(row({ reportDate: '2027-05-01' }, { today: '2027-05-10' })).toMatchInlineSnapshot(`
+    // After the closing date: the year's report all the same, but late (other rows of the return are in the year;
+    // a return whose every date is in the next year is a stale year, below).
+    expect(run(grid([rowCells({ reportDate: '2027-03-01', initiative: 'C02' }), rowCells({ reportDate: '2027-05-01' })]), { today: '2027-05-10' })).toMatchInlineSnapshot(`
       [
-        "D2 warning report_after_closing [reportDate]: 報告日2027-05-01は令和8年度の締切（2027-04-30）を過ぎています。期限後の報告として扱います。 | Report date 2027-05-01 is after the closing date of FY2026 (2027-04-30); the report counts as late.",
+        "D3 warning report_after_closing [reportDate]: 報告日2027-05-01は令和8年度の締切（2027-04-30）を過ぎています。期限後の報告として扱います。 | Report date 2027-05-01 is after the closing date of FY2026 (2027-04-30); the report counts as late.",
       ]
     `);
     // A date in the future stays an error, whatever the closing date.
@@ -372,6 +373,156 @@ describe('personal information guard', () => {
         "L2 warning pii_email [issues]: 課題にメールアドレスのような記載「taro@example.jp」があります。個人情報は書かないでください。 | Issues contains what looks like an e-mail address "taro@example.jp"; do not include personal data.",
       ]
     `);
+  });
+});
+
+describe('layout of the sheet as staff make it', () => {
+  const G = (rows: unknown[][], extra: Partial<SheetGrid> = {}): SheetGrid => ({ ...grid(rows as never), ...extra });
+  it('merged_cells_filled: 年度・区・地区部会 merged down over a district’s rows count on every row', () => {
+    const rows = [rowCells(), rowCells({ fiscalYear: null, ward: null, district: null, initiative: 'C02', sessions: 3, participants: 30 }), rowCells({ fiscalYear: null, ward: null, district: null, initiative: 'C03', sessions: 4, participants: 40 })];
+    const r = validateGrid(G(rows, { merges: ['A2:A4', 'B2:B4', 'C2:C4'] }), { plan, today });
+    expect(list(r.issues)).toMatchInlineSnapshot(`
+      [
+        "A2 info merged_cells_filled: 結合セル A2:A4、B2:B4、C2:C4 の値を、結合された各行に当てはめて読み取りました（6セル）。 | Merged cells A2:A4, B2:B4, C2:C4: the value was applied to every row they cover (6 cells).",
+      ]
+    `);
+    expect(r.records.map((x) => [x.values.district, x.values.sessions])).toEqual([['12101-01', 12], ['12101-01', 3], ['12101-01', 4]]);
+  });
+  it('merge_across_header', () => {
+    expect(run(G([rowCells(), rowCells({ initiative: 'C02' })], { merges: ['A1:A3'] }))).toMatchInlineSnapshot(`
+      [
+        "A1 error merge_across_header: 結合セル A1:A3 が見出し行とデータ行にまたがっています。結合を解除し、見出しとデータを別のセルに入力してください。 | Merged cells A1:A3 span the header row and data rows; unmerge them and keep headers and data in separate cells.",
+      ]
+    `);
+  });
+  it('totals_row_skipped and totals_mismatch: 合計 by word, by SUM formula, by the sums alone', () => {
+    const rows = [rowCells(), rowCells({ initiative: 'C02', sessions: 3, participants: 30 })];
+    const word = [...rows, [null, null, '合 計', null, null, null, 15, 270]];
+    const r = validateGrid(G(word), { plan, today });
+    expect(list(r.issues)).toMatchInlineSnapshot(`
+      [
+        "row 4 info totals_row_skipped: 4行目は合計・小計の行のため、報告の行としては数えていません。 | Row 4 is a totals row, not a report row; left out.",
+      ]
+    `);
+    expect(r.records).toHaveLength(2);
+    const wrong = [...rows, ['合計', null, null, null, null, null, 14, 270]];
+    expect(run(G(wrong))).toMatchInlineSnapshot(`
+      [
+        "row 4 info totals_row_skipped: 4行目は合計・小計の行のため、報告の行としては数えていません。 | Row 4 is a totals row, not a report row; left out.",
+        "G4 warning totals_mismatch [sessions]: 合計行の実施回数（14）が、2〜3行目の合計（15）と一致しません。入力漏れの行や計算範囲を確認してください。 | The totals row's sessions (14) does not equal the sum of rows 2–3 (15); check for rows left out or the formula's range.",
+      ]
+    `);
+    const bySum = [...rows, [null, null, null, null, null, null, 15, 270]];
+    expect(validateGrid(G(bySum), { plan, today }).records).toHaveLength(2);
+    const formula = [...rows, [null, null, null, null, null, null, 16, 270]];
+    const f = validateGrid(G(formula, { formulas: { G4: 'SUBTOTAL(109,G2:G3)' } }), { plan, today });
+    expect(f.records).toHaveLength(2);
+    expect(f.issues.map((i) => i.code)).toContain('totals_mismatch');
+  });
+  it('footer_rows_skipped: 記入者／提出日／※ under the table', () => {
+    expect(run(G([rowCells(), [], ['記入者：山田'], ['提出日', '2026/6/30'], ['※実施回数は延べ回数です。']]))).toMatchInlineSnapshot(`
+      [
+        "row 4 info footer_rows_skipped: 4–6行目は表の下の記入欄・注記のため、報告の行としては読み取っていません。 | Rows 4–6 under the table are footers (filled in by, date, notes), not report rows; left out.",
+      ]
+    `);
+  });
+  it('more forms of the same kinds: 寒川計, Grand Total, (注), a sentence under the table, 参加延人数, 報告日付', () => {
+    const rows = [rowCells(), rowCells({ initiative: 'C02', sessions: 3, participants: 30 })];
+    for (const label of ['寒川計', 'Grand Total', '【合計】', '総 計']) {
+      const r = validateGrid(G([...rows, [null, null, label, null, null, null, 15, 270]]), { plan, today });
+      expect([label, r.records.length, r.issues.map((i) => i.code)]).toEqual([label, 2, ['totals_row_skipped']]);
+    }
+    const notes = validateGrid(G([...rows, ['(注) 延べ人数で記入'], ['提出期限は4月30日です。遅れる場合はご連絡ください。'], ['問い合わせ先', '043-000-0000']]), { plan, today });
+    expect([notes.records.length, notes.issues.map((i) => i.code)]).toEqual([2, ['footer_rows_skipped']]);
+    const header: string[] = [...HEADER];
+    header[3] = '報告日付';
+    header[7] = '参加延人数';
+    expect(validateGrid(grid([rowCells()], header), { plan, today }).columns.map((c) => c.field)).toContain('participants');
+    expect(validateGrid(grid([rowCells()], header), { plan, today }).issues).toEqual([]);
+  });
+  it('hidden_rows_counted', () => {
+    expect(run(G([rowCells(), rowCells({ initiative: 'C02' })], { hiddenRows: [3] }))).toMatchInlineSnapshot(`
+      [
+        "row 3 info hidden_rows_counted: 3行目は非表示ですが、報告の行として読み取りました。数えない行であれば削除してください。 | Row 3 is hidden but was read as a report row; delete it if it does not count.",
+      ]
+    `);
+  });
+  it('two-row header: 実績 merged over 実施回数／参加者数', () => {
+    const top = ['年度', '区', '地区部会', '報告日', '取組み', '実施状況', '実績', null, '連携団体', '自己評価', '成果', '課題', '成果事例', '今後の方向性'];
+    const sub = [null, null, null, null, null, null, '実施回数', '参加者数', null, null, null, null, null, null];
+    const r = validateGrid({ sheet: '報告', cells: [top, sub, rowCells()] as SheetGrid['cells'], merges: ['A1:A2', 'G1:H1'] }, { plan, today });
+    expect(list(r.issues)).toEqual([]);
+    expect(r.records[0]?.values.participants).toBe(240);
+  });
+  it('tolerant headers, and column_not_recognised for a header like a field', () => {
+    const header = ['年度', '区名', '地区名', '報告年月日', '取組内容', '実施状況', '実施回数', '参加者（延べ人数）', '連携団体', '自己評価', '成果・効果', '課題・問題点', '成果事例', '今後の方向性'];
+    const r = validateGrid(grid([rowCells()], header), { plan, today });
+    expect(list(r.issues)).toEqual([]);
+    expect(r.columns.map((c) => c.field)).toHaveLength(14);
+    const odd: string[] = [...HEADER];
+    odd[7] = '参加者の合計';
+    expect(run(grid([rowCells()], odd))).toMatchInlineSnapshot(`
+      [
+        "row 1 info missing_optional_column [participants]: 列「参加者数」がありません。この列を使う確認は行いません。 | Column "Participants" (参加者数) is missing; checks that use it are skipped.",
+        "H1 error column_not_recognised [participants]: 列「参加者の合計」は様式のどの項目とも一致しないため、読み取れません。「参加者数」の列であれば、見出しを「参加者数」にしてください。 | Column "参加者の合計" matches no field of the template and is not read; it is probably "Participants" (参加者数) — if so, rename the header to 参加者数.",
+      ]
+    `);
+  });
+  it('stale_fiscal_year: last year’s file with this year’s dates', () => {
+    const rows = [rowCells({ fiscalYear: '令和7年度', reportDate: '2026-05-20' }), rowCells({ fiscalYear: '令和7年度', reportDate: '2026-05-21', initiative: 'C02' })];
+    expect(run(grid(rows), { today: '2026-06-01' })).toMatchInlineSnapshot(`
+      [
+        "A2 error stale_fiscal_year [fiscalYear]: 年度の欄は「令和7年度」（2025年度）ですが、報告日はすべて2026年度（2026-05-20〜2026-05-21）です。前年度のファイルを使った場合は、年度を2026年度に直してください。 | The fiscal year cells say "令和7年度" (FY2025) but every report date is in FY2026 (2026-05-20 to 2026-05-21); if last year's file was reused, change the fiscal year to FY2026.",
+      ]
+    `);
+    // A report on last year written within the closing window is an ordinary one.
+    expect(run(grid([rowCells({ fiscalYear: '令和7年度', reportDate: '2026-04-20' })]), { today: '2026-06-01' })).toEqual([]);
+  });
+  it('names: ヶ/が and 異体字 accepted when one roster name matches; otherwise the closest names', () => {
+    for (const d of ['松ヶ丘', '松が丘', '松ケ丘']) expect(one({ district: d }).values?.district).toBe('12101-02');
+    expect(row({ district: '松丘' })).toMatchInlineSnapshot(`
+      [
+        "C2 error unknown_unit [district]: 「松丘」という地区部会は名簿にありません。名簿の近い名前：松ケ丘。地区部会の名前（例：寒川）かコードを入力してください。 | District chapter "松丘" is not in the roster of district areas; closest names in the roster: 松ケ丘 (Matsugaoka); type its name or code.",
+      ]
+    `);
+  });
+  it('a date typed as 20260615 is quoted as typed, with the form to use', () => {
+    expect(row({ reportDate: 20260615 })).toMatchInlineSnapshot(`
+      [
+        "D2 error invalid_date [reportDate]: 報告日の「20260615」は区切りのない数字のため、日付として読み取れません。2026/6/15 のように「/」で区切って入力してください。 | Report date "20260615" is digits without separators, not a date; type it as 2026/6/15.",
+      ]
+    `);
+    expect(row({ reportDate: new Date(Date.UTC(1899, 11, 30) + 20260615 * 86400000) })).toMatchInlineSnapshot(`
+      [
+        "D2 error invalid_date [reportDate]: 報告日の「20260615」は区切りのない数字のため、日付として読み取れません。2026/6/15 のように「/」で区切って入力してください。 | Report date "20260615" is digits without separators, not a date; type it as 2026/6/15.",
+      ]
+    `);
+  });
+  it('sheet_not_a_return: example, cover and summary sheets', () => {
+    expect(notAReturn({ sheet: '記入例', cells: [] })).toBe('name');
+    expect(notAReturn({ sheet: 'Sheet2', cells: [['（記入例）'], [...HEADER]] }, 1)).toBe('examples');
+    expect(notAReturn({ sheet: '中央区', cells: [], formulas: { G2: "SUM('寒川'!G2:G9)", G3: '松ケ丘!G2+新宿!G2' } })).toBe('sums');
+    expect(notAReturn({ sheet: '寒川', cells: [] })).toBeNull();
+    list([notAReturnIssue({ sheet: '記入例', cells: [], source: 'a.xlsx' }, 'name')]);
+  });
+  it('resubmission_superseded: the later version of the same rows counts, once', () => {
+    const a = { ...grid([rowCells({ sessions: 12 }), rowCells({ initiative: 'C02' })]), source: '寒川.xlsx' };
+    const b = { ...grid([rowCells({ sessions: 14 })]), source: '寒川（修正）.xlsx' };
+    const { results } = validateGrids([a, b], { plan, today });
+    const out = resolveResubmissions(plan, [
+      { result: results[0]!, fileTime: '2026-05-02T09:00:00.000Z' },
+      { result: results[1]!, savedAt: '2026-05-03T09:00:00.000Z' },
+    ]);
+    expect(out.flatMap((r) => list(r.issues))).toMatchInlineSnapshot(`
+      [
+        "- info resubmission_superseded: 「寒川.xlsx」（2026-05-02T09:00:00.000Z）の1行は、後から保存された「寒川（修正）.xlsx」（2026-05-03T09:00:00.000Z）の同じ報告で置き換えました。古い版の行は数えていません。 | 1 row of "寒川.xlsx" (2026-05-02T09:00:00.000Z) was replaced by the same report in "寒川（修正）.xlsx", saved later (2026-05-03T09:00:00.000Z); the older rows are not counted.",
+      ]
+    `);
+    expect(out.flatMap((r) => r.records.map((x) => [x.ref.source, x.values.initiative, x.values.sessions, x.errors]))).toEqual([
+      ['寒川.xlsx', 'C02', 12, 0],
+      ['寒川（修正）.xlsx', 'C01', 14, 0],
+    ]);
+    expect(out.reduce((n, r) => n + r.summary.errors, 0)).toBe(0);
   });
 });
 

@@ -4,7 +4,7 @@
  * the stable code. Built once per template; every miss is remembered too, so a column of the same
  * wrong value costs one map look-up per cell.
  */
-import { normalizeDashes, normalizeLabel } from '../text/index.js';
+import { nameVariantKey, normalizeDashes, normalizeLabel } from '../text/index.js';
 
 /** The comparison key of a label: width, case, spaces and dash look-alikes ignored. */
 export function labelKey(s: string): string {
@@ -31,6 +31,8 @@ export class Lookup<T> {
   private readonly norm = new Map<string, T[]>();
   private readonly loose = new Map<string, T[] | null>();
   private readonly codes = new Map<string, T>();
+  // Spelling variants (松ヶ丘 for 松ケ丘, 髙 for 高): used only when they name one item.
+  private readonly variants = new Map<string, T[] | null>();
   private readonly memo = new Map<string, T[]>();
 
   /** Adds a text under which `item` is found; `isCode` marks the stable code. */
@@ -40,6 +42,10 @@ export class Lookup<T> {
     if (key === '') return;
     push(this.norm, key, item);
     if (isCode) this.codes.set(key, item);
+    const vk = nameVariantKey(text);
+    const pv = this.variants.get(vk);
+    if (pv === undefined) this.variants.set(vk, [item]);
+    else if (pv !== null && !pv.includes(item)) this.variants.set(vk, null);
     const lk = looseKey(key);
     if (lk !== null) {
       const prev = this.loose.get(lk);
@@ -74,6 +80,8 @@ export class Lookup<T> {
       const l = this.loose.get(lk);
       if (l) return l;
     }
+    const v = this.variants.get(nameVariantKey(text));
+    if (v) return v;
     // A code followed by its label, as picked from a drop-down list: "C01 見守り・声かけ活動", "A：計画以上".
     const m = LEADING_CODE.exec(key);
     if (m?.[1] !== undefined && m[1] !== key) {

@@ -95,10 +95,13 @@ function nothingDropped(g: SheetGrid, r: ValidationResult): void {
   let prefilledOnly = 0;
   for (let k = r.headerRow - o.row + 1; k < g.cells.length; k++) {
     const cells = g.cells[k] ?? [];
+    // Totals rows and footers are left out, each listed and noted by an info issue.
+    if (r.leftOut.includes(o.row + k)) continue;
     if (cells.some((v, c) => !blank(v) && !prefilled.has(c))) expected.push(o.row + k);
     else if (cells.some((v) => !blank(v))) prefilledOnly++;
   }
   expect(r.records.map((x) => x.ref.row)).toEqual(expected);
+  if (r.leftOut.length > 0) expect(r.issues.some((i) => i.code === 'totals_row_skipped' || i.code === 'footer_rows_skipped')).toBe(true);
   expect(r.issues.filter((i) => i.code === 'prefilled_only_rows')).toHaveLength(prefilledOnly > 0 ? 1 : 0);
   // A record counted valid has no error issue on its row.
   const errorRows = new Set(r.issues.filter((i) => i.severity === 'error' && i.row !== undefined).map((i) => i.row));

@@ -28,6 +28,15 @@ export interface SheetGrid {
   cells: RawGrid;
   /** Where the grid came from, for provenance (a file name, a workbook name). */
   source?: string;
+  /**
+   * Merged areas as A1 ranges in worksheet coordinates (`A2:A9`). The cells a merge covers are
+   * blank in `cells`; validation applies the top-left value to every row a merge covers.
+   */
+  merges?: readonly string[];
+  /** Worksheet row numbers (1-based) that are hidden. */
+  hiddenRows?: readonly number[];
+  /** Formulas by A1 address (`G12` → `SUM(G2:G11)`), for cells whose value is a formula's result. */
+  formulas?: Readonly<Record<string, string>>;
 }
 
 /** A typed value of a record field after normalisation. */

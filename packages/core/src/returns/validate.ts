@@ -8,14 +8,16 @@
  * issue — then table rules (duplicates, mixed fiscal years).
  */
 import type { LocalizedText } from '../i18n/text.js';
-import { formatFiscalYear, isLocalDate, todayIn, type LocalDate } from '../period/index.js';
+import { fiscalYearOf, formatFiscalYear, isLocalDate, todayIn, type LocalDate } from '../period/index.js';
 import type { Plan } from '../plan/schema.js';
 import { getTemplate, getUnit, termOfFiscalYear } from '../plan/queries.js';
 import { ratio } from '../rules/conditions.js';
 import { columnLetters, displayValue, excelErrorOf, isBlankCell, parseOrigin } from './cells.js';
 import { ISSUE_CODES, type CatalogueCode } from './codes.js';
 import { compileTemplate, FAIL, type CompiledTemplate, type Emitter } from './compile.js';
-import { COL_BLANK, COL_DERIVED, COL_UNKNOWN, detectIn, findHeader, headerField, MIN_HEADER_FIELDS } from './header.js';
+import { COL_BLANK, COL_DERIVED, COL_UNKNOWN, combinedHeader, detectIn, findHeader, headerField, MIN_HEADER_FIELDS, probableField, subHeaderRow } from './header.js';
+import { prepareLayout } from './layout.js';
+import { LAYOUT_MESSAGES } from './layout-messages.js';
 import type { FieldValue, Issue, IssueSeverity, LocatedRecord, RawCell, ReturnRecord, SheetGrid } from './types.js';
 
 /** Options of {@link validateGrid}. */
@@ -69,6 +71,8 @@ export interface ValidationResult {
   columns: FoundColumn[];
   /** Every non-blank data row, normalised; rows with errors too (`errors > 0`). */
   records: LocatedRecord[];
+  /** Worksheet rows left out as totals rows or footers (an info issue says so). */
+  leftOut: number[];
   /** Ordered by row, then column. */
   issues: Issue[];
   omittedIssues: number;
@@ -410,6 +414,7 @@ function validateOne(grid: SheetGrid, opts: ValidateOptions, shared: SharedKeys)
     headerRow: null,
     columns: [],
     records: [],
+    leftOut: [],
     issues: [],
     omittedIssues: 0,
     summary: emptySummary(),
@@ -433,7 +438,7 @@ function validateOne(grid: SheetGrid, opts: ValidateOptions, shared: SharedKeys)
 
 function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: SharedKeys, run: Run, result: ValidationResult): void {
   const plan = opts.plan;
-  const cells: readonly (readonly RawCell[])[] = Array.isArray(g.cells) ? g.cells : [];
+  let cells: readonly (readonly RawCell[])[] = Array.isArray(g.cells) ? g.cells : [];
 
   // ----- template and header --------------------------------------------------------------------
   let ct: CompiledTemplate | null = null;
@@ -490,7 +495,11 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   const fields = ct.fields;
   const nVals = fields.length + ct.derived.length;
   const colOf = new Int32Array(fields.length).fill(-1);
-  const header = cells[headerRow] ?? [];
+  // A two-row header (実績 merged over 実施回数／参加者数) reads as one; data starts below it.
+  const subRow = subHeaderRow(ct, cells, headerRow);
+  const headerEnd = subRow >= 0 ? subRow : headerRow;
+  const header = combinedHeader(ct, cells, headerRow, subRow);
+  const unknownCols: number[] = [];
   let width = 0;
   for (const row of cells) if (Array.isArray(row) && row.length > width) width = row.length;
   const unlabelled: number[] = [];
@@ -503,18 +512,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
     }
     if (f === COL_DERIVED) continue;
     if (f === COL_UNKNOWN) {
-      const text = displayValue(cell);
-      run.push(
-        'unknown_column',
-        'warning',
-        headerRow,
-        c,
-        undefined,
-        cell,
-        `列「${text}」は様式「${template.name.ja}」にないため、取り込まれません。`,
-        `Column "${text}" is not in the template "${template.name.en}"; it is not read.`,
-        undefined,
-      );
+      unknownCols.push(c);
       continue;
     }
     const fd = fields[f];
@@ -537,6 +535,36 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
     colOf[f] = c;
     result.columns.push({ field: fd.key, column: run.originCol + c, cell: run.cellRef(headerRow, c) });
   }
+  for (const c of unknownCols) {
+    const cell = header[c];
+    const text = displayValue(cell);
+    // A header like a field that is not found otherwise: the column holds that field's data.
+    const p = probableField(ct, cell);
+    const pf = p >= 0 && (colOf[p] ?? -1) < 0 ? fields[p] : undefined;
+    if (pf !== undefined) {
+      const m = LAYOUT_MESSAGES.column_not_recognised({ header: text, field: pf.label });
+      run.push('column_not_recognised', 'error', headerRow, c, pf.key, cell, m.ja, m.en, undefined);
+      continue;
+    }
+    run.push(
+      'unknown_column',
+      'warning',
+      headerRow,
+      c,
+      undefined,
+      cell,
+      `列「${text}」は様式「${template.name.ja}」にないため、取り込まれません。`,
+      `Column "${text}" is not in the template "${template.name.en}"; it is not read.`,
+      undefined,
+    );
+  }
+  const layout = prepareLayout(
+    { ct, cells, headerRow, headerEnd, colOf, originRow: run.originRow, originCol: run.originCol, merges: g.merges, hiddenRows: g.hiddenRows, formulas: g.formulas },
+    (code, r, c, m, field, value) => run.push(code, SEVERITY[code].severity, r, c, field, value, m.ja, m.en, undefined),
+  );
+  cells = layout.cells;
+  const skipRow = layout.skip;
+  for (let r = 0; r < skipRow.length; r++) if (skipRow[r] === 1) result.leftOut.push(run.originRow + r);
   let missingRequired = 0;
   const failedColumn = new Uint8Array(nVals);
   for (const fd of fields) {
@@ -595,6 +623,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   let lastWindow: ReturnType<CompiledTemplate['window']> = null;
   const unlabelledHits = new Map<number, { r: number; n: number; raw: unknown }>();
   const recordRow: number[] = [];
+  const recordDate: string[] = [];
   const fyCol = ct.fyIndex >= 0 ? (colOf[ct.fyIndex] ?? -1) : -1;
   const dateCol = ct.dateIndex >= 0 ? (colOf[ct.dateIndex] ?? -1) : -1;
   const fyField = ct.fyIndex >= 0 ? fields[ct.fyIndex] : undefined;
@@ -619,7 +648,8 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   let prefilledLast = -1;
   let prefilledIssue: Issue | undefined;
 
-  for (let r = headerRow + 1; r < cells.length; r++) {
+  for (let r = headerEnd + 1; r < cells.length; r++) {
+    if (skipRow[r] === 1) continue;
     const rowIn = cells[r];
     const row: readonly unknown[] = Array.isArray(rowIn) ? rowIn : [];
     let blank = true;
@@ -664,7 +694,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
       if (!plain && isBlankCell(raw)) {
         if (f.required) {
           failed[i] = 1;
-          const prev = r > headerRow + 1 ? cells[r - 1] : undefined;
+          const prev = r > headerEnd + 1 ? cells[r - 1] : undefined;
           const merged = Array.isArray(prev) && !isBlankCell(prev[c]);
           run.emit(
             'required_missing',
@@ -992,6 +1022,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
     const ref = run.source === undefined ? { sheet: run.sheet, row: run.originRow + r } : { source: run.source, sheet: run.sheet, row: run.originRow + r };
     result.records.push({ ref, values, errors: run.rowErrors, warnings: run.rowWarnings });
     recordRow.push(r);
+    recordDate.push(typeof date === 'string' ? date : '');
     if (typeof fy === 'number') {
       recordFy.push(fy);
       if (fy === runFy) runCount++;
@@ -1048,6 +1079,8 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
     }
   }
 
+  staleYear(run, ct, result, { recordFy, recordDate, recordRow, fyCol, cells });
+
   if (prefilledIssue) {
     const first = prefilledIssue.row ?? 0;
     const last = run.originRow + prefilledLast;
@@ -1076,6 +1109,60 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
       undefined,
     );
   }
+}
+
+/**
+ * A return whose every report date falls in one fiscal year other than the one its 年度 cells
+ * name, some of them after that year's closing date: last year's file reused with this year's
+ * reports. One error at the first 年度 cell replaces the per-row "late report" warnings, which
+ * would tell staff the opposite of what happened. Dates within the closing window are ordinary
+ * (a report on last year written in April), so they do not count.
+ */
+function staleYear(
+  run: Run,
+  ct: CompiledTemplate,
+  result: ValidationResult,
+  at: { recordFy: number[]; recordDate: string[]; recordRow: number[]; fyCol: number; cells: readonly (readonly RawCell[])[] },
+): void {
+  const fyField = ct.fyIndex >= 0 ? ct.fields[ct.fyIndex] : undefined;
+  if (fyField === undefined || at.recordFy.length === 0) return;
+  const typed = at.recordFy[0] as number;
+  if (Number.isNaN(typed) || at.recordFy.some((f) => f !== typed)) return;
+  let datesFy = Number.NaN;
+  let first = '';
+  let last = '';
+  for (const d of at.recordDate) {
+    if (d === '') return;
+    let f: number;
+    try {
+      f = fiscalYearOf(d, ct.fyConfig);
+    } catch {
+      return;
+    }
+    if (Number.isNaN(datesFy)) datesFy = f;
+    else if (f !== datesFy) return;
+    if (first === '' || d < first) first = d;
+    if (last === '' || d > last) last = d;
+  }
+  const w = ct.window(typed);
+  // Only when the dates were read as late reports (after the closing date, not in the future).
+  const late = run.issues.some((i) => i.code === 'report_after_closing');
+  if (Number.isNaN(datesFy) || datesFy === typed || w === null || last <= w.end || !late) return;
+  // The per-row late warnings say the opposite of what happened: drop them for this one error.
+  const keep = run.issues.map((i) => i.code !== 'report_after_closing');
+  const lateRows = new Set(run.issues.filter((i) => i.code === 'report_after_closing').map((i) => i.row));
+  const issues = run.issues.filter((_, k) => keep[k]);
+  const ord = run.ord.filter((_, k) => keep[k]);
+  run.issues.length = 0;
+  run.issues.push(...issues);
+  run.ord.length = 0;
+  run.ord.push(...ord);
+  for (const rec of result.records) if (lateRows.has(rec.ref.row) && rec.warnings > 0) rec.warnings--;
+  const r0 = at.recordRow[0] as number;
+  const raw = at.cells[r0]?.[at.fyCol];
+  const m = LAYOUT_MESSAGES.stale_fiscal_year({ fyLabel: fyField.label, typed: displayValue(raw), typedFy: typed, datesFy, first, last });
+  run.push('stale_fiscal_year', 'error', r0, at.fyCol, fyField.key, raw, m.ja, m.en, undefined);
+  for (const rec of result.records) rec.errors++;
 }
 
 /**

@@ -1,0 +1,252 @@
+/**
+ * The layout of a return as staff really make it, handled before the rows are read: cells merged
+ * down over rows (年度・区 merged over a district's rows), totals and subtotal rows (合計, 小計,
+ * =SUM, an Excel table's totals row), footers under the table (記入者, 提出日, ※ notes) and
+ * hidden rows. The adapters say what the workbook holds (merged areas, hidden rows, formulas);
+ * this module decides what it means, so the CLI and the add-in read a sheet the same way.
+ */
+import type { LocalizedText } from '../i18n/text.js';
+import { toHalfWidth } from '../text/index.js';
+import { columnLetters, isBlankCell } from './cells.js';
+import type { CatalogueCode } from './codes.js';
+import type { CompiledTemplate } from './compile.js';
+import { LAYOUT_MESSAGES } from './layout-messages.js';
+import { labelKey } from './lookup.js';
+import type { RawCell } from './types.js';
+
+/** Raises one issue at a grid position (row and column 0-based in the grid; -1 for none). */
+export type LayoutEmit = (code: CatalogueCode, r: number, c: number, message: LocalizedText, field?: string, value?: unknown) => void;
+
+/** What {@link prepareLayout} needs to know about the sheet. */
+export interface LayoutInput {
+  ct: CompiledTemplate;
+  cells: readonly (readonly RawCell[])[];
+  /** Grid row of the (first) header row, and of the last one (a two-row header). */
+  headerRow: number;
+  headerEnd: number;
+  /** Grid column of each field, -1 when absent. */
+  colOf: Int32Array;
+  originRow: number;
+  originCol: number;
+  merges?: readonly string[] | undefined;
+  hiddenRows?: readonly number[] | undefined;
+  formulas?: Readonly<Record<string, string>> | undefined;
+}
+
+/** The grid to read and the rows to leave out. */
+export interface Layout {
+  cells: readonly (readonly RawCell[])[];
+  /** 1 for a grid row that is not a report row (a totals row or a footer). */
+  skip: Uint8Array;
+}
+
+// A cell that names a totals row: 合計, 小計, 総計, 計, Total (also 寒川 小計, 【合計】).
+// 寒川計 / 中央区計 too: a short cell ending in 計 outside the narrative columns.
+const TOTAL_WORD = /^(?:総?合計|小計|総計|累計|計|total|subtotal|grandtotal|sum|totals?)$|(?:合計|小計|総計)$|^[^\d]{1,8}計$/;
+const TOTAL_FORMULA = /^(?:_xlfn\.)?(?:SUM|SUBTOTAL|AGGREGATE)\s*\(/i;
+// The first cell of a footer row: a note mark, or the label of a sign-off field.
+const FOOTER_START = /^(?:※|\*|＊|注|備考|記入者|作成者|提出者|提出日|報告者|担当者|担当|連絡先|問合せ|問い合わせ|所属|氏名|電話|tel|fax|e-?mail|記入日|作成日|以上)/;
+const LEADING_BRACKET = /^[([【<「〔]/;
+// A sentence left under the table (提出期限は…です。): long text alone on its row.
+const NOTE_LENGTH = 12;
+const BRACKETS = /[()[\]【】<>「」〔〕]/g;
+
+function parseRange(a1: string): { top: number; left: number; bottom: number; right: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(a1.trim());
+  if (!m) return null;
+  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const left = col(m[1] ?? 'A');
+  const top = Number(m[2]);
+  const right = m[3] ? col(m[3]) : left;
+  const bottom = m[4] ? Number(m[4]) : top;
+  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+}
+
+/** A number as a totals check reads it: 1,200 / １２回 / 12 — or null. */
+function looseNumber(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v !== 'string') return null;
+  const t = toHalfWidth(v).replace(/[,\s]/g, '').replace(/[^\d.+-]+$/, '');
+  if (!/^[+-]?\d+(?:\.\d+)?$/.test(t)) return null;
+  return Number(t);
+}
+
+/**
+ * Applies merged areas, and finds totals rows and footers. Never throws on user data.
+ *
+ * @example
+ * ```ts
+ * const { cells, skip } = prepareLayout({ ct, cells: grid.cells, headerRow: 0, headerEnd: 0, colOf, originRow: 1, originCol: 1, merges: ['A2:A5'] }, emit);
+ * ```
+ */
+export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
+  const { ct, headerEnd, colOf, originRow, originCol } = input;
+  let cells = input.cells;
+  const skip = new Uint8Array(cells.length);
+
+  // ----- merged areas -------------------------------------------------------------------------
+  const merges = Array.isArray(input.merges) ? input.merges : [];
+  if (merges.length > 0) {
+    const copy: RawCell[][] = cells.map((r) => (Array.isArray(r) ? r : []) as RawCell[]);
+    const copied = new Set<number>();
+    const filled: string[] = [];
+    let filledRows = 0;
+    for (const m of merges) {
+      const g = typeof m === 'string' ? parseRange(m) : null;
+      if (g === null || g.bottom === g.top) continue;
+      const top = g.top - originRow;
+      const bottom = g.bottom - originRow;
+      const left = g.left - originCol;
+      if (left < 0 || bottom < 0) continue;
+      const range = `${columnLetters(g.left)}${g.top}:${columnLetters(g.right)}${g.bottom}`;
+      if (top <= headerEnd && bottom > headerEnd) {
+        emit('merge_across_header', Math.max(top, 0), left, LAYOUT_MESSAGES.merge_across_header({ range }));
+        continue;
+      }
+      if (top <= headerEnd) continue;
+      const value = copy[top]?.[left];
+      if (value === undefined || isBlankCell(value)) continue;
+      for (let r = top + 1; r <= bottom && r < copy.length + 64; r++) {
+        if (!copied.has(r)) {
+          copy[r] = [...(copy[r] ?? [])];
+          copied.add(r);
+        }
+        const row = copy[r] as RawCell[];
+        while (row.length <= left) row.push(null);
+        if (isBlankCell(row[left])) {
+          row[left] = value;
+          filledRows++;
+        }
+      }
+      filled.push(range);
+    }
+    if (filled.length > 0) {
+      const first = parseRange(filled[0] as string);
+      emit('merged_cells_filled', first ? first.top - originRow : headerEnd + 1, first ? first.left - originCol : -1, LAYOUT_MESSAGES.merged_cells_filled({ ranges: filled, cells: filledRows }));
+    }
+    cells = copy;
+  }
+
+  // ----- totals rows and footers --------------------------------------------------------------
+  const fields = ct.fields;
+  const sumCols: { index: number; col: number }[] = [];
+  for (const f of fields) {
+    const c = colOf[f.index] ?? -1;
+    if (c >= 0 && f.field.rollup === 'sum' && (f.field.type === 'integer' || f.field.type === 'number')) sumCols.push({ index: f.index, col: c });
+  }
+  // A row whose key cells (the row's own identity: initiative, date…) are blank is no report row.
+  const keyIdx = ct.unique.filter((i) => {
+    const t = fields[i]?.field.type;
+    return t !== 'fiscalYear' && t !== 'unit';
+  });
+  const keyCols = (keyIdx.length > 0 ? keyIdx : [ct.dateIndex]).map((i) => (i >= 0 ? (colOf[i] ?? -1) : -1)).filter((c) => c >= 0);
+  const textCols = new Set<number>();
+  const numCols = new Set<number>();
+  for (const f of fields) {
+    if (f.field.type === 'text') textCols.add(colOf[f.index] ?? -1);
+    if (f.field.type === 'integer' || f.field.type === 'number') numCols.add(colOf[f.index] ?? -1);
+  }
+  const formulas = input.formulas ?? {};
+  const hasFormulas = Object.keys(formulas).length > 0;
+
+  const since = new Float64Array(sumCols.length);
+  const all = new Float64Array(sumCols.length);
+  let sinceRows = 0;
+  let sinceFirst = -1;
+  let allRows = 0;
+  let allFirst = -1;
+  const totals: number[] = [];
+  const footers: number[] = [];
+  // The last row that looks like a report row (three cells or more): notes come after it.
+  let lastFull = -1;
+  for (let r = cells.length - 1; r > headerEnd && lastFull < 0; r--) {
+    const row = cells[r];
+    if (Array.isArray(row) && row.filter((v) => !isBlankCell(v)).length >= 3) lastFull = r;
+  }
+  for (let r = headerEnd + 1; r < cells.length; r++) {
+    const row = cells[r];
+    if (!Array.isArray(row)) continue;
+    let nonBlank = 0;
+    let firstText: string | null = null;
+    let word = false;
+    let wordInKey = false;
+    let sumFormula = false;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (isBlankCell(v)) continue;
+      nonBlank++;
+      if (typeof v === 'string') {
+        const k = labelKey(v);
+        if (firstText === null) firstText = k;
+        if (!textCols.has(c) && !numCols.has(c) && k.length <= 16 && TOTAL_WORD.test(k.replace(BRACKETS, ''))) {
+          word = true;
+          wordInKey ||= keyCols.includes(c);
+        }
+      } else if (firstText === null) firstText = '';
+      if (hasFormulas) {
+        const f = formulas[columnLetters(originCol + c) + String(originRow + r)];
+        if (typeof f === 'string' && TOTAL_FORMULA.test(f.replace(/^=/, ''))) sumFormula = true;
+      }
+    }
+    if (nonBlank === 0) continue;
+    const footer =
+      firstText !== null && firstText !== '' && (FOOTER_START.test(firstText.replace(LEADING_BRACKET, '')) || (r > lastFull && firstText.length >= NOTE_LENGTH));
+    if (nonBlank <= 2 && footer && !word) {
+      skip[r] = 1;
+      footers.push(originRow + r);
+      continue;
+    }
+    const keysBlank = keyCols.length > 0 && keyCols.every((c) => isBlankCell(row[c]));
+    const nums = sumCols.map((s) => looseNumber(row[s.col]));
+    const anyNum = nums.some((n) => n !== null);
+    const equals = (acc: Float64Array) => anyNum && nums.every((n, k) => n === null || Math.abs(n - (acc[k] as number)) < 1e-9);
+    // A totals word in a row that names its own initiative and date is a mistyped value, not a total.
+    const isTotal = (word && (keysBlank || wordInKey)) || (sumFormula && keysBlank) || (keysBlank && anyNum && sinceRows >= 2 && equals(since));
+    if (isTotal) {
+      skip[r] = 1;
+      totals.push(originRow + r);
+      if (anyNum && sinceRows + allRows > 0 && !equals(since) && !equals(all)) {
+        const useAll = sinceRows === 0;
+        const acc = useAll ? all : since;
+        const from = originRow + (useAll ? allFirst : sinceFirst);
+        sumCols.forEach((s, k) => {
+          const n = nums[k];
+          if (n === null || n === undefined || Math.abs(n - (acc[k] as number)) < 1e-9) return;
+          const f = fields[s.index];
+          if (f === undefined) return;
+          emit('totals_mismatch', r, s.col, LAYOUT_MESSAGES.totals_mismatch({ field: f.label, total: n, sum: acc[k] as number, from, to: originRow + r - 1 }), f.key, row[s.col]);
+        });
+      }
+      since.fill(0);
+      sinceRows = 0;
+      sinceFirst = -1;
+      continue;
+    }
+    sumCols.forEach((_, k) => {
+      const n = nums[k] ?? null;
+      if (n !== null) {
+        since[k] = (since[k] as number) + n;
+        all[k] = (all[k] as number) + n;
+      }
+    });
+    if (sinceFirst < 0) sinceFirst = r;
+    if (allFirst < 0) allFirst = r;
+    sinceRows++;
+    allRows++;
+  }
+  if (totals.length > 0) emit('totals_row_skipped', (totals[0] as number) - originRow, -1, LAYOUT_MESSAGES.totals_row_skipped({ rows: totals }));
+  if (footers.length > 0) emit('footer_rows_skipped', (footers[0] as number) - originRow, -1, LAYOUT_MESSAGES.footer_rows_skipped({ rows: footers }));
+
+  // ----- hidden rows --------------------------------------------------------------------------
+  const hidden = Array.isArray(input.hiddenRows) ? input.hiddenRows : [];
+  if (hidden.length > 0) {
+    const counted = hidden.filter((w) => {
+      const r = w - originRow;
+      if (r <= headerEnd || r >= cells.length || skip[r] === 1) return false;
+      const row = cells[r];
+      return Array.isArray(row) && row.some((v) => !isBlankCell(v));
+    });
+    if (counted.length > 0) emit('hidden_rows_counted', (counted[0] as number) - originRow, -1, LAYOUT_MESSAGES.hidden_rows_counted({ rows: counted }));
+  }
+  return { cells, skip };
+}

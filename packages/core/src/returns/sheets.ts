@@ -1,0 +1,55 @@
+/**
+ * Sheets that hold a return's header but are not returns: a filled-in example (記入例), a cover
+ * (表紙), a summary that adds up the other sheets (集計). Counting them would count an example's
+ * figures or every figure twice, so they are left out with a note.
+ */
+import { labelKey } from './lookup.js';
+import { LAYOUT_MESSAGES } from './layout-messages.js';
+import { ISSUE_CODES } from './codes.js';
+import type { Issue, SheetGrid } from './types.js';
+
+// Words that mark a sheet, by its name or a title above its table, as not a return.
+const EXAMPLE_WORDS = /記入例|入力例|記載例|作成例|見本|サンプル|sample|example|^例$|^\(例\)|^例[:：]|^【例】/;
+const COVER_SUMMARY_NAME = /表紙|cover|集計|まとめ|総括|summary|^合計$|^total$|目次|記入方法|記入要領|使い方|説明/;
+// A reference to another sheet inside a formula: 寒川!G2, '松ケ丘'!G2, SUM(寒川:新宿!G2).
+const OTHER_SHEET_REF = /(?:'[^']+'|[^\s!():,=+*/-]+)!\$?[A-Z]{1,3}\$?\d/i;
+
+/** Why a sheet is not a return, or null when it may be one. */
+export type NotAReturn = 'name' | 'examples' | 'sums';
+
+/**
+ * Whether a sheet is an example, cover or summary sheet rather than a return: by its name, by a
+ * title above the table that calls it an example, or by formulas that take their values from
+ * other sheets (at least half of its formulas, and at least two).
+ *
+ * @example
+ * ```ts
+ * notAReturn({ sheet: '記入例', cells: [] }); // 'name'
+ * ```
+ */
+export function notAReturn(grid: SheetGrid, headerRow = 0): NotAReturn | null {
+  const name = labelKey(typeof grid.sheet === 'string' ? grid.sheet : '');
+  if (EXAMPLE_WORDS.test(name) || COVER_SUMMARY_NAME.test(name)) return 'name';
+  const cells = Array.isArray(grid.cells) ? grid.cells : [];
+  for (let r = 0; r < Math.min(headerRow, cells.length, 20); r++) {
+    for (const v of cells[r] ?? []) if (typeof v === 'string' && EXAMPLE_WORDS.test(labelKey(v))) return 'examples';
+  }
+  const formulas = Object.values(grid.formulas ?? {});
+  const refs = formulas.filter((f) => typeof f === 'string' && OTHER_SHEET_REF.test(f)).length;
+  if (refs >= 2 && refs * 2 >= formulas.length) return 'sums';
+  return null;
+}
+
+/**
+ * The note for a sheet left out by {@link notAReturn}.
+ *
+ * @example
+ * ```ts
+ * notAReturnIssue({ sheet: '記入例', cells: [], source: 'a.xlsx' }, 'name').code; // 'sheet_not_a_return'
+ * ```
+ */
+export function notAReturnIssue(grid: SheetGrid, why: NotAReturn): Issue {
+  const issue: Issue = { code: 'sheet_not_a_return', severity: ISSUE_CODES.sheet_not_a_return.severity, sheet: grid.sheet, message: LAYOUT_MESSAGES.sheet_not_a_return({ sheet: grid.sheet, why }) };
+  if (grid.source !== undefined) issue.source = grid.source;
+  return issue;
+}
