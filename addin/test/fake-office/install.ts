@@ -26,6 +26,9 @@ export interface FakeExcel {
   resetStats(): void;
   type(sheet: string, address: string, values: unknown): void;
   fill(sheet: string, address: string, color: string): void;
+  merge(sheet: string, address: string, across?: boolean): void;
+  hideRows(sheet: string, address: string): void;
+  merges(sheet: string): string[];
   addUserConditionalFormat(sheet: string, address: string, formula: string, fill: string, opts?: { unreadable?: boolean }): void;
   addSheet(name: string): string;
   activate(name: string): void;
