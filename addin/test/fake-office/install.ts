@@ -44,6 +44,9 @@ export interface FakeExcel {
     validations: { address: string; rule?: unknown; prompt?: unknown; errorAlert?: unknown }[];
     frozenRows: number;
     columnWidths: Record<string, number>;
+    /** Merged areas (A1) and hidden rows (1-based). */
+    merges: string[];
+    hiddenRows: number[];
     charts: { type: string; title: string | null; series: { name: string | null; values: string | null; xValues: string | null }[] }[];
     tables: { name: string; address: string; style: string }[];
   };

@@ -1708,6 +1708,8 @@
           validations: s.validations.map((v) => ({ address: v.address, rule: v.rule, prompt: v.prompt, errorAlert: v.errorAlert })),
           frozenRows: s.frozenRows,
           columnWidths: s.columnWidths,
+          merges: s.merges.map(rectAddress),
+          hiddenRows: [...s.hiddenRows].sort((a, b) => a - b).map((r) => r + 1),
           charts: s.charts,
           tables: wb.tables.filter((t) => t.sheet === s).map((t) => ({ name: t.name, address: rectAddress(t.rect), style: t.style })),
         }),

@@ -51,7 +51,12 @@ describe('merged cells and hidden rows on an Excel with ExcelApi 1.13', () => {
     mergedReturn();
     // Excel holds the merged values in the top-left cells only.
     expect(fake.values('椿森').map((r) => r[2])).toEqual(['地区部会', '椿森', '', '', '新宿']);
+    const before = fake.snapshot('椿森');
     const v = await validateInPlace(chiba, {});
+    // Checking never changes what the user made: merges, hidden rows and values stay.
+    const after = fake.snapshot('椿森');
+    expect([after.cells, after.merges, after.hiddenRows]).toEqual([before.cells, before.merges, before.hiddenRows]);
+    expect(after.merges).toEqual(['A2:A4', 'B2:B4', 'C2:C4', 'D2:D4']);
     expect(layoutUnavailable.size).toBe(0);
     expect(v.result.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(v.result.issues.filter((i) => i.code === 'required_missing')).toEqual([]);
