@@ -54,7 +54,7 @@ export interface FakeExcel {
   calculations(): string[];
   setExcelApi(version: string): void;
   setTypingLocale(locale: 'ja-JP' | null): void;
-  failNext(label: 'charts.add'): void;
+  failNext(label: 'charts.add' | 'getMergedAreas'): void;
   reopen(opts?: { loseSettings?: boolean }): void;
   sheetCustomProperties(sheet: string): Record<string, string>;
   sheetNamesDefined(sheet: string): Record<string, string>;

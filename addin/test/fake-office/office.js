@@ -394,6 +394,7 @@
    */
   function strictMergedAreas(ref) {
     strictApiSet('1.13', 'Range.getMergedAreasOrNullObject');
+    injectedFailure('getMergedAreas');
     const found = ref.sheet.merges
       .filter((m) => m.r0 >= ref.r0 && m.r0 <= ref.r1 && m.c0 >= ref.c0 && m.c0 <= ref.c1)
       .sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);

@@ -37,6 +37,16 @@ function mergedReturn(): string {
   return id;
 }
 
+/** The active sheet as the add-in reads it for core. */
+function readActive() {
+  return run(async (context) => {
+    const batch = new Batch(context);
+    const t = queueUsedRange(context.workbook.worksheets.getActiveWorksheet());
+    await batch.sync();
+    return (await readGrids(context, batch, [t]))[0]!;
+  });
+}
+
 /** 実施回数 of a district in the roll-up's by-district sheet (地区別), found by its header. */
 function sessionsOf(names: readonly string[], district: string): number {
   const sheet = names.find((n) => fake.values(n).some((r) => r.includes('地区部会') && r.includes('受け付けた報告')))!;
@@ -75,16 +85,36 @@ describe('merged cells and hidden rows on an Excel with ExcelApi 1.13', () => {
     // 700 rows, each with its own across-merge: more than one getMergedAreasOrNullObject may return.
     fake.type('Sheet1', 'A1', Array.from({ length: 700 }, (_, r) => [`r${r + 1}`, '', 'x']));
     for (let r = 1; r <= 700; r++) fake.merge('Sheet1', `A${r}:B${r}`);
-    const grid = await run(async (context) => {
-      const batch = new Batch(context);
-      const t = queueUsedRange(context.workbook.worksheets.getActiveWorksheet());
-      await batch.sync();
-      return (await readGrids(context, batch, [t]))[0]!;
-    });
+    const grid = await readActive();
     expect(layoutUnavailable.size).toBe(0);
     expect(grid.merges).toHaveLength(700);
     expect(new Set(grid.merges).size).toBe(700);
     expect(grid.merges![699]).toBe('A700:B700');
+  });
+
+  it('still gets the merged areas and hidden rows when Excel refuses the values read for size', async () => {
+    // 3,000 rows × 10 columns of 200 characters: about 6 MB of JSON, over the 5 MB limit.
+    const long = 'あ'.repeat(200);
+    fake.type('Sheet1', 'A1', Array.from({ length: 3000 }, (_, r) => Array.from({ length: 10 }, (_, c) => `${r}:${c}:${long}`)));
+    fake.merge('Sheet1', 'A2:A3');
+    fake.hideRows('Sheet1', '2999:2999');
+    fake.resetStats();
+    const grid = await readActive();
+    expect(fake.stats.requests.some((r) => r.error === 'ResponsePayloadSizeLimitExceeded')).toBe(true);
+    expect(grid.cells).toHaveLength(3000);
+    expect(grid.cells[2]![0]).toBe('');
+    expect(grid.merges).toEqual(['A2:A3']);
+    expect(grid.hiddenRows).toEqual([2999]);
+    expect(layoutUnavailable.size).toBe(0);
+  });
+
+  it('reads the values and says so when Excel fails the merged-area read', async () => {
+    mergedReturn();
+    fake.failNext('getMergedAreas');
+    const grid = await readActive();
+    expect(grid.cells).toHaveLength(5);
+    expect(grid.merges).toBeUndefined();
+    expect([...layoutUnavailable].sort()).toEqual(['hiddenRows', 'merges']);
   });
 
   it('works with a second plan shape (the custom town plan): the same issues as the sheet typed out in full, plus the merge note', async () => {
