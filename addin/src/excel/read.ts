@@ -1,7 +1,8 @@
 /**
  * Reads worksheets as raw grids for core: the used range (values only) of each sheet, in as few
- * round trips as the payload budget allows — one for the sizes, one for all the values unless
- * they would pass the budget; a block that Excel still refuses is split and read again.
+ * round trips as the payload budget allows — one for the sizes, one for the merged areas and
+ * hidden rows (where this Excel can report them), one for all the values unless they would pass
+ * the budget; a block that Excel still refuses is split and read again.
  */
 import type { RawCell, SheetGrid } from '@sasaeai/core';
 import { blockAddress, cellAddress, rowChunks, splitAddress } from './address.js';
@@ -45,8 +46,9 @@ interface Block {
 }
 
 /**
- * Step 2, after the sync: reads the values of every target's used range. Blocks are grouped into
- * syncs under the payload budget (normally a single sync for all of them).
+ * Step 2, after the sync: reads the merged areas and hidden rows, then the values of every
+ * target's used range. Blocks are grouped into syncs under the payload budget (normally a single
+ * sync for all of them). What this Excel could not report is left in {@link layoutUnavailable}.
  */
 export async function readGrids(context: Excel.RequestContext, batch: Batch, targets: readonly ReadTarget[]): Promise<SheetGrid[]> {
   const blocks: Block[] = [];
