@@ -54,10 +54,14 @@ const STRINGS = {
     ja: '{0} 件の条件付き書式は Excel から読み取れないため、そのままにしました（アドインの印ではありません）。',
     en: '{0} conditional format(s) could not be read from Excel and were left as they are (they are not marks of the add-in).',
   },
-  // issue 12: this Excel cannot tell merged cells or hidden rows to the add-in.
-  layoutUnavailable: {
-    ja: 'この Excel では結合セル・非表示の行を読み取れません（ExcelApi 1.13 が必要）。縦に結合したセルは各行に値を入力してください。',
-    en: 'This Excel cannot report merged cells or hidden rows to the add-in (ExcelApi 1.13 is needed); type the value of cells merged down in every row.',
+  // issue 12: what this Excel could not tell the add-in about the sheet's layout.
+  layoutNoMerges: {
+    ja: 'この Excel では結合セルを読み取れません（ExcelApi 1.13 が必要）。縦に結合したセルは各行に値を入力してください。',
+    en: 'This Excel cannot report merged cells to the add-in (ExcelApi 1.13 is needed); type the value of cells merged down in every row.',
+  },
+  layoutNoHiddenRows: {
+    ja: 'この Excel では非表示の行を読み取れません（ExcelApi 1.9 が必要）。非表示の行も集計に含まれます。',
+    en: 'This Excel cannot report hidden rows to the add-in (ExcelApi 1.9 is needed); hidden rows are counted too.',
   },
   cleared: { ja: '印を消しました。シートの値と書式は元のままです。', en: 'Marks cleared. Values and formats are as they were.' },
   nothingToClear: { ja: '消す印はありませんでした。', en: 'There were no marks to clear.' },

@@ -110,8 +110,9 @@ export interface ValidationRun {
 
 /**
  * Validates the active sheet's used range, or a table, in place: reads it in one batch (split
- * only above the payload budget), validates with core, replaces the marks. Four syncs whatever
- * the number of rows (sizes and format types, the formulas of custom formats, values, marks);
+ * only above the payload budget), validates with core, replaces the marks. Five syncs whatever
+ * the number of rows (sizes and format types, the formulas of custom formats, merged areas and
+ * hidden rows, values, marks);
  * never changes a value or a cell format.
  *
  * @example
@@ -236,7 +237,7 @@ export type RollupKind = 'ward' | 'annual';
 /**
  * Rolls up return sheets into the ward progress (区計画の推進状況) or the annual report to the
  * subcommittee (地域福祉専門分科会), written as new sheets with a chart; the sheets of the same
- * report written before are replaced. Four syncs whatever the number of rows.
+ * report written before are replaced. Six syncs whatever the number of rows.
  *
  * @example
  * ```ts

@@ -1,7 +1,8 @@
 /**
  * Reads worksheets as raw grids for core: the used range (values only) of each sheet, in as few
- * round trips as the payload budget allows — one for the sizes, one for all the values unless
- * they would pass the budget; a block that Excel still refuses is split and read again.
+ * round trips as the payload budget allows — one for the sizes, one for the merged areas and
+ * hidden rows (where this Excel can report them), one for all the values unless they would pass
+ * the budget; a block that Excel still refuses is split and read again.
  */
 import type { RawCell, SheetGrid } from '@sasaeai/core';
 import { blockAddress, cellAddress, rowChunks, splitAddress } from './address.js';
@@ -45,8 +46,9 @@ interface Block {
 }
 
 /**
- * Step 2, after the sync: reads the values of every target's used range. Blocks are grouped into
- * syncs under the payload budget (normally a single sync for all of them).
+ * Step 2, after the sync: reads the merged areas and hidden rows, then the values of every
+ * target's used range. Blocks are grouped into syncs under the payload budget (normally a single
+ * sync for all of them). What this Excel could not report is left in {@link layoutUnavailable}.
  */
 export async function readGrids(context: Excel.RequestContext, batch: Batch, targets: readonly ReadTarget[]): Promise<SheetGrid[]> {
   const blocks: Block[] = [];
@@ -73,7 +75,9 @@ export async function readGrids(context: Excel.RequestContext, batch: Batch, tar
   }
   if (cur.length > 0) groups.push(cur);
 
-  const layouts = targets.map((t) => (t.used.isNullObject ? null : queueLayout(t.used)));
+  // Merged areas and hidden rows in syncs of their own, never on the values read, which Excel may
+  // refuse for size (a refused batch fills none of its loads).
+  const layouts = await readLayouts(batch, targets);
 
   const results = new Map<Block, RawCell[][]>();
   const readGroup = async (group: Block[]): Promise<void> => {
@@ -125,13 +129,23 @@ export async function readGrids(context: Excel.RequestContext, batch: Batch, tar
 // the merged areas from ExcelApi 1.13 and row visibility from 1.9. Where the host lacks them the
 // grid goes without, and `layoutUnavailable` says so for the pane.
 
-interface LayoutQuery {
-  merged: Excel.RangeAreas | null;
-  rows: OfficeExtension.ClientResult<Excel.RowProperties[]> | null;
-}
-
-/** What the last read could not learn from this Excel: merged areas, hidden rows. */
+/** What the last read could not learn from this Excel: merged areas, hidden rows. Cleared by every read. */
 export const layoutUnavailable: Set<'merges' | 'hiddenRows'> = new Set();
+
+/**
+ * Cells per `getMergedAreasOrNullObject` call. Excel fails the call when a range holds more than
+ * 512 merged areas, and it finds an area by its top-left cell (office-js #3611): every area has its
+ * own top-left cell, so a block of at most 512 cells can never pass the limit, and no area is
+ * found twice.
+ */
+export const MERGE_QUERY_CELLS = 512;
+/** Bytes per row of `getRowProperties({ rowIndex, rowHidden })` in the response. */
+const BYTES_PER_ROW_PROPERTIES = 40;
+
+interface LayoutQuery {
+  merged: Excel.RangeAreas[];
+  rows: OfficeExtension.ClientResult<Excel.RowProperties[]>[];
+}
 
 function supported(version: string): boolean {
   try {
@@ -141,31 +155,72 @@ function supported(version: string): boolean {
   }
 }
 
-function queueLayout(used: Excel.Range): LayoutQuery {
-  const q: LayoutQuery = { merged: null, rows: null };
-  if (supported('1.13') && typeof used.getMergedAreasOrNullObject === 'function') {
-    q.merged = used.getMergedAreasOrNullObject();
-    q.merged.load('address');
-  } else layoutUnavailable.add('merges');
-  if (supported('1.9') && typeof used.getRowProperties === 'function') q.rows = used.getRowProperties({ rowIndex: true, rowHidden: true });
-  else layoutUnavailable.add('hiddenRows');
-  return q;
+/**
+ * Reads the merged areas and hidden rows of every target's used range (sizes already loaded), in
+ * syncs under the payload budget — normally one. A host without the API sets, or a read Excel
+ * refuses, leaves the grids without and is noted in `layoutUnavailable`.
+ */
+async function readLayouts(batch: Batch, targets: readonly ReadTarget[]): Promise<(LayoutQuery | null)[]> {
+  layoutUnavailable.clear();
+  const merges = supported('1.13');
+  const hidden = supported('1.9');
+  if (!merges) layoutUnavailable.add('merges');
+  if (!hidden) layoutUnavailable.add('hiddenRows');
+  if (!merges && !hidden) return targets.map(() => null);
+  const queries: (LayoutQuery | null)[] = [];
+  try {
+    for (const t of targets) {
+      if (t.used.isNullObject) {
+        queries.push(null);
+        continue;
+      }
+      const q: LayoutQuery = { merged: [], rows: [] };
+      queries.push(q);
+      const { start } = splitAddress(t.used.address);
+      const cols = t.used.columnCount;
+      if (merges) {
+        const per = Math.max(1, Math.floor(MERGE_QUERY_CELLS / Math.max(1, cols)));
+        for (let r = 0; r < t.used.rowCount; r += per) {
+          await batch.reserve(64 + Math.min(per * cols, MERGE_QUERY_CELLS) * 8);
+          const areas = t.sheet.getRange(blockAddress(start.row + r, start.col, Math.min(per, t.used.rowCount - r), cols)).getMergedAreasOrNullObject();
+          areas.load('address');
+          q.merged.push(areas);
+        }
+      }
+      if (hidden) {
+        for (const c of rowChunks(t.used.rowCount, 1, { budgetBytes: batch.budget, bytesPerCell: BYTES_PER_ROW_PROPERTIES })) {
+          await batch.reserve(c.count * BYTES_PER_ROW_PROPERTIES);
+          q.rows.push(t.sheet.getRange(blockAddress(start.row + c.start, start.col, c.count, 1)).getRowProperties({ rowIndex: true, rowHidden: true }));
+        }
+      }
+    }
+    await batch.sync();
+  } catch {
+    // Excel would not say (a merged-area count over its limit, a refused size): read the values
+    // anyway and say in the pane that merged cells and hidden rows were not taken into account.
+    layoutUnavailable.add('merges');
+    layoutUnavailable.add('hiddenRows');
+    return targets.map(() => null);
+  }
+  return queries;
+}
+
+/** The areas of a RangeAreas address: "Sheet1!A2:A4,'報告 1'!C2:C4" → ['A2:A4', 'C2:C4']. */
+export function mergedAreasOf(address: string): string[] {
+  // Each area follows a "!"; a sheet name may itself hold "!" or ",", but never right before an
+  // area that ends at a comma or the end.
+  const out: string[] = [];
+  for (const m of address.matchAll(/!(\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+)(?=\s*,|\s*$)/g)) out.push(m[1]!.replace(/\$/g, '').toUpperCase());
+  return out;
 }
 
 function applyLayout(grid: SheetGrid, q: LayoutQuery): void {
-  if (q.merged && !q.merged.isNullObject) {
-    // "Sheet1!A2:A4,Sheet1!C2:C4" → ['A2:A4', 'C2:C4']
-    const merges = q.merged.address
-      .split(',')
-      .map((a) => a.slice(a.lastIndexOf('!') + 1).replace(/\$/g, ''))
-      .filter((a) => a.includes(':'));
-    if (merges.length > 0) grid.merges = merges;
-  }
-  const rows = q.rows?.value;
-  if (Array.isArray(rows)) {
-    const hidden = rows.filter((r) => r.rowHidden === true && typeof r.rowIndex === 'number').map((r) => (r.rowIndex as number) + 1);
-    if (hidden.length > 0) grid.hiddenRows = hidden;
-  }
+  const merges = new Set<string>();
+  for (const m of q.merged) if (!m.isNullObject) for (const a of mergedAreasOf(m.address)) merges.add(a);
+  if (merges.size > 0) grid.merges = [...merges];
+  const hidden: number[] = [];
+  for (const chunk of q.rows) for (const r of chunk.value) if (r.rowHidden === true && typeof r.rowIndex === 'number') hidden.push(r.rowIndex + 1);
+  if (hidden.length > 0) grid.hiddenRows = hidden;
 }
 // ----- end of merged areas and hidden rows ---------------------------------------------------------
 

@@ -282,6 +282,14 @@ function renderValidation(v: ValidationRun): void {
   );
 }
 
+/** What the last read could not learn from this Excel (merged cells, hidden rows), for the status line. */
+function layoutNote(): string {
+  let note = '';
+  if (layoutUnavailable.has('merges')) note += ` ${tr('layoutNoMerges')}`;
+  if (layoutUnavailable.has('hiddenRows')) note += ` ${tr('layoutNoHiddenRows')}`;
+  return note;
+}
+
 function validatePanel(): HTMLElement {
   fillValidateTargets();
   const validate = actionButton(
@@ -295,9 +303,7 @@ function validatePanel(): HTMLElement {
         const status = tr('marked', v.result.issues.length, v.markedCells);
         // A user's rule Excel cannot read is left alone; say so rather than skip it silently.
         const note = v.unreadableRules > 0 ? ` ${tr('unreadableRules', v.unreadableRules)}` : '';
-        // Say when this Excel could not report merged areas or hidden rows.
-        const layout = layoutUnavailable.size > 0 ? ` ${tr('layoutUnavailable')}` : '';
-        setStatus(status + note + layout, v.result.summary.errors > 0 ? 'error' : 'ok');
+        setStatus(status + note + layoutNote(), v.result.summary.errors > 0 ? 'error' : 'ok');
       }),
     { primary: true },
   );
@@ -416,7 +422,7 @@ function rollupPanel(plan: Plan): HTMLElement {
         const opts: { sheetIds: string[]; fiscalYear: number; kind: 'ward' | 'annual'; ward?: string } = { sheetIds: ids, fiscalYear: Number(fy.value), kind };
         if (kind === 'ward') opts.ward = ward.value;
         const names = await rollUp(activePlan().plan, state.lang, opts, onStep);
-        setStatus(tr('rolledUp', names.length, names.join('、')), 'ok');
+        setStatus(tr('rolledUp', names.length, names.join('、')) + layoutNote(), 'ok');
         await refreshListing();
       }),
     { primary: true },
@@ -429,7 +435,7 @@ function rollupPanel(plan: Plan): HTMLElement {
       if (kindWard.checked && ward.value) opts.within = ward.value;
       const r = await completenessOf(activePlan().plan, state.lang, opts, onStep);
       replace(rollupResults, h('h2', {}, tr('completenessTitle')), modelTable(r.model));
-      setStatus(write ? tr('rolledUp', r.sheets.length, r.sheets.join('、')) : tr('completenessShown'), 'ok');
+      setStatus((write ? tr('rolledUp', r.sheets.length, r.sheets.join('、')) : tr('completenessShown')) + layoutNote(), 'ok');
       if (write) await refreshListing();
     });
   return h(

@@ -249,6 +249,32 @@ describe('task pane in Japanese', () => {
     expectClean(pane);
   });
 
+  it('says when this Excel cannot read merged cells, and drops the note once it can', async () => {
+    const { page } = pane;
+    // 年度・区・地区部会・報告日 merged down over the three rows of one district; Excel holds them in row 2 only.
+    await fakeCall(page, 'addSheet', '結合報告');
+    await fakeCall(page, 'activate', '結合報告');
+    await fakeCall(page, 'type', '結合報告', 'A1', [
+      ['年度', '区', '地区部会', '報告日', '取組み', '実施状況', '参加者数', '実施回数'],
+      ['令和7年度', '中央区', '椿森', '2025/9/30', '見守り・声かけ活動', '実施中', 40, 12],
+      ['', '', '', '', '子育てサロン', '実施済み', 25, 7],
+      ['', '', '', '', '地域の居場所づくり', '実施中', 18, 5],
+    ]);
+    for (const c of ['A', 'B', 'C', 'D']) await fakeCall(page, 'merge', '結合報告', `${c}2:${c}4`);
+    await tab(page, /検証/);
+    await fakeCall(page, 'setExcelApi', '1.12');
+    await page.getByRole('button', { name: '検証する', exact: true }).click();
+    expect(await settle(page)).toMatch(/この Excel では結合セルを読み取れません/);
+    expect(await page.locator('.issue[data-cell="A3"]').count()).toBeGreaterThan(0);
+    await fakeCall(page, 'setExcelApi', '1.17');
+    await page.getByRole('button', { name: '検証する', exact: true }).click();
+    const status = await settle(page);
+    expect(status).toMatch(/件の問題/);
+    expect(status).not.toMatch(/結合セルを読み取れません/);
+    expect(await page.locator('.issue[data-cell="A3"]').count()).toBe(0);
+    expectClean(pane);
+  });
+
   it('registers the custom functions, sharing core', async () => {
     const { page } = pane;
     await expect(fakeCall(page, 'callFunction', 'ERALABEL', [2026])).resolves.toEqual({ value: '令和8年度' });

@@ -26,6 +26,9 @@ export interface FakeExcel {
   resetStats(): void;
   type(sheet: string, address: string, values: unknown): void;
   fill(sheet: string, address: string, color: string): void;
+  merge(sheet: string, address: string, across?: boolean): void;
+  hideRows(sheet: string, address: string): void;
+  merges(sheet: string): string[];
   addUserConditionalFormat(sheet: string, address: string, formula: string, fill: string, opts?: { unreadable?: boolean }): void;
   addSheet(name: string): string;
   activate(name: string): void;
@@ -41,6 +44,9 @@ export interface FakeExcel {
     validations: { address: string; rule?: unknown; prompt?: unknown; errorAlert?: unknown }[];
     frozenRows: number;
     columnWidths: Record<string, number>;
+    /** Merged areas (A1) and hidden rows (1-based). */
+    merges: string[];
+    hiddenRows: number[];
     charts: { type: string; title: string | null; series: { name: string | null; values: string | null; xValues: string | null }[] }[];
     tables: { name: string; address: string; style: string }[];
   };
@@ -48,7 +54,7 @@ export interface FakeExcel {
   calculations(): string[];
   setExcelApi(version: string): void;
   setTypingLocale(locale: 'ja-JP' | null): void;
-  failNext(label: 'charts.add'): void;
+  failNext(label: 'charts.add' | 'getMergedAreas'): void;
   reopen(opts?: { loseSettings?: boolean }): void;
   sheetCustomProperties(sheet: string): Record<string, string>;
   sheetNamesDefined(sheet: string): Record<string, string>;

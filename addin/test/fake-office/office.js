@@ -126,6 +126,14 @@
       this.customProperties = new Map();
       /** Worksheet-scoped names: lower-cased name → { name, formula }. */
       this.names = new Map();
+      /** Merged areas ({ r0, c0, r1, c1 }), each at least two cells; see strictMerge. */
+      this.merges = [];
+      /** 0-based indexes of hidden rows. */
+      this.hiddenRows = new Set();
+    }
+    /** The merged area covering (r, c) other than at its top-left cell, or null. */
+    coveringMerge(r, c) {
+      return this.merges.find((m) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1 && (r !== m.r0 || c !== m.c0)) || null;
     }
     cell(r, c, create) {
       let row = this.rows[r];
@@ -330,6 +338,85 @@
   /** A cell holds at most 32,767 characters. */
   function strictCellText(input) {
     if (typeof input === 'string' && input.length > 32767) fail('InvalidArgument', 'A cell can hold at most 32,767 characters.');
+  }
+
+  /**
+   * Merged cells (Range.merge, ExcelApi 1.2): "the value of a merged range is specified in the cell
+   * of the range's upper-left corner" (Range.Merge docs), so merging keeps the top-left value and
+   * clears every other cell; `across` merges each row of the range on its own. Refused, before
+   * anything changes: a merge touching a table (Excel has no merged cells inside a table: its
+   * Merge & Center is unavailable there), and a merge that cuts through an existing merged area
+   * (Excel's UI can only select whole merged areas; the fake refuses rather than guess). A merged
+   * area wholly inside the new one is absorbed.
+   */
+  function strictMerge(wb, sheet, rect, across) {
+    strictApiSet('1.2', 'Range.merge');
+    if (wb.tables.some((t) => t.sheet === sheet && intersects(t.rect, rect))) fail('InvalidOperation', 'Cells in a table cannot be merged.');
+    const areas = [];
+    if (across) for (let r = rect.r0; r <= rect.r1; r++) areas.push({ r0: r, c0: rect.c0, r1: r, c1: rect.c1 });
+    else areas.push({ r0: rect.r0, c0: rect.c0, r1: rect.r1, c1: rect.c1 });
+    const inside = (m, a) => m.r0 >= a.r0 && m.r1 <= a.r1 && m.c0 >= a.c0 && m.c1 <= a.c1;
+    for (const m of sheet.merges)
+      if (intersects(m, rect) && !areas.some((a) => inside(m, a))) fail('InvalidOperation', 'Cannot change part of a merged cell: ' + rectAddress(m));
+    for (const a of areas) {
+      if (a.r0 === a.r1 && a.c0 === a.c1) continue; // one cell: nothing to merge
+      sheet.merges = sheet.merges.filter((m) => !inside(m, a));
+      rectCells(a, (r, c) => {
+        if (r === a.r0 && c === a.c0) return;
+        const cell = sheet.cell(r, c, false);
+        if (cell) {
+          cell.value = '';
+          cell.formula = null;
+          cell.hyperlink = undefined;
+        }
+      });
+      sheet.merges.push(a);
+    }
+  }
+  /** Range.unmerge (ExcelApi 1.2): every merged area the range touches comes apart; values stay where they are (top-left only). */
+  function strictUnmerge(sheet, rect) {
+    strictApiSet('1.2', 'Range.unmerge');
+    sheet.merges = sheet.merges.filter((m) => !intersects(m, rect));
+  }
+  /**
+   * A cell covered by a merged area other than its top-left holds nothing: a value or formula
+   * written there (a 2-D array over a merged area, a paste) is dropped and only the top-left's is
+   * kept. Returns true when the write to (r, c) is dropped.
+   */
+  function strictMergedWrite(sheet, r, c) {
+    return sheet.merges.length > 0 && sheet.coveringMerge(r, c) !== null;
+  }
+  /**
+   * Range.getMergedAreasOrNullObject (ExcelApi 1.13): the merged areas whose TOP-LEFT cell lies in
+   * the range — a merged area that only runs into the range from above or the left is not found
+   * (office-js issue #3611) — whole, as a RangeAreas; a null object when there are none; and more
+   * than 512 merged areas fail ("this method will fail to return the result").
+   */
+  function strictMergedAreas(ref) {
+    strictApiSet('1.13', 'Range.getMergedAreasOrNullObject');
+    injectedFailure('getMergedAreas');
+    const found = ref.sheet.merges
+      .filter((m) => m.r0 >= ref.r0 && m.r0 <= ref.r1 && m.c0 >= ref.c0 && m.c0 <= ref.c1)
+      .sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+    if (found.length > 512) fail('GeneralException', 'There are more than 512 merged areas in the range.');
+    return found.length === 0 ? null : { sheet: ref.sheet, areas: found.map((m) => ({ ...m })) };
+  }
+  /**
+   * Range.getRowProperties (ExcelApi 1.9): one object per row of the range holding only the
+   * properties asked for; rowIndex is the 0-based sheet row. Hidden rows come from Range.rowHidden.
+   */
+  function strictRowProperties(ref, opts) {
+    strictApiSet('1.9', 'Range.getRowProperties');
+    guardBig(ref);
+    const out = [];
+    for (let r = ref.r0; r <= ref.r1; r++) {
+      const p = {};
+      if (opts && opts.rowIndex) p.rowIndex = r;
+      if (opts && opts.rowHidden) p.rowHidden = ref.sheet.hiddenRows.has(r);
+      if (opts && opts.address) p.address = quoteSheet(ref.sheet.name) + '!' + rectAddress({ r0: r, c0: ref.c0, r1: r, c1: ref.c1 });
+      out.push(p);
+    }
+    return out;
   }
 
   /**
@@ -870,6 +957,11 @@
         numberFormat: read((cell) => cell.numberFormat),
         formulas: read((cell) => (cell.formula !== null ? cell.formula : cell.value)),
         text: read((cell) => String(cell.value)),
+        rowHidden: (ref) => {
+          let n = 0;
+          for (let r = ref.r0; r <= ref.r1; r++) if (ref.sheet.hiddenRows.has(r)) n++;
+          return n === 0 ? false : n === ref.r1 - ref.r0 + 1 ? true : null;
+        },
       };
     }
     get address() { return this._read('address'); }
@@ -884,7 +976,9 @@
       this._set('values', v, (ref) => {
         guardBig(ref);
         assertShape(ref, v, 'values');
-        rectCells(ref, (r, c, i, j) => enter(ref.sheet.cell(r, c, true), at(v, i, j), 'values'));
+        rectCells(ref, (r, c, i, j) => {
+          if (!strictMergedWrite(ref.sheet, r, c)) enter(ref.sheet.cell(r, c, true), at(v, i, j), 'values');
+        });
       });
     }
     get numberFormat() { return this._read('numberFormat'); }
@@ -903,7 +997,9 @@
       this._set('formulas', v, (ref) => {
         guardBig(ref);
         assertShape(ref, v, 'formulas');
-        rectCells(ref, (r, c, i, j) => enter(ref.sheet.cell(r, c, true), at(v, i, j), 'formulas'));
+        rectCells(ref, (r, c, i, j) => {
+          if (!strictMergedWrite(ref.sheet, r, c)) enter(ref.sheet.cell(r, c, true), at(v, i, j), 'formulas');
+        });
       });
     }
     get worksheet() {
@@ -930,6 +1026,35 @@
         return { sheet: ref.sheet, r0: ref.r0 + row, c0: ref.c0 + col, r1: ref.r0 + row, c1: ref.c0 + col };
       });
     }
+    merge(across) {
+      this._ctx.enqueue(() => strictMerge(this._ctx.wb, this._bound().sheet, this._bound(), Boolean(across)), { across: Boolean(across) });
+    }
+    unmerge() {
+      this._ctx.enqueue(() => strictUnmerge(this._bound().sheet, this._bound()));
+    }
+    getMergedAreasOrNullObject() {
+      return new RangeAreasProxy(this._ctx, () => strictMergedAreas(this._bound()), { orNull: true });
+    }
+    getRowProperties(opts) {
+      const r = new ClientResult();
+      this._ctx.enqueue(() => {
+        r._value = strictRowProperties(this._bound(), opts);
+        return r._value;
+      }, opts);
+      this._ctx.pendingProxies.push(r);
+      return r;
+    }
+    get rowHidden() { return this._read('rowHidden'); }
+    set rowHidden(v) {
+      this._set('rowHidden', v, (ref) => {
+        strictApiSet('1.2', 'Range.rowHidden');
+        if (ref.whole || ref.entireColumn) fail('InvalidOperation', 'This operation is not permitted for an unbounded range.');
+        for (let r = ref.r0; r <= ref.r1; r++) {
+          if (v) ref.sheet.hiddenRows.add(r);
+          else ref.sheet.hiddenRows.delete(r);
+        }
+      });
+    }
     getResizedRange(dr, dc) {
       return new RangeProxy(this._ctx, () => {
         const ref = this._bound();
@@ -939,9 +1064,14 @@
   }
 
   class RangeAreasProxy extends Proxy {
-    constructor(ctx, resolve) {
-      super(ctx, resolve);
+    constructor(ctx, resolve, opts) {
+      super(ctx, resolve, opts);
       this.conditionalFormats = new ConditionalFormatCollectionProxy(ctx, this);
+      /** RangeAreas.areas (ExcelApi 1.9): the rectangular ranges, as a RangeCollection. */
+      this.areas = new RangeCollectionProxy(ctx, () => {
+        const o = this._bound();
+        return o === null ? [] : o.areas.map((a) => ({ sheet: o.sheet, r0: a.r0, c0: a.c0, r1: a.r1, c1: a.c1 }));
+      });
     }
     _scalars() {
       return {
@@ -953,6 +1083,15 @@
     get address() { return this._read('address'); }
     get areaCount() { return this._read('areaCount'); }
     get cellCount() { return this._read('cellCount'); }
+  }
+
+  class RangeCollectionProxy extends CollectionProxy {
+    constructor(ctx, list) {
+      super(ctx, list, () => new RangeProxy(ctx, null));
+    }
+    getItemAt(index) {
+      return new RangeProxy(this._ctx, () => this._bound()[index] || fail('ItemNotFound', 'No range at ' + index));
+    }
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -1481,7 +1620,26 @@
       const s = sheetOrThrow(sheetName);
       const area = parseArea(address);
       const block = Array.isArray(values) ? values : [[values]];
-      block.forEach((row, i) => row.forEach((v, j) => enter(s.cell(area.r0 + i, area.c0 + j, true), v, 'typed')));
+      block.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (!strictMergedWrite(s, area.r0 + i, area.c0 + j)) enter(s.cell(area.r0 + i, area.c0 + j, true), v, 'typed');
+        }),
+      );
+    },
+    /** The user merges cells (Home › Merge): the same rules as Range.merge (strictMerge). */
+    merge(sheetName, address, across) {
+      const s = sheetOrThrow(sheetName);
+      strictMerge(wb, s, parseArea(address), Boolean(across));
+    },
+    /** The user hides rows ('4:5' or 'A4:A5'). */
+    hideRows(sheetName, address) {
+      const s = sheetOrThrow(sheetName);
+      const a = parseArea(address);
+      for (let r = a.r0; r <= a.r1; r++) s.hiddenRows.add(r);
+    },
+    /** The merged areas of a sheet, as A1 addresses. */
+    merges(sheetName) {
+      return sheetOrThrow(sheetName).merges.map(rectAddress);
     },
     /** A user's own formatting (to check that clearing marks restores everything). */
     fill(sheetName, address, color) {
@@ -1551,6 +1709,8 @@
           validations: s.validations.map((v) => ({ address: v.address, rule: v.rule, prompt: v.prompt, errorAlert: v.errorAlert })),
           frozenRows: s.frozenRows,
           columnWidths: s.columnWidths,
+          merges: s.merges.map(rectAddress),
+          hiddenRows: [...s.hiddenRows].sort((a, b) => a - b).map((r) => r + 1),
           charts: s.charts,
           tables: wb.tables.filter((t) => t.sheet === s).map((t) => ({ name: t.name, address: rectAddress(t.rect), style: t.style })),
         }),

@@ -200,3 +200,101 @@ describe('Japanese typing', () => {
     expect(fake.cell('Sheet1', 'A1').value).toBe('R8.5.1');
   });
 });
+
+describe('merged cells and hidden rows', () => {
+  const onSheet = (fn: (sheet: Excel.Worksheet) => void) =>
+    outcome(async (context) => {
+      fn(context.workbook.worksheets.getActiveWorksheet());
+      await context.sync();
+    });
+  const values = (address: string) =>
+    run(async (context) => {
+      const r = context.workbook.worksheets.getActiveWorksheet().getRange(address);
+      r.load('values');
+      await context.sync();
+      return r.values;
+    });
+
+  it('merging keeps only the top-left value; across merges each row on its own', async () => {
+    fake.type('Sheet1', 'A1', [['年度', 'x'], ['2026', 'y'], ['2025', 'z']]);
+    expect(await onSheet((s) => s.getRange('A1:A3').merge())).toBe('ok');
+    expect(await values('A1:B3')).toEqual([['年度', 'x'], ['', 'y'], ['', 'z']]);
+    expect(fake.merges('Sheet1')).toEqual(['A1:A3']);
+    fake.reset();
+    fake.type('Sheet1', 'A1', [['a', 'b'], ['c', 'd']]);
+    expect(await onSheet((s) => s.getRange('A1:B2').merge(true))).toBe('ok');
+    expect(fake.merges('Sheet1')).toEqual(['A1:B1', 'A2:B2']);
+    expect(await values('A1:B2')).toEqual([['a', ''], ['c', '']]);
+  });
+
+  it('a 2-D array written over a merged area keeps only the top-left value, and so does typing; unmerge frees the cells', async () => {
+    fake.merge('Sheet1', 'B2:B4');
+    expect(await onSheet((s) => (s.getRange('B2:B4').values = [['区'], ['二'], ['三']]))).toBe('ok');
+    expect(await values('B2:B4')).toEqual([['区'], [''], ['']]);
+    fake.type('Sheet1', 'B3', [['typed']]);
+    expect(fake.cell('Sheet1', 'B3').value).toBe('');
+    // Unmerged, the cells take values again; what was cleared stays cleared.
+    expect(await onSheet((s) => s.getRange('B3').unmerge())).toBe('ok');
+    expect(fake.merges('Sheet1')).toEqual([]);
+    expect(await values('B2:B4')).toEqual([['区'], [''], ['']]);
+    fake.type('Sheet1', 'B3', [['typed']]);
+    expect(fake.cell('Sheet1', 'B3').value).toBe('typed');
+  });
+
+  it('refuses a merge inside a table and one cutting through a merged area', async () => {
+    fake.type('Sheet1', 'A1', [['h', 'i'], ['1', '2'], ['3', '4']]);
+    expect(await onSheet((s) => void s.tables.add('A1:B3', true))).toBe('ok');
+    expect(await onSheet((s) => s.getRange('A2:A3').merge())).toBe('InvalidOperation');
+    expect(fake.merges('Sheet1')).toEqual([]);
+    fake.merge('Sheet1', 'D1:D3');
+    expect(await onSheet((s) => s.getRange('D2:E4').merge())).toBe('InvalidOperation');
+    expect(await onSheet((s) => s.getRange('D1:E4').merge())).toBe('ok');
+    expect(fake.merges('Sheet1')).toEqual(['D1:E4']);
+  });
+
+  it('getMergedAreasOrNullObject finds areas by their top-left cell, gives a null object when none, fails over 512, needs ExcelApi 1.13', async () => {
+    fake.merge('Sheet1', 'A2:A4');
+    fake.merge('Sheet1', 'C2:D3');
+    const merged = (address: string) =>
+      run(async (context) => {
+        const m = context.workbook.worksheets.getActiveWorksheet().getRange(address).getMergedAreasOrNullObject();
+        m.load('address,areaCount');
+        m.areas.load('items/address');
+        await context.sync();
+        return m.isNullObject ? null : { address: m.address, count: m.areaCount, areas: m.areas.items.map((a) => a.address) };
+      });
+    expect(await merged('A1:E10')).toEqual({ address: 'Sheet1!A2:A4,Sheet1!C2:D3', count: 2, areas: ['Sheet1!A2:A4', 'Sheet1!C2:D3'] });
+    // A merged area whose top-left is in the range comes whole; one that only runs into the range
+    // from above is not found (office-js #3611).
+    expect(await merged('A1:C10')).toEqual({ address: 'Sheet1!A2:A4,Sheet1!C2:D3', count: 2, areas: ['Sheet1!A2:A4', 'Sheet1!C2:D3'] });
+    expect(await merged('A3:E10')).toBeNull();
+    expect(await merged('F1:F9')).toBeNull();
+    for (let r = 0; r < 513; r++) fake.merge('Sheet1', `H${r + 1}:I${r + 1}`);
+    expect(await outcome(() => merged('H1:I600'))).toBe('GeneralException');
+    fake.setExcelApi('1.12');
+    expect(await outcome(() => merged('A1:E10'))).toBe('ApiNotFound');
+  });
+
+  it('rowHidden and getRowProperties report hidden rows (0-based rowIndex), the latter needs ExcelApi 1.9', async () => {
+    fake.type('Sheet1', 'A1', [['a'], ['b'], ['c'], ['d']]);
+    expect(await onSheet((s) => (s.getRange('A3:A3').rowHidden = true))).toBe('ok');
+    fake.hideRows('Sheet1', '4:4');
+    const props = await run(async (context) => {
+      const range = context.workbook.worksheets.getActiveWorksheet().getRange('A2:B4');
+      range.load('rowHidden');
+      const rows = range.getRowProperties({ rowIndex: true, rowHidden: true });
+      await context.sync();
+      return { all: range.rowHidden, rows: rows.value };
+    });
+    expect(props).toEqual({
+      all: null,
+      rows: [
+        { rowIndex: 1, rowHidden: false },
+        { rowIndex: 2, rowHidden: true },
+        { rowIndex: 3, rowHidden: true },
+      ],
+    });
+    fake.setExcelApi('1.8');
+    expect(await onSheet((s) => void s.getRange('A1:A4').getRowProperties({ rowHidden: true }))).toBe('ApiNotFound');
+  });
+});
