@@ -1771,7 +1771,7 @@
   };
 
   // ==============================================================================================
-  // BEGIN page layout (ExcelApi 1.9): worksheet.pageLayout, range.merge, format.rowHeight.
+  // BEGIN page layout (ExcelApi 1.9): worksheet.pageLayout, format.rowHeight (Range.merge is strictMerge above).
   // Kept in this one block. Limits enforced as Excel documents them: a header or footer string
   // (&L…&C…&R… with its codes) is at most 255 characters; fit-to-pages counts are whole numbers
   // 0–32767 (0 = automatic); scale 10–400; margins not negative; a print-title range is whole rows.
@@ -1892,16 +1892,6 @@
             for (let r = ref.r0; r <= ref.r1; r++) ref.sheet.rowHeights[r] = v;
           });
         },
-      });
-    }
-    merge(across) {
-      this._ctx.enqueue(() => {
-        const ref = this._bound();
-        guardBig(ref);
-        ref.sheet.merges = ref.sheet.merges || [];
-        if (ref.sheet.merges.some((m) => intersects(m, ref))) fail('InvalidOperation', 'Cannot merge cells that overlap a merged area.');
-        if (across) for (let r = ref.r0; r <= ref.r1; r++) ref.sheet.merges.push({ r0: r, c0: ref.c0, r1: r, c1: ref.c1 });
-        else ref.sheet.merges.push({ r0: ref.r0, c0: ref.c0, r1: ref.r1, c1: ref.c1 });
       });
     }
   };
