@@ -107,7 +107,7 @@ describe('readWorkbook', () => {
       } else expect(notes).toEqual([]);
       // Merged areas across rows are passed to core, which applies them; a title merged across
       // columns is not a merge down over rows.
-      if (mode === 'full') expect(wb.sheets[0]!.grid.merges).toEqual(['B6:B8']);
+      expect(wb.sheets[0]!.grid.merges).toEqual(['B6:B8']);
       expect(wb.sheets[0]!.grid.formulas?.['C2']).toBe('B1*2');
     });
   }

@@ -43,7 +43,8 @@ function isSheet(name: string): boolean {
   return /^xl\/worksheets\/[^/]+\.xml$/.test(name);
 }
 
-interface Entry {
+/** One entry of a zip's central directory. */
+export interface Entry {
   name: string;
   method: number;
   compressed: number;
@@ -53,7 +54,8 @@ interface Entry {
 
 // The zip's central directory, read directly: Node's zlib inflates the one big entry several
 // times faster than a JavaScript inflate. Zip64 and anything unusual give null (read as it is).
-function listEntries(b: Buffer): Entry[] | null {
+/** The entries of a zip, from its central directory; null for zip64 or anything unusual. */
+export function listEntries(b: Buffer): Entry[] | null {
   const min = Math.max(0, b.length - 22 - 65_535);
   let eocd = -1;
   for (let i = b.length - 22; i >= min; i--) {
@@ -80,6 +82,13 @@ function listEntries(b: Buffer): Entry[] | null {
     p += 46 + n + x + c;
   }
   return out;
+}
+
+/** Where an entry's (compressed) data lies in the zip, or null when its local header is not there. */
+export function entryData(b: Buffer, e: Entry): Buffer | null {
+  if (e.local + 30 > b.length || b.readUInt32LE(e.local) !== 0x04034b50) return null;
+  const start = e.local + 30 + b.readUInt16LE(e.local + 26) + b.readUInt16LE(e.local + 28);
+  return b.subarray(start, start + e.compressed);
 }
 
 function inflate(b: Buffer, e: Entry): Buffer | null {
