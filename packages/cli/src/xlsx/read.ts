@@ -386,7 +386,7 @@ class GridBuilder {
 
 async function readWhole(file: string): Promise<RawWorkbook> {
   const wb = new ExcelJS.Workbook();
-  const slim = slimWorkbook(await readFile(file));
+  const slim = await slimWorkbook(await readFile(file));
   if (slim !== null) await wb.xlsx.load(slim as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
   else await wb.xlsx.readFile(file, { ignoreNodes: IGNORED_NODES });
   const sheets: RawSheet[] = [];

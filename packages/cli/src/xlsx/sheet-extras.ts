@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
-import { entryData, listEntries } from './slim.js';
+import { INFLATE_CHUNK, entryData, listEntries } from './slim.js';
 
 /** Merges and hidden rows of one worksheet part. */
 export interface SheetExtras {
@@ -44,7 +44,7 @@ export async function readWorkbookExtras(file: string): Promise<WorkbookExtras> 
     if (!sheet && e.name !== 'docProps/core.xml') continue;
     const raw = entryData(bytes, e);
     if (raw === null || (e.method !== 0 && e.method !== 8)) throw new Error(`zip entry ${e.name} not readable`);
-    const chunks = e.method === 0 ? [raw] : Readable.from([raw]).pipe(createInflateRaw());
+    const chunks = e.method === 0 ? [raw] : Readable.from([raw]).pipe(createInflateRaw({ chunkSize: INFLATE_CHUNK }));
     if (sheet) out.sheets.set(e.name, await scanSheet(chunks));
     else {
       const parts: Buffer[] = [];
