@@ -117,6 +117,8 @@ function inflate(b: Buffer, e: Entry): Buffer | null {
 const ROW_OPEN = Buffer.from('<row');
 const ROW_CLOSE = Buffer.from('</row>');
 const VALUE_MARKS = ['<v', '<f', '<is'].map((m) => Buffer.from(m));
+const CELL_OPEN = Buffer.from('<c');
+const SHEET_DATA_CLOSE = Buffer.from('</sheetData>');
 const LT = 0x3c;
 // Bytes of the next chunk joined to a row cut at a chunk's end (a row is far shorter).
 const JOIN_BYTES = 64 * 1024;
@@ -135,7 +137,21 @@ async function dropEmptyRows(chunks: AsyncIterable<Buffer> | Iterable<Buffer>): 
   const scan = (buf: Buffer, final: boolean): number => {
     let from = 0;
     let stop = -1;
+    const dataEnd = buf.indexOf(SHEET_DATA_CLOSE);
     for (let pos = buf.indexOf(ROW_OPEN); pos >= 0; pos = buf.indexOf(ROW_OPEN, pos + 1)) {
+      // A run of rows without a single cell (a million, in a bloated sheet) is dropped in one step:
+      // every row that starts before the next `<c` and before the last `<row` ahead of it is whole
+      // and holds nothing.
+      const cell = buf.indexOf(CELL_OPEN, pos);
+      let bound = cell < 0 ? buf.length : cell;
+      if (dataEnd >= pos && dataEnd < bound) bound = dataEnd;
+      const last = buf.lastIndexOf(ROW_OPEN, bound - 1);
+      if (last > pos && (dataEnd < 0 || dataEnd > pos)) {
+        if (pos > from) kept.push(Buffer.from(buf.subarray(from, pos)));
+        from = last;
+        dropped++;
+        pos = last;
+      }
       const next = buf[pos + 4];
       if (next === undefined && !final) {
         stop = pos;
