@@ -8,9 +8,11 @@
  * Excel error values, a formula's cached result, rich text and hyperlinks as their plain text, and
  * `null` in every cell of a merged range but the top-left one.
  *
- * Two exceljs readers are used: the whole-workbook reader for ordinary files (it knows merged
- * ranges and exact error values of formulas) and the streaming reader for big files, which on
- * 100 000 rows is faster and needs a fraction of the memory (figures in docs/cli.md).
+ * Two exceljs readers are used: the whole-workbook reader for ordinary files (it knows exact error
+ * values of formulas) and the streaming reader for big files, which on 100 000 rows is faster and
+ * needs a fraction of the memory (figures in docs/cli.md). What the streaming reader does not pass
+ * on (merged areas, hidden rows, the saved time) is read from the zip by sheet-extras.ts, so both
+ * give core the same grids.
  */
 import { open, readFile, stat } from 'node:fs/promises';
 import type { Row } from 'exceljs';
@@ -20,6 +22,7 @@ import { ExcelJS } from './exceljs.js';
 import { readCsv } from './csv.js';
 import { META_SHEET, isReservedSheet } from './reserved.js';
 import { slimWorkbook } from './slim.js';
+import { readWorkbookExtras } from './sheet-extras.js';
 
 /** Which exceljs reader to use; `auto` streams files above {@link STREAM_THRESHOLD_BYTES}. */
 export type ReaderMode = 'auto' | 'full' | 'stream';
@@ -383,13 +386,13 @@ class GridBuilder {
 
 async function readWhole(file: string): Promise<RawWorkbook> {
   const wb = new ExcelJS.Workbook();
-  const slim = slimWorkbook(await readFile(file));
+  const slim = await slimWorkbook(await readFile(file));
   if (slim !== null) await wb.xlsx.load(slim as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
   else await wb.xlsx.readFile(file, { ignoreNodes: IGNORED_NODES });
   const sheets: RawSheet[] = [];
   wb.worksheets.forEach((ws, index) => {
     const grid = new GridBuilder();
-    const merges = new Map<string, { master: string; top: number; left: number; bottom: number; right: number }>();
+    const merges = new Map<string, Area>();
     const hiddenRows: number[] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       if (row.hidden) hiddenRows.push(rowNumber);
@@ -421,9 +424,7 @@ async function readWhole(file: string): Promise<RawWorkbook> {
       formulasWithResult: grid.formulasWithResult,
       formulas: grid.formulas,
       // Only merges across rows matter for a table of returns: a title merged across columns is harmless.
-      merges: [...merges.values()]
-        .filter((m) => m.bottom > m.top)
-        .map((m) => ({ master: m.master, range: `${m.master}:${colName(m.right)}${m.bottom}` })),
+      merges: rowMerges([...merges.values()]),
       hiddenRows,
     });
   });
@@ -444,14 +445,26 @@ async function readStreaming(file: string, onProgress?: (rows: number) => void):
     entries: 'ignore',
   });
   const sheets: (RawSheet & { order: number })[] = [];
+  // Merged areas, hidden rows and the saved time are not passed on by the streaming reader.
+  const extras = await readWorkbookExtras(file);
   let rows = 0;
   for await (const ws of reader) {
     const wsr = ws as unknown as { name: string; state?: unknown; id: unknown } & AsyncIterable<Row>;
     const grid = new GridBuilder();
+    const extra = extras.sheets.get(`xl/worksheets/sheet${String(wsr.id)}.xml`);
+    const areas = (extra?.merges ?? []).map(parseRange).filter((m) => m !== null);
+    const hiddenRows: number[] = [];
     for await (const row of wsr) {
       row.eachCell({ includeEmpty: false }, (cell, col) => grid.set(row.number, col, cell.address, cell.value));
+      // As the whole reader: a hidden row is noted when it holds a value or a merged cell.
+      if (extra?.hiddenRows.has(row.number) && (row.hasValues || areas.some((m) => coversSlave(m, row.number))))
+        hiddenRows.push(row.number);
       if (++rows % 5000 === 0) onProgress?.(rows);
     }
+    // Rows the sheet never wrote but a merge covers are hidden rows with a merged cell too.
+    for (const r of extra?.hiddenRows ?? [])
+      if (!hiddenRows.includes(r) && areas.some((m) => coversSlave(m, r))) hiddenRows.push(r);
+    hiddenRows.sort((a, b) => a - b);
     sheets.push({
       name: wsr.name,
       state: sheetState(wsr.state),
@@ -461,8 +474,8 @@ async function readStreaming(file: string, onProgress?: (rows: number) => void):
       formulasWithoutResult: grid.formulasWithoutResult,
       formulasWithResult: grid.formulasWithResult,
       formulas: grid.formulas,
-      merges: [],
-      hiddenRows: [],
+      merges: rowMerges(areas),
+      hiddenRows,
     });
   }
   onProgress?.(rows);
@@ -473,7 +486,49 @@ async function readStreaming(file: string, onProgress?: (rows: number) => void):
     throw new Error(`the streaming reader read ${sheets.length} of ${declared ?? '?'} sheets`);
   // The streaming reader emits sheets in the order of the zip entries, not of the tabs.
   sheets.sort((a, b) => a.order - b.order);
-  return { sheets: sheets.map(({ order: _order, ...s }, index) => ({ ...s, index })) };
+  const out: RawWorkbook = { sheets: sheets.map(({ order: _order, ...s }, index) => ({ ...s, index })) };
+  const saved = extras.modified === undefined ? null : new Date(extras.modified);
+  if (saved !== null && !Number.isNaN(saved.getTime())) out.savedAt = saved.toISOString();
+  const props = (reader as unknown as { properties?: { model?: { date1904?: unknown } } }).properties;
+  if (props?.model?.date1904 === true) out.date1904 = true;
+  return out;
+}
+
+interface Area {
+  master: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Only merges across rows matter for a table of returns: a title merged across columns is harmless. */
+function rowMerges(areas: Area[]): { master: string; range: string }[] {
+  return areas
+    .filter((m) => m.bottom > m.top)
+    .sort((a, b) => a.top - b.top || a.left - b.left)
+    .map((m) => ({ master: m.master, range: `${m.master}:${colName(m.right)}${m.bottom}` }));
+}
+
+/** Whether row `r` holds a cell of the merge other than its top-left one. */
+function coversSlave(m: Area, r: number): boolean {
+  return r >= m.top && r <= m.bottom && (r > m.top || m.right > m.left);
+}
+
+function parseRange(ref: string): Area | null {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
+  if (!m) return null;
+  const [a, b] = [colNumber(m[1]!), Number(m[2])];
+  const [c, d] = m[3] === undefined ? [a, b] : [colNumber(m[3]), Number(m[4])];
+  const top = Math.min(b, d);
+  const left = Math.min(a, c);
+  return { master: `${colName(left)}${top}`, top, left, bottom: Math.max(b, d), right: Math.max(a, c) };
+}
+
+function colNumber(name: string): number {
+  let n = 0;
+  for (const ch of name) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
 }
 
 function sheetOrder(reader: unknown, name: string): number {
