@@ -8,7 +8,7 @@ import { fiscalYearOf } from '../period/index.js';
 import { getBody, getUnit, unitAtLevel } from '../plan/queries.js';
 import type { Field, Flow, Plan, Template } from '../plan/schema.js';
 import type { FieldValue, RowRef } from '../returns/types.js';
-import type { ReviewState } from '../workflow/types.js';
+import type { ReviewState } from '../review-state/types.js';
 import type { Submission } from './submission.js';
 import type { Aggregate, CellRow, FigureValue, NamedRef, Provenance, ReportField } from './types.js';
 import { useOf, type SubmissionUse } from './use.js';

@@ -3,6 +3,11 @@
  * decided about each return, the meetings they held, the confirmations of a ward's progress and the
  * log of changes made after a confirmation. Everything here is plain JSON-serialisable data, so the
  * add-in can keep it in the workbook and the CLI in a file.
+ *
+ * Its own folder, below both the roll-up and the workflow: the roll-up reads the state (which returns
+ * are accepted, the meetings and changes it reports), the workflow changes it and snapshots the
+ * roll-up's ward progress — so the data sits beneath both and the dependency runs one way,
+ * workflow → rollup.
  */
 import * as z from 'zod';
 import type { LocalizedText } from '../i18n/text.js';
