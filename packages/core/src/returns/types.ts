@@ -3,6 +3,7 @@
  */
 import type { Lang, LocalizedText } from '../i18n/text.js';
 import type { Severity } from '../plan/schema.js';
+import type { IssueCode } from './codes.js';
 
 /** An Excel error value as readers give it, e.g. `#N/A`, `#VALUE!`, `#REF!`. */
 export interface CellError {
@@ -70,11 +71,12 @@ export interface LocatedRecord {
 export type IssueSeverity = Severity;
 
 /**
- * A problem found in user data, returned as data. `code` is stable snake_case; the location is
- * as precise as the problem allows.
+ * A problem found in user data, returned as data. `code` is stable snake_case — a code of the
+ * catalogue (`returns/codes.ts`) or `rule_<id>` of a plan row rule; the location is as precise as
+ * the problem allows.
  */
 export interface Issue {
-  code: string;
+  code: IssueCode;
   severity: IssueSeverity;
   /** File or workbook name, when known. */
   source?: string;
