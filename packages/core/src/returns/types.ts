@@ -1,7 +1,7 @@
 /**
  * What a return looks like on its way in (raw cells) and on its way out (records and issues).
  */
-import type { Lang, LocalizedText } from '../i18n/text.js';
+import type { LocalizedText } from '../i18n/text.js';
 import type { Severity } from '../plan/schema.js';
 import type { IssueCode } from './codes.js';
 
@@ -85,23 +85,11 @@ export interface Issue {
   cell?: string;
   /** Worksheet row number (1-based). */
   row?: number;
-  /** Field key of the template (domain.md §4). */
+  /** Field key of the template (`templates[].fields[].key`, docs/municipalities.md §4). */
   field?: string;
   /** The offending value as it was typed. */
   value?: unknown;
   message: LocalizedText;
   /** For row rules: the rule id in the plan. */
   rule?: string;
-}
-
-/**
- * Formats an issue's message in one language.
- *
- * @example
- * ```ts
- * issueMessage(issue, 'en');
- * ```
- */
-export function issueMessage(issue: Issue, lang: Lang): string {
-  return issue.message[lang];
 }

@@ -3,7 +3,7 @@
  * returns of one district and subject into a cell by each field's roll-up kind, then cells up the
  * hierarchy. Generic: the template's fields say what to do; no field names are known here.
  */
-import { lt, type LocalizedText } from '../i18n/text.js';
+import { lt } from '../i18n/text.js';
 import { fiscalYearOf } from '../period/index.js';
 import { getBody, getUnit, unitAtLevel } from '../plan/queries.js';
 import type { Field, Flow, Plan, Template } from '../plan/schema.js';
@@ -784,6 +784,3 @@ export function mergeAggregates(aggs: readonly Aggregate[], shape: TemplateShape
   const fake = aggs.map((agg) => ({ agg, provisional: false }) as unknown as CellRow);
   return emitAggregate(null, '', fake.map((_, i) => i), fake, shape).agg;
 }
-
-/** @internal Localised "not applicable" helper for labels. */
-export const NONE: LocalizedText = lt('—', '—');
