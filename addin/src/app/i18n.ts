@@ -46,9 +46,6 @@ const STRINGS = {
   tableLevel: { ja: '表全体', en: 'Whole table' },
   noIssues: { ja: '問題は見つかりませんでした。', en: 'No issues found.' },
   moreIssues: { ja: 'ほか {0} 件は問題一覧シートで確認できます。', en: '{0} more: see the issues sheet.' },
-  severity_error: { ja: 'エラー', en: 'Error' },
-  severity_warning: { ja: '警告', en: 'Warning' },
-  severity_info: { ja: '情報', en: 'Info' },
   marked: { ja: '{0} 件の問題。{1} セルに印を付けました。', en: '{0} issues. Marked {1} cell(s).' },
   unreadableRules: {
     ja: '{0} 件の条件付き書式は Excel から読み取れないため、そのままにしました（アドインの印ではありません）。',

@@ -2,9 +2,8 @@
  * The "issues" sheet of a validation: every issue with a link to its cell, as a render-ready
  * sheet model written by the same writer as every other sheet.
  */
-import { getTemplate, lt, type Issue, type Plan, type SheetModel, type SheetValue } from '@sasaeai/core';
+import { getTemplate, lt, SEVERITY_LABEL, type Issue, type Plan, type SheetModel, type SheetValue } from '@sasaeai/core';
 
-const SEVERITY = { error: lt('エラー', 'error'), warning: lt('警告', 'warning'), info: lt('情報', 'info') } as const;
 
 function show(value: unknown): SheetValue {
   if (value === undefined || value === null) return null;
@@ -53,7 +52,7 @@ export function issuesSheetModel(
       { key: 'code', header: lt('コード', 'Code'), kind: 'text', width: 22 },
     ],
     rows: issues.map((i) => [
-      SEVERITY[i.severity][opts.lang],
+      SEVERITY_LABEL[i.severity][opts.lang],
       i.cell ? { link: { text: i.cell, sheet: i.sheet ?? opts.sheet, cell: i.cell } } : null,
       i.row ?? null,
       label(i.field),

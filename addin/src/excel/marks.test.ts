@@ -5,7 +5,7 @@ import { MAX_ADDRESS_CHARS } from './address.js';
 import { cellsToMark, isMarkFormula, markFormula, queueMarks } from './marks.js';
 
 const issue = (cell: string | undefined, severity: Issue['severity']): Issue => ({
-  code: 'x',
+  code: 'rule_x',
   severity,
   ...(cell ? { cell } : {}),
   message: { ja: 'x', en: 'x' },

@@ -13,6 +13,7 @@ import {
   obligations,
   reportingLines,
   todayIn,
+  SEVERITY_LABEL,
   unitsAt,
   type Issue,
   type Lang,
@@ -248,7 +249,7 @@ function renderValidation(v: ValidationRun): void {
                 'ul',
                 { class: 'issues' },
                 ...issues.map((i) => {
-                  const sev = tr(`severity_${i.severity}` as StringKey);
+                  const sev = SEVERITY_LABEL[i.severity][state.lang];
                   const text = i.message[state.lang];
                   const body = [h('span', { class: `sev sev-${i.severity}` }, sev), ' ', h('span', { class: 'cell' }, i.cell ?? ''), ' ', text];
                   return h(
@@ -550,7 +551,7 @@ function renderPlanIssues(issues: readonly PlanIssue[]): void {
       'ul',
       { class: 'issues' },
       ...issues.slice(0, MAX_LISTED_ISSUES).map((i) =>
-        h('li', {}, h('span', { class: `sev sev-${i.severity}` }, tr(`severity_${i.severity}` as StringKey)), ' ', h('code', {}, i.path || '/'), ' ', i.message[state.lang]),
+        h('li', {}, h('span', { class: `sev sev-${i.severity}` }, SEVERITY_LABEL[i.severity][state.lang]), ' ', h('code', {}, i.path || '/'), ' ', i.message[state.lang]),
       ),
     ),
   );

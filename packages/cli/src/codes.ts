@@ -328,6 +328,12 @@ export const CLI_USAGE_CODES = {
 
 /** A code of an issue the CLI raises about a file or sheet. */
 export type CliIssueCode = keyof typeof CLI_ISSUE_CODES;
+
+declare module '@sasaeai/core' {
+  /** The CLI's issue codes, so that `Issue.code` names them too (core's type stays a closed union). */
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- members come from the catalogue
+  interface AdapterIssueCodes extends Record<CliIssueCode, true> {}
+}
 /** A code of a usage error of the CLI. */
 export type CliUsageCode = keyof typeof CLI_USAGE_CODES;
 type ParamsOf<F> = F extends (p: infer P) => string ? P : never;

@@ -3,7 +3,7 @@
  * plan, and small option parsers.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { isLocalDate, parseFiscalYear, type Lang, type LocalDate, type Plan, type PlanIssue } from '@sasaeai/core';
+import { isLocalDate, parseFiscalYear, SEVERITY_LABEL, type Lang, type LocalDate, type Plan, type PlanIssue } from '@sasaeai/core';
 import { lt, usage } from './messages.js';
 import { loadPlanSource } from './plan-source.js';
 
@@ -57,8 +57,7 @@ export async function requirePlanOption(value: string, lang: Lang, io: Io): Prom
  * ```
  */
 export function formatPlanIssues(issues: readonly PlanIssue[], lang: Lang): string {
-  const sev = { error: lang === 'ja' ? 'エラー' : 'error', warning: lang === 'ja' ? '警告' : 'warning' };
-  return issues.map((i) => `  ${sev[i.severity]}  ${i.path || '/'}  ${i.message[lang]}  [${i.code}]\n`).join('');
+  return issues.map((i) => `  ${SEVERITY_LABEL[i.severity][lang]}  ${i.path || '/'}  ${i.message[lang]}  [${i.code}]\n`).join('');
 }
 
 /**

@@ -13,6 +13,7 @@
 
 // Languages, results and errors
 export { LANGS, lt, localize, langFromLocale, type Lang, type LocalizedText } from './i18n/text.js';
+export { SEVERITY_LABEL } from './i18n/severity.js';
 export { SasaeaiError, SasaeaiErrorCode, type Result } from './result.js';
 
 // Plans: the schema users validate against, the inferred types, loading and queries
@@ -114,7 +115,7 @@ export { toHalfWidth, normalizeLabel, normalizeText, nameVariantKey, similarity,
 
 // Returns: raw cells in, records and issues out
 export type { CellError, RawCell, RawGrid, SheetGrid, FieldValue, ReturnRecord, RowRef, LocatedRecord, Issue } from './returns/types.js';
-export { ISSUE_CODES, issueCatalogue, type CatalogueCode, type IssueCode, type IssueCatalogueEntry } from './returns/codes.js';
+export { ISSUE_CODES, issueCatalogue, type AdapterIssueCodes, type CatalogueCode, type IssueCode, type IssueCatalogueEntry } from './returns/codes.js';
 export {
   detectTemplate,
   validateGrid,

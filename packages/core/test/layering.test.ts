@@ -50,34 +50,29 @@ const show = (e: Edge) => `${e.from}:${e.line} → ${e.to ?? e.specifier}${e.typ
  * For each folder, the folders it must not import (types included). The foundations — period,
  * text, i18n — know nothing of plans, returns, reports or reviews; the review workflow sits above
  * the roll-up (it snapshots ward progress when a ward council confirms it), so the roll-up must
- * not reach back into the workflow; nothing but the samples' own tests uses the samples.
+ * not reach back into the workflow; both read the review state's data (schemas, types, status
+ * labels) from `review-state/`, which knows only i18n; nothing but the samples' own tests uses the
+ * samples.
  */
 const FORBIDDEN: Record<string, readonly string[]> = {
-  i18n: ['period', 'text', 'plan', 'returns', 'rules', 'sheet', 'rollup', 'workflow', 'samples'],
-  text: ['period', 'plan', 'returns', 'rules', 'sheet', 'rollup', 'workflow', 'samples'],
-  period: ['plan', 'returns', 'rules', 'sheet', 'rollup', 'workflow', 'samples'],
-  plan: ['returns', 'rules', 'sheet', 'rollup', 'workflow', 'samples'],
-  rules: ['sheet', 'rollup', 'workflow', 'samples'],
-  returns: ['sheet', 'rollup', 'workflow', 'samples'],
+  i18n: ['period', 'review-state', 'text', 'plan', 'returns', 'rules', 'sheet', 'rollup', 'workflow', 'samples'],
+  text: ['period', 'review-state', 'plan', 'returns', 'rules', 'sheet', 'rollup', 'workflow', 'samples'],
+  period: ['review-state', 'plan', 'returns', 'rules', 'sheet', 'rollup', 'workflow', 'samples'],
+  plan: ['review-state', 'returns', 'rules', 'sheet', 'rollup', 'workflow', 'samples'],
+  rules: ['review-state', 'sheet', 'rollup', 'workflow', 'samples'],
+  returns: ['review-state', 'sheet', 'rollup', 'workflow', 'samples'],
   sheet: ['rollup', 'workflow', 'samples'],
   rollup: ['workflow', 'samples'],
   workflow: ['samples'],
+  'review-state': ['period', 'text', 'plan', 'returns', 'rules', 'sheet', 'rollup', 'workflow', 'samples'],
 };
 
 /**
- * Crossings that exist today and are owned by another piece of work: the roll-up reads the review
- * state's types and the status labels from `workflow/` (issue #15 asks for a one-way
- * `workflow → rollup`). Each entry must still occur — when it is fixed, delete it here, so the
- * list can only shrink.
+ * Crossings that exist today and are owned by another piece of work. Each entry must still occur —
+ * when it is fixed, delete it here, so the list can only shrink. (Empty: the review state's data
+ * moved to `review-state/`, beneath both the roll-up and the workflow.)
  */
-const KNOWN: readonly string[] = [
-  'rollup/completeness.ts → workflow/types.ts',
-  'rollup/engine.ts → workflow/types.ts',
-  'rollup/progress.ts → workflow/types.ts',
-  'rollup/types.ts → workflow/types.ts',
-  'rollup/use.ts → workflow/types.ts',
-  'rollup/workbook.ts → workflow/labels.ts',
-];
+const KNOWN: readonly string[] = [];
 const key = (e: Edge) => `${e.from} → ${e.to ?? e.specifier}`;
 
 describe('core layering', () => {

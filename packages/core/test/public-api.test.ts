@@ -79,6 +79,7 @@ describe('@sasaeai/core', () => {
       'PRINT_MARGINS',
       'PlanSchema',
       'ReviewStateSchema',
+      'SEVERITY_LABEL',
       'STATUS_LABEL',
       'SasaeaiError',
       'SasaeaiErrorCode',
@@ -184,6 +185,7 @@ describe('@sasaeai/core', () => {
     expect(typeExportsOf('index.ts')).toEqual([
       'ActionContext',
       'Actor',
+      'AdapterIssueCodes',
       'Aggregate',
       'AnnualReport',
       'BlankReturnOptions',

@@ -3,7 +3,7 @@
  * worksheet row, field key and the message in the chosen language), text for people (grouped by
  * file and sheet, Japanese by default).
  */
-import { getTemplate, type Issue, type Lang, type Plan } from '@sasaeai/core';
+import { getTemplate, SEVERITY_LABEL, type Issue, type Lang, type Plan } from '@sasaeai/core';
 import type { CheckRun, CheckSummary } from '../check.js';
 import { exitCodeOf } from '../check.js';
 import { FILE_LEVEL_CODES } from '../messages.js';
@@ -131,11 +131,6 @@ function jsonValue(v: unknown): unknown {
 
 // ---------------------------------------------------------------------------------------------
 
-const SEVERITY_LABEL: Record<Lang, Record<Issue['severity'], string>> = {
-  ja: { error: 'エラー', warning: '警告', info: 'お知らせ' },
-  en: { error: 'error', warning: 'warning', info: 'info' },
-};
-
 /** Styling for a terminal; plain text otherwise. */
 export interface Style {
   error(s: string): string;
@@ -187,7 +182,7 @@ export function validateText(run: CheckRun, plan: Plan, opts: { lang: Lang; maxI
       return;
     }
     shown++;
-    const sev = SEVERITY_LABEL[lang][i.severity];
+    const sev = SEVERITY_LABEL[i.severity][lang];
     const paint = s[i.severity];
     const where = [i.cell ?? (i.row !== undefined ? (ja ? `${i.row}行目` : `row ${i.row}`) : ''), fieldLabel(templateId, i.field)]
       .filter(Boolean)
@@ -234,7 +229,7 @@ export function validateText(run: CheckRun, plan: Plan, opts: { lang: Lang; maxI
   );
   out.push(
     ja
-      ? `　　　　エラー ${sum.errors} 件・警告 ${sum.warnings} 件・お知らせ ${sum.infos} 件`
+      ? `　　　　${SEVERITY_LABEL.error.ja} ${sum.errors} 件・${SEVERITY_LABEL.warning.ja} ${sum.warnings} 件・${SEVERITY_LABEL.info.ja} ${sum.infos} 件`
       : `         ${sum.errors} error${sum.errors === 1 ? '' : 's'} · ${sum.warnings} warning${sum.warnings === 1 ? '' : 's'} · ${sum.infos} note${sum.infos === 1 ? '' : 's'}`,
   );
   const code = exitCodeOf(sum);

@@ -20,7 +20,7 @@ const localDate = z
 const text = LocalizedTextSchema;
 
 /** One term (期) of the plan, e.g. the 5th term, fiscal years 2024–2029. */
-export const TermSchema = z
+const TermSchema = z
   .object({
     number: z.number().int().positive().describe('Term number (第N期)'),
     name: text.optional(),
@@ -30,7 +30,7 @@ export const TermSchema = z
   .strict();
 
 /** A named level of the hierarchy, top first (city → ward → district area). */
-export const LevelSchema = z
+const LevelSchema = z
   .object({
     id: code,
     name: text,
@@ -39,7 +39,7 @@ export const LevelSchema = z
   .strict();
 
 /** An organisation unit: the city, a ward, a district area. Units carry validity dates. */
-export const UnitSchema = z
+const UnitSchema = z
   .object({
     code: code.describe('Stable code, e.g. a local-government code'),
     level: code.describe('Id of a level'),
@@ -58,7 +58,7 @@ export const UnitSchema = z
   .strict();
 
 /** A category of members of a body, e.g. members recruited from the public (公募の委員). */
-export const CompositionSchema = z
+const CompositionSchema = z
   .object({
     id: code,
     name: text,
@@ -67,7 +67,7 @@ export const CompositionSchema = z
   .strict();
 
 /** A former name of a body, in use up to and including a term. */
-export const FormerNameSchema = z
+const FormerNameSchema = z
   .object({
     name: text,
     untilTerm: z.number().int().positive().describe('Last term in which this name was used'),
@@ -75,7 +75,7 @@ export const FormerNameSchema = z
   .strict();
 
 /** The kinds of body the model knows; `other` lets a municipality add its own. */
-export const BodyKindSchema = z.enum([
+const BodyKindSchema = z.enum([
   'district-chapter',
   'ward-council',
   'secretariat',
@@ -88,7 +88,7 @@ export const BodyKindSchema = z.enum([
 ]);
 
 /** A column a receiving body fills in when it verifies what it received (per subject). */
-export const VerificationFieldSchema = z
+const VerificationFieldSchema = z
   .object({
     key: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'camelCase key'),
     label: text,
@@ -104,7 +104,7 @@ export const VerificationFieldSchema = z
  * What a receiving body records when it verifies what it received (確認・評価, 成果と課題の検証):
  * one row per subject (initiative, measure) of its compiled report.
  */
-export const VerificationSchema = z
+const VerificationSchema = z
   .object({
     name: text.describe('What the record is called, e.g. 推進状況の確認・評価'),
     fields: z.array(VerificationFieldSchema).min(1),
@@ -115,7 +115,7 @@ export const VerificationSchema = z
  * A body (組織): one that reports, receives, compiles or supports. With `perUnit` it exists once
  * per unit of its level (one district chapter per district area, one council per ward).
  */
-export const BodySchema = z
+const BodySchema = z
   .object({
     id: code,
     kind: BodyKindSchema,
@@ -138,7 +138,7 @@ export const BodySchema = z
   .strict();
 
 /** A link from a measure to a field or another plan (the seed's cross-department coordination). */
-export const MeasureLinkSchema = z
+const MeasureLinkSchema = z
   .object({
     kind: z.enum(['target-plan', 'field', 'activity-plan-item']),
     id: code,
@@ -147,7 +147,7 @@ export const MeasureLinkSchema = z
   .strict();
 
 /** A chapter-4 city measure (市の取組み). */
-export const MeasureSchema = z
+const MeasureSchema = z
   .object({
     code,
     name: text,
@@ -158,7 +158,7 @@ export const MeasureSchema = z
   .strict();
 
 /** A chapter-5 initiative (地域の取組み) of one or more wards' plans. */
-export const InitiativeSchema = z
+const InitiativeSchema = z
   .object({
     code,
     name: text,
@@ -169,7 +169,7 @@ export const InitiativeSchema = z
   .strict();
 
 /** An option of a vocabulary (an enumeration staff choose from). */
-export const OptionSchema = z
+const OptionSchema = z
   .object({
     code: code.describe('Stable value stored in records'),
     label: text.describe('Label staff see'),
@@ -179,7 +179,7 @@ export const OptionSchema = z
   .strict();
 
 /** A named enumeration shared by templates (status, rating, partner groups…). */
-export const VocabularySchema = z
+const VocabularySchema = z
   .object({
     name: text,
     options: z.array(OptionSchema).min(1),
@@ -187,7 +187,7 @@ export const VocabularySchema = z
   .strict();
 
 /** Field types of a return template. */
-export const FieldTypeSchema = z.enum([
+const FieldTypeSchema = z.enum([
   'fiscalYear',
   'date',
   'integer',
@@ -209,10 +209,10 @@ export const FieldTypeSchema = z.enum([
  * `any` is true if any is true, `union` joins sets, `collect` lists texts with their source,
  * `distribution` counts categories, `none` is not rolled up.
  */
-export const RollupKindSchema = z.enum(['key', 'sum', 'stock', 'last', 'any', 'union', 'collect', 'distribution', 'none']);
+const RollupKindSchema = z.enum(['key', 'sum', 'stock', 'last', 'any', 'union', 'collect', 'distribution', 'none']);
 
 /** A field (column) of a return template. */
-export const FieldSchema = z
+const FieldSchema = z
   .object({
     key: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'camelCase key').describe('Stable key used in records and JSON'),
     label: text.describe('Header as staff see it'),
@@ -253,7 +253,7 @@ export type Condition =
     };
 
 /** Schema of {@link Condition}. */
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
     z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
@@ -278,13 +278,13 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
 );
 
 /** Issue severities, most serious first. */
-export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+const SeveritySchema = z.enum(['error', 'warning', 'info']);
 
 /**
  * A row rule: where `when` holds (or always, without `when`), `assert` must hold; otherwise an
  * issue with this rule's code and message is reported at `field`.
  */
-export const RowRuleSchema = z
+const RowRuleSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'snake_case id').describe('Stable id; the issue code is rule_<id>'),
     severity: SeveritySchema,
@@ -296,7 +296,7 @@ export const RowRuleSchema = z
   .strict();
 
 /** A value derived from other fields of a row, e.g. the achievement rate 達成率 = actual / target. */
-export const DerivedFieldSchema = z
+const DerivedFieldSchema = z
   .object({
     key: z.string().regex(/^[a-z][A-Za-z0-9]*$/),
     label: text,
@@ -308,7 +308,7 @@ export const DerivedFieldSchema = z
   .strict();
 
 /** Table rules a template switches on. */
-export const TableRulesSchema = z
+const TableRulesSchema = z
   .object({
     unique: z.array(z.string()).min(1).optional().describe('Fields that together must be unique'),
     singleFiscalYear: z.boolean().optional().describe('A return must not mix fiscal years'),
@@ -316,7 +316,7 @@ export const TableRulesSchema = z
   .strict();
 
 /** A return template: the fields of a return, its rules and how it rolls up. */
-export const TemplateSchema = z
+const TemplateSchema = z
   .object({
     id: code,
     name: text,
@@ -342,10 +342,10 @@ export const TemplateSchema = z
  * Cadence of a flow: at any time during the fiscal year (随時), once each fiscal year, or once
  * per half year, quarter or month of the fiscal year.
  */
-export const CadenceSchema = z.enum(['any-time', 'fiscal-year', 'half-year', 'quarter', 'month']);
+const CadenceSchema = z.enum(['any-time', 'fiscal-year', 'half-year', 'quarter', 'month']);
 
 /** When the reports of a flow for a fiscal year are due. */
-export const ClosingRuleSchema = z.discriminatedUnion('kind', [
+const ClosingRuleSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('date'),
@@ -367,7 +367,7 @@ export const ClosingRuleSchema = z.discriminatedUnion('kind', [
  * A reporting flow: who sends what to whom, how often and by when. `compiles` names the flows
  * whose reports this one compiles (the ward council compiles its district chapters' returns).
  */
-export const FlowSchema = z
+const FlowSchema = z
   .object({
     id: code,
     from: code.describe('Id of the sending body'),
@@ -398,7 +398,7 @@ export const FlowSchema = z
   .strict();
 
 /** How fiscal years are counted and labelled. */
-export const FiscalYearSettingsSchema = z
+const FiscalYearSettingsSchema = z
   .object({
     startMonth: z.number().int().min(1).max(12).default(4),
     labelStyle: z.enum(['era', 'era-gregorian', 'gregorian', 'fy']).default('era'),
@@ -406,7 +406,7 @@ export const FiscalYearSettingsSchema = z
   .strict();
 
 /** Where a statement in the plan comes from: a fact of the source, or a preset default. */
-export const ProvenanceNoteSchema = z
+const ProvenanceNoteSchema = z
   .object({
     path: z.string().describe('JSON path in this file'),
     kind: z.enum(['fact', 'preset-default', 'sample']),

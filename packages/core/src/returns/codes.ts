@@ -428,8 +428,24 @@ export const ISSUE_CODES = {
 /** A code from the catalogue. */
 export type CatalogueCode = keyof typeof ISSUE_CODES;
 
-/** Every issue code validation can raise: a catalogue code, or `rule_<id>` of a plan row rule. */
-export type IssueCode = CatalogueCode | `rule_${string}`;
+/**
+ * Issue codes an adapter raises from its own catalogue (the CLI's file issues: `file_not_found`…),
+ * registered by declaration merging so that {@link IssueCode} stays a closed union everywhere:
+ *
+ * ```ts
+ * declare module '@sasaeai/core' {
+ *   interface AdapterIssueCodes { file_not_found: true }
+ * }
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface AdapterIssueCodes {}
+
+/**
+ * Every issue code an `Issue` can carry: a catalogue code, `rule_<id>` of a plan row rule, or
+ * a code an adapter registered in {@link AdapterIssueCodes}.
+ */
+export type IssueCode = CatalogueCode | `rule_${string}` | (keyof AdapterIssueCodes & string);
 
 /** One entry of {@link issueCatalogue}. */
 export interface IssueCatalogueEntry {

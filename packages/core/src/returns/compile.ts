@@ -29,7 +29,7 @@ import type { FieldValue } from './types.js';
 
 /** Returned by a parser when the cell could not be read (an error was emitted). */
 export const FAIL: unique symbol = Symbol('fail');
-export type Parsed = FieldValue | typeof FAIL;
+type Parsed = FieldValue | typeof FAIL;
 
 /** Where parsers report: the validator knows the current cell. */
 export interface Emitter {
@@ -37,7 +37,7 @@ export interface Emitter {
 }
 
 /** A field ready to validate. */
-export interface CompiledField {
+interface CompiledField {
   key: string;
   index: number;
   field: Field;
@@ -104,7 +104,7 @@ const q = (v: unknown): string => `「${displayValue(v)}」`;
 const qe = (v: unknown): string => `"${displayValue(v)}"`;
 
 /** Distinct texts remembered per field; beyond this, new texts are parsed each time. */
-export const MEMO_LIMIT = 65536;
+const MEMO_LIMIT = 65536;
 
 function memoOf<R>(): (s: string, f: (s: string) => R) => R {
   const memo = new Map<string, R>();

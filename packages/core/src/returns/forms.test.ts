@@ -4,8 +4,8 @@ import { one, type Key } from './test-fixtures.js';
 
 type Case = [Key, RawCell, unknown, string[]?];
 
-// Every input form of domain.md §4.3: what staff type → the normalised value, and the issue
-// codes it raises (none for silently accepted forms).
+// Every input form staff may type (docs/staff.md §3, the table of accepted forms): what they type →
+// the normalised value, and the issue codes it raises (none for silently accepted forms).
 const cases: Case[] = [
   // fiscal years
   ['fiscalYear', 2026, 2026],

@@ -11,7 +11,7 @@ import { similarity } from '../text/index.js';
 import type { RawGrid } from './types.js';
 
 /** How far down the header may be. */
-export const HEADER_SCAN_ROWS = 50;
+const HEADER_SCAN_ROWS = 50;
 
 /** Column is blank in the header row. */
 export const COL_BLANK = -3;
@@ -155,7 +155,7 @@ export function findHeader(ct: CompiledTemplate, cells: RawGrid): { row: number;
 export const MIN_HEADER_FIELDS = 2;
 
 /** Minimum header matches to pick a template by detection: a third of its fields, at least 2. */
-export function detectionThreshold(t: Template): number {
+function detectionThreshold(t: Template): number {
   return Math.max(MIN_HEADER_FIELDS, Math.ceil(t.fields.length / 3));
 }
 

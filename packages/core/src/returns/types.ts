@@ -1,8 +1,9 @@
 /**
  * What a return looks like on its way in (raw cells) and on its way out (records and issues).
  */
-import type { Lang, LocalizedText } from '../i18n/text.js';
+import type { LocalizedText } from '../i18n/text.js';
 import type { Severity } from '../plan/schema.js';
+import type { IssueCode } from './codes.js';
 
 /** An Excel error value as readers give it, e.g. `#N/A`, `#VALUE!`, `#REF!`. */
 export interface CellError {
@@ -70,11 +71,12 @@ export interface LocatedRecord {
 export type IssueSeverity = Severity;
 
 /**
- * A problem found in user data, returned as data. `code` is stable snake_case; the location is
- * as precise as the problem allows.
+ * A problem found in user data, returned as data. `code` is stable snake_case — a code of the
+ * catalogue (`returns/codes.ts`) or `rule_<id>` of a plan row rule; the location is as precise as
+ * the problem allows.
  */
 export interface Issue {
-  code: string;
+  code: IssueCode;
   severity: IssueSeverity;
   /** File or workbook name, when known. */
   source?: string;
@@ -83,23 +85,11 @@ export interface Issue {
   cell?: string;
   /** Worksheet row number (1-based). */
   row?: number;
-  /** Field key of the template (domain.md §4). */
+  /** Field key of the template (`templates[].fields[].key`, docs/municipalities.md §4). */
   field?: string;
   /** The offending value as it was typed. */
   value?: unknown;
   message: LocalizedText;
   /** For row rules: the rule id in the plan. */
   rule?: string;
-}
-
-/**
- * Formats an issue's message in one language.
- *
- * @example
- * ```ts
- * issueMessage(issue, 'en');
- * ```
- */
-export function issueMessage(issue: Issue, lang: Lang): string {
-  return issue.message[lang];
 }

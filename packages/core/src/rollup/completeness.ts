@@ -11,7 +11,7 @@ import { dedupeSubmissions, receiverLevel, templatedFlows } from './flows.js';
 import { PERIODS_PER_YEAR, periodOfDate } from '../plan/periods.js';
 import type { Plan } from '../plan/schema.js';
 import type { RowRef } from '../returns/types.js';
-import type { ReviewState } from '../workflow/types.js';
+import type { ReviewState } from '../review-state/types.js';
 import { SINGLE, newSink, scan, shapeOf, sortSubmissions, unitRef, type Scan, type ScopeScan, type Sink } from './engine.js';
 import type { Submission } from './submission.js';
 import type { Completeness, CompletenessRow, NamedRef, ObligationStatus } from './types.js';

@@ -3,12 +3,12 @@
  * returns of one district and subject into a cell by each field's roll-up kind, then cells up the
  * hierarchy. Generic: the template's fields say what to do; no field names are known here.
  */
-import { lt, type LocalizedText } from '../i18n/text.js';
+import { lt } from '../i18n/text.js';
 import { fiscalYearOf } from '../period/index.js';
 import { getBody, getUnit, unitAtLevel } from '../plan/queries.js';
 import type { Field, Flow, Plan, Template } from '../plan/schema.js';
 import type { FieldValue, RowRef } from '../returns/types.js';
-import type { ReviewState } from '../workflow/types.js';
+import type { ReviewState } from '../review-state/types.js';
 import type { Submission } from './submission.js';
 import type { Aggregate, CellRow, FigureValue, NamedRef, Provenance, ReportField } from './types.js';
 import { useOf, type SubmissionUse } from './use.js';
@@ -784,6 +784,3 @@ export function mergeAggregates(aggs: readonly Aggregate[], shape: TemplateShape
   const fake = aggs.map((agg) => ({ agg, provisional: false }) as unknown as CellRow);
   return emitAggregate(null, '', fake.map((_, i) => i), fake, shape).agg;
 }
-
-/** @internal Localised "not applicable" helper for labels. */
-export const NONE: LocalizedText = lt('—', '—');

@@ -12,7 +12,7 @@ import { chainFlow, dedupeSubmissions, flowReceivedBy, receiverUnits, tableFlow 
 import { NOTICE, type NothingCountedReason, type RollupNotice } from './notices.js';
 import { verificationStatus } from './verification.js';
 import type { FieldValue, RowRef } from '../returns/types.js';
-import type { ReviewState } from '../workflow/types.js';
+import type { ReviewState } from '../review-state/types.js';
 import { buildCompleteness, completenessRow, obligationStatuses } from './completeness.js';
 import {
   SINGLE,

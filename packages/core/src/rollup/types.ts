@@ -7,7 +7,7 @@ import type { LocalizedText } from '../i18n/text.js';
 import type { LocalDate } from '../period/index.js';
 import type { FieldType, RollupKind } from '../plan/schema.js';
 import type { FieldValue, RowRef } from '../returns/types.js';
-import type { ChangeEntry, Meeting, ReviewState } from '../workflow/types.js';
+import type { ChangeEntry, Meeting, ReviewState } from '../review-state/types.js';
 import type { RollupNotice } from './notices.js';
 import type { VerificationResult, VerificationStatus } from './verification.js';
 import type { SubmissionUse } from './use.js';

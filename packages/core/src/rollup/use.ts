@@ -3,7 +3,7 @@
  * not changed since; others are provisional (暫定) when the caller asks for them, or left out.
  */
 import { lt, type LocalizedText } from '../i18n/text.js';
-import type { ReturnStatus, ReviewState } from '../workflow/types.js';
+import type { ReturnStatus, ReviewState } from '../review-state/types.js';
 import { submissionFingerprint, type Submission } from './submission.js';
 
 /** How a return was used: counted, counted but provisional, or left out (with the reason). */

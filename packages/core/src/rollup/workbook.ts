@@ -23,7 +23,7 @@ import type {
   SubjectRow,
   WardProgress,
 } from './types.js';
-import { STATUS_LABEL } from '../workflow/labels.js';
+import { STATUS_LABEL } from '../review-state/labels.js';
 import type { SubmissionUse } from './use.js';
 
 const INT = '#,##0';

@@ -7,7 +7,7 @@ import type { Condition, DerivedField, RowRule } from '../plan/schema.js';
 import type { FieldValue } from '../returns/types.js';
 
 /** A compiled condition: reads the row's values by field index. */
-export type Predicate = (vals: readonly FieldValue[]) => boolean;
+type Predicate = (vals: readonly FieldValue[]) => boolean;
 
 /** A row rule ready to run. */
 export interface CompiledRule {

@@ -11,7 +11,7 @@ import type { Plan } from '../plan/schema.js';
 import type { Completeness } from '../rollup/types.js';
 import type { SheetModel, SheetValue } from '../sheet/model.js';
 import { printSettings } from '../sheet/print.js';
-import type { ReturnEntry, ReviewState } from './types.js';
+import type { ReturnEntry, ReviewState } from '../review-state/types.js';
 
 /** A message to send, in one language. */
 export interface Notice {

@@ -12,7 +12,7 @@ import { todayIn, type LocalDate } from '../period/index.js';
 import { bodyInstance, getBody, getUnit, unitAtLevel } from '../plan/queries.js';
 import type { Body, Flow, Plan } from '../plan/schema.js';
 import { wardProgress } from '../rollup/progress.js';
-import { STATUS_LABEL } from './labels.js';
+import { STATUS_LABEL } from '../review-state/labels.js';
 import { submissionFingerprint, type Submission } from '../rollup/submission.js';
 import type {
   ActionContext,
@@ -26,8 +26,8 @@ import type {
   ReturnStatus,
   ReviewState,
   Transition,
-} from './types.js';
-import { ReviewStateSchema } from './types.js';
+} from '../review-state/types.js';
+import { ReviewStateSchema } from '../review-state/types.js';
 
 /**
  * A new, empty review state for a plan.

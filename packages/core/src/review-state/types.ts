@@ -3,6 +3,11 @@
  * decided about each return, the meetings they held, the confirmations of a ward's progress and the
  * log of changes made after a confirmation. Everything here is plain JSON-serialisable data, so the
  * add-in can keep it in the workbook and the CLI in a file.
+ *
+ * Its own folder, below both the roll-up and the workflow: the roll-up reads the state (which returns
+ * are accepted, the meetings and changes it reports), the workflow changes it and snapshots the
+ * roll-up's ward progress — so the data sits beneath both and the dependency runs one way,
+ * workflow → rollup.
  */
 import * as z from 'zod';
 import type { LocalizedText } from '../i18n/text.js';
@@ -10,11 +15,11 @@ import type { LocalizedText } from '../i18n/text.js';
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
 
 /** Where a return is in its life: received → validated → accepted, or sent back (差戻し). */
-export const ReturnStatusSchema = z.enum(['received', 'validated', 'accepted', 'sent-back']);
+const ReturnStatusSchema = z.enum(['received', 'validated', 'accepted', 'sent-back']);
 export type ReturnStatus = z.infer<typeof ReturnStatusSchema>;
 
 /** Who acts: a person acting for a body of the plan (for a unit, when the body exists per unit). */
-export const ActorSchema = z.object({
+const ActorSchema = z.object({
   /** Stable id of the person or account, e.g. an e-mail or staff number. */
   id: z.string().min(1),
   name: z.string().optional(),
@@ -27,11 +32,11 @@ export type Actor = z.infer<typeof ActorSchema>;
 
 /** Who and when, for every entry of the workflow data (`at`: ISO 8601 instant from the injected clock). */
 const stamp = { at: z.string().min(1), by: ActorSchema };
-export const StampSchema = z.object(stamp);
+const StampSchema = z.object(stamp);
 export type Stamp = z.infer<typeof StampSchema>;
 
 /** One transition of a return, as recorded in its history. */
-export const ReturnEventSchema = z.object({
+const ReturnEventSchema = z.object({
   ...stamp,
   action: z.enum(['receive', 'validate', 'accept', 'send-back']),
   from: ReturnStatusSchema.nullable(),
@@ -43,7 +48,7 @@ export const ReturnEventSchema = z.object({
 export type ReturnEvent = z.infer<typeof ReturnEventSchema>;
 
 /** A return as the review knows it. */
-export const ReturnEntrySchema = z.object({
+const ReturnEntrySchema = z.object({
   submissionId: z.string().min(1),
   templateId: z.string(),
   source: z.string().optional(),
@@ -64,7 +69,7 @@ export const ReturnEntrySchema = z.object({
 export type ReturnEntry = z.infer<typeof ReturnEntrySchema>;
 
 /** A meeting of a ward council, held by its secretariat (事務局). */
-export const MeetingSchema = z.object({
+const MeetingSchema = z.object({
   id: z.string().min(1),
   /** Code of the ward whose council met. */
   ward: z.string().min(1),
@@ -82,7 +87,7 @@ export const MeetingSchema = z.object({
 export type Meeting = z.infer<typeof MeetingSchema>;
 
 /** The figures of a ward's progress as confirmed at a meeting: the lock. */
-export const ConfirmationSchema = z.object({
+const ConfirmationSchema = z.object({
   ...stamp,
   id: z.string().min(1),
   ward: z.string().min(1),
@@ -99,7 +104,7 @@ export const ConfirmationSchema = z.object({
 export type Confirmation = z.infer<typeof ConfirmationSchema>;
 
 /** A change to a return of a confirmed ward and fiscal year: who, when, what, why. */
-export const ChangeEntrySchema = z.object({
+const ChangeEntrySchema = z.object({
   ...stamp,
   submissionId: z.string(),
   ward: z.string(),
