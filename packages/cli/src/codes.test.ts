@@ -14,7 +14,7 @@ const ISSUE_EXAMPLES = {
   report_workbook: {},
   sheet_hidden: { sheet: 'Report' },
   sheet_skipped: { sheet: 'Notes' },
-  lock_file_skipped: { file: '~$寒川.xlsx' },
+  lock_file_skipped: { file: '~$a.xlsx' },
   formula_no_result: { cell: 'F9', streamed: false },
   plan_mismatch: { sheetPlan: 'town', plan: 'chiba' },
 } satisfies { [C in CliIssueCode]: IssueParams<C> };

@@ -60,7 +60,7 @@ export const CLI_ISSUE_CODES = {
   file_not_xlsx: {
     severity: 'error',
     fileLevel: true,
-    when: 'text, CSV, a legacy `.xls`, or a zip with no worksheet',
+    when: 'text, a legacy `.xls`, an OpenDocument `.ods` (the message says to save it as `.xlsx`), or a zip with no worksheet',
     ja: (p: { kind: NotXlsxKind }) =>
       p.kind === 'xls'
         ? '古い Excel 形式（.xls）のファイルです。Excel で「Excel ブック（*.xlsx）」として保存し直してください。'
@@ -155,7 +155,7 @@ export const CLI_ISSUE_CODES = {
   formula_no_result: {
     severity: 'warning',
     fileLevel: false,
-    when: 'a formula with no saved result (a file from a program that does not calculate): read as blank',
+    when: 'a formula with no saved result in a workbook where no formula has one (a file from a program that does not calculate): read as blank. Where other formulas have results, an empty one (`=IF(K5="","","○")`) is simply a blank cell',
     // The streaming reader drops a cached error value of a formula, so there the two cases look alike.
     ja: (p: { cell: string; streamed: boolean }) =>
       p.streamed
