@@ -8,6 +8,7 @@ import { lt, type Lang, type LocalizedText } from '../i18n/text.js';
 import { formatDate } from '../period/index.js';
 import type { RowRef } from '../returns/types.js';
 import type { ColumnKind, SheetColumn, SheetModel, SheetValue, WorkbookModel } from '../sheet/model.js';
+import { INT_FORMAT, PCT_FORMAT, sheetColumn } from '../sheet/columns.js';
 import { printSettings, withPrint } from '../sheet/print.js';
 import { TIMELINESS_LABEL } from './completeness.js';
 import type {
@@ -26,20 +27,13 @@ import type {
 import { STATUS_LABEL } from '../review-state/labels.js';
 import type { SubmissionUse } from './use.js';
 
-const INT = '#,##0';
+const INT = INT_FORMAT;
 const NOT_COUNTED = lt('未提出（エラーあり）', 'Missing (returns with errors)');
-const PCT = '0.0%';
-const DATE = 'yyyy/m/d';
+const PCT = PCT_FORMAT;
 /** Technical columns shown on screen but left off printed pages (see sheet/print.ts). */
 const SCREEN_ONLY = ['figure', 'id'] as const;
 
-function col(key: string, ja: string, en: string, kind: ColumnKind, width?: number, numberFormat?: string): SheetColumn {
-  const c: SheetColumn = { key, header: lt(ja, en), kind };
-  const fmt = numberFormat ?? (kind === 'integer' ? INT : kind === 'percent' ? PCT : kind === 'date' ? DATE : kind === 'text' ? '@' : undefined);
-  if (fmt !== undefined) c.numberFormat = fmt;
-  if (width !== undefined) c.width = width;
-  return c;
-}
+const col = sheetColumn;
 
 function colL(key: string, header: LocalizedText, kind: ColumnKind, width?: number, numberFormat?: string): SheetColumn {
   return col(key, header.ja, header.en, kind, width, numberFormat);

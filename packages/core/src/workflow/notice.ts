@@ -10,6 +10,7 @@ import { bodyInstance, getTemplate } from '../plan/queries.js';
 import type { Plan } from '../plan/schema.js';
 import type { Completeness } from '../rollup/types.js';
 import type { SheetModel, SheetValue } from '../sheet/model.js';
+import { sheetColumn } from '../sheet/columns.js';
 import { printSettings } from '../sheet/print.js';
 import type { ReturnEntry, ReviewState } from '../review-state/types.js';
 
@@ -105,7 +106,7 @@ export function remindersSheet(plan: Plan, c: Completeness, review: ReviewState 
     ]);
   }
   const title: LocalizedText = lt(`${c.fiscalYearLabel.ja} 提出の督促`, `Reminders, ${c.fiscalYearLabel.en}`);
-  const col = (key: string, ja: string, en: string, kind: 'text' | 'date', width: number) => ({ key, header: lt(ja, en), kind, width, ...(kind === 'text' ? { numberFormat: '@' } : { numberFormat: 'yyyy/m/d' }) });
+  const col = sheetColumn;
   const sheet: SheetModel = {
     id: 'reminders',
     name: lt('督促', 'Reminders'),
