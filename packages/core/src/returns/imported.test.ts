@@ -16,7 +16,7 @@ function returnsOf(plan: Plan, n: number): { grid: SheetGrid; result: Validation
   const g = generateReturns(plan, { seed: 7, rows: n * 3, rowsPerSheet: 3 });
   return g.grids.map((grid, i) => {
     const withSource = { ...grid, source: `file-${i}.xlsx` };
-    return { grid: withSource, result: validateGrid(withSource, { plan, today: g.asOf }) };
+    return { grid: withSource, result: validateGrid(withSource, { plan, today: g.expected.asOf }) };
   });
 }
 
