@@ -94,6 +94,41 @@ const STRINGS = {
   resetPlan: { ja: '既定の計画に戻す', en: 'Use the built-in plan' },
   planReset: { ja: '既定の計画に戻しました。', en: 'Now using the built-in plan.' },
 
+  // issue 14: taking returned files in (取り込み).
+  tabImport: { ja: '取り込み', en: 'Take in' },
+  importHelp: {
+    ja: '返送された報告ファイル（.xlsx）を選ぶと、報告のシートをこのブックに取り込みます。シート名は報告した単位の名前になり、元のファイル名はシートに記録されます。',
+    en: 'Pick the returned files (.xlsx): their return sheets are inserted into this workbook, named after the unit that sent them, with the file name kept in the sheet.',
+  },
+  importFiles: { ja: '報告ファイル（複数選択可）', en: 'Returned files (several allowed)' },
+  importRun: { ja: '選んだファイルを取り込む', en: 'Take the files in' },
+  importChoose: { ja: '取り込むファイルを選んでください。', en: 'Choose the files to take in.' },
+  importProgress: { ja: '取り込み中 {0}/{1}：{2}', en: 'Taking in {0}/{1}: {2}' },
+  importDone: { ja: '{0} 件のファイルのうち {1} 件を取り込みました。', en: 'Took in {1} of {0} file(s).' },
+  importNeedsApi: {
+    ja: 'この Excel ではファイルからシートを取り込めません。取り込みには ExcelApi 1.13 に対応した Excel（Microsoft 365 の Excel：Windows 版・Mac 版・Web 版）が必要です。',
+    en: 'This Excel cannot insert sheets from a file. Taking returns in needs an Excel with ExcelApi 1.13 (Excel for Microsoft 365 on Windows, Mac or the web).',
+  },
+  importTaken: { ja: '「{0}」を取り込みました：シート「{1}」（{2}）', en: 'Took in "{0}": sheet "{1}" ({2})' },
+  importNoSender: { ja: '報告した単位が行に書かれていないため、元のシート名のままです', en: 'no row names the sending unit, so the sheet keeps its own name' },
+  importReplaced: { ja: '　新しい版として、以前のシート「{0}」と置き換えました。', en: '  A newer version: it replaced the earlier sheet "{0}".' },
+  importPartly: {
+    ja: '　シート「{0}」と一部の行が重なります。集計では保存日時の新しい行を数えます。',
+    en: '  Some rows are also in sheet "{0}"; the roll-up counts the rows saved later.',
+  },
+  importRowsOlder: { ja: '　うち {0} 行は、すでに取り込んだ新しい版の行が数えられます。', en: '  {0} of its rows are counted from a newer version already in.' },
+  importOlder: {
+    ja: '「{0}」のシート「{1}」は取り込みませんでした：シート「{2}」の方が新しい版です。',
+    en: 'Did not take in sheet "{1}" of "{0}": sheet "{2}" is a newer version.',
+  },
+  importSkipped: { ja: '　報告ではないシートは取り込みませんでした：{0}', en: '  Sheets that are not returns were left out: {0}' },
+  importNoReturn: { ja: '「{0}」には報告のシートがありません（どの様式とも判定できません）。', en: '"{0}" holds no return sheet (no template was recognised).' },
+  importFailed: { ja: '「{0}」を取り込めませんでした：{1}', en: 'Could not take in "{0}": {1}' },
+  importUnsupportedFeature: {
+    ja: '「{0}」を取り込めませんでした。Excel on the web はグラフ・コメント・ピボットテーブル・スライサーを含むシートを取り込めません。デスクトップ版の Excel で取り込むか、それらを除いて保存し直してください（{1}）。',
+    en: 'Could not take in "{0}": Excel on the web cannot insert sheets with a chart, comment, PivotTable or slicer. Take it in with desktop Excel, or save it again without them ({1}).',
+  },
+
   working: { ja: '処理中…', en: 'Working…' },
   step_reading: { ja: 'シートを読み込んでいます…', en: 'Reading the sheet…' },
   step_validating: { ja: '検証しています…', en: 'Checking…' },

@@ -41,6 +41,7 @@ import { t, type StringKey } from '../app/i18n.js';
 import { activePlan } from '../app/plan-state.js';
 import { layoutUnavailable } from '../excel/read.js';
 import { field, h, options, replace, uid } from './dom.js';
+import { importPanel, type PaneKit } from './secretariat.js';
 
 /** Issues shown in the pane; the issues sheet holds them all. */
 const MAX_LISTED_ISSUES = 200;
@@ -628,6 +629,7 @@ const TABS: { id: string; label: StringKey }[] = [
   { id: 'validate', label: 'tabValidate' },
   { id: 'rollup', label: 'tabRollup' },
   { id: 'plan', label: 'tabPlan' },
+  { id: 'import', label: 'tabImport' },
 ];
 let activeTab = 'create';
 
@@ -696,9 +698,15 @@ function render(): void {
     panel('validate', validatePanel()),
     panel('rollup', rollupPanel(plan)),
     panel('plan', planPanel(plan, source)),
+    panel('import', importPanel(kit())),
   );
   fillSheetList();
   selectTab(activeTab, false);
+}
+
+/** What the secretariat's panels (secretariat.ts) borrow from the pane. */
+function kit(): PaneKit {
+  return { lang: state.lang, plan: () => activePlan().plan, tr, busy, setStatus, button: actionButton, refresh: refreshListing };
 }
 
 async function refreshListing(): Promise<void> {

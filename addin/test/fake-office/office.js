@@ -472,6 +472,8 @@
       this.workbook = new WorkbookProxy(this);
       this.runtime = { enableEvents: true };
       this.staged = new Map();
+      /** Work an action needs done before the batch runs (reading an inserted workbook's zip). */
+      this.preparing = [];
     }
     enqueue(fn, payload) {
       if (payload !== undefined) this.requestBytes += utf8(JSON.stringify(payload) || '') + 16;
@@ -490,6 +492,11 @@
       const record = { requestBytes, responseBytes: 0, operations: queue.length };
       stats.requests.push(record);
       await Promise.resolve();
+      if (this.preparing.length > 0) {
+        const pending = this.preparing;
+        this.preparing = [];
+        await Promise.all(pending);
+      }
       if (requestBytes > PAYLOAD_LIMIT) {
         record.error = 'RequestPayloadSizeLimitExceeded';
         fail('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
@@ -1556,6 +1563,7 @@
     CalculationType: { recalculate: 'Recalculate', full: 'Full', fullRebuild: 'FullRebuild' },
     ChartType: { barStacked: 'BarStacked', columnClustered: 'ColumnClustered' },
     ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
+    WorksheetPositionType: { none: 'None', before: 'Before', after: 'After', beginning: 'Beginning', end: 'End' },
   };
 
   const readyCallbacks = [];
@@ -1902,6 +1910,197 @@
     return JSON.parse(JSON.stringify({ ...pageOf(s), rowHeights: s.rowHeights || {}, merges: (s.merges || []).map(rectAddress) }));
   };
   // END page layout
+  // ==============================================================================================
+
+  // ==============================================================================================
+  // BEGIN insert worksheets (ExcelApi 1.13): Workbook.insertWorksheetsFromBase64.
+  // Kept in this one block. The base64 .xlsx is really read (zip central directory, deflate via
+  // DecompressionStream, workbook/styles/shared strings/sheet XML): values, number formats, merged
+  // areas, hidden sheets and rows come across. As documented: the API set is ExcelApi 1.13
+  // (ApiNotFound below it); positionType None/Before/After/Beginning/End, default End; Before and
+  // After need relativeTo (a worksheet or its name); sheetNamesToInsert picks sheets by name
+  // (default all); an inserted sheet whose name is taken is renamed "Name (2)"; the result is the
+  // ids of the new sheets. Excel on the web (this fake's platform) refuses source sheets with a
+  // chart, comment, PivotTable or slicer with UnsupportedFeature; a string that is not an .xlsx
+  // fails with InvalidArgument.
+  // ==============================================================================================
+  const POSITION_TYPES = ['None', 'Before', 'After', 'Beginning', 'End'];
+  const BUILTIN_FORMATS = { 0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 14: 'm/d/yyyy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 22: 'm/d/yyyy h:mm', 49: '@' };
+
+  function base64Bytes(b64) {
+    if (typeof b64 !== 'string' || b64.length === 0 || !/^[A-Za-z0-9+/=\s]+$/.test(b64)) return null;
+    try {
+      const bin = atob(b64.replace(/\s/g, ''));
+      const out = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+      return out;
+    } catch (_e) {
+      return null;
+    }
+  }
+  async function inflateRaw(bytes) {
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+  /** The entries of a zip: name → bytes (stored or deflated). */
+  async function unzip(bytes) {
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let eocd = -1;
+    for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) if (dv.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
+    if (eocd < 0) throw new Error('not a zip');
+    const count = dv.getUint16(eocd + 10, true);
+    let p = dv.getUint32(eocd + 16, true);
+    const files = new Map();
+    const dec = new TextDecoder();
+    for (let n = 0; n < count; n++) {
+      if (dv.getUint32(p, true) !== 0x02014b50) throw new Error('bad central directory');
+      const method = dv.getUint16(p + 10, true);
+      const size = dv.getUint32(p + 20, true);
+      const nameLen = dv.getUint16(p + 28, true);
+      const extraLen = dv.getUint16(p + 30, true);
+      const commentLen = dv.getUint16(p + 32, true);
+      const local = dv.getUint32(p + 42, true);
+      const name = dec.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+      const start = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
+      const data = bytes.subarray(start, start + size);
+      files.set(name, method === 0 ? data : method === 8 ? await inflateRaw(data) : null);
+      p += 46 + nameLen + extraLen + commentLen;
+    }
+    return files;
+  }
+  const xmlText = (s) =>
+    s.replace(/&(amp|lt|gt|quot|apos|#(\d+)|#x([0-9a-fA-F]+));/g, (_m, name, d, h) =>
+      d ? String.fromCodePoint(Number(d)) : h ? String.fromCodePoint(parseInt(h, 16)) : { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name],
+    );
+  const attr = (tag, name) => {
+    const m = new RegExp('\\s' + name + '="([^"]*)"').exec(tag);
+    return m ? xmlText(m[1]) : null;
+  };
+  const runsText = (xml) => {
+    let out = '';
+    const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t\s*\/>/g;
+    let m;
+    while ((m = re.exec(xml)) !== null) out += m[1] ? xmlText(m[1]) : '';
+    return out;
+  };
+  /** The sheets of an .xlsx as the fake models them (values, formats, merges, hidden rows). */
+  async function readXlsx(bytes) {
+    const files = await unzip(bytes);
+    const text = (name) => {
+      const b = files.get(name);
+      return b ? new TextDecoder().decode(b) : null;
+    };
+    const wbXml = text('xl/workbook.xml');
+    if (!wbXml) throw new Error('no xl/workbook.xml');
+    const rels = {};
+    for (const m of (text('xl/_rels/workbook.xml.rels') || '').matchAll(/<Relationship\b[^>]*>/g)) rels[attr(m[0], 'Id')] = attr(m[0], 'Target');
+    const shared = [];
+    for (const m of (text('xl/sharedStrings.xml') || '').matchAll(/<si>([\s\S]*?)<\/si>/g)) shared.push(runsText(m[1]));
+    const styles = text('xl/styles.xml') || '';
+    const custom = {};
+    for (const m of styles.matchAll(/<numFmt\b[^>]*>/g)) custom[attr(m[0], 'numFmtId')] = attr(m[0], 'formatCode');
+    const xfs = [];
+    const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles);
+    if (cellXfs) for (const m of cellXfs[1].matchAll(/<xf\b[^>]*>/g)) {
+      const id = attr(m[0], 'numFmtId') || '0';
+      xfs.push(custom[id] || BUILTIN_FORMATS[id] || 'General');
+    }
+    const sheets = [];
+    for (const m of wbXml.matchAll(/<sheet\b[^>]*>/g)) {
+      const name = attr(m[0], 'name');
+      const target = rels[attr(m[0], 'r:id')] || '';
+      const path = target.startsWith('/') ? target.slice(1) : 'xl/' + target.replace(/^\.\//, '');
+      const xml = text(path) || '';
+      const sheetRels = text(path.replace(/([^/]+)$/, '_rels/$1.rels')) || '';
+      const sheet = { name, hidden: /state="(hidden|veryHidden)"/.test(m[0]), cells: [], merges: [], hiddenRows: [], unsupported: [] };
+      const dir = path.replace(/[^/]+$/, '');
+      for (const rel of sheetRels.matchAll(/<Relationship\b[^>]*>/g)) {
+        const type = attr(rel[0], 'Type') || '';
+        if (/\/(comments|threadedComment)$/.test(type)) sheet.unsupported.push('comment');
+        else if (/\/pivotTable$/.test(type)) sheet.unsupported.push('PivotTable');
+        else if (/\/drawing$/.test(type)) {
+          const drawing = new URL(attr(rel[0], 'Target') || '', 'file:///' + dir).pathname.slice(1);
+          const drawingRels = text(drawing.replace(/([^/]+)$/, '_rels/$1.rels')) || '';
+          if (/relationships\/chart"/.test(drawingRels)) sheet.unsupported.push('chart');
+          if (/relationships\/slicer"/.test(drawingRels)) sheet.unsupported.push('slicer');
+        }
+      }
+      for (const row of xml.matchAll(/<row\b([^>]*)>([\s\S]*?)<\/row>|<row\b([^>]*)\/>/g)) {
+        const head = row[1] || row[3] || '';
+        if (/\shidden="(1|true)"/.test(head)) sheet.hiddenRows.push(Number(attr(head, 'r')) - 1);
+        for (const c of (row[2] || '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+          const ref = parseArea(attr(c[1], 'r'));
+          const t = attr(c[1], 't');
+          const fmt = xfs[Number(attr(c[1], 's') || 0)] || 'General';
+          const body = c[2] || '';
+          const v = /<v>([\s\S]*?)<\/v>/.exec(body);
+          const f = /<f(?:\s[^>]*)?>([\s\S]*?)<\/f>/.exec(body);
+          let value = '';
+          if (t === 's') value = shared[Number(v && v[1])] ?? '';
+          else if (t === 'inlineStr') value = runsText(body);
+          else if (t === 'b') value = v ? v[1] === '1' : '';
+          else if (t === 'str' || t === 'e') value = v ? xmlText(v[1]) : '';
+          else if (v) value = Number(v[1]);
+          sheet.cells.push({ r: ref.r0, c: ref.c0, value, formula: f ? '=' + xmlText(f[1]) : null, numberFormat: fmt });
+        }
+      }
+      for (const mc of xml.matchAll(/<mergeCell\b[^>]*>/g)) sheet.merges.push(parseArea(attr(mc[0], 'ref')));
+      sheets.push(sheet);
+    }
+    if (sheets.length === 0) throw new Error('no sheets');
+    return sheets;
+  }
+
+  WorkbookProxy.prototype.insertWorksheetsFromBase64 = function (base64File, options) {
+    const ctx = this._ctx;
+    const opts = options || {};
+    const result = new ClientResult();
+    const parsed = { sheets: null, error: null };
+    const bytes = base64Bytes(base64File);
+    if (bytes) ctx.preparing.push(readXlsx(bytes).then((s) => (parsed.sheets = s), (e) => (parsed.error = e)));
+    const relativeTo = opts.relativeTo;
+    ctx.enqueue(() => {
+      strictApiSet('1.13', 'Workbook.insertWorksheetsFromBase64');
+      if (!bytes || parsed.error || !parsed.sheets) fail('InvalidArgument', 'The argument is invalid or missing or has an incorrect format: the file is not a workbook (' + ((parsed.error && parsed.error.message) || 'not base64') + ').');
+      const position = opts.positionType === undefined ? 'End' : opts.positionType;
+      if (!POSITION_TYPES.includes(position)) fail('InvalidArgument', 'Invalid positionType: ' + position);
+      let anchor = null;
+      if (relativeTo !== undefined && relativeTo !== null) {
+        anchor = typeof relativeTo === 'string' ? ctx.wb.sheet(relativeTo) : relativeTo._bound();
+        if (!anchor) fail('ItemNotFound', 'The requested resource does not exist: ' + relativeTo);
+      }
+      if ((position === 'Before' || position === 'After') && !anchor) fail('InvalidArgument', 'positionType ' + position + ' needs relativeTo.');
+      const wanted = opts.sheetNamesToInsert && opts.sheetNamesToInsert.length > 0 ? opts.sheetNamesToInsert : null;
+      if (wanted) for (const n of wanted) if (!parsed.sheets.some((s) => s.name === n)) fail('ItemNotFound', 'The source workbook has no worksheet named ' + n + '.');
+      const chosen = parsed.sheets.filter((s) => !wanted || wanted.includes(s.name));
+      for (const s of chosen) if (s.unsupported.length > 0) fail('UnsupportedFeature', 'Excel on the web cannot insert a worksheet with a ' + s.unsupported[0] + ' (' + s.name + ').');
+      const made = [];
+      for (const src of chosen) {
+        let name = src.name;
+        for (let n = 2; ctx.wb.sheet(name); n++) name = src.name.slice(0, 31 - (' (' + n + ')').length) + ' (' + n + ')';
+        const sheet = ctx.wb.addSheet(name);
+        if (src.hidden) sheet.visibility = 'Hidden';
+        for (const c of src.cells) Object.assign(sheet.cell(c.r, c.c, true), { value: c.value, formula: c.formula, numberFormat: c.numberFormat });
+        sheet.merges = src.merges.slice();
+        for (const r of src.hiddenRows) sheet.hiddenRows.add(r);
+        made.push(sheet);
+      }
+      // addSheet put them at the end; move them where the options say.
+      const rest = ctx.wb.sheets.filter((s) => !made.includes(s));
+      let at = rest.length;
+      if (position === 'Beginning') at = 0;
+      else if (position === 'Before') at = rest.indexOf(anchor);
+      else if (position === 'After') at = rest.indexOf(anchor) + 1;
+      ctx.wb.sheets = [...rest.slice(0, at), ...made, ...rest.slice(at)];
+      result._value = made.map((s) => s.id);
+      return result._value;
+    }, { base64: String(base64File || '').length, options: { ...opts, relativeTo: typeof relativeTo === 'string' ? relativeTo : relativeTo ? 'worksheet' : undefined } });
+    // The request carries the whole file: count its bytes against Excel's payload limit.
+    ctx.requestBytes += String(base64File || '').length;
+    ctx.pendingProxies.push(result);
+    return result;
+  };
+  // END insert worksheets
   // ==============================================================================================
 
   global.Office = Office;
