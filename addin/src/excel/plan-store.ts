@@ -7,13 +7,15 @@ export const PLAN_NAMESPACE = 'urn:sasaeai:plan:1';
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
-function escapeXml(s: string): string {
+/** Text as XML character data (also used by the review store). */
+export function escapeXml(s: string): string {
   // Characters XML 1.0 cannot carry at all are dropped; JSON text never needs them.
   // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 }
 
-function unescapeXml(s: string): string {
+/** The inverse of {@link escapeXml}, with numeric character references. */
+export function unescapeXml(s: string): string {
   return s.replace(/&(amp|lt|gt|quot|apos|#(\d+)|#x([0-9a-fA-F]+));/g, (_m, name: string, dec?: string, hex?: string) => {
     if (dec) return String.fromCodePoint(Number(dec));
     if (hex) return String.fromCodePoint(parseInt(hex, 16));
