@@ -42,6 +42,7 @@ import { activePlan } from '../app/plan-state.js';
 import { layoutUnavailable } from '../excel/read.js';
 import { field, h, options, replace, uid } from './dom.js';
 import { importPanel, type PaneKit } from './secretariat.js';
+import { reviewPanel } from './review-panel.js';
 
 /** Issues shown in the pane; the issues sheet holds them all. */
 const MAX_LISTED_ISSUES = 200;
@@ -630,6 +631,7 @@ const TABS: { id: string; label: StringKey }[] = [
   { id: 'rollup', label: 'tabRollup' },
   { id: 'plan', label: 'tabPlan' },
   { id: 'import', label: 'tabImport' },
+  { id: 'review', label: 'tabReview' },
 ];
 let activeTab = 'create';
 
@@ -699,6 +701,7 @@ function render(): void {
     panel('rollup', rollupPanel(plan)),
     panel('plan', planPanel(plan, source)),
     panel('import', importPanel(kit())),
+    panel('review', reviewPanel(kit())),
   );
   fillSheetList();
   selectTab(activeTab, false);

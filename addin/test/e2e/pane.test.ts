@@ -301,7 +301,7 @@ describe('task pane in Japanese', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('検証');
     expect(await page.getByRole('tab', { name: '検証' }).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('End');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('取り込み');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('審査');
   });
 });
 

@@ -59,6 +59,9 @@ export interface FakeExcel {
   sheetCustomProperties(sheet: string): Record<string, string>;
   sheetNamesDefined(sheet: string): Record<string, string>;
   customXmlParts(): { id: string; namespaceUri: string; xml: string }[];
+  /** The workbook as saved to a file, and opening such a saved copy (a real close and reopen). */
+  save(): unknown;
+  open(saved: unknown): void;
   callFunction(id: string, args: unknown[]): Promise<{ value?: unknown; error?: string; message?: string }>;
 }
 

@@ -1542,7 +1542,66 @@
     }
     for (const [k, v] of Object.entries(seed.settings || {})) wb.settings.set(k, v);
   }
+  // A whole workbook saved by `handle.save()` (a file closed and opened again in a new pane).
+  if (seed && seed.workbook) wb = restoreWorkbook(seed.workbook);
   const functions = {};
+
+  /**
+   * What survives saving an .xlsx and opening it again: sheets (values, formulas, formats, merges,
+   * hidden rows, frozen rows, widths, custom properties, sheet-scoped names, visibility), tables,
+   * settings and custom XML parts. Worksheet ids are new after a reopen, as in Excel.
+   */
+  function saveWorkbook(w) {
+    return JSON.parse(
+      JSON.stringify({
+        sheets: w.sheets.map((s) => ({
+          name: s.name,
+          visibility: s.visibility,
+          rows: s.rows.map((row) => (row ? row.map((c) => c || null) : null)),
+          frozenRows: s.frozenRows,
+          columnWidths: s.columnWidths,
+          customProperties: [...s.customProperties.values()],
+          names: [...s.names.values()],
+          merges: s.merges,
+          hiddenRows: [...s.hiddenRows],
+          cfs: s.cfs.map((cf) => ({ ...cf, sheet: null })),
+          validations: s.validations,
+          page: s.page || null,
+          rowHeights: s.rowHeights || null,
+        })),
+        tables: w.tables.map((t) => ({ ...t, sheet: w.sheets.indexOf(t.sheet) })),
+        settings: [...w.settings.entries()],
+        parts: w.parts.map((p) => ({ xml: p.xml, namespaceUri: p.namespaceUri })),
+        active: w.sheets.indexOf(w.active()),
+      }),
+    );
+  }
+  function restoreWorkbook(saved) {
+    const w = new WorkbookData();
+    w.sheets = [];
+    w.activeId = null;
+    for (const x of saved.sheets) {
+      const s = new SheetData(x.name);
+      s.visibility = x.visibility;
+      s.rows = x.rows.map((row) => (row ? row.map((c) => (c ? { ...emptyCell(), ...c } : undefined)) : undefined));
+      s.frozenRows = x.frozenRows;
+      s.columnWidths = x.columnWidths;
+      for (const p of x.customProperties) s.customProperties.set(p.key.toLowerCase(), p);
+      for (const n of x.names) s.names.set(n.name.toLowerCase(), n);
+      s.merges = x.merges;
+      for (const r of x.hiddenRows) s.hiddenRows.add(r);
+      s.cfs = x.cfs.map((cf) => ({ ...cf, sheet: s }));
+      s.validations = x.validations;
+      if (x.page) s.page = x.page;
+      if (x.rowHeights) s.rowHeights = x.rowHeights;
+      w.sheets.push(s);
+    }
+    w.tables = saved.tables.map((t) => ({ ...t, sheet: w.sheets[t.sheet] }));
+    for (const [k, v] of saved.settings) w.settings.set(k, v);
+    w.parts = saved.parts.map((p) => ({ id: newId('part'), xml: p.xml, namespaceUri: p.namespaceUri }));
+    w.activeId = (w.sheets[saved.active] || w.sheets[0]).id;
+    return w;
+  }
 
   const Excel = {
     run(a, b) {
@@ -1766,6 +1825,14 @@
     },
     customXmlParts() {
       return wb.parts.map((p) => ({ id: p.id, namespaceUri: p.namespaceUri, xml: p.xml }));
+    },
+    /** The workbook as saved to a file: give it as `__FAKE_OFFICE_SEED.workbook` to open it again. */
+    save() {
+      return saveWorkbook(wb);
+    },
+    /** Closes the workbook and opens the saved copy (what `save()` returned). */
+    open(saved) {
+      wb = restoreWorkbook(saved);
     },
     async callFunction(id, args) {
       const fn = functions[id];

@@ -142,3 +142,20 @@ describe('the review in the workbook', () => {
     expect(own.ok).toBe(false);
   });
 });
+
+describe('closing and opening the saved workbook', () => {
+  it('keeps the returns taken in, their tags and the review state', async () => {
+    const ids = await takeIn(chiba, 2, ['12101']);
+    ok(await reviewAct(chiba, { kind: 'check', id: ids[0]! }, ctx(secretariat)));
+    ok(await reviewAct(chiba, { kind: 'send-back', id: ids[0]!, reason: '再提出をお願いします' }, ctx(secretariat)));
+    const saved = fake.save();
+    const names = fake.sheetNames();
+    fake.reset();
+    expect(fake.sheetNames()).toEqual(['Sheet1']);
+    fake.open(saved);
+    expect(fake.sheetNames()).toEqual(names);
+    const view = ok(await openReview(chiba));
+    expect(view.returns.map((r) => r.submissionId)).toEqual(ids);
+    expect(view.state.returns[ids[0]!]!.sentBackReason).toBe('再提出をお願いします');
+  });
+});
