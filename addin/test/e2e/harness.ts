@@ -56,7 +56,7 @@ export interface Pane {
 /**
  * Opens the pane with Office reporting `displayLanguage`, and waits until it is ready.
  */
-export async function openPane(browser: Browser, displayLanguage: string, seed?: { customXmlParts?: string[]; settings?: Record<string, unknown> }): Promise<Pane> {
+export async function openPane(browser: Browser, displayLanguage: string, seed?: { customXmlParts?: string[]; settings?: Record<string, unknown>; workbook?: unknown }): Promise<Pane> {
   const context = await browser.newContext({ locale: displayLanguage, viewport: { width: 380, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const pane: Pane = { context, page, requests: [], refused: [], errors: [] };
