@@ -213,6 +213,7 @@ export {
   type RollupNoticeCode,
   type NothingCountedReason,
 } from './rollup/index.js';
+export { compileUnitWorkbooks, type CompiledFromUnits, type UnitWorkbook, type UnitWorkbookUse } from './rollup/unit-workbooks.js';
 
 // Review workflow (審査): the state users persist, and the transitions on it
 export {
