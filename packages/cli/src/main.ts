@@ -9,6 +9,7 @@
  *   read the check is incomplete, which matters more than the errors found in the others.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { registerCompile } from './commands/compile.js';
 import { registerDemo } from './commands/demo.js';
 import { registerPlan } from './commands/plan.js';
 import { registerReview } from './commands/review.js';
@@ -58,6 +59,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   registerValidate(program, cli);
   registerRollup(program, cli);
   registerReview(program, cli);
+  registerCompile(program, cli);
   registerDemo(program, cli);
   registerPlan(program, cli);
   program.hook('preAction', (_this, action) => {
