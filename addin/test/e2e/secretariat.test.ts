@@ -12,7 +12,7 @@ import { chibaPlan } from '@sasaeai/plan-chiba';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { returnFile } from '../fixtures/return-files.js';
-import { ADDIN, fakeCall, launch, openPane, settle, type Pane } from './harness.js';
+import { ADDIN, axe, fakeCall, launch, openPane, settle, type Pane } from './harness.js';
 
 const plan = requirePlan(chibaPlan);
 const IMAGES = path.resolve(ADDIN, '../docs/images');
@@ -101,6 +101,7 @@ describe("a ward secretariat's year", () => {
     expect(await settle(page)).toMatch(/記録できません/);
     await page.locator('#review-notice').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(IMAGES, 'addin-ja-review.png') });
+    expect(await axe(page)).toEqual([]);
   });
 
   it("records the council's meeting and its verification, confirms the year and writes the report", async () => {

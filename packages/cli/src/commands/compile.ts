@@ -38,7 +38,7 @@ export function registerCompile(program: Command, cli: Cli): void {
     .description(
       "Compile the plan's annual report from the receiving units' own workbooks (returns taken in, review record,\n" +
         "verification sheet). Only returns the unit accepted count; each unit's confirmation and verification come along.\n" +
-        '各単位（区など）の確定したブック（取り込んだ報告・審査記録・検証シート）から年次報告を作成します。\n' +
+        '各単位の確定したブック（取り込んだ報告・審査記録・検証シート）から年次報告を作成します。\n' +
         '受理された報告だけを数え、確定と検証を引き継ぎます。\n\n' +
         'Exit code: 0 compiled from confirmed units, 1 written but something did not count (a unit not confirmed,\n' +
         'no review record, returns not accepted), 2 usage error or unreadable file.',
