@@ -13,6 +13,7 @@ import {
   readVerification,
   receive,
   recordMeeting,
+  resolveResubmissions,
   sendBack,
   submissionFromValidation,
   validateReturn,
@@ -62,7 +63,12 @@ async function readView(context: Excel.RequestContext, batch: Batch, plan: Plan)
   const stored = await readReview(context, plan);
   if (!stored.ok) return { ok: false, code: 'unreadable_state', reason: stored.reason };
   const returns = await readImported(context, batch, plan);
-  const submissions = returns.filter((r) => r.result.templateId !== null).map((r) => submissionFromValidation(r.result, { id: r.submissionId }));
+  // Rows two returns share count once, from the version saved later: the roll-up's resubmission rule.
+  const resolved = resolveResubmissions(
+    plan,
+    returns.map((r) => ({ result: r.result, savedAt: r.tag.savedAt, fileTime: r.tag.fileTime })),
+  );
+  const submissions = returns.flatMap((r, i) => (r.result.templateId !== null ? [submissionFromValidation(resolved[i]!, { id: r.submissionId })] : []));
   return { ok: true, view: { state: stored.state, returns, submissions } };
 }
 

@@ -159,3 +159,17 @@ describe('closing and opening the saved workbook', () => {
     expect(view.state.returns[ids[0]!]!.sentBackReason).toBe('再提出をお願いします');
   });
 });
+
+describe('a newer version holding only some of the rows', () => {
+  it('stays beside the earlier return and the report counts each row once, from the later file', async () => {
+    const g = generateReturns(chiba, { seed: 5, rows: 3, rowsPerSheet: 3, fiscalYear: 2025, wards: ['12101'] });
+    const cells = g.grids[0]!.cells;
+    const first = await returnFile({ sheets: [{ name: '報告', cells }], modified: new Date('2026-05-10T00:00:00Z') });
+    const partial = await returnFile({ sheets: [{ name: '報告', cells: cells.slice(0, 2) }], modified: new Date('2026-05-12T00:00:00Z') });
+    await importReturns(chiba, 'ja', [{ name: 'a.xlsx', bytes: first }]);
+    const [o] = await importReturns(chiba, 'ja', [{ name: 'a_修正.xlsx', bytes: partial }]);
+    expect(o).toMatchObject({ kind: 'taken', sheets: [{ replaced: [], partlyOverlaps: [expect.any(String)] }] });
+    const view = ok(await openReview(chiba));
+    expect(view.submissions.map((s) => s.records.length).sort()).toEqual([1, 2]);
+  });
+});
