@@ -69,6 +69,9 @@ export function reviewPanel(kit: PaneKit): HTMLElement {
   );
   const why = h('input', { type: 'text', id: 'review-why', autocomplete: 'off' });
   const content = h('div', { class: 'stack', id: 'review-content' });
+  // When something was recorded, in the plan's time zone (the record keeps the instant in UTC).
+  const when = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { timeZone: plan.timeZone, dateStyle: 'short', timeStyle: 'short' });
+  const at = (iso: string) => when.format(new Date(iso));
 
   let view: ReviewView | null = null;
   const actor = (): Actor => {
@@ -117,7 +120,7 @@ export function reviewPanel(kit: PaneKit): HTMLElement {
     const reason = h('input', { type: 'text', 'aria-label': `${kit.tr('reviewReason')}：${r.name}`, class: 'send-back-reason' });
     const withErrors = h('input', { type: 'checkbox', id: uid('we') });
     const history = (e?.history ?? []).map((ev) =>
-      h('li', {}, `${ev.at.slice(0, 16).replace('T', ' ')} ${ev.by.name ?? ev.by.id}：${ev.from ? STATUS_LABEL[ev.from][lang] : '—'} → ${STATUS_LABEL[ev.to][lang]}${ev.reason ? `（${ev.reason}）` : ''}`),
+      h('li', {}, `${at(ev.at)} ${ev.by.name ?? ev.by.id}：${ev.from ? STATUS_LABEL[ev.from][lang] : '—'} → ${STATUS_LABEL[ev.to][lang]}${ev.reason ? `（${ev.reason}）` : ''}`),
     );
     return h(
       'li',
@@ -199,9 +202,9 @@ export function reviewPanel(kit: PaneKit): HTMLElement {
 
   function logSection(state: ReviewState): HTMLElement {
     const items = [
-      ...state.confirmations.map((c) => h('li', { class: 'confirmation' }, kit.tr('reviewConfirmed', c.meetingDate, c.by.name ?? c.by.id, c.at.slice(0, 16).replace('T', ' ')))),
+      ...state.confirmations.map((c) => h('li', { class: 'confirmation' }, kit.tr('reviewConfirmed', c.meetingDate, c.by.name ?? c.by.id, at(c.at)))),
       ...state.changes.map((c) =>
-        h('li', { class: 'change' }, kit.tr('reviewChange', c.at.slice(0, 16).replace('T', ' '), c.by.name ?? c.by.id, c.from ? STATUS_LABEL[c.from][lang] : '—', STATUS_LABEL[c.to][lang], c.reason), ` [${c.submissionId}]`),
+        h('li', { class: 'change' }, kit.tr('reviewChange', at(c.at), c.by.name ?? c.by.id, c.from ? STATUS_LABEL[c.from][lang] : '—', STATUS_LABEL[c.to][lang], c.reason), ` [${c.submissionId}]`),
       ),
     ];
     return h('section', { class: 'stack', id: 'review-log' }, h('h2', {}, kit.tr('reviewLog')), items.length > 0 ? h('ul', {}, ...items) : h('p', { class: 'help' }, kit.tr('reviewNoLog')));
