@@ -16,7 +16,7 @@ import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
 import { columnLetters, displayValue, excelErrorOf, isBlankCell, parseOrigin } from './cells.js';
 import { ISSUE_CODES, type CatalogueCode } from './codes.js';
 import { compileTemplate, FAIL, type CompiledTemplate, type Emitter } from './compile.js';
-import { COL_BLANK, COL_DERIVED, COL_UNKNOWN, combinedHeader, detectIn, findHeader, headerField, MIN_HEADER_FIELDS, probableField, subHeaderRow } from './header.js';
+import { bandHeader, COL_BLANK, COL_DERIVED, COL_UNKNOWN, detectIn, findHeader, headerBand, headerField, MIN_HEADER_FIELDS, probableField } from './header.js';
 import { prepareLayout } from './layout.js';
 import { LAYOUT_MESSAGES } from './layout-messages.js';
 import type { FieldValue, Issue, IssueSeverity, LocatedRecord, RawCell, ReturnRecord, SheetGrid } from './types.js';
@@ -501,10 +501,10 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   const fields = ct.fields;
   const nVals = fields.length + ct.derived.length;
   const colOf = new Int32Array(fields.length).fill(-1);
-  // A two-row header (実績 merged over 実施回数／参加者数) reads as one; data starts below it.
-  const subRow = subHeaderRow(ct, cells, headerRow);
-  const headerEnd = subRow >= 0 ? subRow : headerRow;
-  const header = combinedHeader(ct, cells, headerRow, subRow);
+  // A header of several rows (実績 merged over 実施回数／参加者数, a units row) reads as one; data starts below it.
+  const band = headerBand(ct, cells, headerRow);
+  const headerEnd = band.end;
+  const header = bandHeader(ct, cells, band.top, band.end);
   const unknownCols: number[] = [];
   let width = 0;
   for (const row of cells) if (Array.isArray(row) && row.length > width) width = row.length;
