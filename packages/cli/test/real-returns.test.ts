@@ -212,9 +212,11 @@ describe('returns that are refused clearly', () => {
     const wb = new ExcelJS.Workbook();
     const headers = [...ACTIVITY_HEADERS];
     headers[7] = '参加者の合計';
+    // Dated after FY2025's grace window for late reports (until 2026-06-30, the ward council's closing).
+    const july = (d: number) => new Date(Date.UTC(2026, 6, d));
     addSheet(wb, '前年度のまま', ACTIVITY_HEADERS, [
-      row('生浜', '見守り・声かけ活動', 3, 30, { 年度: '令和7年度', 報告日: june(2) }),
-      row('生浜', '子育てサロン', 4, 40, { 年度: '令和7年度', 報告日: june(3) }),
+      row('生浜', '見守り・声かけ活動', 3, 30, { 年度: '令和7年度', 報告日: july(2) }),
+      row('生浜', '子育てサロン', 4, 40, { 年度: '令和7年度', 報告日: july(3) }),
     ]);
     const typed = addSheet(wb, '日付', ACTIVITY_HEADERS, [row('生浜', '見守り・声かけ活動', 3, 30, { 報告日: 20260615 })]);
     typed.getCell('D2').numFmt = 'yyyy/m/d';
@@ -223,7 +225,7 @@ describe('returns that are refused clearly', () => {
     sums.addRow(['小計', null, null, null, null, null, 6, 70]);
     sums.name = '生浜の報告';
     const file = await save(wb, dir, '生浜.xlsx');
-    const r = await sasaeai(['validate', file, '--format', 'json', ...TODAY]);
+    const r = await sasaeai(['validate', file, '--format', 'json', '--today', '2026-08-01']);
     const issues = json<{ issues: Issue[] }>(r).issues;
     const pick = (code: string) => issues.filter((i) => i.code === code).map((i) => [i.sheet, i.cell ?? i.row, i.severity]);
     expect(pick('stale_fiscal_year')).toEqual([['前年度のまま', 'A2', 'error']]);

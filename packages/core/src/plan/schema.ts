@@ -394,6 +394,9 @@ const FlowSchema = z
       .optional()
       .describe('Sender and receiver are matched by unit ancestry (a district chapter reports to its own ward council)'),
     preset: z.boolean().optional().describe('The closing date is a preset default, not a fact of the plan'),
+    lateUntil: ClosingRuleSchema.optional().describe(
+      'Until when a late report of the year still counts as that year\'s (default: the closing of the flow that compiles these reports, else the closing itself); a return dated only after it is last year\'s file reused',
+    ),
   })
   .strict();
 

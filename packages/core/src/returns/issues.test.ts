@@ -475,10 +475,11 @@ describe('layout of the sheet as staff make it', () => {
     `);
   });
   it('stale_fiscal_year: last year’s file with this year’s dates', () => {
-    const rows = [rowCells({ fiscalYear: '令和7年度', reportDate: '2026-05-20' }), rowCells({ fiscalYear: '令和7年度', reportDate: '2026-05-21', initiative: 'C02' })];
-    expect(run(grid(rows), { today: '2026-06-01' })).toMatchInlineSnapshot(`
+    // Dated after the grace window for FY2025's late reports (2026-06-30, returns/closing.ts).
+    const rows = [rowCells({ fiscalYear: '令和7年度', reportDate: '2026-07-20' }), rowCells({ fiscalYear: '令和7年度', reportDate: '2026-07-21', initiative: 'C02' })];
+    expect(run(grid(rows), { today: '2026-08-01' })).toMatchInlineSnapshot(`
       [
-        "A2 error stale_fiscal_year [fiscalYear]: 年度の欄は「令和7年度」（2025年度）ですが、報告日はすべて2026年度（2026-05-20〜2026-05-21）です。前年度のファイルを使った場合は、年度を2026年度に直してください。 | The fiscal year cells say "令和7年度" (FY2025) but every report date is in FY2026 (2026-05-20 to 2026-05-21); if last year's file was reused, change the fiscal year to FY2026.",
+        "A2 error stale_fiscal_year [fiscalYear]: 年度の欄は「令和7年度」（2025年度）ですが、報告日はすべて2026年度（2026-07-20〜2026-07-21）です。前年度のファイルを使った場合は、年度を2026年度に直してください。 | The fiscal year cells say "令和7年度" (FY2025) but every report date is in FY2026 (2026-07-20 to 2026-07-21); if last year's file was reused, change the fiscal year to FY2026.",
       ]
     `);
     // A report on last year written within the closing window is an ordinary one.
