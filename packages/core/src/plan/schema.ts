@@ -335,6 +335,10 @@ const TemplateSchema = z
     unitField: z.string().describe('Key of the field naming the reporting unit (e.g. district)'),
     subjectField: z.string().optional().describe('Key of the field naming what is reported on (initiative, measure)'),
     sheetName: text.optional().describe('Default sheet name of a blank return'),
+    examples: z
+      .array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])))
+      .optional()
+      .describe('Example rows (field key → value as staff would type it), written on a blank return\'s 記入例 sheet; a sheet whose rows repeat them is an example, not a return'),
   })
   .strict();
 

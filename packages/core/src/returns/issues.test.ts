@@ -507,7 +507,7 @@ describe('layout of the sheet as staff make it', () => {
   });
   it('sheet_not_a_return: example, cover and summary sheets', () => {
     expect(notAReturn({ sheet: '記入例', cells: [] })).toBe('name');
-    expect(notAReturn({ sheet: 'Sheet2', cells: [['（記入例）'], [...HEADER]] }, 1)).toBe('examples');
+    expect(notAReturn({ sheet: 'Sheet2', cells: [['（記入例）'], [...HEADER]] }, 1)).toBe('title');
     expect(notAReturn({ sheet: '中央区', cells: [], formulas: { G2: "SUM('寒川'!G2:G9)", G3: '松ケ丘!G2+新宿!G2' } })).toBe('sums');
     expect(notAReturn({ sheet: '寒川', cells: [] })).toBeNull();
     list([notAReturnIssue({ sheet: '記入例', cells: [], source: 'a.xlsx' }, 'name')]);

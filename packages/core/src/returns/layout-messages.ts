@@ -55,9 +55,19 @@ export const LAYOUT_MESSAGES = {
     ja: `${p.fyLabel.ja}の欄は「${p.typed}」（${p.typedFy}年度）ですが、報告日はすべて${p.datesFy}年度（${p.first}〜${p.last}）です。前年度のファイルを使った場合は、${p.fyLabel.ja}を${p.datesFy}年度に直してください。`,
     en: `The ${p.fyLabel.en.toLowerCase()} cells say "${p.typed}" (FY${p.typedFy}) but every report date is in FY${p.datesFy} (${p.first} to ${p.last}); if last year's file was reused, change the ${p.fyLabel.en.toLowerCase()} to FY${p.datesFy}.`,
   }),
-  sheet_not_a_return: (p: { sheet: string; why: 'name' | 'examples' | 'sums' }): LocalizedText => {
-    const ja = { name: 'シート名から記入例・表紙・集計のシートと判断しました', examples: '内容が様式の記入例と同じです', sums: 'ほかのシートを集計する数式のシートです' }[p.why];
-    const en = { name: 'its name marks it as an example, cover or summary', examples: 'it repeats the template\'s examples', sums: 'its formulas sum other sheets' }[p.why];
+  sheet_not_a_return: (p: { sheet: string; why: 'name' | 'title' | 'examples' | 'sums' }): LocalizedText => {
+    const ja = {
+      name: 'シート名から記入例・表紙・集計のシートと判断しました',
+      title: '表の上の見出しに「記入例」とあります',
+      examples: 'どの行も様式の記入例と同じです',
+      sums: 'ほかのシートを集計する数式のシートです',
+    }[p.why];
+    const en = {
+      name: 'its name marks it as an example, cover or summary',
+      title: 'a title above its table calls it an example',
+      examples: 'every row repeats the template\'s example rows',
+      sums: 'its formulas sum other sheets',
+    }[p.why];
     return {
       ja: `シート「${p.sheet}」は報告として検証していません（${ja}）。報告であれば、シート名や内容を確認してください。`,
       en: `Sheet "${p.sheet}" was not checked as a return (${en}). If it is a return, check its name and contents.`,
