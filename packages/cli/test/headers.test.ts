@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ExcelJS } from '../src/xlsx/exceljs.js';
-import { goodRow, save, tempDir } from './fixtures.js';
+import { ACTIVITY_HEADERS, goodRow, save, tempDir } from './fixtures.js';
 import { libreOfficeConvert } from './libreoffice.js';
 import { json, sasaeai } from './run.js';
 
@@ -79,6 +79,29 @@ ${[r1, r2, r3, ...data].map(tr).join('\n')}
 `;
 }
 
+/** 星久喜 by exceljs: 【上半期】 and 【下半期】, each under its own header with a 小計 row. */
+async function twoBlocks(dir: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('報告');
+  const add = (v: unknown[]) => {
+    const r = ws.addRow(v);
+    r.eachCell((c) => {
+      if (c.value instanceof Date) c.numFmt = 'yyyy/m/d';
+    });
+  };
+  const block = (title: string, rows: [string, number, number, Date][], from: number) => {
+    add([title]);
+    add(ACTIVITY_HEADERS);
+    for (const [init, s, p, d] of rows) add(goodRow({ 地区部会: '星久喜', 取組み: init, 実施回数: s, 参加者数: p, 報告日: d }));
+    const to = from + rows.length - 1;
+    ws.addRow([null, null, null, null, '小計', null, { formula: `SUM(G${from}:G${to})`, result: rows.reduce((n, r) => n + r[1], 0) }, { formula: `SUM(H${from}:H${to})`, result: rows.reduce((n, r) => n + r[2], 0) }]);
+    ws.addRow([]);
+  };
+  block('【上半期】', [['見守り・声かけ活動', 6, 60, june(10)], ['子育てサロン', 2, 24, june(11)]], 3);
+  block('【下半期】', [['見守り・声かけ活動', 5, 50, june(20)]], 9);
+  return save(wb, dir, '星久喜.xlsx');
+}
+
 let dir: string;
 let ward: string;
 
@@ -115,5 +138,26 @@ describe('headers of three rows and more', () => {
     expect(o.figures['12101/*/participants']).toBe(480 + 106);
     expect(o.figures['12101/C01/sessions']).toBe(12 + 4);
     expect(r.code).toBe(0);
+  });
+});
+
+describe('a header repeated within the table', () => {
+  it('two half-year blocks, each under its own heading and header with a 小計: read as one return, also after LibreOffice saves it', async () => {
+    const blocks = join(dir, 'blocks');
+    const lo = join(dir, 'blocks-lo');
+    mkdirSync(blocks);
+    mkdirSync(lo);
+    const file = await twoBlocks(blocks);
+    libreOfficeConvert([file], 'xlsx', lo);
+    for (const folder of [blocks, lo]) {
+      const v = json<{ issues: { code: string; severity: string; row: number | null }[] }>(await sasaeai(['validate', folder, '--format', 'json', ...TODAY]));
+      expect(v.issues.map((i) => [i.code, i.severity, i.row])).toEqual([
+        ['repeated_header_skipped', 'info', 7],
+        ['totals_row_skipped', 'info', 5],
+      ].sort((a, b) => Number(a[2]) - Number(b[2])));
+      const o = json(await sasaeai(['rollup', folder, '--fiscal-year', '2026', '--ward', '中央区', '--format', 'json', ...TODAY]));
+      expect(o.figures['12101/*/sessions']).toBe(6 + 2 + 5);
+      expect(o.figures['12101/*/participants']).toBe(60 + 24 + 50);
+    }
   });
 });

@@ -446,6 +446,30 @@ describe('layout of the sheet as staff make it', () => {
     expect(r.records[0]?.values.reportDate).toBe('2026-05-01');
     expect(r.issues).toEqual([]);
   });
+  it('repeated_header_skipped: a second block under its own header and heading, with its own subtotal', () => {
+    const H = [...HEADER];
+    const r = validateGrid(
+      G([
+        rowCells(),
+        rowCells({ initiative: 'C02', sessions: 3, participants: 30 }),
+        [null, null, null, null, '小計', null, 15, 270],
+        [],
+        ['【下半期】'],
+        H,
+        rowCells({ reportDate: '2026-05-20', sessions: 1, participants: 10 }),
+        rowCells({ initiative: 'C03', reportDate: '2026-05-20', sessions: 2, participants: 20 }),
+        [null, null, null, null, '小計', null, 3, 30],
+      ]),
+      { plan, today },
+    );
+    expect(list(r.issues)).toMatchInlineSnapshot(`
+      [
+        "row 4 info totals_row_skipped: 4, 10行目は合計・小計の行のため、報告の行としては数えていません。 | Rows 4, 10 are totals rows, not report rows; left out.",
+        "row 6 info repeated_header_skipped: 6–7行目は表の途中でくり返された見出し（小見出し）のため、報告の行としては読み取っていません。 | Rows 6–7 repeat the header (or a heading above it) within the table, not report rows; left out.",
+      ]
+    `);
+    expect(r.records.map((x) => x.values.sessions)).toEqual([12, 3, 1, 2]);
+  });
   it('hidden_rows_counted', () => {
     expect(run(G([rowCells(), rowCells({ initiative: 'C02' })], { hiddenRows: [3] }))).toMatchInlineSnapshot(`
       [

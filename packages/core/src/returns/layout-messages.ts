@@ -44,6 +44,10 @@ export const LAYOUT_MESSAGES = {
     ja: `${rowList(p.rows)}行目は表の下の記入欄・注記のため、報告の行としては読み取っていません。`,
     en: `Row${p.rows.length === 1 ? '' : 's'} ${rowList(p.rows)} under the table ${p.rows.length === 1 ? 'is a footer' : 'are footers'} (filled in by, date, notes), not report rows; left out.`,
   }),
+  repeated_header_skipped: (p: { rows: number[] }): LocalizedText => ({
+    ja: `${rowList(p.rows)}行目は表の途中でくり返された見出し（小見出し）のため、報告の行としては読み取っていません。`,
+    en: `Row${p.rows.length === 1 ? '' : 's'} ${rowList(p.rows)} ${p.rows.length === 1 ? 'repeats' : 'repeat'} the header (or a heading above it) within the table, not report rows; left out.`,
+  }),
   hidden_rows_counted: (p: { rows: number[] }): LocalizedText => ({
     ja: `${rowList(p.rows)}行目は非表示ですが、報告の行として読み取りました。数えない行であれば削除してください。`,
     en:
