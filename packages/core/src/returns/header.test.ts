@@ -70,4 +70,12 @@ describe('headers of three rows and more', () => {
       [2, 4],
     ]);
   });
+
+  it('numbered note references after a label: 報告日※1, 実施回数＊2, 参加者数 注3', () => {
+    const header: unknown[] = ['年度', '区', '地区部会', '報告日※1', '取組み', '実施状況', '実施回数＊2', '参加者数 注3', '連携団体', '自己評価', '成果※', '課題', '成果事例', '今後の方向性'];
+    const r = validateGrid({ sheet: '報告', cells: cells([header, rowCells(), ['※1 活動した日', N, N, N, N, N], ['※2 延べ回数 注3 延べ人数']]) }, { plan, today });
+    expect(r.issues.map((i) => i.code)).toEqual(['footer_rows_skipped']);
+    expect(r.columns.map((x) => x.field)).toHaveLength(14);
+    expect(r.records[0]?.values.participants).toBe(240);
+  });
 });

@@ -21,6 +21,9 @@ export const COL_DERIVED = -2;
 export const COL_UNKNOWN = -1;
 
 const MARKS = /[※*＊◎●★☆]|必須|任意|\(必須\)|\(任意\)/g;
+// A numbered note reference at the end of a header (報告日※1, 実施回数＊2, 参加者数 注3): the
+// note is under the table, the header is the label.
+const NOTE_REF = /(?:[※*＊]\d*|注\d+)$/;
 const BRACKETED = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|<[^<>]*>/g;
 
 /** The field index a header cell names, or one of the COL_* markers. */
@@ -31,7 +34,7 @@ export function headerField(ct: CompiledTemplate, cell: unknown): number {
   const hit = ct.headers.get(key);
   if (hit !== undefined) return hit;
   // 報告日※, 実施回数（回）, 年度【必須】: marks and a trailing note in brackets.
-  const bare = key.replace(MARKS, '').replace(BRACKETED, '');
+  const bare = key.replace(NOTE_REF, '').replace(MARKS, '').replace(BRACKETED, '');
   if (bare !== key && bare !== '') {
     const h = ct.headers.get(bare);
     if (h !== undefined) return h;
