@@ -137,7 +137,7 @@ export async function checkFiles(files: string[], missing: string[], opts: Check
         continue;
       }
       // A filled-in example (記入例), a cover or a summary of the other sheets has the header too.
-      const why = notAReturn(sheet.grid, detected ? detected.headerRow - 1 : 0);
+      const why = notAReturn(sheet.grid, detected ? detected.headerRow - 1 : 0, plan, detected?.templateId ?? template);
       if (why !== null) {
         entry.notes.push(notAReturnIssue(sheet.grid, why));
         continue;

@@ -4,7 +4,7 @@
  * data validation with input prompts and error alerts, a frozen header, the district and fiscal
  * year filled in, and the plan and template recorded so that `validate` finds them.
  */
-import { blankReturnSheet, formatFiscalYear, getTemplate, SasaeaiError, type SheetModel } from '@sasaeai/core';
+import { blankReturnSheet, exampleReturnSheet, formatFiscalYear, getTemplate, SasaeaiError, type SheetModel } from '@sasaeai/core';
 import type { Command } from 'commander';
 import { globals, parseCount, parseFiscalYearOption, requirePlanOption } from '../context.js';
 import { checkOutput, displayPath } from '../files.js';
@@ -82,9 +82,11 @@ export function registerTemplate(program: Command, cli: Cli): void {
           '_',
         );
       await checkOutput(out, { force: opts.force === true, inputs: planName.toLowerCase().endsWith('.json') ? [planName] : [] });
+      // The plan's example rows, when its template has them, on a 記入例 sheet beside the form.
+      const example = exampleReturnSheet(plan, templateId, { lang });
       await writeWorkbookFile(
         {
-          sheets: [sheet],
+          sheets: example ? [sheet, example] : [sheet],
           metadata: { 'sasaeai.plan': plan.id, 'sasaeai.planVersion': plan.version, 'sasaeai.template': templateId },
         },
         out,

@@ -405,6 +405,9 @@ function checkTemplate(plan: Plan, t: Template, base: string, levelIndex: Map<st
   t.tableRules?.unique?.forEach((k, j) => {
     if (!keys.has(k)) unknownField(`${base}/tableRules/unique/${j}`, k);
   });
+  t.examples?.forEach((row, j) => {
+    for (const k of Object.keys(row)) if (!keys.has(k)) unknownField(`${base}/examples/${j}/${k}`, k);
+  });
   const seenRules = new Set<string>();
   t.rules?.forEach((r, j) => {
     const p = `${base}/rules/${j}`;

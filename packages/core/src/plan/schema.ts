@@ -335,6 +335,10 @@ const TemplateSchema = z
     unitField: z.string().describe('Key of the field naming the reporting unit (e.g. district)'),
     subjectField: z.string().optional().describe('Key of the field naming what is reported on (initiative, measure)'),
     sheetName: text.optional().describe('Default sheet name of a blank return'),
+    examples: z
+      .array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])))
+      .optional()
+      .describe('Example rows (field key → value as staff would type it), written on a blank return\'s 記入例 sheet; a sheet whose rows repeat them is an example, not a return'),
   })
   .strict();
 
@@ -394,6 +398,9 @@ const FlowSchema = z
       .optional()
       .describe('Sender and receiver are matched by unit ancestry (a district chapter reports to its own ward council)'),
     preset: z.boolean().optional().describe('The closing date is a preset default, not a fact of the plan'),
+    lateUntil: ClosingRuleSchema.optional().describe(
+      'Until when a late report of the year still counts as that year\'s (default: the closing of the flow that compiles these reports, else the closing itself); a return dated only after it is last year\'s file reused',
+    ),
   })
   .strict();
 

@@ -423,6 +423,12 @@ export const ISSUE_CODES = {
     en: 'An unexpected problem occurred during validation; the result is incomplete.',
     example: '(a bug: please report it)',
   },
+  repeated_header_skipped: {
+    severity: 'info',
+    ja: '表の途中でくり返された見出し行（とその上の小見出し）は、報告の行としては読み取っていません。',
+    en: 'A header repeated within the table (and the heading just above it) is not a report row; left out.',
+    example: '【下半期】 and the header row again above the second half-year\'s rows',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** A code from the catalogue. */

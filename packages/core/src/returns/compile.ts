@@ -5,12 +5,9 @@
  */
 import type { LocalizedText } from '../i18n/text.js';
 import {
-  dueDate,
-  fiscalYearRange,
   formatFiscalYear,
   parseDate,
   parseFiscalYear,
-  type ClosingRule,
   type FiscalYearConfig,
   type LocalDate,
   type PeriodParseFailure,
@@ -21,6 +18,7 @@ import { ancestors, initiativesOf } from '../plan/queries.js';
 import { compileDerived, compileRules, type CompiledDerived, type CompiledRule } from '../rules/conditions.js';
 import { findPersonalData } from '../rules/pii.js';
 import { closest, normalizeDashes, normalizeText, toHalfWidth } from '../text/index.js';
+import { reportWindow, type ReportWindow } from './closing.js';
 import type { CatalogueCode } from './codes.js';
 import { displayValue, eightDigitDate } from './cells.js';
 import { labelKey, Lookup } from './lookup.js';
@@ -77,8 +75,8 @@ export interface CompiledTemplate {
   units: Map<string, Unit>;
   /** Ward code → initiative codes of its plan. */
   initiativesByUnit: Map<string, Set<string>>;
-  /** First day and last day (closing date included) a report date may have in a fiscal year. */
-  window(fy: number): { start: LocalDate; end: LocalDate; fyEnd: LocalDate } | null;
+  /** First day and last day (closing date included) a report date may have in a fiscal year, and the grace window for late reports. */
+  window(fy: number): ReportWindow | null;
   fyConfig: FiscalYearConfig;
 }
 
@@ -163,15 +161,12 @@ function build(plan: Plan, template: Template): CompiledTemplate {
     addHeader(d.key, -2);
   }
 
-  const flow = plan.flows.find((f) => f.template === template.id);
-  const windows = new Map<number, { start: LocalDate; end: LocalDate; fyEnd: LocalDate } | null>();
+  const windows = new Map<number, ReportWindow | null>();
   const window = (fy: number) => {
     let w = windows.get(fy);
     if (w === undefined) {
       try {
-        const r = fiscalYearRange(fy, fyConfig);
-        const due = flow ? dueDate(flow.closing as ClosingRule, fy, fyConfig) : r.end;
-        w = { start: r.start, end: due > r.end ? due : r.end, fyEnd: r.end };
+        w = reportWindow(plan, template, fy, fyConfig);
       } catch {
         w = null;
       }

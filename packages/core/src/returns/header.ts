@@ -21,6 +21,9 @@ export const COL_DERIVED = -2;
 export const COL_UNKNOWN = -1;
 
 const MARKS = /[※*＊◎●★☆]|必須|任意|\(必須\)|\(任意\)/g;
+// A numbered note reference at the end of a header (報告日※1, 実施回数＊2, 参加者数 注3): the
+// note is under the table, the header is the label.
+const NOTE_REF = /(?:[※*＊]\d*|注\d+)$/;
 const BRACKETED = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|<[^<>]*>/g;
 
 /** The field index a header cell names, or one of the COL_* markers. */
@@ -31,7 +34,7 @@ export function headerField(ct: CompiledTemplate, cell: unknown): number {
   const hit = ct.headers.get(key);
   if (hit !== undefined) return hit;
   // 報告日※, 実施回数（回）, 年度【必須】: marks and a trailing note in brackets.
-  const bare = key.replace(MARKS, '').replace(BRACKETED, '');
+  const bare = key.replace(NOTE_REF, '').replace(MARKS, '').replace(BRACKETED, '');
   if (bare !== key && bare !== '') {
     const h = ct.headers.get(bare);
     if (h !== undefined) return h;
@@ -84,47 +87,128 @@ export function probableField(ct: CompiledTemplate, cell: unknown): number {
   return bestScore >= RESEMBLES && !tie ? best : -1;
 }
 
-/**
- * A header of two rows: group labels merged over columns (実績 over 実施回数／参加者数) with the
- * field labels in the row below, and the other labels merged down over both rows (so blank in the
- * lower one). Returns the lower row when it completes the header, else -1.
- */
-export function subHeaderRow(ct: CompiledTemplate, cells: RawGrid, row: number): number {
-  const top = cells[row];
-  const sub = cells[row + 1];
-  if (!Array.isArray(top) || !Array.isArray(sub)) return -1;
-  const inTop = new Set<number>();
-  for (const c of top) {
-    const f = headerField(ct, c);
-    if (f >= 0) inTop.add(f);
-  }
-  let added = 0;
-  for (let c = 0; c < sub.length; c++) {
-    const v = sub[c];
-    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
-    const f = headerField(ct, v);
-    // A value under a column the upper row names: the lower row is data, not headers.
-    if (headerField(ct, top[c]) >= 0) return -1;
-    if (f === COL_UNKNOWN || f === COL_BLANK) {
-      if (typeof v !== 'string') return -1;
-      continue;
-    }
-    if (f >= 0 && !inTop.has(f)) added++;
-  }
-  return added > 0 ? row + 1 : -1;
+// A units row under the labels: 単位, (回), 人, ％ — what a column counts in, not data.
+const UNIT_CELL =
+  /^(?:単位[:：]?)?(?:回|人|名|件|円|千円|万円|%|％|時間|日|か所|箇所|ヶ所|カ所|世帯|団体|部|冊|枚|人日|回数|人数|延べ人数|延人数|延べ回数|延回数)$/;
+const UNIT_BRACKETS = /[()[\]【】<>「」〔〕]/g;
+
+/** Whether a cell is a unit under a header label (（回）, 人, 単位：円). */
+export function isUnitCell(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  const k = labelKey(v).replace(UNIT_BRACKETS, '');
+  return k !== '' && UNIT_CELL.test(k);
 }
 
-/** The header cells of a header of one or two rows: the lower row's label where it names a field. */
-export function combinedHeader(ct: CompiledTemplate, cells: RawGrid, row: number, sub: number): unknown[] {
-  const top = cells[row] ?? [];
-  if (sub < 0) return [...top];
-  const lower = cells[sub] ?? [];
+/** How many rows a header may reach below and above the row that names the most fields. */
+const BAND_BELOW = 4;
+const BAND_ABOVE = 3;
+
+/** What a row would add to a header band, or null when it cannot be part of one (data, blank). */
+function bandRow(
+  ct: CompiledTemplate,
+  row: unknown,
+  named: ReadonlySet<number>,
+  seen: ReadonlySet<number>,
+  above = false,
+): { labels: Map<number, number>; units: boolean } | null {
+  if (!Array.isArray(row)) return null;
+  const labels = new Map<number, number>();
+  let any = false;
+  let units = true;
+  for (let c = 0; c < row.length; c++) {
+    const v: unknown = row[c];
+    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
+    any = true;
+    // A number, a date, a boolean: a data row.
+    if (typeof v !== 'string') return null;
+    if (isUnitCell(v)) continue;
+    units = false;
+    const f = headerField(ct, v);
+    // Under the band, text in a column it already names is a value of that column: a data row.
+    // Above it, that text is a group label over the column (基本情報 over 地区部会・報告日).
+    if (named.has(c) && (!above || f >= 0)) return null;
+    if (f >= 0) {
+      if (seen.has(f) || labels.has(f)) return null;
+      labels.set(f, c);
+    }
+  }
+  return any ? { labels, units } : null;
+}
+
+/**
+ * The rows a header spans around the row that names the most fields (`row`): labels merged down
+ * over several rows, group labels merged across (実績 over 実施回数／参加者数, two levels of them),
+ * a row of units under the labels ((回), (人)), and labels merged down from a row above the best
+ * one. A row belongs to the band when it holds only text, names fields not named yet, and puts no
+ * text under a column the band already names (that would be a value: a data row); a group label
+ * row belongs only when a lower row completes it. Returns the first and last grid rows.
+ *
+ * @example
+ * ```ts
+ * headerBand(ct, [['年度', '実績', null], [null, '実施回数', '参加者数'], [null, '(回)', '(人)'], [2026, 4, 40]], 0); // { top: 0, end: 2 }
+ * ```
+ */
+export function headerBand(ct: CompiledTemplate, cells: RawGrid, row: number): { top: number; end: number } {
+  const named = new Set<number>();
+  const seen = new Set<number>();
+  const name = (labels: Map<number, number>) => {
+    for (const [f, c] of labels) {
+      seen.add(f);
+      named.add(c);
+    }
+  };
+  const first = bandRow(ct, cells[row], named, seen);
+  if (first === null) return { top: row, end: row };
+  name(first.labels);
+  let end = row;
+  for (let r = row + 1; r < cells.length && r <= row + BAND_BELOW; r++) {
+    const b = bandRow(ct, cells[r], named, seen);
+    if (b === null) break;
+    if (b.units) {
+      // Units belong under labels: right below the band, never before a row of labels.
+      if (r !== end + 1) break;
+      end = r;
+      continue;
+    }
+    if (b.labels.size > 0) {
+      name(b.labels);
+      end = r;
+    } else if (r > end + 1) {
+      // Text only, no field: one group label row may sit between rows of labels, not more.
+      break;
+    }
+  }
+  let top = row;
+  for (let r = row - 1; r >= 0 && r >= row - BAND_ABOVE; r--) {
+    const b = bandRow(ct, cells[r], named, seen, true);
+    if (b === null || b.units) break;
+    if (b.labels.size > 0) {
+      name(b.labels);
+      top = r;
+    }
+  }
+  return { top, end };
+}
+
+/**
+ * The header cells of a band of rows ({@link headerBand}): for each column the lowest cell that
+ * names a field (a label under its group label), else the lowest text that is not a unit.
+ */
+export function bandHeader(ct: CompiledTemplate, cells: RawGrid, top: number, end: number): unknown[] {
+  if (top === end) return [...(cells[top] ?? [])];
+  let n = 0;
+  for (let r = top; r <= end; r++) n = Math.max(n, cells[r]?.length ?? 0);
   const out: unknown[] = [];
-  const n = Math.max(top.length, lower.length);
   for (let c = 0; c < n; c++) {
-    const l = lower[c];
-    const f = headerField(ct, l);
-    out.push(f >= 0 || f === COL_DERIVED || (headerField(ct, top[c]) === COL_BLANK && f !== COL_BLANK) ? l : top[c]);
+    let label: unknown = undefined;
+    let text: unknown = null;
+    for (let r = end; r >= top && label === undefined; r--) {
+      const v = cells[r]?.[c];
+      const f = headerField(ct, v);
+      if (f >= 0 || f === COL_DERIVED) label = v;
+      else if (f === COL_UNKNOWN && text === null && !isUnitCell(v)) text = v;
+    }
+    out.push(label ?? text);
   }
   return out;
 }

@@ -446,6 +446,30 @@ describe('layout of the sheet as staff make it', () => {
     expect(r.records[0]?.values.reportDate).toBe('2026-05-01');
     expect(r.issues).toEqual([]);
   });
+  it('repeated_header_skipped: a second block under its own header and heading, with its own subtotal', () => {
+    const H = [...HEADER];
+    const r = validateGrid(
+      G([
+        rowCells(),
+        rowCells({ initiative: 'C02', sessions: 3, participants: 30 }),
+        [null, null, null, null, '小計', null, 15, 270],
+        [],
+        ['【下半期】'],
+        H,
+        rowCells({ reportDate: '2026-05-20', sessions: 1, participants: 10 }),
+        rowCells({ initiative: 'C03', reportDate: '2026-05-20', sessions: 2, participants: 20 }),
+        [null, null, null, null, '小計', null, 3, 30],
+      ]),
+      { plan, today },
+    );
+    expect(list(r.issues)).toMatchInlineSnapshot(`
+      [
+        "row 4 info totals_row_skipped: 4, 10行目は合計・小計の行のため、報告の行としては数えていません。 | Rows 4, 10 are totals rows, not report rows; left out.",
+        "row 6 info repeated_header_skipped: 6–7行目は表の途中でくり返された見出し（小見出し）のため、報告の行としては読み取っていません。 | Rows 6–7 repeat the header (or a heading above it) within the table, not report rows; left out.",
+      ]
+    `);
+    expect(r.records.map((x) => x.values.sessions)).toEqual([12, 3, 1, 2]);
+  });
   it('hidden_rows_counted', () => {
     expect(run(G([rowCells(), rowCells({ initiative: 'C02' })], { hiddenRows: [3] }))).toMatchInlineSnapshot(`
       [
@@ -475,10 +499,11 @@ describe('layout of the sheet as staff make it', () => {
     `);
   });
   it('stale_fiscal_year: last year’s file with this year’s dates', () => {
-    const rows = [rowCells({ fiscalYear: '令和7年度', reportDate: '2026-05-20' }), rowCells({ fiscalYear: '令和7年度', reportDate: '2026-05-21', initiative: 'C02' })];
-    expect(run(grid(rows), { today: '2026-06-01' })).toMatchInlineSnapshot(`
+    // Dated after the grace window for FY2025's late reports (2026-06-30, returns/closing.ts).
+    const rows = [rowCells({ fiscalYear: '令和7年度', reportDate: '2026-07-20' }), rowCells({ fiscalYear: '令和7年度', reportDate: '2026-07-21', initiative: 'C02' })];
+    expect(run(grid(rows), { today: '2026-08-01' })).toMatchInlineSnapshot(`
       [
-        "A2 error stale_fiscal_year [fiscalYear]: 年度の欄は「令和7年度」（2025年度）ですが、報告日はすべて2026年度（2026-05-20〜2026-05-21）です。前年度のファイルを使った場合は、年度を2026年度に直してください。 | The fiscal year cells say "令和7年度" (FY2025) but every report date is in FY2026 (2026-05-20 to 2026-05-21); if last year's file was reused, change the fiscal year to FY2026.",
+        "A2 error stale_fiscal_year [fiscalYear]: 年度の欄は「令和7年度」（2025年度）ですが、報告日はすべて2026年度（2026-07-20〜2026-07-21）です。前年度のファイルを使った場合は、年度を2026年度に直してください。 | The fiscal year cells say "令和7年度" (FY2025) but every report date is in FY2026 (2026-07-20 to 2026-07-21); if last year's file was reused, change the fiscal year to FY2026.",
       ]
     `);
     // A report on last year written within the closing window is an ordinary one.
@@ -506,7 +531,7 @@ describe('layout of the sheet as staff make it', () => {
   });
   it('sheet_not_a_return: example, cover and summary sheets', () => {
     expect(notAReturn({ sheet: '記入例', cells: [] })).toBe('name');
-    expect(notAReturn({ sheet: 'Sheet2', cells: [['（記入例）'], [...HEADER]] }, 1)).toBe('examples');
+    expect(notAReturn({ sheet: 'Sheet2', cells: [['（記入例）'], [...HEADER]] }, 1)).toBe('title');
     expect(notAReturn({ sheet: '中央区', cells: [], formulas: { G2: "SUM('寒川'!G2:G9)", G3: '松ケ丘!G2+新宿!G2' } })).toBe('sums');
     expect(notAReturn({ sheet: '寒川', cells: [] })).toBeNull();
     list([notAReturnIssue({ sheet: '記入例', cells: [], source: 'a.xlsx' }, 'name')]);

@@ -44,6 +44,10 @@ export const LAYOUT_MESSAGES = {
     ja: `${rowList(p.rows)}行目は表の下の記入欄・注記のため、報告の行としては読み取っていません。`,
     en: `Row${p.rows.length === 1 ? '' : 's'} ${rowList(p.rows)} under the table ${p.rows.length === 1 ? 'is a footer' : 'are footers'} (filled in by, date, notes), not report rows; left out.`,
   }),
+  repeated_header_skipped: (p: { rows: number[] }): LocalizedText => ({
+    ja: `${rowList(p.rows)}行目は表の途中でくり返された見出し（小見出し）のため、報告の行としては読み取っていません。`,
+    en: `Row${p.rows.length === 1 ? '' : 's'} ${rowList(p.rows)} ${p.rows.length === 1 ? 'repeats' : 'repeat'} the header (or a heading above it) within the table, not report rows; left out.`,
+  }),
   hidden_rows_counted: (p: { rows: number[] }): LocalizedText => ({
     ja: `${rowList(p.rows)}行目は非表示ですが、報告の行として読み取りました。数えない行であれば削除してください。`,
     en:
@@ -55,9 +59,19 @@ export const LAYOUT_MESSAGES = {
     ja: `${p.fyLabel.ja}の欄は「${p.typed}」（${p.typedFy}年度）ですが、報告日はすべて${p.datesFy}年度（${p.first}〜${p.last}）です。前年度のファイルを使った場合は、${p.fyLabel.ja}を${p.datesFy}年度に直してください。`,
     en: `The ${p.fyLabel.en.toLowerCase()} cells say "${p.typed}" (FY${p.typedFy}) but every report date is in FY${p.datesFy} (${p.first} to ${p.last}); if last year's file was reused, change the ${p.fyLabel.en.toLowerCase()} to FY${p.datesFy}.`,
   }),
-  sheet_not_a_return: (p: { sheet: string; why: 'name' | 'examples' | 'sums' }): LocalizedText => {
-    const ja = { name: 'シート名から記入例・表紙・集計のシートと判断しました', examples: '内容が様式の記入例と同じです', sums: 'ほかのシートを集計する数式のシートです' }[p.why];
-    const en = { name: 'its name marks it as an example, cover or summary', examples: 'it repeats the template\'s examples', sums: 'its formulas sum other sheets' }[p.why];
+  sheet_not_a_return: (p: { sheet: string; why: 'name' | 'title' | 'examples' | 'sums' }): LocalizedText => {
+    const ja = {
+      name: 'シート名から記入例・表紙・集計のシートと判断しました',
+      title: '表の上の見出しに「記入例」とあります',
+      examples: 'どの行も様式の記入例と同じです',
+      sums: 'ほかのシートを集計する数式のシートです',
+    }[p.why];
+    const en = {
+      name: 'its name marks it as an example, cover or summary',
+      title: 'a title above its table calls it an example',
+      examples: 'every row repeats the template\'s example rows',
+      sums: 'its formulas sum other sheets',
+    }[p.why];
     return {
       ja: `シート「${p.sheet}」は報告として検証していません（${ja}）。報告であれば、シート名や内容を確認してください。`,
       en: `Sheet "${p.sheet}" was not checked as a return (${en}). If it is a return, check its name and contents.`,

@@ -10,6 +10,7 @@ import { toHalfWidth } from '../text/index.js';
 import { columnLetters, isBlankCell } from './cells.js';
 import type { CatalogueCode } from './codes.js';
 import type { CompiledTemplate } from './compile.js';
+import { headerField, isUnitCell } from './header.js';
 import { LAYOUT_MESSAGES } from './layout-messages.js';
 import { labelKey } from './lookup.js';
 import type { RawCell } from './types.js';
@@ -164,6 +165,39 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
   const formulas = input.formulas ?? {};
   const hasFormulas = Object.keys(formulas).length > 0;
 
+  // ----- a header repeated within the table ---------------------------------------------------
+  // A second block under its own header (上半期 / 下半期 one under the other), with a heading on a
+  // row of its own just above it (【下半期】) and a units row under it: none is a report row.
+  const fieldAt = new Int32Array(Math.max(0, ...Array.from(colOf, (c) => c + 1))).fill(-1);
+  colOf.forEach((c, f) => {
+    if (c >= 0) fieldAt[c] = f;
+  });
+  const repeated: number[] = [];
+  const restart = new Uint8Array(cells.length);
+  for (let r = headerEnd + 1; r < cells.length; r++) {
+    if (!repeatsHeader(ct, cells[r], fieldAt)) continue;
+    skip[r] = 1;
+    restart[r] = 1;
+    repeated.push(originRow + r);
+    // The heading just above (past blank rows), and the header's other rows and units below.
+    for (let up = r - 1; up > headerEnd && up >= r - 3; up--) {
+      const row = cells[up];
+      const filled = Array.isArray(row) ? row.filter((v) => !isBlankCell(v)) : [];
+      if (filled.length === 0) continue;
+      if (filled.length === 1 && typeof filled[0] === 'string' && skip[up] !== 1) {
+        skip[up] = 1;
+        repeated.push(originRow + up);
+      }
+      break;
+    }
+    while (r + 1 < cells.length && (repeatsHeader(ct, cells[r + 1], fieldAt) || unitsRow(cells[r + 1]))) {
+      r++;
+      skip[r] = 1;
+      repeated.push(originRow + r);
+    }
+  }
+  if (repeated.length > 0) emit('repeated_header_skipped', Math.min(...repeated) - originRow, -1, LAYOUT_MESSAGES.repeated_header_skipped({ rows: repeated }));
+
   const since = new Float64Array(sumCols.length);
   const all = new Float64Array(sumCols.length);
   let sinceRows = 0;
@@ -180,7 +214,13 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
   }
   for (let r = headerEnd + 1; r < cells.length; r++) {
     const row = cells[r];
-    if (!Array.isArray(row)) continue;
+    if (restart[r] === 1) {
+      // A new block: its subtotal adds up the rows under its own header.
+      since.fill(0);
+      sinceRows = 0;
+      sinceFirst = -1;
+    }
+    if (!Array.isArray(row) || skip[r] === 1) continue;
     let nonBlank = 0;
     let firstText: string | null = null;
     let word = false;
@@ -264,4 +304,36 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
     if (counted.length > 0) emit('hidden_rows_counted', (counted[0] as number) - originRow, -1, LAYOUT_MESSAGES.hidden_rows_counted({ rows: counted }));
   }
   return { cells, skip };
+}
+
+/**
+ * Whether a row repeats the header: only text, and at least two of its cells (or all of them,
+ * when fewer) name the field of their own column; the others may be group labels or units.
+ */
+function repeatsHeader(ct: CompiledTemplate, row: unknown, fieldAt: Int32Array): boolean {
+  if (!Array.isArray(row)) return false;
+  let own = 0;
+  let other = 0;
+  for (let c = 0; c < row.length; c++) {
+    const v: unknown = row[c];
+    if (isBlankCell(v)) continue;
+    if (typeof v !== 'string') return false;
+    if (isUnitCell(v)) continue;
+    const f = headerField(ct, v);
+    if (f >= 0 && f === (fieldAt[c] ?? -1)) own++;
+    else other++;
+  }
+  return own >= 2 && own >= other;
+}
+
+/** A row of units only ((回), 人). */
+function unitsRow(row: unknown): boolean {
+  if (!Array.isArray(row)) return false;
+  let n = 0;
+  for (const v of row) {
+    if (isBlankCell(v)) continue;
+    if (!isUnitCell(v)) return false;
+    n++;
+  }
+  return n > 0;
 }

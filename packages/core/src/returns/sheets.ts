@@ -3,6 +3,8 @@
  * (表紙), a summary that adds up the other sheets (集計). Counting them would count an example's
  * figures or every figure twice, so they are left out with a note.
  */
+import type { Plan } from '../plan/schema.js';
+import { repeatsExamples } from './examples.js';
 import { labelKey } from './lookup.js';
 import { LAYOUT_MESSAGES } from './layout-messages.js';
 import { ISSUE_CODES } from './codes.js';
@@ -14,29 +16,35 @@ const COVER_SUMMARY_NAME = /表紙|cover|集計|まとめ|総括|summary|^合計
 // A reference to another sheet inside a formula: 寒川!G2, '松ケ丘'!G2, SUM(寒川:新宿!G2).
 const OTHER_SHEET_REF = /(?:'[^']+'|[^\s!():,=+*/-]+)!\$?[A-Z]{1,3}\$?\d/i;
 
-/** Why a sheet is not a return, or null when it may be one. */
-export type NotAReturn = 'name' | 'examples' | 'sums';
+/**
+ * Why a sheet is not a return: its name, a title above its table ('title'), rows that repeat
+ * the template's example rows ('examples'), formulas that sum other sheets ('sums').
+ */
+export type NotAReturn = 'name' | 'title' | 'examples' | 'sums';
 
 /**
  * Whether a sheet is an example, cover or summary sheet rather than a return: by its name, by a
- * title above the table that calls it an example, or by formulas that take their values from
- * other sheets (at least half of its formulas, and at least two).
+ * title above the table that calls it an example, by formulas that take their values from other
+ * sheets (at least half of its formulas, and at least two), or — given the plan and the sheet's
+ * template — by rows that all repeat the template's example rows (`examples` in the plan).
  *
  * @example
  * ```ts
  * notAReturn({ sheet: '記入例', cells: [] }); // 'name'
+ * notAReturn(grid, 0, plan, 'district-activity'); // 'examples' when its rows are the plan's examples
  * ```
  */
-export function notAReturn(grid: SheetGrid, headerRow = 0): NotAReturn | null {
+export function notAReturn(grid: SheetGrid, headerRow = 0, plan?: Plan, templateId?: string): NotAReturn | null {
   const name = labelKey(typeof grid.sheet === 'string' ? grid.sheet : '');
   if (EXAMPLE_WORDS.test(name) || COVER_SUMMARY_NAME.test(name)) return 'name';
   const cells = Array.isArray(grid.cells) ? grid.cells : [];
   for (let r = 0; r < Math.min(headerRow, cells.length, 20); r++) {
-    for (const v of cells[r] ?? []) if (typeof v === 'string' && EXAMPLE_WORDS.test(labelKey(v))) return 'examples';
+    for (const v of cells[r] ?? []) if (typeof v === 'string' && EXAMPLE_WORDS.test(labelKey(v))) return 'title';
   }
   const formulas = Object.values(grid.formulas ?? {});
   const refs = formulas.filter((f) => typeof f === 'string' && OTHER_SHEET_REF.test(f)).length;
   if (refs >= 2 && refs * 2 >= formulas.length) return 'sums';
+  if (plan !== undefined && templateId !== undefined && repeatsExamples(plan, templateId, grid)) return 'examples';
   return null;
 }
 

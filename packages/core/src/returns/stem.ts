@@ -7,6 +7,8 @@
 import { labelKey } from './lookup.js';
 
 const MARKS = /[※*＊◎●★☆]|必須|任意/g;
+// A numbered note reference at the end (報告日※1, 参加者数 注3).
+const NOTE_REF = /(?:[※*＊]\d*|注\d+)$/;
 const BRACKETED = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|<[^<>]*>|「[^「」]*」|〔[^〔〕]*〕/g;
 // Order matters: 人数 before 数, 年月日 before 日.
 const SUFFIXES: readonly [RegExp, string][] = [
@@ -30,7 +32,7 @@ const OKURIGANA = /([\u4E00-\u9FFF\u3005])[\u3041-\u3096]{1,2}(?=[\u4E00-\u9FFF\
  * ```
  */
 export function headerStem(text: string): string {
-  let k = labelKey(text).replace(MARKS, '').replace(BRACKETED, '').replace(/延べ|延/g, '');
+  let k = labelKey(text).replace(NOTE_REF, '').replace(MARKS, '').replace(BRACKETED, '').replace(/延べ|延/g, '');
   for (const [re, to] of SUFFIXES) k = k.replace(re, to);
   return k.replace(OKURIGANA, '$1');
 }

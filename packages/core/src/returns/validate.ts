@@ -16,7 +16,7 @@ import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
 import { columnLetters, displayValue, excelErrorOf, isBlankCell, parseOrigin } from './cells.js';
 import { ISSUE_CODES, type CatalogueCode } from './codes.js';
 import { compileTemplate, FAIL, type CompiledTemplate, type Emitter } from './compile.js';
-import { COL_BLANK, COL_DERIVED, COL_UNKNOWN, combinedHeader, detectIn, findHeader, headerField, MIN_HEADER_FIELDS, probableField, subHeaderRow } from './header.js';
+import { bandHeader, COL_BLANK, COL_DERIVED, COL_UNKNOWN, detectIn, findHeader, headerBand, headerField, MIN_HEADER_FIELDS, probableField } from './header.js';
 import { prepareLayout } from './layout.js';
 import { LAYOUT_MESSAGES } from './layout-messages.js';
 import type { FieldValue, Issue, IssueSeverity, LocatedRecord, RawCell, ReturnRecord, SheetGrid } from './types.js';
@@ -501,10 +501,10 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   const fields = ct.fields;
   const nVals = fields.length + ct.derived.length;
   const colOf = new Int32Array(fields.length).fill(-1);
-  // A two-row header (実績 merged over 実施回数／参加者数) reads as one; data starts below it.
-  const subRow = subHeaderRow(ct, cells, headerRow);
-  const headerEnd = subRow >= 0 ? subRow : headerRow;
-  const header = combinedHeader(ct, cells, headerRow, subRow);
+  // A header of several rows (実績 merged over 実施回数／参加者数, a units row) reads as one; data starts below it.
+  const band = headerBand(ct, cells, headerRow);
+  const headerEnd = band.end;
+  const header = bandHeader(ct, cells, band.top, band.end);
   const unknownCols: number[] = [];
   let width = 0;
   for (const row of cells) if (Array.isArray(row) && row.length > width) width = row.length;
@@ -1121,8 +1121,9 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
  * A return whose every report date falls in one fiscal year other than the one its 年度 cells
  * name, some of them after that year's closing date: last year's file reused with this year's
  * reports. One error at the first 年度 cell replaces the per-row "late report" warnings, which
- * would tell staff the opposite of what happened. Dates within the closing window are ordinary
- * (a report on last year written in April), so they do not count.
+ * would tell staff the opposite of what happened. Dates up to the closing are ordinary (a report
+ * on last year written in April) and dates in the grace window after it are late reports of that
+ * year, so it takes a date after the grace window.
  */
 function staleYear(
   run: Run,
@@ -1153,7 +1154,8 @@ function staleYear(
   const w = ct.window(typed);
   // Only when the dates were read as late reports (after the closing date, not in the future).
   const late = run.issues.some((i) => i.code === 'report_after_closing');
-  if (Number.isNaN(datesFy) || datesFy === typed || w === null || last <= w.end || !late) return;
+  // Dates within the grace window for late reports are that year's late reports (returns/closing.ts).
+  if (Number.isNaN(datesFy) || datesFy === typed || w === null || last <= w.lateUntil || !late) return;
   // The per-row late warnings say the opposite of what happened: drop them for this one error.
   const keep = run.issues.map((i) => i.code !== 'report_after_closing');
   const lateRows = new Set(run.issues.filter((i) => i.code === 'report_after_closing').map((i) => i.row));
