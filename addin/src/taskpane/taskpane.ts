@@ -648,7 +648,14 @@ function selectTab(id: string, focus: boolean): void {
     tab.tabIndex = on ? 0 : -1;
     if (on && focus) tab.focus();
   }
-  for (const panel of document.querySelectorAll<HTMLElement>('[role="tabpanel"]')) panel.hidden = panel.dataset.tab !== id;
+  for (const panel of document.querySelectorAll<HTMLElement>('[role="tabpanel"]')) {
+    panel.hidden = panel.dataset.tab !== id;
+    const draw = panel.hidden ? undefined : undrawn.get(panel);
+    if (draw) {
+      undrawn.delete(panel);
+      panel.appendChild(draw());
+    }
+  }
   // A message belongs to the tab that produced it; a new tab starts with a clean status line.
   if (!state.busy) setStatus('');
   // Sheets may have been added or renamed in Excel meanwhile: refresh the pickers (one sync).
@@ -688,8 +695,14 @@ function tabs(): HTMLElement {
   return list;
 }
 
-function panel(id: string, content: HTMLElement): HTMLElement {
-  return h('section', { role: 'tabpanel', id: `panel-${id}`, 'aria-labelledby': `tab-${id}`, 'data-tab': id, tabindex: 0 }, content);
+/** Panels whose content is drawn when their tab is first shown (the pane opens on one tab). */
+const undrawn = new WeakMap<HTMLElement, () => HTMLElement>();
+
+function panel(id: string, content: HTMLElement | (() => HTMLElement)): HTMLElement {
+  const section = h('section', { role: 'tabpanel', id: `panel-${id}`, 'aria-labelledby': `tab-${id}`, 'data-tab': id, tabindex: 0 });
+  if (typeof content === 'function') undrawn.set(section, content);
+  else section.appendChild(content);
+  return section;
 }
 
 function render(): void {
@@ -702,10 +715,10 @@ function render(): void {
   replace(
     document.getElementById('app')!,
     tabs(),
-    panel('create', createPanel(plan)),
-    panel('validate', validatePanel()),
-    panel('rollup', rollupPanel(plan)),
-    panel('plan', planPanel(plan, source)),
+    panel('create', () => createPanel(plan)),
+    panel('validate', validatePanel),
+    panel('rollup', () => rollupPanel(plan)),
+    panel('plan', () => planPanel(plan, source)),
   );
   fillSheetList();
   selectTab(activeTab, false);
