@@ -37,6 +37,9 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
+      // The operations the pane loads on first use (app/lazy-operations.ts): named by content, so
+      // that a webview holding an older copy in its cache never mixes it with a newer pane.
+      chunkFilename: '[name].[contenthash:8].js',
       clean: true,
     },
     resolve: {

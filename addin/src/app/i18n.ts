@@ -60,6 +60,14 @@ const STRINGS = {
     ja: 'この Excel では非表示の行を読み取れません（ExcelApi 1.9 が必要）。非表示の行も集計に含まれます。',
     en: 'This Excel cannot report hidden rows to the add-in (ExcelApi 1.9 is needed); hidden rows are counted too.',
   },
+  layoutNoFormulas: {
+    ja: 'この Excel では数式のセルを読み取れません（ExcelApi 1.9 が必要）。=SUM の合計行は、合計の語がない限りデータの行として扱われます。',
+    en: 'This Excel cannot report formula cells to the add-in (ExcelApi 1.9 is needed); a =SUM totals row without a totals word is read as a data row.',
+  },
+  layoutNoDateSystem: {
+    ja: 'この Excel ではブックの日付システムを読み取れません（ExcelApi 1.2 が必要）。1904 年の日付システムのブックでは日付が4年ずれます。',
+    en: "This Excel cannot report the workbook's date system (ExcelApi 1.2 is needed); in a workbook using the 1904 date system, dates are four years off.",
+  },
   cleared: { ja: '印を消しました。シートの値と書式は元のままです。', en: 'Marks cleared. Values and formats are as they were.' },
   nothingToClear: { ja: '消す印はありませんでした。', en: 'There were no marks to clear.' },
   issuesWritten: { ja: '問題一覧をシート「{0}」に書き出しました。', en: 'Wrote the issues to sheet "{0}".' },

@@ -25,45 +25,24 @@ import {
 } from '@sasaeai/core';
 import { Batch } from '../excel/batch.js';
 import { deleteMarks, findMarks, loadFormatTypes, queueMarks } from '../excel/marks.js';
-import { queueUsedRange, readGrids, type ReadTarget } from '../excel/read.js';
+import { queueUsedRange, readGrids, USED_RANGE_PROPERTIES, type ReadTarget } from '../excel/read.js';
 import { run, yieldToUi } from '../excel/run.js';
 import { loadWorkbookInfo, replaceGroup } from '../excel/workbook.js';
 import { uniqueSheetName, uniqueTableName } from '../excel/layout.js';
 import { queueSheet } from '../excel/write.js';
 import { readStoredPlan, storePlan } from '../excel/plan-store.js';
 import { issuesSheetModel } from './issues-sheet.js';
+import { listWorkbook, type WorkbookListing } from './startup.js';
 import { planReady, resetActivePlan, setActivePlan } from './plan-state.js';
 
 export type Step = 'reading' | 'validating' | 'marking' | 'rolling' | 'writing';
 export type OnStep = (step: Step) => void;
 
-/** Sheets and tables of the workbook, for the pane's pickers. */
-export interface WorkbookListing {
-  active: string;
-  sheets: { id: string; name: string; ours: boolean }[];
-  tables: { name: string; sheetId: string }[];
-}
+export type { WorkbookListing };
+export { listWorkbook };
 
-/**
- * Lists sheets (marking those the add-in wrote) and tables: one sync.
- *
- * @example
- * ```ts
- * const { sheets } = await listWorkbook();
- * ```
- */
-export async function listWorkbook(): Promise<WorkbookListing> {
-  return run(async (context) => {
-    const active = context.workbook.worksheets.getActiveWorksheet();
-    active.load('name');
-    const wb = await loadWorkbookInfo(context, new Batch(context));
-    return {
-      active: active.name,
-      sheets: wb.sheets.map((s) => ({ ...s, ours: s.id in wb.registry })),
-      tables: wb.tables,
-    };
-  });
-}
+/** Core's `loadPlan`, for the pane to reach through the operations chunk (lazy-operations.ts). */
+export { loadPlan as loadPlanFile };
 
 /**
  * Creates a blank return sheet (a table with headers, lists, prompts, formats, frozen header,
@@ -110,9 +89,10 @@ export interface ValidationRun {
 
 /**
  * Validates the active sheet's used range, or a table, in place: reads it in one batch (split
- * only above the payload budget), validates with core, replaces the marks. Five syncs whatever
- * the number of rows (sizes and format types, the formulas of custom formats, merged areas and
- * hidden rows, values, marks);
+ * only above the payload budget), validates with core, replaces the marks. Three syncs whatever
+ * the number of rows (sizes and format types; merged areas, hidden rows, formulas and the date
+ * system with the values; marks), one more when the sheet has conditional formats (their
+ * formulas), and one more per further ~4 MB of values;
  * never changes a value or a cell format.
  *
  * @example
@@ -130,7 +110,7 @@ export async function validateInPlace(plan: Plan, target: { table?: string }, on
       const sheet = table.worksheet;
       sheet.load('name,id');
       const used = table.getRange();
-      used.load('address,rowCount,columnCount');
+      used.load(USED_RANGE_PROPERTIES);
       t = { sheet, used };
     } else t = queueUsedRange(context.workbook.worksheets.getActiveWorksheet());
     const cfs = loadFormatTypes(t.sheet);
@@ -237,7 +217,8 @@ export type RollupKind = 'ward' | 'annual';
 /**
  * Rolls up return sheets into the ward progress (区計画の推進状況) or the annual report to the
  * subcommittee (地域福祉専門分科会), written as new sheets with a chart; the sheets of the same
- * report written before are replaced. Six syncs whatever the number of rows.
+ * report written before are replaced. Five syncs whatever the number of rows, until the values
+ * read or the sheets written pass ~4 MB (one more per further ~4 MB).
  *
  * @example
  * ```ts
@@ -315,19 +296,31 @@ export async function completenessOf(
 export async function openWorkbookPlan(): Promise<PlanIssue[]> {
   try {
     const json = await run((context) => readStoredPlan(context));
-    if (json === null) return [];
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(json);
-    } catch {
-      return [];
-    }
-    const r = loadPlan(parsed);
-    if (r.ok) setActivePlan(r.value, 'workbook');
-    return r.issues;
+    return json === null ? [] : adoptStoredPlan(json);
   } finally {
     planReady();
   }
+}
+
+/**
+ * Makes the plan stored in a workbook active when it loads; returns its problems (the preset
+ * stays active when it does not load).
+ *
+ * @example
+ * ```ts
+ * const issues = adoptStoredPlan(json);
+ * ```
+ */
+export function adoptStoredPlan(json: string): PlanIssue[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  const r = loadPlan(parsed);
+  if (r.ok) setActivePlan(r.value, 'workbook');
+  return r.issues;
 }
 
 /**

@@ -6,8 +6,19 @@
  * on open while the runtime is still starting): they wait for {@link whenPlanReady}, so a cell is
  * never computed with the preset in a workbook that carries its own plan.
  */
-import { requirePlan, type Plan } from '@sasaeai/core';
+import type { Plan } from '@sasaeai/core';
 import { chibaPlan } from '@sasaeai/plan-chiba';
+
+/**
+ * The built-in preset as a plan. It is taken as it is, without `loadPlan`: validating it builds
+ * every zod schema of the plan format and walks the whole file (about a third of the pane's start
+ * on a slow machine), and the preset is checked where it is built instead — plan-chiba's tests
+ * load it, and test/unit/preset.test.ts checks that `loadPlan` returns it unchanged, without a
+ * single issue, so that taking it as it is gives exactly the same plan.
+ */
+export function presetPlan(): Plan {
+  return chibaPlan as Plan;
+}
 
 export type PlanSource = 'preset' | 'workbook';
 
@@ -26,7 +37,7 @@ const ready = new Promise<void>((resolve) => {
  * ```
  */
 export function activePlan(): { plan: Plan; source: PlanSource } {
-  if (!active) active = { plan: requirePlan(chibaPlan), source: 'preset' };
+  if (!active) active = { plan: presetPlan(), source: 'preset' };
   return active;
 }
 

@@ -9,7 +9,6 @@ import {
   formatDate,
   formatFiscalYear,
   langFromLocale,
-  loadPlan,
   obligations,
   reportingLines,
   todayIn,
@@ -22,13 +21,16 @@ import {
   type SheetModel,
   type SheetValue,
 } from '@sasaeai/core';
+// Operations load on first use (a chunk of their own): the pane shows itself without them.
 import {
   applyPlan,
   clearMarks,
   completenessOf,
   createReturnSheet,
   listWorkbook,
-  openWorkbookPlan,
+  loadOperations,
+  loadPlan,
+  openWorkbook,
   rollUp,
   selectCell,
   validateInPlace,
@@ -36,7 +38,7 @@ import {
   type Step,
   type ValidationRun,
   type WorkbookListing,
-} from '../app/operations.js';
+} from '../app/lazy-operations.js';
 import { t, type StringKey } from '../app/i18n.js';
 import { activePlan } from '../app/plan-state.js';
 import { layoutUnavailable } from '../excel/read.js';
@@ -112,8 +114,13 @@ function actionButton(label: string, onclick: () => void, opts: { primary?: bool
 // ---------------------------------------------------------------------------------------------
 // Shared pickers
 
+// Today's fiscal year, worked out once per drawing of the pane: every panel's pickers need it, and
+// each todayIn builds an Intl.DateTimeFormat (the slowest part of drawing the pane).
+let fiscalYearNow: { plan: Plan; fy: number } | null = null;
+
 function currentFiscalYear(plan: Plan): number {
-  return fiscalYearOf(todayIn(plan.timeZone), { startMonth: plan.fiscalYear.startMonth });
+  if (fiscalYearNow?.plan !== plan) fiscalYearNow = { plan, fy: fiscalYearOf(todayIn(plan.timeZone), { startMonth: plan.fiscalYear.startMonth }) };
+  return fiscalYearNow.fy;
 }
 
 function fiscalYearOptions(plan: Plan): { value: string; label: string }[] {
@@ -285,11 +292,13 @@ function renderValidation(v: ValidationRun): void {
   );
 }
 
-/** What the last read could not learn from this Excel (merged cells, hidden rows), for the status line. */
+/** What the last read could not learn from this Excel (merged cells, hidden rows, formulas, date system), for the status line. */
 function layoutNote(): string {
   let note = '';
   if (layoutUnavailable.has('merges')) note += ` ${tr('layoutNoMerges')}`;
   if (layoutUnavailable.has('hiddenRows')) note += ` ${tr('layoutNoHiddenRows')}`;
+  if (layoutUnavailable.has('formulas')) note += ` ${tr('layoutNoFormulas')}`;
+  if (layoutUnavailable.has('dateSystem')) note += ` ${tr('layoutNoDateSystem')}`;
   return note;
 }
 
@@ -569,7 +578,7 @@ async function loadPlanFile(file: File): Promise<void> {
       setStatus(tr('planNotJson', e instanceof Error ? e.message : String(e)), 'error');
       return;
     }
-    const r = loadPlan(json);
+    const r = await loadPlan(json);
     renderPlanIssues(r.issues);
     if (!r.ok) {
       setStatus(tr('planInvalid', r.issues.length), 'error');
@@ -643,7 +652,14 @@ function selectTab(id: string, focus: boolean): void {
     tab.tabIndex = on ? 0 : -1;
     if (on && focus) tab.focus();
   }
-  for (const panel of document.querySelectorAll<HTMLElement>('[role="tabpanel"]')) panel.hidden = panel.dataset.tab !== id;
+  for (const panel of document.querySelectorAll<HTMLElement>('[role="tabpanel"]')) {
+    panel.hidden = panel.dataset.tab !== id;
+    const draw = panel.hidden ? undefined : undrawn.get(panel);
+    if (draw) {
+      undrawn.delete(panel);
+      panel.appendChild(draw());
+    }
+  }
   // A message belongs to the tab that produced it; a new tab starts with a clean status line.
   if (!state.busy) setStatus('');
   // Sheets may have been added or renamed in Excel meanwhile: refresh the pickers (one sync).
@@ -683,11 +699,18 @@ function tabs(): HTMLElement {
   return list;
 }
 
-function panel(id: string, content: HTMLElement): HTMLElement {
-  return h('section', { role: 'tabpanel', id: `panel-${id}`, 'aria-labelledby': `tab-${id}`, 'data-tab': id, tabindex: 0 }, content);
+/** Panels whose content is drawn when their tab is first shown (the pane opens on one tab). */
+const undrawn = new WeakMap<HTMLElement, () => HTMLElement>();
+
+function panel(id: string, content: HTMLElement | (() => HTMLElement)): HTMLElement {
+  const section = h('section', { role: 'tabpanel', id: `panel-${id}`, 'aria-labelledby': `tab-${id}`, 'data-tab': id, tabindex: 0 });
+  if (typeof content === 'function') undrawn.set(section, content);
+  else section.appendChild(content);
+  return section;
 }
 
 function render(): void {
+  fiscalYearNow = null;
   const { plan, source } = activePlan();
   document.documentElement.lang = state.lang;
   document.title = tr('appTitle');
@@ -696,12 +719,12 @@ function render(): void {
   replace(
     document.getElementById('app')!,
     tabs(),
-    panel('create', createPanel(plan)),
-    panel('validate', validatePanel()),
-    panel('rollup', rollupPanel(plan)),
-    panel('plan', planPanel(plan, source)),
-    panel('import', importPanel(kit())),
-    panel('review', reviewPanel(kit())),
+    panel('create', () => createPanel(plan)),
+    panel('validate', validatePanel),
+    panel('rollup', () => rollupPanel(plan)),
+    panel('plan', () => planPanel(plan, source)),
+    panel('import', () => importPanel(kit())),
+    panel('review', () => reviewPanel(kit())),
   );
   fillSheetList();
   selectTab(activeTab, false);
@@ -718,20 +741,22 @@ async function refreshListing(): Promise<void> {
   fillSheetList();
 }
 
-async function loadWorkbookPlan(): Promise<void> {
-  const issues = await openWorkbookPlan();
-  if (issues.some((i) => i.severity === 'error')) renderPlanIssues(issues);
-}
-
 async function start(): Promise<void> {
   state.lang = langFromLocale(Office.context?.displayLanguage);
+  // The preset's pane first; the workbook's reads follow (one Excel.run), and the pane is drawn
+  // again only when the workbook carries a plan of its own.
   render();
   await busy(async () => {
-    await loadWorkbookPlan();
-    render();
-    await refreshListing();
+    const { listing, planIssues, planChanged } = await openWorkbook();
+    if (planChanged) render();
+    if (planIssues.some((i) => i.severity === 'error')) renderPlanIssues(planIssues);
+    state.listing = listing;
+    fillValidateTargets();
+    fillSheetList();
     setStatus(tr('ready'), 'ok');
   });
+  // Fetch the operations while the user reads the pane, so that a first click rarely waits.
+  void loadOperations().catch(() => undefined);
 }
 
 Office.onReady((info) => {

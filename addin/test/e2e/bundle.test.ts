@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { ADDIN, DIST } from './harness.js';
 
 const read = (f: string) => readFileSync(path.join(DIST, f), 'utf8');
+/** The two entries; the pane's operations are chunks of their own (app/lazy-operations.ts). */
 const bundles = ['taskpane.js', 'functions.js'];
+const scripts = readdirSync(DIST).filter((f) => f.endsWith('.js')).sort();
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -17,7 +19,7 @@ function sources(dir: string): string[] {
 }
 
 describe('the built add-in', () => {
-  it.each(bundles)('%s holds no eval, no Function constructor and no string timers', (file) => {
+  it.each(scripts)('%s holds no eval, no Function constructor and no string timers', (file) => {
     const js = read(file);
     expect(js.length).toBeGreaterThan(10_000);
     expect(js).not.toMatch(/\beval\s*\(/);
@@ -40,7 +42,7 @@ describe('the built add-in', () => {
     const urls = [...html.matchAll(/\b(?:src|href)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
     expect(urls).toContain('taskpane.js');
     expect(urls.filter((u) => /^(https?:)?\/\//.test(u))).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
-    for (const f of bundles) expect(read(f)).not.toMatch(/\bfetch\(|XMLHttpRequest|new WebSocket|sendBeacon/);
+    for (const f of scripts) expect(read(f)).not.toMatch(/\bfetch\(|XMLHttpRequest|new WebSocket|sendBeacon/);
   });
 
   it('generated the custom functions metadata and registers every function', () => {
@@ -48,6 +50,17 @@ describe('the built add-in', () => {
     const ids = meta.functions.map((f) => f.id).sort();
     expect(ids).toEqual(['DUEDATE', 'ERALABEL', 'FISCALYEAR']);
     for (const f of bundles) for (const id of ids) expect(read(f)).toContain(`CustomFunctions.associate("${id}"`);
+  });
+
+  it('keeps validation, roll-up, report writing and the plan schemas out of what the pane loads first', () => {
+    const pane = read('taskpane.js');
+    const lazy = scripts.filter((f) => f.startsWith('operations.'));
+    expect(lazy).toHaveLength(1);
+    // zod's object schema, and core's validation and roll-up, are only in the lazily loaded chunks.
+    for (const marker of ['$ZodObject', 'totals_row_skipped', 'merged_cells_filled']) {
+      expect(pane, marker).not.toContain(marker);
+      expect(scripts.some((f) => f !== 'taskpane.js' && f !== 'functions.js' && read(f).includes(marker)), marker).toBe(true);
+    }
   });
 
   it('reports its size', () => {

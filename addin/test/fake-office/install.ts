@@ -54,7 +54,10 @@ export interface FakeExcel {
   calculations(): string[];
   setExcelApi(version: string): void;
   setTypingLocale(locale: 'ja-JP' | null): void;
-  failNext(label: 'charts.add' | 'getMergedAreas'): void;
+  /** The workbook counts dates from 1904: set before typing dates. */
+  setDate1904(on: boolean): void;
+  /** The next `times` (default 1) actions with this label fail. */
+  failNext(label: 'charts.add' | 'getMergedAreas', times?: number): void;
   reopen(opts?: { loseSettings?: boolean }): void;
   sheetCustomProperties(sheet: string): Record<string, string>;
   sheetNamesDefined(sheet: string): Record<string, string>;

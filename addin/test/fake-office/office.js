@@ -93,12 +93,18 @@
   // The workbook model
 
   /** Test hook: the next action with this label fails (to test clean-up after a failed batch). */
-  const failures = new Set();
+  const failures = new Map();
   function injectedFailure(label) {
-    if (failures.delete(label)) fail('GeneralException', 'Injected failure at ' + label + '.');
+    const left = failures.get(label) || 0;
+    if (left <= 0) return;
+    if (left === 1) failures.delete(label);
+    else failures.set(label, left - 1);
+    fail('GeneralException', 'Injected failure at ' + label + '.');
   }
 
   let typingLocale = null;
+  /** The workbook counts dates from 1904 (Excel for Mac's old default): serials are 1,462 days lower. */
+  let date1904 = false;
   let idSeq = 0;
   let excelApi = [1, 17];
   const apiAtLeast = (version) => {
@@ -201,16 +207,30 @@
     const t = Date.UTC(y, m - 1, d);
     const dt = new Date(t);
     if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
-    return Math.round((t - Date.UTC(1899, 11, 30)) / 86400000);
+    return Math.round((t - Date.UTC(1899, 11, 30)) / 86400000) - (date1904 ? 1462 : 0);
   }
-  function evaluateFormula(formula) {
+  /**
+   * What the fake can compute: HYPERLINK, a text constant, and SUM of one block on the same sheet
+   * (worked out when the formula is entered; later edits above it do not recalculate it).
+   */
+  function evaluateFormula(formula, sheet) {
+    const sum = /^=SUM\(\$?([A-Za-z]{1,3})\$?(\d+):\$?([A-Za-z]{1,3})\$?(\d+)\)$/i.exec(formula);
+    if (sum && sheet) {
+      const a = parseArea(sum[1] + sum[2] + ':' + sum[3] + sum[4]);
+      let total = 0;
+      rectCells(a, (r, c) => {
+        const cell = sheet.cell(r, c, false);
+        if (cell && typeof cell.value === 'number') total += cell.value;
+      });
+      return { value: total };
+    }
     const m = /^=HYPERLINK\("((?:[^"]|"")*)","((?:[^"]|"")*)"\)$/.exec(formula);
     if (m) return { value: m[2].replace(/""/g, '"'), hyperlink: m[1].replace(/""/g, '"') };
     const text = /^="((?:[^"]|"")*)"$/.exec(formula);
     if (text) return { value: text[1].replace(/""/g, '"') };
     return { value: '#NAME?' };
   }
-  function enter(cell, input, mode) {
+  function enter(cell, input, mode, sheet) {
     cell.formula = null;
     cell.hyperlink = undefined;
     if (input === null || input === undefined) return; // null leaves the cell as it is
@@ -229,7 +249,7 @@
     }
     if (input.length > 1 && /^[=+\-@]/.test(input) && !NUMERIC.test(input.replace(/,/g, ''))) {
       cell.formula = input.startsWith('=') ? input : '=' + input.slice(input.startsWith('@') ? 1 : 0);
-      const ev = evaluateFormula(cell.formula);
+      const ev = evaluateFormula(cell.formula, sheet);
       cell.value = ev.value;
       if (ev.hyperlink) cell.hyperlink = ev.hyperlink;
       return;
@@ -417,6 +437,41 @@
       out.push(p);
     }
     return out;
+  }
+
+  /**
+   * Range.getSpecialCellsOrNullObject (ExcelApi 1.9), for the cell type the add-in asks for:
+   * `Formulas` gives the cells holding a formula, as runs down each column (a RangeAreas; a null
+   * object when there are none). Other types, and value-type filters, are not modelled: they fail
+   * loudly rather than answer wrongly. An unbounded range is refused like any big read.
+   */
+  function strictSpecialCells(ref, cellType, cellValueType) {
+    strictApiSet('1.9', 'Range.getSpecialCellsOrNullObject');
+    guardBig(ref);
+    if (cellType !== 'Formulas' || cellValueType !== undefined) fail('InvalidArgument', 'The fake models getSpecialCells("Formulas") only, not ' + cellType);
+    const areas = [];
+    for (let c = ref.c0; c <= ref.c1; c++) {
+      let start = -1;
+      for (let r = ref.r0; r <= ref.r1 + 1; r++) {
+        const cell = r <= ref.r1 ? ref.sheet.cell(r, c, false) : null;
+        const f = Boolean(cell && cell.formula !== null);
+        if (f && start < 0) start = r;
+        if (!f && start >= 0) {
+          areas.push({ r0: start, c0: c, r1: r - 1, c1: c });
+          start = -1;
+        }
+      }
+    }
+    return areas.length === 0 ? null : { sheet: ref.sheet, areas };
+  }
+  /**
+   * Workbook.functions (ExcelApi 1.2): worksheet functions evaluated without a cell. Only DATE is
+   * modelled; its result follows the workbook's date system (DATE(1904,1,1) is 0 under 1904).
+   */
+  function strictDateFunction(y, m, d) {
+    strictApiSet('1.2', 'Functions.date');
+    const serial = serialOf(Number(y), Number(m), Number(d));
+    return serial === null ? { error: '#NUM!', value: null } : { error: null, value: serial };
   }
 
   /**
@@ -721,6 +776,11 @@
       this.tables = new TableCollectionProxy(ctx, () => ctx.wb.tables);
       this.settings = new SettingCollectionProxy(ctx);
       this.customXmlParts = new CustomXmlPartCollectionProxy(ctx, () => ctx.wb.parts);
+      this.functions = {
+        date(y, m, d) {
+          return new FunctionResultProxy(ctx, () => strictDateFunction(y, m, d), [y, m, d]);
+        },
+      };
       this.application = {
         suspendApiCalculationUntilNextSync() {
           ctx.enqueue(() => undefined);
@@ -745,6 +805,21 @@
         return { ...rect, sheet };
       });
     }
+  }
+
+  /** Excel.FunctionResult: `value` and `error` of a worksheet function, loaded like any property. */
+  class FunctionResultProxy extends Proxy {
+    constructor(ctx, resolve, args) {
+      super(ctx, null);
+      ctx.enqueue(() => {
+        this._obj = resolve();
+      }, args);
+    }
+    _scalars() {
+      return { value: (o) => o.value, error: (o) => o.error };
+    }
+    get value() { return this._read('value'); }
+    get error() { return this._read('error'); }
   }
 
   class WorksheetCollectionProxy extends CollectionProxy {
@@ -984,7 +1059,7 @@
         guardBig(ref);
         assertShape(ref, v, 'values');
         rectCells(ref, (r, c, i, j) => {
-          if (!strictMergedWrite(ref.sheet, r, c)) enter(ref.sheet.cell(r, c, true), at(v, i, j), 'values');
+          if (!strictMergedWrite(ref.sheet, r, c)) enter(ref.sheet.cell(r, c, true), at(v, i, j), 'values', ref.sheet);
         });
       });
     }
@@ -1005,7 +1080,7 @@
         guardBig(ref);
         assertShape(ref, v, 'formulas');
         rectCells(ref, (r, c, i, j) => {
-          if (!strictMergedWrite(ref.sheet, r, c)) enter(ref.sheet.cell(r, c, true), at(v, i, j), 'formulas');
+          if (!strictMergedWrite(ref.sheet, r, c)) enter(ref.sheet.cell(r, c, true), at(v, i, j), 'formulas', ref.sheet);
         });
       });
     }
@@ -1041,6 +1116,9 @@
     }
     getMergedAreasOrNullObject() {
       return new RangeAreasProxy(this._ctx, () => strictMergedAreas(this._bound()), { orNull: true });
+    }
+    getSpecialCellsOrNullObject(cellType, cellValueType) {
+      return new RangeAreasProxy(this._ctx, () => strictSpecialCells(this._bound(), cellType, cellValueType), { orNull: true });
     }
     getRowProperties(opts) {
       const r = new ClientResult();
@@ -1619,6 +1697,7 @@
       responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
     },
     ConditionalFormatType: { custom: 'Custom' },
+    SpecialCellType: { formulas: 'Formulas', constants: 'Constants', blanks: 'Blanks', visible: 'Visible' },
     CalculationType: { recalculate: 'Recalculate', full: 'Full', fullRebuild: 'FullRebuild' },
     ChartType: { barStacked: 'BarStacked', columnClustered: 'ColumnClustered' },
     ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
@@ -1674,6 +1753,8 @@
     reset() {
       excelApi = [1, 17];
       typingLocale = null;
+      date1904 = false;
+      failures.clear();
       wb = new WorkbookData();
       stats.syncs = 0;
       stats.requests.length = 0;
@@ -1689,9 +1770,13 @@
       const block = Array.isArray(values) ? values : [[values]];
       block.forEach((row, i) =>
         row.forEach((v, j) => {
-          if (!strictMergedWrite(s, area.r0 + i, area.c0 + j)) enter(s.cell(area.r0 + i, area.c0 + j, true), v, 'typed');
+          if (!strictMergedWrite(s, area.r0 + i, area.c0 + j)) enter(s.cell(area.r0 + i, area.c0 + j, true), v, 'typed', s);
         }),
       );
+    },
+    /** The workbook's date system (File › Options › Advanced › "Use 1904 date system"), set before typing. */
+    setDate1904(on) {
+      date1904 = Boolean(on);
     },
     /** The user merges cells (Home › Merge): the same rules as Range.merge (strictMerge). */
     merge(sheetName, address, across) {
@@ -1794,8 +1879,8 @@
       typingLocale = locale || null;
     },
     /** Makes the next action with this label fail ('charts.add'). */
-    failNext(label) {
-      failures.add(label);
+    failNext(label, times) {
+      failures.set(label, (failures.get(label) || 0) + (times || 1));
     },
     /** The host's ExcelApi version: lower it to play an older Excel ('1.9'). */
     setExcelApi(version) {

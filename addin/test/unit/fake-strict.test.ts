@@ -298,3 +298,43 @@ describe('merged cells and hidden rows', () => {
     expect(await onSheet((s) => void s.getRange('A1:A4').getRowProperties({ rowHidden: true }))).toBe('ApiNotFound');
   });
 });
+
+describe('formula cells and the date system', () => {
+  it('getSpecialCellsOrNullObject("Formulas") gives the formula cells, a null object when none, needs ExcelApi 1.9; =SUM computes', async () => {
+    fake.type('Sheet1', 'A1', [[1], [2], [3], ['=SUM(A1:A3)']]);
+    fake.type('Sheet1', 'B4', '=SUM(A1:A2)');
+    expect(fake.cell('Sheet1', 'A4').value).toBe(6);
+    const read = (address: string) =>
+      run(async (context) => {
+        const cells = context.workbook.worksheets.getActiveWorksheet().getRange(address).getSpecialCellsOrNullObject(Excel.SpecialCellType.formulas);
+        cells.load('address');
+        cells.areas.load('items/address,items/formulas');
+        await context.sync();
+        return cells.isNullObject ? null : { address: cells.address, formulas: cells.areas.items.map((a) => a.formulas) };
+      });
+    expect(await read('A1:B4')).toEqual({ address: 'Sheet1!A4,Sheet1!B4', formulas: [[['=SUM(A1:A3)']], [['=SUM(A1:A2)']]] });
+    expect(await read('A1:A3')).toBeNull();
+    fake.setExcelApi('1.8');
+    expect(await outcome((context) => read('A1:B4').then(() => context.sync()))).toBe('ApiNotFound');
+  });
+
+  it('DATE(1904,1,1) is 1462 in a 1900 workbook and 0 in a 1904 one, where dates typed are stored 1,462 days lower; functions need ExcelApi 1.2', async () => {
+    const date = () =>
+      run(async (context) => {
+        const r = context.workbook.functions.date(1904, 1, 1);
+        r.load('value');
+        await context.sync();
+        return r.value;
+      });
+    expect(await date()).toBe(1462);
+    fake.type('Sheet1', 'A1', '2026/6/15');
+    const serial = fake.cell('Sheet1', 'A1').value;
+    fake.reset();
+    fake.setDate1904(true);
+    expect(await date()).toBe(0);
+    fake.type('Sheet1', 'A1', '2026/6/15');
+    expect(fake.cell('Sheet1', 'A1').value).toBe((serial as number) - 1462);
+    fake.setExcelApi('1.1');
+    expect(await outcome(() => date())).toBe('ApiNotFound');
+  });
+});

@@ -1,10 +1,12 @@
 /**
- * Add-in load: the task pane bundle (addin/dist) raw and gzip, and the time to first interactive
- * in headless Chromium with the fake office.js — from navigation until the pane says it is ready
- * (`#status[data-kind="ok"]`) — against a page that loads only office.js and waits for
- * Office.onReady (what any add-in pays before its own code runs).
+ * Add-in load: what the task pane loads before it is ready (addin/dist: taskpane.html, .js, .css)
+ * raw and gzip, the chunks it loads on first use (validation, roll-up, report writing, plan
+ * schemas: app/lazy-operations.ts) beside it, and the time to first interactive in headless
+ * Chromium with the fake office.js — from navigation start until the pane says it is ready
+ * (`#status[data-kind="ok"]`), on the page's own clock — against a page that loads only office.js
+ * and waits for Office.onReady (what any add-in pays before its own code runs).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
@@ -22,6 +24,13 @@ async function open(browser: Browser, dist: string, fakeOffice: string, page: 't
     const p = await context.newPage();
     await p.addInitScript(() => {
       (globalThis as unknown as { __FAKE_OFFICE_LANG: string }).__FAKE_OFFICE_LANG = 'ja-JP';
+      // The moment the page says it is ready, on the page's own clock (from navigation start):
+      // what Playwright adds (routing every request through Node, polling for the selector) is
+      // left out, and it was most of the time on a busy machine.
+      const w = globalThis as unknown as { __readyAt?: number };
+      new MutationObserver(() => {
+        if (w.__readyAt === undefined && document.querySelector('#status[data-kind="ok"]')) w.__readyAt = performance.now();
+      }).observe(document, { subtree: true, attributes: true, childList: true });
     });
     await p.route('**/*', async (route) => {
       const url = route.request().url().split('?')[0] ?? '';
@@ -34,10 +43,11 @@ async function open(browser: Browser, dist: string, fakeOffice: string, page: 't
       if (!file.startsWith(dist) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
       return route.fulfill({ status: 200, contentType: TYPES[path.extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
     });
-    const t = performance.now();
     await p.goto(`${ORIGIN}${page}`);
     await p.locator('#status[data-kind="ok"]').waitFor({ timeout: 60_000 });
-    return performance.now() - t;
+    const readyAt = await p.evaluate(() => (globalThis as unknown as { __readyAt?: number }).__readyAt);
+    if (typeof readyAt !== 'number') throw new Error(`${page}: the ready status was not observed`);
+    return readyAt;
   } finally {
     await context.close();
   }
@@ -52,6 +62,15 @@ export async function addinCases(opts: { addin: string; chromium: string; runs: 
   });
   const raw = files.reduce((a, f) => a + f.raw, 0);
   const gzip = files.reduce((a, f) => a + f.gzip, 0);
+  // Every other script of the pane is a chunk loaded after it is ready (functions.js is the
+  // manifest's own script, not the pane's).
+  const lazy = readdirSync(dist)
+    .filter((f) => f.endsWith('.js') && f !== 'taskpane.js' && f !== 'functions.js')
+    .map((f) => {
+      const buf = readFileSync(path.join(dist, f));
+      return { file: f, raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
+    });
+  const lazyRaw = lazy.reduce((a, f) => a + f.raw, 0);
   const fakeOffice = readFileSync(path.join(opts.addin, 'test/fake-office/office.js'), 'utf8');
   log('add-in: headless Chromium, first interactive');
   const browser = await chromium.launch({ executablePath: opts.chromium, args: CHROMIUM_ARGS });
@@ -73,12 +92,15 @@ export async function addinCases(opts: { addin: string; chromium: string; runs: 
         ms,
         peer: { name: 'a page with only office.js, ready at Office.onReady', ms: peer },
         ratio: ms / peer,
-        detail: `bundle ${Math.round(raw / 1024)} KB raw, ${Math.round(gzip / 1024)} KB gzip; cold ${Math.round(cold)} ms`,
+        floor: 'first interactive ≤ 500 ms (issue 16)',
+        holds: ms <= 500,
+        detail: `loaded before ready ${Math.round(raw / 1024)} KB raw, ${Math.round(gzip / 1024)} KB gzip (+ ${Math.round(lazyRaw / 1024)} KB of chunks on first use); cold ${Math.round(cold)} ms`,
         metrics: {
           coldMs: Math.round(cold),
           bundleRawBytes: raw,
           bundleGzipBytes: gzip,
           files,
+          lazyFiles: lazy,
           samples: pane.map(Math.round),
           peerSamples: base.map(Math.round),
         },
