@@ -43,8 +43,7 @@ import { t, type StringKey } from '../app/i18n.js';
 import { activePlan } from '../app/plan-state.js';
 import { layoutUnavailable } from '../excel/read.js';
 import { field, h, options, replace, uid } from './dom.js';
-import { importPanel, type PaneKit } from './secretariat.js';
-import { reviewPanel } from './review-panel.js';
+import type { PaneKit } from './secretariat.js';
 
 /** Issues shown in the pane; the issues sheet holds them all. */
 const MAX_LISTED_ISSUES = 200;
@@ -709,6 +708,20 @@ function panel(id: string, content: HTMLElement | (() => HTMLElement)): HTMLElem
   return section;
 }
 
+/** A panel drawn from a chunk loaded on first show: a busy placeholder until the chunk arrives. */
+function lazyPanel(load: () => Promise<HTMLElement>): () => HTMLElement {
+  return () => {
+    const host = h('div', { 'aria-busy': 'true' }, h('p', { class: 'help' }, tr('working')));
+    load()
+      .then((el) => {
+        host.removeAttribute('aria-busy');
+        replace(host, el);
+      })
+      .catch((e: unknown) => setStatus(tr('failed', e instanceof Error ? e.message : String(e)), 'error'));
+    return host;
+  };
+}
+
 function render(): void {
   fiscalYearNow = null;
   const { plan, source } = activePlan();
@@ -723,8 +736,10 @@ function render(): void {
     panel('validate', validatePanel),
     panel('rollup', () => rollupPanel(plan)),
     panel('plan', () => planPanel(plan, source)),
-    panel('import', () => importPanel(kit())),
-    panel('review', () => reviewPanel(kit())),
+    // The secretariat's panels use validation and the review state's schema: they load as a chunk
+    // of their own when their tab is first shown, so the pane stays interactive without them.
+    panel('import', lazyPanel(async () => (await import(/* webpackChunkName: "secretariat" */ './secretariat.js')).importPanel(kit()))),
+    panel('review', lazyPanel(async () => (await import(/* webpackChunkName: "secretariat" */ './review-panel.js')).reviewPanel(kit()))),
   );
   fillSheetList();
   selectTab(activeTab, false);
