@@ -136,5 +136,6 @@ describe('traceFigure of every figure, and the report output, as before the roll
     const differing = Object.keys(want!.traces).filter((id) => got.traces[id] !== want!.traces[id]);
     expect(differing.slice(0, 20), `${differing.length} groups of figures trace differently`).toEqual([]);
     expect(got.output, `${name}: report output`).toBe(want!.output);
-  });
+    // Tracing every figure of 4 000 rows takes seconds on a shared machine.
+  }, 60_000);
 });
