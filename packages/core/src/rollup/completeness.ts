@@ -44,10 +44,11 @@ export function obligationStatuses(
   for (const part of parts) {
     const offset = refs === null ? 0 : refs.length;
     if (refs !== null && part.ss) {
-      // Pushed, not written into a presized array: setting `length` to 100 000 turns the array
-      // into a slow dictionary (12.7 % of an annual report's profile on 100k rows, gone).
+      // Pushed in chunks, not written into a presized array: setting `length` to 100 000 turns
+      // the array into a slow dictionary (12.7 % of an annual report's profile on 100k rows);
+      // one push per row was still 8 %.
       const src = part.ss.refs;
-      for (let i = 0; i < src.length; i++) refs.push(src[i]!);
+      for (let i = 0; i < src.length; i += 8192) refs.push(...src.slice(i, i + 8192));
     }
     const flowIds = part.scan.shape.flowIds;
     const cadenceOf = new Map(plan.flows.map((f) => [f.id, f.cadence]));
