@@ -276,7 +276,7 @@ function buildWard(
       sink.figures[`${prefix}/${k}`] = v;
       sink.provenance[`${prefix}/${k}`] = p;
     };
-    put('returns', row.returns, { rows: ua?.arrivedRows ?? [] });
+    put('returns', row.returns, { rows: ua ? Array.from(ua.arrivedRows) : [] });
     put('firstReceived', row.firstReceived, { rows: st?.rows ?? [] });
     put('lastReport', row.lastReport, { rows: lastRow >= 0 ? [lastRow] : [] });
     put('covered', row.covered, { cells: idx.filter((i) => expectedSubjects.includes(cells[i]!.subjectCode)), pick: 'all' });
