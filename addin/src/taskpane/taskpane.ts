@@ -113,7 +113,7 @@ function actionButton(label: string, onclick: () => void, opts: { primary?: bool
 // Shared pickers
 
 function currentFiscalYear(plan: Plan): number {
-  return fiscalYearOf(todayIn(plan.timeZone), { startMonth: plan.fiscalYear.startMonth });
+  return fiscalYearOf(todayIn(plan.timeZone), plan.fiscalYear);
 }
 
 function fiscalYearOptions(plan: Plan): { value: string; label: string }[] {

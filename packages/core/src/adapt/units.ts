@@ -98,7 +98,7 @@ export function receivingLevels(plan: Plan): string[] {
  * ```
  */
 export function receivingUnits(plan: Plan, opts: { fiscalYear?: number } = {}): Unit[] {
-  const range = opts.fiscalYear === undefined ? undefined : fiscalYearRange(opts.fiscalYear, { startMonth: plan.fiscalYear.startMonth });
+  const range = opts.fiscalYear === undefined ? undefined : fiscalYearRange(opts.fiscalYear, plan.fiscalYear);
   return receivingLevels(plan)
     .reverse()
     .flatMap((level) => unitsAt(plan, level, range ? { on: range.start, until: range.end } : {}));
