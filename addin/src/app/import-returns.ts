@@ -9,7 +9,7 @@
  */
 import { importDecision, importedSheetName, returnSender, validateGrid, type Lang, type Plan, type ReturnVersion, type ValidationResult } from '@sasaeai/core';
 import { Batch } from '../excel/batch.js';
-import { uniqueSheetName } from '../excel/layout.js';
+import { uniqueSheetName } from '@sasaeai/core';
 import { queueUsedRange, readGrids } from '../excel/read.js';
 import { run } from '../excel/run.js';
 import { t } from './i18n.js';

@@ -50,15 +50,16 @@ export const validateInPlace = lazy('validateInPlace');
 export const writeIssuesSheet = lazy('writeIssuesSheet');
 
 /**
- * Validates a plan file (core's `loadPlan`, from the operations chunk).
+ * Reads and validates a plan file's text (core's `parsePlanText`, from the operations chunk):
+ * a byte-order mark and text that is not JSON are handled as the CLI handles them.
  *
  * @example
  * ```ts
- * const r = await loadPlan(JSON.parse(text));
+ * const r = await loadPlanText(await file.text());
  * ```
  */
-export async function loadPlan(input: unknown): Promise<ReturnType<Ops['loadPlanFile']>> {
-  return (await loadOperations()).loadPlanFile(input);
+export async function loadPlanText(text: string): Promise<ReturnType<Ops['parsePlanText']>> {
+  return (await loadOperations()).parsePlanText(text);
 }
 
 /**

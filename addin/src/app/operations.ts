@@ -4,17 +4,16 @@
  * core to the Office.js adapter.
  */
 import {
-  annualReport,
-  annualReportWorkbook,
   blankReturnSheet,
-  completeness,
-  completenessSheet,
-  submissionFromValidation,
+  buildReport,
+  completenessReport,
+  issuesSheet,
+  parsePlanText,
+  returnSubmissions,
+  uniqueSheetName,
+  uniqueTableName,
   validateGrid,
-  validateGrids,
-  wardProgress,
-  wardProgressWorkbook,
-  loadPlan,
+  validateReturns,
   type Completeness,
   type PlanIssue,
   type Lang,
@@ -28,10 +27,8 @@ import { deleteMarks, findMarks, loadFormatTypes, queueMarks } from '../excel/ma
 import { queueUsedRange, readGrids, USED_RANGE_PROPERTIES, type ReadTarget } from '../excel/read.js';
 import { run, yieldToUi } from '../excel/run.js';
 import { loadWorkbookInfo, replaceGroup } from '../excel/workbook.js';
-import { uniqueSheetName, uniqueTableName } from '../excel/layout.js';
 import { queueSheet } from '../excel/write.js';
 import { readStoredPlan, storePlan } from '../excel/plan-store.js';
-import { issuesSheetModel } from './issues-sheet.js';
 import { listWorkbook, type WorkbookListing } from './startup.js';
 import { planReady, resetActivePlan, setActivePlan } from './plan-state.js';
 
@@ -42,7 +39,7 @@ export type { WorkbookListing };
 export { listWorkbook };
 
 /** Core's `loadPlan`, for the pane to reach through the operations chunk (lazy-operations.ts). */
-export { loadPlan as loadPlanFile };
+export { parsePlanText };
 
 /**
  * Creates a blank return sheet (a table with headers, lists, prompts, formats, frozen header,
@@ -185,7 +182,7 @@ export async function selectCell(sheetIdOrName: string, cell: string): Promise<v
  * one written for the same sheet before: three syncs.
  */
 export async function writeIssuesSheet(plan: Plan, lang: Lang, v: ValidationRun): Promise<string> {
-  const model = issuesSheetModel(plan, v.result.issues, { sheet: v.sheetName, templateId: v.result.templateId, lang });
+  const model = issuesSheet(plan, v.result.issues, { sheet: v.sheetName, templateId: v.result.templateId, lang });
   return run(async (context) => {
     const batch = new Batch(context);
     const info = await loadWorkbookInfo(context, batch);
@@ -202,14 +199,18 @@ async function readReturns(context: Excel.RequestContext, batch: Batch, plan: Pl
   return { info, grids };
 }
 
-/** Reads the chosen return sheets and validates them together, as roll-up and completeness need. */
+/**
+ * Reads the chosen sheets and validates those that are returns together, as roll-up and
+ * completeness need. Which sheets are returns (an example or summary sheet is not) and which
+ * count is core's decision, the same the CLI takes.
+ */
 async function readSubmissions(context: Excel.RequestContext, batch: Batch, plan: Plan, sheetIds: readonly string[], onStep: OnStep) {
   onStep('reading');
   const { info, grids } = await readReturns(context, batch, plan, sheetIds);
   onStep('rolling');
   await yieldToUi();
-  const { results } = validateGrids(grids, { plan });
-  return { info, submissions: results.map((r) => submissionFromValidation(r)) };
+  const checked = validateReturns(plan, grids.map((grid) => ({ grid })));
+  return { info, submissions: returnSubmissions(checked.flatMap((c) => ('result' in c ? [c.result] : []))).submissions };
 }
 
 export type RollupKind = 'ward' | 'annual';
@@ -233,17 +234,13 @@ export async function rollUp(
 ): Promise<string[]> {
   return run(async (context) => {
     const batch = new Batch(context);
+    if (opts.kind === 'ward' && !opts.ward) throw new Error('ward is required for a ward progress roll-up');
     const { info, submissions } = await readSubmissions(context, batch, plan, opts.sheetIds, onStep);
-    let workbook: { sheets: SheetModel[] };
-    let group: string;
-    if (opts.kind === 'ward') {
-      if (!opts.ward) throw new Error('ward is required for a ward progress roll-up');
-      workbook = wardProgressWorkbook(wardProgress(plan, submissions, { fiscalYear: opts.fiscalYear, ward: opts.ward }), lang);
-      group = `ward-progress:${opts.ward}:${opts.fiscalYear}`;
-    } else {
-      workbook = annualReportWorkbook(annualReport(plan, submissions, { fiscalYear: opts.fiscalYear }), lang);
-      group = `annual-report:${opts.fiscalYear}`;
-    }
+    const { workbook, group } = buildReport(plan, submissions, {
+      fiscalYear: opts.fiscalYear,
+      lang,
+      ...(opts.kind === 'ward' && opts.ward ? { receiver: opts.ward } : {}),
+    });
     onStep('writing');
     await yieldToUi();
     return replaceGroup(context, batch, info, workbook.sheets, lang, group);
@@ -268,16 +265,15 @@ export async function completenessOf(
   return run(async (context) => {
     const batch = new Batch(context);
     const { info, submissions } = await readSubmissions(context, batch, plan, opts.sheetIds, onStep);
-    const c = completeness(
-      plan,
-      submissions,
-      opts.within ? { fiscalYear: opts.fiscalYear, within: opts.within } : { fiscalYear: opts.fiscalYear },
-    );
-    const model = completenessSheet(c, lang);
+    const { completeness: c, model, group } = completenessReport(plan, submissions, {
+      fiscalYear: opts.fiscalYear,
+      lang,
+      ...(opts.within ? { within: opts.within } : {}),
+    });
     let sheets: string[] = [];
     if (opts.write) {
       onStep('writing');
-      sheets = await replaceGroup(context, batch, info, [model], lang, `completeness:${opts.within ?? '*'}:${opts.fiscalYear}`);
+      sheets = await replaceGroup(context, batch, info, [model], lang, group);
     }
     return { completeness: c, model, sheets };
   });
@@ -312,13 +308,8 @@ export async function openWorkbookPlan(): Promise<PlanIssue[]> {
  * ```
  */
 export function adoptStoredPlan(json: string): PlanIssue[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return [];
-  }
-  const r = loadPlan(parsed);
+  // A stored plan that is not JSON is reported like any other problem of the plan, not ignored.
+  const r = parsePlanText(json);
   if (r.ok) setActivePlan(r.value, 'workbook');
   return r.issues;
 }

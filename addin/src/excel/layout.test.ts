@@ -1,6 +1,6 @@
 import { lt, type SheetModel } from '@sasaeai/core';
 import { describe, expect, it } from 'vitest';
-import { estimateJsonBytes, hyperlinkFormula, layoutSheet, TEXT_FORMAT, uniqueSheetName, uniqueTableName } from './layout.js';
+import { estimateJsonBytes, hyperlinkFormula, layoutSheet, TEXT_FORMAT } from './layout.js';
 
 const model: SheetModel = {
   id: 'test/sheet',
@@ -60,20 +60,7 @@ describe('layoutSheet', () => {
   });
 });
 
-describe('names', () => {
-  it('makes sheet names Excel accepts and that are free', () => {
-    expect(uniqueSheetName('a/b:c', [])).toBe('a_b_c');
-    expect(uniqueSheetName('Issues', ['issues'])).toBe('Issues (2)');
-    expect(uniqueSheetName('Issues', ['issues', 'Issues (2)'])).toBe('Issues (3)');
-    expect(uniqueSheetName('x'.repeat(40), ['x'.repeat(31)])).toHaveLength(31);
-    expect(uniqueSheetName('History', [])).toBe('History_');
-  });
-  it('makes table names Excel accepts and that are free', () => {
-    expect(uniqueTableName('District returns', [])).toBe('District_returns');
-    expect(uniqueTableName('2026', [])).toBe('_2026');
-    expect(uniqueTableName('A1', [])).toBe('A1_');
-    expect(uniqueTableName('報告', ['報告'])).toBe('報告_2');
-  });
+describe('payload size', () => {
   it('estimates JSON size with UTF-8 for Japanese', () => {
     const rows = [['a', 1, true], ['bc', 2.5, '']];
     expect(estimateJsonBytes(rows)).toBeGreaterThanOrEqual(JSON.stringify(rows).length);

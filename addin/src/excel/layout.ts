@@ -3,15 +3,24 @@
  * formats (`@` on every text cell, so text that starts with = + - @ stays text), and
  * `HYPERLINK` formulas for link cells. Pure: tested without Excel.
  */
-import { dateToExcelSerial, headerRowIndex, type Lang, type SheetColumn, type SheetModel, type SheetValue } from '@sasaeai/core';
+import {
+  cellNumberFormat,
+  columnNumberFormat,
+  dateToExcelSerial,
+  headerRowIndex,
+  isLocalDate,
+  TEXT_FORMAT,
+  type Lang,
+  type SheetColumn,
+  type SheetModel,
+  type SheetValue,
+} from '@sasaeai/core';
 import { blockAddress, sheetRef } from './address.js';
 
 /** Excel's limit on a string literal inside a formula. */
 const FORMULA_STRING_MAX = 255;
 
-export const TEXT_FORMAT = '@';
-const GENERAL = 'General';
-const DEFAULT_DATE_FORMAT = 'yyyy/m/d';
+export { TEXT_FORMAT };
 
 /** A cell write: what goes into `values` and `numberFormat` of one cell. */
 export type CellValue = string | number | boolean;
@@ -42,23 +51,6 @@ export interface SheetLayout {
   tableAddress: string;
 }
 
-function formatFor(column: SheetColumn): string {
-  if (column.numberFormat) return column.numberFormat;
-  switch (column.kind) {
-    case 'text':
-    case 'enum':
-      return TEXT_FORMAT;
-    case 'date':
-      return DEFAULT_DATE_FORMAT;
-    case 'integer':
-      return '0';
-    case 'percent':
-      return '0.0%';
-    default:
-      return GENERAL;
-  }
-}
-
 /** A string literal for a formula: quotes doubled, cut to Excel's 255-character limit. */
 export function formulaString(text: string): string {
   return `"${text.slice(0, FORMULA_STRING_MAX).replace(/"/g, '""')}"`;
@@ -76,14 +68,16 @@ export function hyperlinkFormula(link: { text: string; sheet: string; cell: stri
   return `=HYPERLINK(${formulaString(`#${sheetRef(link.sheet)}!${link.cell}`)},${formulaString(link.text)})`;
 }
 
+// The number format of every cell is core's decision (the CLI's writer takes the same).
 function cell(value: SheetValue, column: SheetColumn): { v: CellValue; f: string; link?: string } {
-  if (value === null || value === undefined) return { v: '', f: formatFor(column) };
-  if (typeof value === 'string') return { v: value, f: TEXT_FORMAT };
-  if (typeof value === 'number') return Number.isFinite(value) ? { v: value, f: formatFor(column) === TEXT_FORMAT ? GENERAL : formatFor(column) } : { v: '', f: GENERAL };
-  if (typeof value === 'boolean') return { v: value, f: GENERAL };
-  if ('date' in value) return { v: dateToExcelSerial(value.date), f: column.numberFormat ?? DEFAULT_DATE_FORMAT };
+  const f = cellNumberFormat(column, value);
+  if (value === null || value === undefined) return { v: '', f };
+  if (typeof value === 'string' || typeof value === 'boolean') return { v: value, f };
+  if (typeof value === 'number') return { v: Number.isFinite(value) ? value : '', f };
+  // A date that names no day (2026-02-29) stays the text it is (core formats it as text).
+  if ('date' in value) return { v: isLocalDate(value.date) ? dateToExcelSerial(value.date) : value.date, f };
   // Link cells are left empty by the values write and filled by a formulas write.
-  return { v: '', f: GENERAL, link: hyperlinkFormula(value.link) };
+  return { v: '', f, link: hyperlinkFormula(value.link) };
 }
 
 /**
@@ -122,7 +116,7 @@ export function layoutSheet(model: SheetModel, lang: Lang): SheetLayout {
   const blankRows = Math.max(model.blankRows ?? 0, model.rows.length === 0 && model.tableName ? 1 : 0);
   for (let i = 0; i < blankRows; i++) {
     values.push(cols.map(() => ''));
-    numberFormat.push(cols.map((c) => formatFor(c)));
+    numberFormat.push(cols.map((c) => columnNumberFormat(c)));
   }
   // Consecutive link cells of a column become one run: one 2-D formulas write each.
   linkCells.sort((a, b) => a.col - b.col || a.row - b.row);
@@ -143,51 +137,6 @@ export function layoutSheet(model: SheetModel, lang: Lang): SheetLayout {
     blankRows,
     tableAddress: blockAddress(headerRow, 0, values.length, Math.max(1, cols.length)),
   };
-}
-
-/**
- * A worksheet name Excel accepts (≤ 31 characters, none of `[]:*?/\`, not starting or ending
- * with `'`) that is not in `taken` (compared case-insensitively, as Excel does).
- *
- * @example
- * ```ts
- * uniqueSheetName('Issues', ['issues']); // 'Issues (2)'
- * ```
- */
-export function uniqueSheetName(wanted: string, taken: Iterable<string>): string {
-  const lower = new Set([...taken].map((t) => t.toLowerCase()));
-  let base = wanted.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim() || 'Sheet';
-  if (base.toLowerCase() === 'history') base = `${base}_`;
-  base = base.slice(0, 31);
-  if (!lower.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const name = base.slice(0, 31 - suffix.length) + suffix;
-    if (!lower.has(name.toLowerCase())) return name;
-  }
-}
-
-/**
- * A table name Excel accepts (letters, digits, `_` and `.`; starts with a letter or `_`; not a
- * cell reference) that is not in `taken`.
- *
- * @example
- * ```ts
- * uniqueTableName('District returns', []); // 'District_returns'
- * ```
- */
-export function uniqueTableName(wanted: string, taken: Iterable<string>): string {
-  const lower = new Set([...taken].map((t) => t.toLowerCase()));
-  let base = wanted.replace(/[^\p{L}\p{N}_.]/gu, '_');
-  if (!/^[\p{L}_]/u.test(base)) base = `_${base}`;
-  // Names that read as a cell address (R1C1, A1) are refused by Excel.
-  if (/^[A-Za-z]{1,3}\d+$/.test(base) || /^[RrCc]\d*$/.test(base)) base = `${base}_`;
-  base = base.slice(0, 250);
-  if (!lower.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const name = `${base}_${i}`;
-    if (!lower.has(name.toLowerCase())) return name;
-  }
 }
 
 /**

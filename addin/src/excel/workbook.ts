@@ -4,9 +4,8 @@
  * — transactionally: new sheets are written first, then the group switches to them, then the old
  * ones go; a failure while writing removes what was written and leaves the old sheets as they were.
  */
-import type { Lang, SheetModel } from '@sasaeai/core';
+import { uniqueSheetName, uniqueTableName, type Lang, type SheetModel } from '@sasaeai/core';
 import type { Batch } from './batch.js';
-import { uniqueSheetName, uniqueTableName } from './layout.js';
 import { loadRegistry, loadTag, readRegistry, readTag, writeTag, type Registry, type RegistryEntry } from './registry.js';
 import { queueSheet, type QueuedSheet } from './write.js';
 

@@ -1,4 +1,4 @@
-import { lt, type SheetModel } from '@sasaeai/core';
+import { dataValidationOf, lt, type ColumnValidation, type SheetModel } from '@sasaeai/core';
 import { OfficeMockObject } from 'office-addin-mock';
 import { describe, expect, it } from 'vitest';
 import { Batch } from './batch.js';
@@ -18,17 +18,20 @@ const model: SheetModel = {
   tableName: 'Returns',
 };
 
+/** Core's rule for a column with this validation, in Office.js's words. */
+const ruleFor = (validation: ColumnValidation) => validationRule(dataValidationOf({ key: 'k', header: lt('h', 'h'), kind: 'text', validation }, 'ja')!.rule!);
+
 describe('validationRule', () => {
   it('maps the model to Excel rules', () => {
-    expect(validationRule({ type: 'list', values: ['a', 'b'] })).toEqual({ list: { inCellDropDown: true, source: 'a,b' } });
-    expect(validationRule({ type: 'whole', min: 0 })).toEqual({ wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } });
-    expect(validationRule({ type: 'decimal', min: 0, max: 1 })).toEqual({ decimal: { formula1: 0, formula2: 1, operator: 'Between' } });
-    expect(validationRule({ type: 'date', min: '2026-04-01', max: '2027-03-31' })).toEqual({ date: { formula1: '2026-04-01', formula2: '2027-03-31', operator: 'Between' } });
-    expect(validationRule({ type: 'textLength', max: 400 })).toEqual({ textLength: { formula1: 400, operator: 'LessThanOrEqualTo' } });
+    expect(ruleFor({ type: 'list', values: ['a', 'b'] })).toEqual({ list: { inCellDropDown: true, source: 'a,b' } });
+    expect(ruleFor({ type: 'whole', min: 0 })).toEqual({ wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } });
+    expect(ruleFor({ type: 'decimal', min: 0, max: 1 })).toEqual({ decimal: { formula1: 0, formula2: 1, operator: 'Between' } });
+    expect(ruleFor({ type: 'date', min: '2026-04-01', max: '2027-03-31' })).toEqual({ date: { formula1: '2026-04-01', formula2: '2027-03-31', operator: 'Between' } });
+    expect(ruleFor({ type: 'textLength', max: 400 })).toEqual({ textLength: { formula1: 400, operator: 'LessThanOrEqualTo' } });
   });
   it('leaves out lists Excel cannot hold inline (over 255 characters, or commas in an item)', () => {
-    expect(validationRule({ type: 'list', values: Array.from({ length: 60 }, (_, i) => `地区${i}`) })).toBeNull();
-    expect(validationRule({ type: 'list', values: ['a,b'] })).toBeNull();
+    expect(ruleFor({ type: 'list', values: Array.from({ length: 60 }, (_, i) => `地区${i}`) })).toBeNull();
+    expect(ruleFor({ type: 'list', values: ['a,b'] })).toBeNull();
   });
 });
 

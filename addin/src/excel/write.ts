@@ -4,12 +4,14 @@
  * chart — all queued on the caller's request context, never a sync per cell.
  */
 import {
+  columnWidth,
+  dataValidationOf,
   printHeaderFooter,
   printRanges,
   printRowHeights,
   PRINT_MARGINS,
   wrapsText,
-  type ColumnValidation,
+  type DataValidationRule,
   type Lang,
   type SheetModel,
   type SheetPrint,
@@ -25,11 +27,6 @@ export const COLORS = {
   title: '#004578',
 } as const;
 
-/** Excel's limits on data-validation texts. */
-const PROMPT_TITLE_MAX = 32;
-const PROMPT_MESSAGE_MAX = 255;
-const LIST_SOURCE_MAX = 255;
-
 export interface WriteOptions {
   /** Table name (already unique), when the model asks for a table. */
   tableName?: string;
@@ -44,42 +41,32 @@ export interface QueuedSheet {
   layout: SheetLayout;
 }
 
+const OPERATOR = { between: 'Between', greaterThanOrEqual: 'GreaterThanOrEqualTo', lessThanOrEqual: 'LessThanOrEqualTo' } as const;
+
 /**
- * An Excel data-validation rule for a column, or null when Excel cannot express it inline (a
- * list longer than 255 characters or with commas in an item: the prompt still explains it).
+ * Core's data-validation rule in Office.js's words, or null when Excel cannot express it inline (a
+ * list core could not hold inline: the prompt still explains it).
  *
  * @example
  * ```ts
- * validationRule({ type: 'list', values: ['実施済み', '実施中'] }); // { list: { inCellDropDown: true, source: '実施済み,実施中' } }
+ * validationRule({ type: 'list', values: ['実施済み', '実施中'], inline: '実施済み,実施中' }); // { list: { inCellDropDown: true, source: '実施済み,実施中' } }
  * ```
  */
-export function validationRule(v: ColumnValidation): Excel.DataValidationRule | null {
-  switch (v.type) {
-    case 'list': {
-      if (v.values.length === 0 || v.values.some((x) => x.includes(','))) return null;
-      const source = v.values.join(',');
-      return source.length <= LIST_SOURCE_MAX ? ({ list: { inCellDropDown: true, source } } as Excel.DataValidationRule) : null;
-    }
+export function validationRule(rule: DataValidationRule): Excel.DataValidationRule | null {
+  switch (rule.type) {
+    case 'list':
+      return rule.inline === null ? null : { list: { inCellDropDown: true, source: rule.inline } };
     case 'whole':
     case 'decimal': {
-      const basic = bounds(v.min, v.max);
-      if (!basic) return null;
-      return (v.type === 'whole' ? { wholeNumber: basic } : { decimal: basic }) as Excel.DataValidationRule;
+      const [formula1, formula2] = rule.formulae;
+      const basic = { formula1, ...(formula2 !== undefined ? { formula2 } : {}), operator: OPERATOR[rule.operator] };
+      return rule.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
     }
-    case 'date': {
-      const basic = bounds(v.min, v.max);
-      return basic ? ({ date: basic } as Excel.DataValidationRule) : null;
-    }
+    case 'date':
+      return { date: { formula1: rule.formulae[0], formula2: rule.formulae[1], operator: OPERATOR[rule.operator] } };
     case 'textLength':
-      return { textLength: { formula1: v.max, operator: 'LessThanOrEqualTo' } } as Excel.DataValidationRule;
+      return { textLength: { formula1: rule.formulae[0], operator: OPERATOR[rule.operator] } };
   }
-}
-
-function bounds(min: number | string | undefined, max: number | string | undefined) {
-  if (min !== undefined && max !== undefined) return { formula1: min, formula2: max, operator: 'Between' };
-  if (min !== undefined) return { formula1: min, operator: 'GreaterThanOrEqualTo' };
-  if (max !== undefined) return { formula1: max, operator: 'LessThanOrEqualTo' };
-  return null;
 }
 
 /**
@@ -142,29 +129,24 @@ export async function queueSheet(
     header.format.font.color = COLORS.headerFont;
   }
 
+  // Widths are core's (`columnWidth`: the model's, else one from the header), as the CLI writes them.
   layout.columns.forEach((c, i) => {
-    if (c.width !== undefined) sheet.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = Math.round(c.width * 7);
+    sheet.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = Math.round(columnWidth(c, lang) * 7);
   });
 
   const dataCount = layout.dataRows + layout.blankRows;
   if (dataCount > 0) {
     layout.columns.forEach((c, i) => {
-      if (!c.validation && !c.prompt) return;
+      // Rule, alert style and texts are core's decision (the CLI's writer takes the same).
+      const spec = dataValidationOf(c, lang);
+      if (!spec) return;
       const dv = sheet.getRange(blockAddress(layout.headerRow + 1, i, dataCount, 1)).dataValidation;
-      const rule = c.validation ? validationRule(c.validation) : null;
+      const rule = spec.rule ? validationRule(spec.rule) : null;
       if (rule) {
         dv.rule = rule;
-        if (c.errorAlert)
-          dv.errorAlert = {
-            showAlert: true,
-            // A warning, not a stop: staff may type a variant that core understands (全角, 和暦…).
-            style: 'Warning',
-            title: c.header[lang].slice(0, PROMPT_TITLE_MAX),
-            message: c.errorAlert[lang].slice(0, PROMPT_MESSAGE_MAX),
-          };
+        if (spec.error) dv.errorAlert = { showAlert: true, style: spec.style === 'warning' ? 'Warning' : 'Stop', title: spec.error.title, message: spec.error.message };
       }
-      if (c.prompt)
-        dv.prompt = { showPrompt: true, title: c.header[lang].slice(0, PROMPT_TITLE_MAX), message: c.prompt[lang].slice(0, PROMPT_MESSAGE_MAX) };
+      if (spec.prompt) dv.prompt = { showPrompt: true, title: spec.prompt.title, message: spec.prompt.message };
     });
   }
 

@@ -9,7 +9,6 @@ import {
   formatFiscalYear,
   parseDate,
   parseFiscalYear,
-  type ClosingRule,
   type Lang,
   type LocalizedText,
   type Plan,
@@ -31,7 +30,7 @@ const bad = (ja: string, en: string): { ok: false; message: LocalizedText } => (
 export function fiscalYearOfValue(plan: Plan, value: unknown): FnResult<number> {
   const d = parseDate(value);
   if (!d.ok) return bad(`日付として読めません：${String(value)}`, `Not a date: ${String(value)}`);
-  return { ok: true, value: fiscalYearOf(d.value, { startMonth: plan.fiscalYear.startMonth }) };
+  return { ok: true, value: fiscalYearOf(d.value, plan.fiscalYear) };
 }
 
 /**
@@ -81,6 +80,6 @@ export function flowDueDate(plan: Plan, flowId: unknown, fiscalYear: unknown): F
   }
   const fy = parseFiscalYear(typeof fiscalYear === 'string' || typeof fiscalYear === 'number' ? fiscalYear : '');
   if (!fy.ok) return bad(`年度として読めません：${String(fiscalYear)}`, `Not a fiscal year: ${String(fiscalYear)}`);
-  const due = dueDate(flow.closing as ClosingRule, fy.value, { startMonth: plan.fiscalYear.startMonth });
+  const due = dueDate(flow.closing, fy.value, plan.fiscalYear);
   return { ok: true, value: dateToExcelSerial(due) };
 }

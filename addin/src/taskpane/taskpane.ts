@@ -10,7 +10,9 @@ import {
   formatFiscalYear,
   langFromLocale,
   obligations,
+  receivingUnits,
   reportingLines,
+  returnUnitLevels,
   todayIn,
   SEVERITY_LABEL,
   unitsAt,
@@ -29,7 +31,7 @@ import {
   createReturnSheet,
   listWorkbook,
   loadOperations,
-  loadPlan,
+  loadPlanText,
   openWorkbook,
   rollUp,
   selectCell,
@@ -118,7 +120,7 @@ function actionButton(label: string, onclick: () => void, opts: { primary?: bool
 let fiscalYearNow: { plan: Plan; fy: number } | null = null;
 
 function currentFiscalYear(plan: Plan): number {
-  if (fiscalYearNow?.plan !== plan) fiscalYearNow = { plan, fy: fiscalYearOf(todayIn(plan.timeZone), { startMonth: plan.fiscalYear.startMonth }) };
+  if (fiscalYearNow?.plan !== plan) fiscalYearNow = { plan, fy: fiscalYearOf(todayIn(plan.timeZone), plan.fiscalYear) };
   return fiscalYearNow.fy;
 }
 
@@ -133,12 +135,6 @@ function defaultFiscalYear(plan: Plan): string {
   return String(currentFiscalYear(plan));
 }
 
-/** Levels of the plan that returns are filed by: the ward-like level and the district-like level. */
-function unitLevels(plan: Plan): { ward: string | null; district: string } {
-  const ids = plan.levels.map((l) => l.id);
-  return { ward: ids.length >= 3 ? ids[ids.length - 2]! : null, district: ids[ids.length - 1]! };
-}
-
 function unitOptions(plan: Plan, level: string, within?: string, withAny = true): { value: string; label: string }[] {
   const units = unitsAt(plan, level, within ? { within } : {});
   const items = units.map((u) => ({ value: u.code, label: u.name[state.lang] }));
@@ -149,7 +145,6 @@ function unitOptions(plan: Plan, level: string, within?: string, withAny = true)
 // Tab 1: create a return sheet
 
 function createPanel(plan: Plan): HTMLElement {
-  const levels = unitLevels(plan);
   const template = h('select', {});
   options(
     template,
@@ -160,12 +155,29 @@ function createPanel(plan: Plan): HTMLElement {
   const fy = h('select', {});
   options(fy, fiscalYearOptions(plan), defaultFiscalYear(plan));
   const rows = h('input', { type: 'number', min: 1, max: 5000, value: 50, inputmode: 'numeric' });
-  const fillDistricts = () => options(district, unitOptions(plan, levels.district, ward.value || undefined));
-  if (levels.ward) {
-    options(ward, unitOptions(plan, levels.ward));
-    ward.addEventListener('change', fillDistricts);
-  }
-  fillDistricts();
+  // The units a return is made out for come from its template's unit fields (core's
+  // returnUnitLevels, as the CLI's --ward and --district), labelled as the fields are.
+  const wardField = field(tr('ward'), ward);
+  const districtField = field(tr('district'), district);
+  const fillDistricts = () => {
+    const level = returnUnitLevels(plan, template.value).unit;
+    options(district, level ? unitOptions(plan, level.level.id, ward.value || undefined) : []);
+  };
+  const fillUnits = () => {
+    const levels = returnUnitLevels(plan, template.value);
+    for (const [f, unit] of [
+      [wardField, levels.parent],
+      [districtField, levels.unit],
+    ] as const) {
+      f.hidden = unit === undefined;
+      if (unit) f.querySelector('label')!.textContent = unit.label[state.lang];
+    }
+    options(ward, levels.parent ? unitOptions(plan, levels.parent.level.id) : []);
+    fillDistricts();
+  };
+  ward.addEventListener('change', fillDistricts);
+  template.addEventListener('change', fillUnits);
+  fillUnits();
   const create = actionButton(
     tr('createSheet'),
     () =>
@@ -188,8 +200,8 @@ function createPanel(plan: Plan): HTMLElement {
     { class: 'stack' },
     h('p', { class: 'help' }, tr('createHelp')),
     field(tr('template'), template),
-    levels.ward ? field(tr('ward'), ward) : null,
-    field(tr('district'), district),
+    wardField,
+    districtField,
     field(tr('fiscalYear'), fy),
     field(tr('blankRows'), rows),
     h('div', { class: 'actions' }, create),
@@ -400,11 +412,13 @@ function modelTable(model: SheetModel): HTMLElement {
 }
 
 function rollupPanel(plan: Plan): HTMLElement {
-  const levels = unitLevels(plan);
   const fy = h('select', {});
   options(fy, fiscalYearOptions(plan), defaultFiscalYear(plan));
   const ward = h('select', {});
-  if (levels.ward) options(ward, unitOptions(plan, levels.ward, undefined, false));
+  // The units a compiled report is built for: core's receivingUnits, as the CLI's rollup --ward.
+  const receivers = receivingUnits(plan);
+  const levels = { ward: receivers.length > 0 };
+  options(ward, receivers.map((u) => ({ value: u.code, label: u.name[state.lang] })));
   const kindName = uid('kind');
   const kindWard = h('input', { type: 'radio', name: kindName, value: 'ward', id: uid('k'), checked: Boolean(levels.ward) });
   const kindAnnual = h('input', { type: 'radio', name: kindName, value: 'annual', id: uid('k'), checked: !levels.ward });
@@ -570,15 +584,14 @@ function renderPlanIssues(issues: readonly PlanIssue[]): void {
 async function loadPlanFile(file: File): Promise<void> {
   await busy(async () => {
     const text = await file.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      setStatus(tr('planNotJson', e instanceof Error ? e.message : String(e)), 'error');
+    // Core reads the text (a byte-order mark, JSON that does not parse) as the CLI does.
+    const r = await loadPlanText(text);
+    renderPlanIssues(r.issues);
+    const notJson = r.issues.find((i) => i.code === 'plan_not_json');
+    if (notJson) {
+      setStatus(notJson.message[state.lang], 'error');
       return;
     }
-    const r = await loadPlan(json);
-    renderPlanIssues(r.issues);
     if (!r.ok) {
       setStatus(tr('planInvalid', r.issues.length), 'error');
       return;

@@ -2,7 +2,7 @@
  * The operations against the fake workbook in Node: what they write, that marks come and go
  * without a trace, and that the number of round trips does not grow with the rows.
  */
-import { blankReturnSheet, headerRowIndex, requirePlan } from '@sasaeai/core';
+import { blankReturnSheet, dataValidationOf, headerRowIndex, requirePlan } from '@sasaeai/core';
 import { generateReturns } from '@sasaeai/core/samples';
 import { chibaPlan } from '@sasaeai/plan-chiba';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -299,7 +299,7 @@ describe('create a return sheet', () => {
     expect(snap.tables[0]!.name).toBe(first.table);
     expect(snap.frozenRows).toBe(headerRowIndex(model) + 1);
     // Every column with a rule in the model has it in the sheet, over the prepared rows.
-    const withRules = model.columns.filter((c) => c.validation && validationRule(c.validation));
+    const withRules = model.columns.filter((c) => { const rule = dataValidationOf(c, 'ja')?.rule; return rule && validationRule(rule); });
     expect(snap.validations.filter((v) => v.rule).length).toBe(withRules.length);
     expect(snap.validations.filter((v) => (v.prompt as { message?: string } | undefined)?.message).length).toBe(model.columns.filter((c) => c.prompt).length);
     // Text columns are text in the empty rows too, so that what staff type stays as typed.

@@ -7,12 +7,8 @@
 import { performance } from 'node:perf_hooks';
 import { basename } from 'node:path';
 import {
-  detectTemplate,
-  getTemplate,
-  notAReturn,
-  notAReturnIssue,
   resolveResubmissions,
-  validateGrids,
+  validateReturns,
   type Issue,
   type LocalDate,
   type Plan,
@@ -96,8 +92,10 @@ export async function checkFiles(files: string[], missing: string[], opts: Check
     checked.push({ file, read, returns: [], skipped: [], notes: [], issues: read.issues });
   }
 
-  // The grids to validate, with where they came from.
-  const grids: { file: CheckedFile; sheet: SheetRead; template?: string }[] = [];
+  // The sheets offered as returns, with where they came from.
+  const offered: { file: CheckedFile; sheet: SheetRead; recordedTemplate: string | undefined }[] = [];
+  // Files whose sheets were offered: each must hold a return, or say why not.
+  const workbooks: CheckedFile[] = [];
   for (const [i, p] of files.entries()) {
     const file = displayPath(p);
     if (basename(p).startsWith('~$')) {
@@ -124,52 +122,37 @@ export async function checkFiles(files: string[], missing: string[], opts: Check
       );
       continue;
     }
-    let found = 0;
+    workbooks.push(entry);
     for (const sheet of read.sheets) {
+      // A blank return made by `sasaeai template` names its template: core uses it when the
+      // headers alone do not tell (a damaged header then gets precise "missing column" issues).
       const meta = { ...read.metadata.workbook, ...read.metadata.sheets[sheet.grid.sheet] };
-      const detected = detectTemplate(sheet.grid, plan);
-      // A blank return made by `sasaeai template` names its template: use it when the headers
-      // alone do not tell (a damaged header then gets precise "missing column" issues).
-      const recorded = meta['sasaeai.template'];
-      const template = detected ? undefined : recorded && getTemplate(plan, recorded) ? recorded : undefined;
-      if (!detected && template === undefined) {
-        if (sheet.grid.cells.length > 0) entry.skipped.push(sheet.grid.sheet);
-        continue;
-      }
-      // A filled-in example (記入例), a cover or a summary of the other sheets has the header too.
-      const why = notAReturn(sheet.grid, detected ? detected.headerRow - 1 : 0, plan, detected?.templateId ?? template);
-      if (why !== null) {
-        entry.notes.push(notAReturnIssue(sheet.grid, why));
-        continue;
-      }
-      found++;
-      grids.push({ file: entry, sheet, ...(template ? { template } : {}) });
-    }
-    if (found === 0 && entry.notes.length === 0) {
-      entry.issues.push(cliIssue('no_return_sheet', { sheets: read.sheets.map((s) => s.grid.sheet) }, { source: file }));
+      offered.push({ file: entry, sheet, recordedTemplate: meta['sasaeai.template'] });
     }
   }
   say(files.length, 0);
 
-  // Validate: detected grids together (duplicates across files are found), grids known only by
-  // their recorded template one template at a time.
+  // Which sheets are returns and their validation are core's decisions (the add-in takes the
+  // same); returns found by their headers are validated together, so a row sent twice in two
+  // files is found too.
   const t1 = performance.now();
   opts.progress?.update(
     opts.lang === 'ja' ? `検証中 ${rowsSoFar.toLocaleString('ja-JP')} 行` : `Checking ${rowsSoFar.toLocaleString('en-US')} rows`,
   );
-  const base = { plan, ...(opts.today ? { today: opts.today } : {}) };
-  const groups = new Map<string | undefined, typeof grids>();
-  for (const g of grids) {
-    const list = groups.get(g.template) ?? [];
-    list.push(g);
-    groups.set(g.template, list);
-  }
-  for (const [template, list] of groups) {
-    const { results } = validateGrids(
-      list.map((g) => g.sheet.grid),
-      template ? { ...base, template } : base,
-    );
-    list.forEach((g, i) => g.file.returns.push({ sheet: g.sheet, result: results[i]! }));
+  const sheetsChecked = validateReturns(
+    plan,
+    offered.map((o) => ({ grid: o.sheet.grid, recordedTemplate: o.recordedTemplate })),
+    opts.today ? { today: opts.today } : {},
+  );
+  sheetsChecked.forEach((c, k) => {
+    const { file: entry, sheet } = offered[k]!;
+    if ('result' in c) entry.returns.push({ sheet, result: c.result });
+    else if (c.what.kind === 'not-a-return') entry.notes.push(c.what.issue);
+    else if (sheet.grid.cells.length > 0) entry.skipped.push(sheet.grid.sheet);
+  });
+  for (const entry of workbooks) {
+    if (entry.returns.length === 0 && entry.notes.length === 0)
+      entry.issues.push(cliIssue('no_return_sheet', { sheets: entry.read.sheets.map((s) => s.grid.sheet) }, { source: entry.file }));
   }
   // A corrected return sent beside the original: the later version's rows count, once.
   const all = checked.flatMap((f) => f.returns.map((r) => ({ f, r })));

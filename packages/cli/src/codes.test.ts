@@ -35,6 +35,7 @@ const USAGE_EXAMPLES = {
   demo_folder_in_use: { folder: 'demo', files: ['a.txt'], more: true },
   demo_folder_is_file: { folder: 'demo.txt' },
   not_a_receiver: { text: '寒川', levels: [{ ja: '区', en: 'ward' }] },
+  unit_wrong_level: { text: '寒川', levels: [{ ja: '区', en: 'ward' }], found: [{ name: { ja: '寒川', en: 'Samukawa' }, code: '12101-01' }] },
   review_unit_unknown: { text: '中央', several: true },
   unknown_body: { body: 'council', known: ['ward-council', 'city'] },
   review_files_missing: { files: ['a.xlsx'] },

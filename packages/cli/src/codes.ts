@@ -200,6 +200,13 @@ export const CLI_USAGE_CODES = {
     en: (p: { what: LocalizedText; text: string; matches: readonly { name: LocalizedText; code: string }[] }) =>
       `"${p.text}" matches several ${p.what.en}s: ${p.matches.map((u) => `${u.name.en} (${u.code})`).join(', ')}. Give the code.`,
   },
+  unit_wrong_level: {
+    when: '`--ward`/`--district` names a unit at another level than the option asks for',
+    ja: (p: { text: string; levels: readonly LocalizedText[]; found: readonly { name: LocalizedText; code: string }[] }) =>
+      `「${p.text}」は${p.found.map((u) => `${u.name.ja}（${u.code}）`).join('、')}で、${p.levels.map((l) => l.ja).join('・')}ではありません。`,
+    en: (p: { text: string; levels: readonly LocalizedText[]; found: readonly { name: LocalizedText; code: string }[] }) =>
+      `"${p.text}" is ${p.found.map((u) => `${u.name.en} (${u.code})`).join(', ')}, not a ${p.levels.map((l) => l.en).join(' or ')}.`,
+  },
   plan_unusable: {
     when: 'the plan given by `--plan` cannot be read or is not valid',
     ja: (p: { message: LocalizedText }) => p.message.ja,

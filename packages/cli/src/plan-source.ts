@@ -3,7 +3,7 @@
  * the same core function either way.
  */
 import { readFile } from 'node:fs/promises';
-import { loadPlan, type LocalizedText, type Plan, type PlanIssue } from '@sasaeai/core';
+import { loadPlan, parsePlanText, type LocalizedText, type Plan, type PlanIssue, type Result } from '@sasaeai/core';
 import { chibaPlan } from '@sasaeai/plan-chiba';
 import { lt } from './messages.js';
 
@@ -27,8 +27,8 @@ export type PlanSource =
  */
 export async function loadPlanSource(value: string): Promise<PlanSource> {
   const preset = PRESETS[value.toLowerCase()];
-  let json: unknown;
-  if (preset !== undefined) json = preset;
+  let r: Result<Plan, PlanIssue>;
+  if (preset !== undefined) r = loadPlan(preset);
   else {
     let text: string;
     try {
@@ -50,20 +50,12 @@ export async function loadPlanSource(value: string): Promise<PlanSource> {
             : lt(`計画ファイル「${value}」を読めません（${code ?? ''}）。`, `Cannot read the plan file "${value}" (${code ?? ''}).`),
       };
     }
-    try {
-      json = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (e) {
-      const detail = e instanceof Error ? e.message : String(e);
-      return {
-        ok: false,
-        kind: 'unreadable',
-        issues: [],
-        name: value,
-        message: lt(`計画ファイル「${value}」は JSON として読めません：${detail}`, `The plan file "${value}" is not valid JSON: ${detail}`),
-      };
-    }
+    // Core reads the text (a byte-order mark, JSON that does not parse) as the add-in does.
+    r = parsePlanText(text);
+    const notJson = r.issues.find((i) => i.code === 'plan_not_json');
+    if (notJson)
+      return { ok: false, kind: 'unreadable', issues: [], name: value, message: lt(`「${value}」：${notJson.message.ja}`, `"${value}": ${notJson.message.en}`) };
   }
-  const r = loadPlan(json);
   if (r.ok) return { ok: true, plan: r.value, issues: r.issues, name: value };
   const errors = r.issues.filter((i) => i.severity === 'error').length;
   return {

@@ -1,63 +1,62 @@
 /**
  * Resolving what a user types for `--ward` and `--district` (a code, a Japanese or English name,
  * an alias) to one unit of the plan, with a clear usage error when it names none or several.
- * Nothing here names a level of the Chiba plan: a "ward" is any unit with units below it.
+ * Which units qualify is core's decision (`receivingLevels`, `returnUnitLevels`), the same the
+ * add-in's pickers offer; this file only turns core's answer into the CLI's usage errors.
  */
-import { closest, findUnits, nameVariantKey, type Plan, type Unit } from '@sasaeai/core';
-import { usage } from './messages.js';
+import { lookupUnit, receivingLevels, returnUnitLevels, type LocalizedText, type ReturnUnitLevel, type Plan, type Unit, type UnitLookupOptions } from '@sasaeai/core';
+import { lt, usage } from './messages.js';
 
-function hasChildren(plan: Plan, code: string): boolean {
-  return plan.units.some((u) => u.parent === code);
+function resolve(plan: Plan, text: string, opts: UnitLookupOptions, what: LocalizedText, wrongLevel: 'not_a_receiver' | 'unit_wrong_level'): Unit {
+  const r = lookupUnit(plan, text, opts);
+  if (r.ok) return r.unit;
+  switch (r.reason) {
+    case 'unknown':
+      return usage('unknown_unit', { what, text, near: r.near });
+    case 'ambiguous':
+      return usage('ambiguous_unit', { what, text, matches: r.matches });
+    case 'wrong-level':
+      return wrongLevel === 'not_a_receiver'
+        ? usage('not_a_receiver', { text, levels: r.levels.map((l) => l.name) })
+        : usage('unit_wrong_level', { text, levels: r.levels.map((l) => l.name), found: r.matches });
+  }
 }
 
-function depth(plan: Plan, u: Unit): number {
-  return plan.levels.findIndex((l) => l.id === u.level);
+/** Looks a unit up at a unit field's level (any level when the template has no such field), named by the field. */
+function atLevel(plan: Plan, text: string, field: ReturnUnitLevel | undefined, parent: string | undefined): Unit {
+  const opts: UnitLookupOptions = { ...(field ? { levels: [field.level.id] } : {}), ...(parent !== undefined ? { parent } : {}) };
+  return resolve(plan, text, opts, field?.label ?? lt('単位', 'unit'), 'unit_wrong_level');
 }
 
 /**
- * Units whose name or alias is the typed text written another way (松ヶ丘 / 松が丘 for 松ケ丘,
- * 髙 for 高): core's variant key, used only when the exact look-up found nothing.
- */
-function byVariant(plan: Plan, text: string, keep: (u: Unit) => boolean): Unit[] {
-  const key = nameVariantKey(text);
-  return plan.units.filter((u) => keep(u) && [u.code, u.name.ja, u.name.en, ...(u.aliases ?? [])].some((n) => nameVariantKey(n) === key));
-}
-
-function pick(text: string, found: Unit[], what: { ja: string; en: string }, pool: Unit[] = []): Unit {
-  if (found.length === 1) return found[0]!;
-  if (found.length === 0) return usage('unknown_unit', { what, text, near: closest(text, pool.map((u) => u.name.ja)).map((n: string) => pool.find((u) => u.name.ja === n)!) });
-  return usage('ambiguous_unit', { what, text, matches: found });
-}
-
-/**
- * The ward (a unit that has units below it, not the top one) that a text names. When a name is
- * both a ward and a district (花見川), the ward wins.
+ * The receiving unit a text names (code, name or alias): a unit whose level receives a flow's
+ * returns and compiles them (a ward for ward councils, the top unit for a single body) — what
+ * `rollup --ward` and the `review` commands' `--ward` mean. A usage error when it names none,
+ * several, or a unit that receives nothing.
  *
  * @example
  * ```ts
- * resolveWard(plan, '中央区').code; // '12101'
+ * resolveReceiver(plan, '中央区').code; // '12101'
  * ```
  */
-export function resolveWard(plan: Plan, text: string): Unit {
-  const isWard = (u: Unit) => u.parent !== undefined && hasChildren(plan, u.code);
-  let found = findUnits(plan, text).filter(isWard);
-  if (found.length === 0) found = byVariant(plan, text, isWard);
-  const top = Math.min(...found.map((u) => depth(plan, u)));
-  found = found.filter((u) => depth(plan, u) === top);
-  return pick(text, found, { ja: '区', en: 'ward' }, plan.units.filter(isWard));
+export function resolveReceiver(plan: Plan, text: string): Unit {
+  return resolve(plan, text, { levels: receivingLevels(plan) }, lt('単位', 'unit'), 'not_a_receiver');
 }
 
 /**
- * The district (a unit with no units below it) that a text names, within a ward when given.
+ * The units a blank return of a template is made out for: its parent unit (`--ward`) and its
+ * reporting unit (`--district`, within the ward when given), at the levels of the template's unit
+ * fields. When only the district is given, its parent fills the ward.
  *
  * @example
  * ```ts
- * resolveDistrict(plan, '寒川', '12101').code; // '12101-01'
+ * returnUnits(plan, 'district-activity', { district: '寒川' }); // { ward: 中央区, district: 寒川 }
  * ```
  */
-export function resolveDistrict(plan: Plan, text: string, ward?: string): Unit {
-  const isDistrict = (u: Unit) => !hasChildren(plan, u.code) && (ward === undefined || u.parent === ward);
-  let found = findUnits(plan, text, ward ? { parent: ward } : {}).filter((u) => !hasChildren(plan, u.code));
-  if (found.length === 0) found = byVariant(plan, text, isDistrict);
-  return pick(text, found, { ja: '地区', en: 'district' }, plan.units.filter(isDistrict));
+export function returnUnits(plan: Plan, templateId: string, typed: { ward?: string | undefined; district?: string | undefined }): { ward?: Unit; district?: Unit } {
+  const levels = returnUnitLevels(plan, templateId);
+  let ward = typed.ward !== undefined ? atLevel(plan, typed.ward, levels.parent, undefined) : undefined;
+  const district = typed.district !== undefined ? atLevel(plan, typed.district, levels.unit, ward?.code) : undefined;
+  if (district && !ward && district.parent) ward = plan.units.find((u) => u.code === district.parent);
+  return { ...(ward ? { ward } : {}), ...(district ? { district } : {}) };
 }

@@ -41,7 +41,7 @@ describe('sasaeai template', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: h });
     const dv = validations(ws);
     const at = (col: string) => Object.entries(dv).find(([k]) => k === `${col}${h + 1}` || k.startsWith(`${col}${h + 1}:`))?.[1];
-    expect(at('F')).toMatchObject({ type: 'list', showErrorMessage: true, errorStyle: 'stop' });
+    expect(at('F')).toMatchObject({ type: 'list', showErrorMessage: true, errorStyle: 'warning' });
     expect(at('F')?.prompt).toMatch(/[ぁ-んァ-ン一-龥]/);
     expect(at('G')).toMatchObject({ type: 'whole' });
     expect(at('D')).toMatchObject({ type: 'date' });

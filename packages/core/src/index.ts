@@ -41,7 +41,6 @@ export {
   type Cadence,
   type Verification,
   type VerificationField,
-  type PlanClosingRule,
   type Severity,
 } from './plan/schema.js';
 export { loadPlan, requirePlan, type PlanIssue, type PlanIssueCode } from './plan/load.js';
@@ -165,6 +164,17 @@ export {
   type PrintRowHeights,
 } from './sheet/print.js';
 export { blankReturnSheet, type BlankReturnOptions } from './sheet/template.js';
+export { TEXT_FORMAT, GENERAL_FORMAT, DEFAULT_DATE_FORMAT, columnNumberFormat, cellNumberFormat } from './sheet/formats.js';
+export { SHEET_NAME_MAX, TABLE_NAME_MAX, RESERVED_SHEET_PREFIX, uniqueSheetName, uniqueSheetNames, uniqueTableName } from './sheet/names.js';
+export {
+  VALIDATION_TEXT_MAX,
+  dataValidationOf,
+  inlineListSource,
+  type DataValidationRule,
+  type DataValidationSpec,
+  type ValidationOperator,
+} from './sheet/data-validation.js';
+export { issuesSheet, type IssuesSheetOptions } from './sheet/issues.js';
 
 // Roll-up: submissions → ward progress, annual report, completeness, provenance
 export {
@@ -216,6 +226,30 @@ export {
   type NothingCountedReason,
 } from './rollup/index.js';
 export { compileUnitWorkbooks, type CompiledFromUnits, type UnitWorkbook, type UnitWorkbookUse } from './rollup/unit-workbooks.js';
+export { ALL_SUBJECTS, figureId, parseFigureId, rowId, type FigureIdParts } from './rollup/figure-id.js';
+
+// Decisions both adapters (the CLI and the add-in) take the same way: which sheets are returns,
+// which report to build from them, which units a person means, how a plan file's text is read
+export { returnSheet, validateReturns, type CheckedSheet, type OfferedSheet, type ReturnSheet } from './adapt/returns.js';
+export {
+  buildReport,
+  completenessReport,
+  returnSubmissions,
+  type BuiltReport,
+  type NotAReturnSheet,
+  type ReportRequest,
+} from './adapt/report.js';
+export {
+  lookupUnit,
+  receivingLevels,
+  receivingUnits,
+  returnUnitLevels,
+  type ReturnUnitLevel,
+  type ReturnUnitLevels,
+  type UnitLookup,
+  type UnitLookupOptions,
+} from './adapt/units.js';
+export { parsePlanText } from './adapt/plan-text.js';
 
 // Review workflow (審査): the state users persist, and the transitions on it
 export {

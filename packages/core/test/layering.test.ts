@@ -51,20 +51,22 @@ const show = (e: Edge) => `${e.from}:${e.line} → ${e.to ?? e.specifier}${e.typ
  * text, i18n — know nothing of plans, returns, reports or reviews; the review workflow sits above
  * the roll-up (it snapshots ward progress when a ward council confirms it), so the roll-up must
  * not reach back into the workflow; both read the review state's data (schemas, types, status
- * labels) from `review-state/`, which knows only i18n; nothing but the samples' own tests uses the
- * samples.
+ * labels) from `review-state/`, which knows only i18n and period (the one schema of a date); `adapt/` (the decisions both adapters take
+ * the same way) sits on top and nothing in the library imports it; nothing but the samples' own
+ * tests uses the samples.
  */
 const FORBIDDEN: Record<string, readonly string[]> = {
-  i18n: ['period', 'review-state', 'text', 'plan', 'returns', 'rules', 'sheet', 'rollup', 'workflow', 'samples'],
-  text: ['period', 'review-state', 'plan', 'returns', 'rules', 'sheet', 'rollup', 'workflow', 'samples'],
-  period: ['review-state', 'plan', 'returns', 'rules', 'sheet', 'rollup', 'workflow', 'samples'],
-  plan: ['review-state', 'returns', 'rules', 'sheet', 'rollup', 'workflow', 'samples'],
-  rules: ['review-state', 'sheet', 'rollup', 'workflow', 'samples'],
-  returns: ['review-state', 'sheet', 'rollup', 'workflow', 'samples'],
-  sheet: ['rollup', 'workflow', 'samples'],
-  rollup: ['workflow', 'samples'],
-  workflow: ['samples'],
-  'review-state': ['period', 'text', 'plan', 'returns', 'rules', 'sheet', 'rollup', 'workflow', 'samples'],
+  i18n: ['period', 'review-state', 'text', 'plan', 'returns', 'rules', 'sheet', 'rollup', 'workflow', 'adapt', 'samples'],
+  text: ['period', 'review-state', 'plan', 'returns', 'rules', 'sheet', 'rollup', 'workflow', 'adapt', 'samples'],
+  period: ['review-state', 'plan', 'returns', 'rules', 'sheet', 'rollup', 'workflow', 'adapt', 'samples'],
+  plan: ['review-state', 'returns', 'rules', 'sheet', 'rollup', 'workflow', 'adapt', 'samples'],
+  rules: ['review-state', 'sheet', 'rollup', 'workflow', 'adapt', 'samples'],
+  returns: ['review-state', 'sheet', 'rollup', 'workflow', 'adapt', 'samples'],
+  sheet: ['rollup', 'workflow', 'adapt', 'samples'],
+  rollup: ['workflow', 'adapt', 'samples'],
+  workflow: ['adapt', 'samples'],
+  adapt: ['samples'],
+  'review-state': ['text', 'plan', 'returns', 'rules', 'sheet', 'rollup', 'workflow', 'adapt', 'samples'],
 };
 
 /**

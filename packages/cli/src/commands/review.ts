@@ -37,7 +37,7 @@ import { checkOutput, collectInputs } from '../files.js';
 import { ledgerId, ledgerSubmissions, readLedger, writeLedger } from '../ledger.js';
 import { lt, usage } from '../messages.js';
 import { progress } from '../progress.js';
-import { resolveWard } from '../units.js';
+import { resolveReceiver } from '../units.js';
 import type { Cli } from '../main.js';
 
 interface ActorOptions {
@@ -235,7 +235,7 @@ export function registerReview(program: Command, cli: Cli): void {
       if (!isLocalDate(o.date)) usage('meeting_date_invalid', { date: o.date });
       const state = await readLedger(o.ledger, plan, { create: false });
       const ctx = context(plan, o);
-      const ward = resolveWard(plan, o.ward).code;
+      const ward = resolveReceiver(plan, o.ward).code;
       const reviewed: string[] = [];
       for (const f of o.reviewed ?? []) reviewed.push(...(await returnsOf(plan, lang, f, undefined, o.ledger, cli)).map((s) => s.id));
       const meeting = { ward, fiscalYear: o.fiscalYear, date: o.date, agenda: o.agenda ?? [], reviewed, ...(o.note !== undefined ? { note: o.note } : {}) };
@@ -259,7 +259,7 @@ export function registerReview(program: Command, cli: Cli): void {
       const plan = await requirePlanOption(planName, lang, cli.io);
       const state = await readLedger(o.ledger, plan, { create: false });
       const ctx = context(plan, o);
-      const ward = resolveWard(plan, o.ward).code;
+      const ward = resolveReceiver(plan, o.ward).code;
       const subs = await readReturns(plan, lang, paths, o.ledger, cli);
       const ack = (o.acknowledgeMissing ?? []).map((a) => (a.includes('/') ? a : unitCode(plan, a)));
       await run(cli, lang, o.ledger, state, [
@@ -347,7 +347,7 @@ export function registerReview(program: Command, cli: Cli): void {
       const state = await readLedger(o.ledger, plan, { create: false });
       await checkOutput(o.output, { force: o.force === true, inputs: [o.ledger] });
       const subs = await readReturns(plan, lang, paths, o.ledger, cli);
-      const within = o.ward ? resolveWard(plan, o.ward).code : undefined;
+      const within = o.ward ? resolveReceiver(plan, o.ward).code : undefined;
       const c = completeness(plan, subs, { fiscalYear: o.fiscalYear, review: state, ...(within ? { within } : {}) });
       const sheet = remindersSheet(plan, c, state, lang);
       await writeFile(o.output, csv(sheet, lang), 'utf8');

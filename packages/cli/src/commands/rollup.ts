@@ -5,23 +5,15 @@
  */
 import { Option, type Command } from 'commander';
 import {
-  annualReport,
-  annualReportWorkbook,
-  submissionFromValidation,
-  wardProgress,
-  wardProgressWorkbook,
+  buildReport,
+  returnSubmissions,
   type AnnualReport,
   type Lang,
   type LocalDate,
-  closest,
-  findUnits,
-  getUnit,
-  reportingLines,
   type Plan,
   type ReviewState,
   type RollupNotice,
   type Submission,
-  type Unit,
   type WardProgress,
   type WorkbookModel,
 } from '@sasaeai/core';
@@ -30,6 +22,7 @@ import { globals, parseFiscalYearOption, parseToday, requirePlanOption } from '.
 import { checkOutput, collectInputs } from '../files.js';
 import { ledgerSubmissions, readLedger } from '../ledger.js';
 import { usage } from '../messages.js';
+import { resolveReceiver } from '../units.js';
 import { jsonIssue } from '../output/validate.js';
 import { progress } from '../progress.js';
 import { GENERATOR } from '../version.js';
@@ -70,53 +63,15 @@ export function rollUp(
   opts: { fiscalYear: number; ward?: string; includeInvalid?: boolean; lang: Lang; review?: { ledger: string; state: ReviewState; includeUnaccepted: boolean } },
 ): RolledUp {
   // With a review ledger, returns go by the ids the ledger knows them by, and only accepted ones count.
-  const submissions = opts.review
-    ? ledgerSubmissions(run, opts.review.ledger)
-    : run.files.flatMap((f) => f.returns.filter((r) => r.result.templateId !== null).map((r) => submissionFromValidation(r.result)));
-  const base = {
+  const submissions = opts.review ? ledgerSubmissions(run, opts.review.ledger) : returnSubmissions(run.files.flatMap((f) => f.returns.map((r) => r.result))).submissions;
+  const { report, workbook } = buildReport(plan, submissions, {
     fiscalYear: opts.fiscalYear,
     includeInvalid: opts.includeInvalid === true,
+    lang: opts.lang,
+    ...(opts.ward ? { receiver: opts.ward } : {}),
     ...(opts.review ? { review: opts.review.state, includeProvisional: opts.review.includeUnaccepted } : {}),
-  };
-  if (opts.ward) {
-    const report = wardProgress(plan, submissions, { ...base, ward: opts.ward });
-    return { report, workbook: wardProgressWorkbook(report, opts.lang), submissions };
-  }
-  const report = annualReport(plan, submissions, base);
-  return { report, workbook: annualReportWorkbook(report, opts.lang), submissions };
-}
-
-/**
- * The receiving unit a text names (code, name or alias): a unit at a level that receives a
- * flow's returns (a ward for ward councils, the top unit for a single body). A usage error when
- * it names none, several, or a unit that receives nothing.
- *
- * @example
- * ```ts
- * resolveReceiver(plan, '中央区').code; // '12101'
- * ```
- */
-export function resolveReceiver(plan: Plan, text: string): Unit {
-  const top = plan.units.find((u) => u.parent === undefined);
-  const levels = new Set(
-    reportingLines(plan)
-      .filter((l) => l.template !== undefined)
-      .map((l) => (l.to.perUnit ? l.to.level : top?.level)),
-  );
-  const exact = getUnit(plan, text.trim());
-  const found = exact ? [exact] : findUnits(plan, text);
-  const receiving = found.filter((u) => levels.has(u.level));
-  if (receiving.length === 1) return receiving[0]!;
-  const what = { ja: '単位', en: 'unit' };
-  if (found.length === 0) {
-    const pool = plan.units.filter((u) => levels.has(u.level));
-    return usage('unknown_unit', { what, text, near: closest(text, pool.map((u) => u.name.ja)).map((n: string) => pool.find((u) => u.name.ja === n)!) });
-  }
-  if (receiving.length === 0) {
-    const names = [...levels].map((l) => plan.levels.find((x) => x.id === l)?.name).filter((n) => n !== undefined);
-    return usage('not_a_receiver', { text, levels: names });
-  }
-  return usage('ambiguous_unit', { what, text, matches: receiving });
+  });
+  return { report, workbook, submissions };
 }
 
 /**

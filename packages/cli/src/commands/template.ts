@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { globals, parseCount, parseFiscalYearOption, requirePlanOption } from '../context.js';
 import { checkOutput, displayPath } from '../files.js';
 import { usage } from '../messages.js';
-import { resolveDistrict, resolveWard } from '../units.js';
+import { returnUnits } from '../units.js';
 import { GENERATOR } from '../version.js';
 import { writeWorkbookFile } from '../xlsx/write.js';
 import type { Cli } from '../main.js';
@@ -55,9 +55,7 @@ export function registerTemplate(program: Command, cli: Cli): void {
       const template = getTemplate(plan, templateId);
       if (!template)
         usage('unknown_template', { template: templateId, known: plan.templates.map((t) => t.id) });
-      let ward = opts.ward ? resolveWard(plan, opts.ward) : undefined;
-      const district = opts.district ? resolveDistrict(plan, opts.district, ward?.code) : undefined;
-      if (district && !ward && district.parent) ward = plan.units.find((u) => u.code === district.parent);
+      const { ward, district } = returnUnits(plan, templateId, { ward: opts.ward, district: opts.district });
 
       let sheet: SheetModel;
       try {

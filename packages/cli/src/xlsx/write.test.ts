@@ -129,7 +129,7 @@ describe('writeWorkbookFile', () => {
       type: 'list',
       formulae: ['"実施済み,実施中,未着手,中止"'],
       showErrorMessage: true,
-      errorStyle: 'stop',
+      errorStyle: 'warning',
       error: '実施状況は一覧から選んでください。',
       prompt: '一覧から選んでください',
     });

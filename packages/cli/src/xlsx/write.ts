@@ -15,18 +15,22 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import type { Border, DataValidation, Fill, Workbook, Worksheet } from 'exceljs';
 import {
+  cellNumberFormat,
   columnWidth,
+  dataValidationOf,
   headerFooterString,
   headerRowIndex,
-  looksLikeFormula,
+  isLocalDate,
   printHeaderFooter,
   printRanges,
   printRowHeights,
   PRINT_MARGINS,
+  TEXT_FORMAT,
+  uniqueSheetNames,
+  uniqueTableName,
   wrapsText,
-  type ColumnValidation,
+  type DataValidationSpec,
   type Lang,
-  type SheetColumn,
   type SheetModel,
   type SheetPrint,
   type SheetValue,
@@ -42,22 +46,10 @@ export interface WriteOptions {
   generator?: string;
 }
 
-const DEFAULT_FORMATS: Partial<Record<SheetColumn['kind'], string>> = {
-  integer: '#,##0',
-  percent: '0.0%',
-  date: 'yyyy/m/d',
-  text: '@',
-};
-const DATE_FORMAT = 'yyyy/m/d';
 // The paper size code of A4 in SpreadsheetML.
 const A4 = 9;
 const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const THIN: Partial<Border> = { style: 'thin', color: { argb: 'FF9BB7D4' } };
-// Excel's limits on data-validation texts.
-const MAX_PROMPT_TITLE = 32;
-const MAX_PROMPT = 255;
-const MAX_ERROR = 225;
-const MAX_INLINE_LIST = 255;
 
 /**
  * Builds an exceljs workbook from a model.
@@ -72,9 +64,9 @@ export function toExcelWorkbook(model: WorkbookModel, opts: WriteOptions): Workb
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Sasaeai';
   wb.created = new Date();
-  const names = sheetNames(model.sheets, opts.lang);
+  const names = uniqueSheetNames(model.sheets.map((s) => s.name[opts.lang]));
   const lists = new ListSheet();
-  const tableNames = new Set<string>();
+  const tableNames: string[] = [];
   model.sheets.forEach((sheet, i) => writeSheet(wb, sheet, names[i]!, names, model.sheets, lists, tableNames, opts.lang));
   lists.write(wb);
 
@@ -119,7 +111,7 @@ function writeSheet(
   names: string[],
   all: SheetModel[],
   lists: ListSheet,
-  tableNames: Set<string>,
+  tableNames: string[],
   lang: Lang,
 ): void {
   const ws = wb.addWorksheet(name);
@@ -131,11 +123,15 @@ function writeSheet(
   const lastData = headerRow + dataRows;
 
   if (sheet.preamble) {
+    // Titles, notes and headers are text: formatted `@` like every string cell.
     const title = ws.getCell(1, 1);
     title.value = sheet.preamble.title[lang];
+    title.numFmt = TEXT_FORMAT;
     title.font = { bold: true, size: 14 };
     (sheet.preamble.lines ?? []).forEach((line, i) => {
-      ws.getCell(2 + i, 1).value = line[lang];
+      const cell = ws.getCell(2 + i, 1);
+      cell.value = line[lang];
+      cell.numFmt = TEXT_FORMAT;
     });
   }
 
@@ -148,8 +144,10 @@ function writeSheet(
   while (values.length < dataRows) values.push(sheet.columns.map(() => null));
 
   if (sheet.tableName && sheet.columns.length > 0) {
+    const table = uniqueTableName(sheet.tableName, tableNames);
+    tableNames.push(table);
     ws.addTable({
-      name: tableName(sheet.tableName, tableNames),
+      name: table,
       ref: `A${headerRow}`,
       headerRow: true,
       totalsRow: false,
@@ -170,6 +168,7 @@ function writeSheet(
   header.height = Math.max(20, 15 * Math.max(...headers.map((h) => h.split('\n').length)));
   sheet.columns.forEach((_col, j) => {
     const cell = header.getCell(j + 1);
+    cell.numFmt = TEXT_FORMAT;
     cell.font = { bold: true };
     cell.fill = HEADER_FILL;
     cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
@@ -177,22 +176,19 @@ function writeSheet(
   });
 
   sheet.columns.forEach((col, j) => {
-    const format = col.numberFormat ?? DEFAULT_FORMATS[col.kind];
     for (let r = firstData; r <= lastData; r++) {
       const cell = ws.getCell(r, j + 1);
       const v = values[r - firstData]?.[j] ?? null;
-      if (v instanceof Date) cell.numFmt = col.kind === 'date' && format ? format : DATE_FORMAT;
-      else if (typeof v === 'string' && (col.kind === 'text' || looksLikeFormula(v))) cell.numFmt = '@';
-      else if (format && (v === null || typeof v === 'number')) cell.numFmt = format;
+      // Core decides every cell's format (a string is always text, so = + - @ never become a formula).
+      const format = cellNumberFormat(col, sheet.rows[r - firstData]?.[j] ?? null);
+      if (format !== 'General') cell.numFmt = format;
       if (isLink(v)) cell.font = { color: { argb: 'FF0563C1' }, underline: true };
       if (typeof v === 'string' && v.includes('\n')) cell.alignment = { wrapText: true, vertical: 'top' };
     }
-    if (col.validation && dataRows > 0) {
+    const spec = dataValidationOf(col, lang);
+    if (spec && dataRows > 0) {
       const address = `${colName(j + 1)}${firstData}:${colName(j + 1)}${lastData}`;
-      (ws as unknown as { dataValidations: { add(a: string, v: DataValidation): void } }).dataValidations.add(
-        address,
-        dataValidation(col, col.validation, lists, lang),
-      );
+      (ws as unknown as { dataValidations: { add(a: string, v: DataValidation): void } }).dataValidations.add(address, dataValidation(spec, lists));
     }
   });
 
@@ -252,10 +248,8 @@ function toExcelValue(v: SheetValue, names: string[], all: SheetModel[]): ExcelV
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if ('date' in v) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.date);
-    return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : v.date;
-  }
+  // A date that names no day (2026-02-29) stays the text it is; Date.UTC would move it to 1 March.
+  if ('date' in v) return isLocalDate(v.date) ? utcDate(v.date) : v.date;
   const { text, sheet, cell } = v.link;
   // A link names its target sheet by the model's id or by its name; write it by the written name.
   const i = all.findIndex((s) => s.id === sheet);
@@ -268,71 +262,43 @@ function isLink(v: ExcelValue): boolean {
   return typeof v === 'object' && v !== null && !(v instanceof Date);
 }
 
-function dataValidation(col: SheetColumn, v: ColumnValidation, lists: ListSheet, lang: Lang): DataValidation {
-  const title = col.header[lang].replace(/\s+/g, ' ').slice(0, MAX_PROMPT_TITLE);
+/** Core's decision, in exceljs's words; a list Excel cannot hold inline goes to the hidden lists sheet. */
+function dataValidation(spec: DataValidationSpec, lists: ListSheet): DataValidation {
   const base = {
-    allowBlank: true,
-    showInputMessage: col.prompt !== undefined,
-    showErrorMessage: true,
-    errorStyle: 'stop',
-    errorTitle: title,
-    error: (col.errorAlert?.[lang] ?? defaultAlert(v, lang)).slice(0, MAX_ERROR),
-    ...(col.prompt ? { promptTitle: title, prompt: col.prompt[lang].slice(0, MAX_PROMPT) } : {}),
+    allowBlank: spec.allowBlank,
+    showInputMessage: spec.prompt !== undefined,
+    showErrorMessage: spec.error !== undefined,
+    errorStyle: spec.style,
+    ...(spec.error ? { errorTitle: spec.error.title, error: spec.error.message } : {}),
+    ...(spec.prompt ? { promptTitle: spec.prompt.title, prompt: spec.prompt.message } : {}),
   };
-  switch (v.type) {
+  const rule = spec.rule;
+  // A column that only prompts: exceljs writes `any` as a rule with no type (Excel's "any value").
+  if (rule === null) return { ...base, type: 'any', formulae: [] } as unknown as DataValidation;
+  switch (rule.type) {
     case 'list':
-      return { ...base, type: 'list', formulae: [lists.reference(v.values)] };
-    case 'whole':
-    case 'decimal': {
-      const { min, max } = v;
-      if (min !== undefined && max !== undefined) return { ...base, type: v.type, operator: 'between', formulae: [min, max] };
-      if (min !== undefined) return { ...base, type: v.type, operator: 'greaterThanOrEqual', formulae: [min] };
-      if (max !== undefined) return { ...base, type: v.type, operator: 'lessThanOrEqual', formulae: [max] };
-      return { ...base, type: v.type, operator: 'between', formulae: [-1e15, 1e15] };
-    }
-    case 'date': {
-      const d = (s: string) => {
-        const [y, m, day] = s.split('-').map(Number);
-        return new Date(Date.UTC(y ?? 1900, (m ?? 1) - 1, day ?? 1));
-      };
-      const min = d(v.min ?? '1900-01-01');
-      const max = d(v.max ?? '9999-12-31');
-      return { ...base, type: 'date', operator: 'between', formulae: [min, max] };
-    }
-    case 'textLength':
-      return { ...base, type: 'textLength', operator: 'lessThanOrEqual', formulae: [v.max] };
+      return { ...base, type: 'list', formulae: [rule.inline !== null ? `"${rule.inline}"` : lists.reference(rule.values)] };
+    case 'date':
+      return { ...base, type: 'date', operator: rule.operator, formulae: rule.formulae.map(utcDate) };
+    default:
+      return { ...base, type: rule.type, operator: rule.operator, formulae: [...rule.formulae] };
   }
 }
 
-function defaultAlert(v: ColumnValidation, lang: Lang): string {
-  const ja = lang === 'ja';
-  switch (v.type) {
-    case 'list':
-      return ja ? '一覧から選んでください。' : 'Choose a value from the list.';
-    case 'whole':
-      return ja ? '整数を入力してください。' : 'Enter a whole number.';
-    case 'decimal':
-      return ja ? '数値を入力してください。' : 'Enter a number.';
-    case 'date':
-      return ja ? '日付を入力してください（例：2026/5/1）。' : 'Enter a date (e.g. 2026/5/1).';
-    case 'textLength':
-      return ja ? `${v.max}文字以内で入力してください。` : `Enter at most ${v.max} characters.`;
-  }
+function utcDate(s: string): Date {
+  const [y, m, d] = s.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1900, (m ?? 1) - 1, d ?? 1));
 }
 
 /**
- * Values of dropdown lists. A short list is written inline (`"a,b,c"`); a long one, or one whose
- * values hold commas or quotes, goes to a column of a hidden sheet, since Excel's inline lists
- * stop at 255 characters and split on commas.
+ * Values of dropdown lists core's `inlineListSource` cannot hold inline (Excel's inline lists stop
+ * at 255 characters and split on commas): each goes to a column of a hidden sheet.
  */
 class ListSheet {
   private readonly columns: string[][] = [];
   private readonly byKey = new Map<string, string>();
 
   reference(values: string[]): string {
-    const inline = values.join(',');
-    if (inline.length + 2 <= MAX_INLINE_LIST && !values.some((s) => /[,"]/.test(s) || s.trim() === ''))
-      return `"${inline}"`;
     const key = JSON.stringify(values);
     let ref = this.byKey.get(key);
     if (!ref) {
@@ -353,30 +319,6 @@ class ListSheet {
       }),
     );
   }
-}
-
-// Excel sheet names: at most 31 characters, none of : \ / ? * [ ], not quoted, unique ignoring case.
-function sheetNames(sheets: SheetModel[], lang: Lang): string[] {
-  const used = new Set<string>();
-  return sheets.map((s, i) => {
-    let base = s.name[lang].replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '').trim().slice(0, 31) || `Sheet${i + 1}`;
-    if (/^history$/i.test(base) || base.startsWith('_sasaeai')) base = `${base}_`;
-    let name = base;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)}_${n}`;
-    used.add(name.toLowerCase());
-    return name;
-  });
-}
-
-// Excel table names: letters, digits, _ and ., starting with a letter or _, not a cell address,
-// unique in the workbook.
-function tableName(wanted: string, used: Set<string>): string {
-  let base = wanted.replace(/[^\p{L}\p{N}_.]/gu, '_');
-  if (!/^[\p{L}_]/u.test(base) || /^[A-Za-z]{1,3}\d+$/.test(base) || /^[RrCc]$/.test(base)) base = `_${base}`;
-  let name = base;
-  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}_${n}`;
-  used.add(name.toLowerCase());
-  return name;
 }
 
 function uniqueHeaders(headers: string[]): string[] {

@@ -19,6 +19,7 @@ export interface PlanIssue {
 /** Codes of problems in a plan file. */
 export type PlanIssueCode =
   | 'plan_schema'
+  | 'plan_not_json'
   | 'plan_not_object'
   | 'duplicate_code'
   | 'unknown_level'

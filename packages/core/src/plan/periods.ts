@@ -2,9 +2,9 @@
  * Reporting periods of a cadence within a fiscal year: the halves, quarters or months of the
  * year, each with its own window and closing date. Calendar dates stay `YYYY-MM-DD` strings.
  */
-import { addDays, addMonths, dueDate, fiscalYearRange, toDateParts, type LocalDate } from '../period/index.js';
+import { addDays, addMonths, dueDate, fiscalYearRange, toDateParts, type ClosingRule, type LocalDate } from '../period/index.js';
 import { dateFromParts, daysInMonth } from '../period/local-date.js';
-import type { Cadence, PlanClosingRule } from './schema.js';
+import type { Cadence } from './schema.js';
 
 /** How many periods a cadence has in a fiscal year (1 for any-time and fiscal-year). */
 export const PERIODS_PER_YEAR: Record<Cadence, number> = { 'any-time': 1, 'fiscal-year': 1, 'half-year': 2, quarter: 4, month: 12 };
@@ -52,7 +52,7 @@ export function periodOfDate(date: LocalDate, cadence: Cadence, startMonth: numb
  * periodDue({ kind: 'after-end', months: 1 }, 2026, 'half-year', 1, 4); // '2026-10-31'
  * ```
  */
-export function periodDue(rule: PlanClosingRule, fiscalYear: number, cadence: Cadence, n: number, startMonth: number): LocalDate {
+export function periodDue(rule: ClosingRule, fiscalYear: number, cadence: Cadence, n: number, startMonth: number): LocalDate {
   if (PERIODS_PER_YEAR[cadence] === 1 || rule.kind === 'date') return dueDate(rule, fiscalYear, { startMonth });
   const { end } = periodRange(fiscalYear, cadence, n, startMonth);
   const { year, month } = toDateParts(end);

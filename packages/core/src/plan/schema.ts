@@ -6,6 +6,7 @@
  * same schemas (see `planJsonSchema`).
  */
 import * as z from 'zod';
+import { LocalDateSchema } from '../period/local-date-schema.js';
 import { LocalizedTextSchema } from '../i18n/schema.js';
 
 const code = z
@@ -13,10 +14,7 @@ const code = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'letters, digits, _ . : - only');
-const localDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
-  .describe('Calendar date, YYYY-MM-DD');
+const localDate = LocalDateSchema;
 const text = LocalizedTextSchema;
 
 /** One term (期) of the plan, e.g. the 5th term, fiscal years 2024–2029. */
@@ -468,5 +466,4 @@ export type DerivedField = z.infer<typeof DerivedFieldSchema>;
 export type Template = z.infer<typeof TemplateSchema>;
 export type Flow = z.infer<typeof FlowSchema>;
 export type Cadence = z.infer<typeof CadenceSchema>;
-export type PlanClosingRule = z.infer<typeof ClosingRuleSchema>;
 export type Severity = z.infer<typeof SeveritySchema>;

@@ -11,8 +11,9 @@
  */
 import * as z from 'zod';
 import type { LocalizedText } from '../i18n/text.js';
+import { LocalDateSchema } from '../period/local-date-schema.js';
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
+const localDate = LocalDateSchema;
 
 /** Where a return is in its life: received → validated → accepted, or sent back (差戻し). */
 const ReturnStatusSchema = z.enum(['received', 'validated', 'accepted', 'sent-back']);

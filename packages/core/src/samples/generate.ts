@@ -530,7 +530,7 @@ function headerCell(rng: Rng, field: Field, english: boolean): string {
 }
 
 function makeContext(plan: Plan, template: Template, fy: number, rng: Rng, wards: readonly string[] | undefined, asOf: LocalDate | undefined): Ctx {
-  const range = fiscalYearRange(fy, { startMonth: plan.fiscalYear.startMonth });
+  const range = fiscalYearRange(fy, plan.fiscalYear);
   if (asOf !== undefined && compareDates(asOf, range.start) < 0) {
     throw new SasaeaiError(SasaeaiErrorCode.InvalidArgument, `asOf ${asOf} is before FY${fy} starts`);
   }

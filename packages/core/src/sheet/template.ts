@@ -5,7 +5,7 @@
  * workbook made by either validates the same way.
  */
 import type { Lang, LocalizedText } from '../i18n/text.js';
-import { dueDate, fiscalYearRange, formatFiscalYear, type ClosingRule } from '../period/index.js';
+import { dueDate, fiscalYearRange, formatFiscalYear } from '../period/index.js';
 import type { Field, Plan, Template, Unit } from '../plan/schema.js';
 import { bodyInstance, findUnits, getTemplate, getUnit, initiativesOf, unitsAt } from '../plan/queries.js';
 import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
@@ -113,7 +113,7 @@ export function blankReturnSheet(plan: Plan, templateId: string, opts: BlankRetu
   const cfg = { startMonth: plan.fiscalYear.startMonth };
   const flow = plan.flows.find((f) => f.template === template.id);
   const period = fy === undefined ? undefined : fiscalYearRange(fy, cfg);
-  const closing = fy === undefined ? undefined : flow ? dueDate(flow.closing as ClosingRule, fy, cfg) : period?.end;
+  const closing = fy === undefined ? undefined : flow ? dueDate(flow.closing, fy, cfg) : period?.end;
 
   const columns = template.fields.map((f) => column(plan, f, { ward, period, closing, lang }));
 
