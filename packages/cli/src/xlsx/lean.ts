@@ -14,7 +14,6 @@
  * (ids 27–36, 50–58) are dates, `t="d"` cells are ISO dates, and a shared string's phonetic guide
  * (ふりがな, `<rPh>`) is never part of the text.
  */
-import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import type { RawCell } from '@sasaeai/core';
@@ -38,11 +37,10 @@ const REL_STYLES = /\/styles$/;
 const REL_CORE = /\/metadata\/core-properties$/;
 
 /**
- * Reads a workbook file. Throws {@link XmlError} or an Error with a short English message naming
+ * Reads a workbook from the bytes of its file. Throws {@link XmlError} or an Error with a short English message naming
  * the part when the package is damaged, {@link LeanUnsupported} for a zip64 package.
  */
-export async function readLean(file: string, onProgress?: (rows: number) => void): Promise<RawWorkbook> {
-  const bytes = await readFile(file);
+export async function readLean(bytes: Buffer, onProgress?: (rows: number) => void): Promise<RawWorkbook> {
   const list = listEntries(bytes);
   if (list === null) throw new LeanUnsupported('the zip directory is zip64 or unusual');
   const zip = new Map(list.map((e) => [e.name, e]));

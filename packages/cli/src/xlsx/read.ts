@@ -12,7 +12,7 @@
  * core needs; exceljs's readers (exceljs-read.ts) are the reference it is checked against and the
  * fallback for zip64 packages. CSV files are read by csv.ts.
  */
-import { open, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import type { Issue, RawCell, SheetGrid } from '@sasaeai/core';
 import { cliIssue } from '../messages.js';
 import { readCsv } from './csv.js';
@@ -103,7 +103,7 @@ export async function readWorkbook(file: string, opts: ReadOptions = {}): Promis
     return result;
   };
 
-  const kind = await sniff(file);
+  const kind = sniff(file);
   result.bytes = kind.bytes;
   switch (kind.kind) {
     case 'missing':
@@ -142,7 +142,7 @@ export async function readWorkbook(file: string, opts: ReadOptions = {}): Promis
   const mode = opts.mode ?? 'auto';
   let read: RawWorkbook;
   try {
-    ({ read, reader: result.reader } = await readZip(file, mode, opts.onProgress));
+    ({ read, reader: result.reader } = await readZip(file, kind.data!, mode, opts.onProgress));
   } catch (e) {
     return fail(unreadable(source, e));
   }
@@ -191,12 +191,13 @@ export async function readWorkbook(file: string, opts: ReadOptions = {}): Promis
 /** Reads a zip package with the reader the mode asks for. */
 async function readZip(
   file: string,
+  data: Buffer,
   mode: ReaderMode,
   onProgress?: (rows: number) => void,
 ): Promise<{ read: RawWorkbook; reader: 'lean' | 'full' | 'stream' }> {
   if (mode === 'auto' || mode === 'lean') {
     try {
-      return { read: await readLean(file, onProgress), reader: 'lean' };
+      return { read: await readLean(data, onProgress), reader: 'lean' };
     } catch (e) {
       if (!(e instanceof LeanUnsupported) || mode === 'lean') throw e;
     }
@@ -232,6 +233,8 @@ type Sniffed = {
   kind: 'missing' | 'not-a-file' | 'no-access' | 'empty' | 'zip' | 'truncated' | 'encrypted' | 'xls' | 'ods' | 'other';
   bytes: number;
   mtime?: string;
+  /** The file's bytes, for a zip. */
+  data?: Buffer;
 };
 
 // An OpenDocument package starts with an uncompressed "mimetype" entry naming its kind.
@@ -246,12 +249,17 @@ const EOCD_SEARCH_BYTES = 22 + 65_535;
 // is an OLE file holding a "Workbook" stream instead.
 const ENCRYPTED_MARKERS = ['EncryptedPackage', 'EncryptionInfo'].map((s) => Buffer.from(s, 'utf16le'));
 const SNIFF_OLE_BYTES = 16 * 1024 * 1024;
+const MAX_BYTES = 1024 * 1024 * 1024;
 
-async function sniff(file: string): Promise<Sniffed> {
+/**
+ * Reads the whole file at once (synchronously: files are read one after the other, and a return
+ * is small) and tells its kind from the bytes; the zip's bytes go on to the lean reader.
+ */
+function sniff(file: string): Sniffed {
   let size: number;
   let mtime: string;
   try {
-    const st = await stat(file);
+    const st = statSync(file);
     if (!st.isFile()) return { kind: 'not-a-file', bytes: 0 };
     size = st.size;
     mtime = st.mtime.toISOString();
@@ -259,34 +267,28 @@ async function sniff(file: string): Promise<Sniffed> {
     return { kind: (e as NodeJS.ErrnoException).code === 'EACCES' ? 'no-access' : 'missing', bytes: 0 };
   }
   if (size === 0) return { kind: 'empty', bytes: 0 };
-  let handle;
+  // No return is this big (Node cannot hold it in one buffer): it is not a workbook to read.
+  if (size > MAX_BYTES) return { kind: 'other', bytes: size, mtime };
+  let data: Buffer;
   try {
-    handle = await open(file, 'r');
+    data = readFileSync(file);
   } catch (e) {
     return { kind: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'no-access', bytes: size };
   }
-  try {
-    const head = Buffer.alloc(Math.min(128, size));
-    await handle.read(head, 0, head.length, 0);
-    if (head.length >= 4 && head.subarray(0, 4).equals(ZIP_MAGIC)) {
-      if (head.includes(ODS_MIMETYPE)) return { kind: 'ods', bytes: size, mtime };
-      // A zip ends with its central directory. A file cut short (a copy or download that did not
-      // finish) has none; the streaming reader would read its first rows and stop without a word.
-      const tailLength = Math.min(size, EOCD_SEARCH_BYTES);
-      const tail = Buffer.alloc(tailLength);
-      await handle.read(tail, 0, tailLength, size - tailLength);
-      return { kind: tail.includes(EOCD_MAGIC) ? 'zip' : 'truncated', bytes: size, mtime };
-    }
-    if (head.length >= 8 && head.subarray(0, 8).equals(OLE_MAGIC)) {
-      const body = Buffer.alloc(Math.min(size, SNIFF_OLE_BYTES));
-      await handle.read(body, 0, body.length, 0);
-      const encrypted = ENCRYPTED_MARKERS.some((m) => body.includes(m));
-      return { kind: encrypted ? 'encrypted' : 'xls', bytes: size };
-    }
-    return { kind: 'other', bytes: size, mtime };
-  } finally {
-    await handle.close();
+  const head = data.subarray(0, 128);
+  if (head.length >= 4 && head.subarray(0, 4).equals(ZIP_MAGIC)) {
+    if (head.includes(ODS_MIMETYPE)) return { kind: 'ods', bytes: size, mtime };
+    // A zip ends with its central directory. A file cut short (a copy or download that did not
+    // finish) has none.
+    const tail = data.subarray(Math.max(0, data.length - EOCD_SEARCH_BYTES));
+    return tail.includes(EOCD_MAGIC) ? { kind: 'zip', bytes: size, mtime, data } : { kind: 'truncated', bytes: size, mtime };
   }
+  if (head.length >= 8 && head.subarray(0, 8).equals(OLE_MAGIC)) {
+    const body = data.subarray(0, SNIFF_OLE_BYTES);
+    const encrypted = ENCRYPTED_MARKERS.some((m) => body.includes(m));
+    return { kind: encrypted ? 'encrypted' : 'xls', bytes: size };
+  }
+  return { kind: 'other', bytes: size, mtime };
 }
 
 function parseMetadata(cells: RawCell[][]): WorkbookMetadata {
