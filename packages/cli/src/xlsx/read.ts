@@ -148,7 +148,7 @@ export async function readWorkbook(file: string, opts: ReadOptions = {}): Promis
   }
   if (process.env['SASAEAI_READ_CHECK'] && result.reader === 'lean') {
     const { checkAgainstExcelJs } = await import('./read-check.js');
-    await checkAgainstExcelJs(file, read);
+    await checkAgainstExcelJs(file, kind.bytes, read);
   }
 
   if (read.sheets.length === 0)
