@@ -166,6 +166,20 @@ describe('the lean reader', () => {
     expect(read.issues[0]!.message.en).toMatch(/xl\/worksheets\/sheet1\.xml: cannot be inflated/);
   });
 
+  it('notes hidden rows down to row 1,048,576 only where they hold a value or a merged cell', async () => {
+    const file = edit(await workbook('hidden.xlsx'), 'hidden-to-bottom.xlsx', (parts) => {
+      const rows: string[] = [];
+      for (let r = 10; r <= 1_048_576; r++) rows.push(r === 11 ? '<row r="11" hidden="1"><c r="B11" t="inlineStr"><is><t>メモ</t></is></c></row>' : `<row r="${r}" hidden="1"/>`);
+      put(parts, SHEET, text(parts, SHEET).replace('</sheetData>', rows.join('') + '</sheetData><mergeCells count="1"><mergeCell ref="C20:C22"/></mergeCells>'));
+    });
+    // exceljs would read these rows through slim.ts, which drops empty rows: read the lean way only.
+    const read = await readWorkbook(file, { mode: 'lean' });
+    expect(read.sheets[0]!.grid.hiddenRows).toEqual([11, 21, 22]);
+    expect(read.sheets[0]!.grid.merges).toEqual(['C20:C22']);
+    expect(read.sheets[0]!.grid.cells).toHaveLength(11);
+    expect(read.sheets[0]!.grid.cells[10]).toEqual([null, 'メモ']);
+  });
+
   it('reads a big sheet streamed in chunks with Japanese text cut at their ends', async () => {
     const wb = new ExcelJS.Workbook();
     const words = ['ボランティア・NPO', '民生委員・児童委員', '見守り・声かけ活動', 'ふれあい・いきいきサロン'];

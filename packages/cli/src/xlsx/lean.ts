@@ -384,8 +384,13 @@ class SheetReader implements XmlHandler {
   private readonly withResult = new Set<string>();
   private readonly withoutResult: string[] = [];
   private readonly areas: Area[] = [];
-  /** Hidden rows, and whether each holds a cell with a value. */
-  private readonly hidden = new Map<number, boolean>();
+  /** Hidden rows that hold a cell with a value. */
+  private readonly hiddenWithValues = new Set<number>();
+  /**
+   * Hidden rows without values, as runs `[first, last]`: they count only where a merge covers
+   * them, and a sheet whose rows are hidden down to row 1,048,576 must not cost a million entries.
+   */
+  private readonly hiddenEmpty: [number, number][] = [];
   /** Address of the first cell of each shared formula, by its `si`. */
   private readonly sharedMasters = new Map<string, string>();
   private inData = false;
@@ -544,7 +549,13 @@ class SheetReader implements XmlHandler {
         if (this.inData) this.endCell();
         return;
       case 'row':
-        if (this.inData && this.rowHidden) this.hidden.set(this.row, this.rowHasValue || this.hidden.get(this.row) === true);
+        if (this.inData && this.rowHidden) {
+          const r = this.row;
+          const last = this.hiddenEmpty[this.hiddenEmpty.length - 1];
+          if (this.rowHasValue) this.hiddenWithValues.add(r);
+          else if (last !== undefined && last[1] === r - 1) last[1] = r;
+          else this.hiddenEmpty.push([r, r]);
+        }
         return;
       case 'is':
         this.inIs = false;
@@ -625,7 +636,9 @@ class SheetReader implements XmlHandler {
   finish(name: string, state: SheetState, index: number): RawSheet {
     const withoutResult = new Set(this.withoutResult);
     for (const m of this.areas) {
-      for (const r of this.hidden.keys()) if (coversSlave(m, r)) this.hidden.set(r, true);
+      // A hidden row holding a cell of a merge is noted, as one holding a value.
+      for (const [first, last] of this.hiddenEmpty)
+        for (let r = Math.max(first, m.top); r <= Math.min(last, m.bottom); r++) if (coversSlave(m, r)) this.hiddenWithValues.add(r);
       const bottom = Math.min(m.bottom, this.maxRow);
       const right = Math.min(m.right, this.maxCol);
       for (let r = m.top; r <= bottom; r++) {
@@ -648,7 +661,7 @@ class SheetReader implements XmlHandler {
       formulasWithResult: this.withResult.size,
       formulas: Object.fromEntries(this.formulas),
       merges: rowMerges(dedupe(this.areas)),
-      hiddenRows: [...this.hidden].filter(([, hasValue]) => hasValue).map(([r]) => r).sort((a, b) => a - b),
+      hiddenRows: [...this.hiddenWithValues].sort((a, b) => a - b),
     };
   }
 }
