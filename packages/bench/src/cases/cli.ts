@@ -17,6 +17,8 @@ import type { CaseResult } from '../lib/types.js';
 interface Measured {
   ms: number;
   maxRssKb: number;
+  /** User + system CPU time of the process: steadier than wall time on a busy machine. */
+  cpuMs: number;
   stdout: string;
   stderr: string;
   code: number | null;
@@ -38,12 +40,15 @@ function measure(args: string[], probe: string, tmp: string): Promise<Measured> 
     child.on('close', (code) => {
       const ms = performance.now() - t;
       let maxRssKb = 0;
+      let cpuMs = NaN;
       try {
-        maxRssKb = (JSON.parse(readFileSync(out, 'utf8')) as { maxRssKb: number }).maxRssKb;
+        const p = JSON.parse(readFileSync(out, 'utf8')) as { maxRssKb: number; userMs: number; systemMs: number };
+        maxRssKb = p.maxRssKb;
+        cpuMs = p.userMs + p.systemMs;
       } catch {
         // the probe writes on exit; a crash leaves no file
       }
-      resolve({ ms, maxRssKb, stdout, stderr, code });
+      resolve({ ms, maxRssKb, cpuMs, stdout, stderr, code });
     });
   });
 }
@@ -127,6 +132,9 @@ export async function cliCases(
           peerPeakRssMB: Math.round(median(reads.map((r) => r.maxRssKb)) / 1024),
           readShareByCli: share ? Number(share[2]) / 100 : null,
           cliReadMs,
+          cpuMs: Math.round(median(runs.map((r) => r.cpuMs))),
+          peerCpuMs: Math.round(median(reads.map((r) => r.cpuMs))),
+          cpuRatio: median(runs.map((r) => r.cpuMs)) / median(reads.map((r) => r.cpuMs)),
           cliTimings: timings,
           readShareByPeer: readMs / ms,
           ...(c.mode === 'stream' ? { fileBytes: bigBytes } : { files: opts.folderReturns }),
@@ -179,7 +187,13 @@ async function bloatedCase(plan: Plan, opts: { bin: string; probe: string; runs:
     ratio: ms / leanMs,
     floor: 'ms < 2000 and peak RSS < 300 MB',
     holds: ms < 2000 && rss < 300,
-    metrics: { peakRssMB: rss, fileBytes: statSync(bloated).size, samples: runs.map((r) => Math.round(r.ms)) },
+    metrics: {
+      peakRssMB: rss,
+      cpuMs: Math.round(median(runs.map((r) => r.cpuMs))),
+      leanCpuMs: Math.round(median(leans.map((r) => r.cpuMs))),
+      fileBytes: statSync(bloated).size,
+      samples: runs.map((r) => Math.round(r.ms)),
+    },
     detail: `peak RSS ${rss} MB; ${statSync(bloated).size} bytes`,
   };
 }
