@@ -3,7 +3,8 @@
  * packages it loads at run time are built, with a clear message when they are not.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,7 +21,26 @@ function newest(dir: string): number {
   return t;
 }
 
-export default function setup(): void {
+/**
+ * Every workbook the tests read with the lean reader — in the test processes and in the CLI they
+ * run — is read with exceljs's whole-workbook reader too and compared cell by cell
+ * (src/xlsx/read-check.ts); a difference fails the test that read the file, and this teardown
+ * fails the run if any was logged.
+ */
+function checkReaders(): () => void {
+  const log = join(mkdtempSync(join(tmpdir(), 'sasaeai-read-check-')), 'read-check.log');
+  writeFileSync(log, '');
+  process.env['SASAEAI_READ_CHECK'] = log;
+  return () => {
+    const lines = readFileSync(log, 'utf8').split('\n').filter((l) => l !== '');
+    const same = lines.filter((l) => l.startsWith('same\t')).length;
+    const different = lines.filter((l) => !/^(same|exceljs-failed|too-big)\t/.test(l));
+    process.stderr.write(`read check: ${same} workbooks read alike by the lean reader and exceljs (${log})\n`);
+    if (different.length > 0) throw new Error(`the lean reader and exceljs read workbooks differently:\n${different.join('\n')}`);
+  };
+}
+
+export default function setup(): () => void {
   for (const [pkg, name] of [
     ['core', '@sasaeai/core'],
     ['plan-chiba', '@sasaeai/plan-chiba'],
@@ -35,4 +55,5 @@ export default function setup(): void {
       process.stderr.write(`warning: ${name} dist is older than its src; rebuild with pnpm --filter ${name} build\n`);
   }
   execFileSync('npx', ['--no-install', 'tsup', '--silent'], { cwd: cli, stdio: 'pipe' });
+  return checkReaders();
 }

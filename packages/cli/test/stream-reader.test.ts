@@ -1,6 +1,7 @@
 /**
- * The streaming reader (used for big files) gives core the same grids as the whole-workbook
- * reader: merged areas down over rows, hidden rows, the 1904 date system, the saved time.
+ * The lean reader (the CLI's) and exceljs's streaming reader give core the same grids as exceljs's
+ * whole-workbook reader: merged areas down over rows, hidden rows, the 1904 date system, the saved
+ * time.
  */
 import { describe, expect, it } from 'vitest';
 import { ExcelJS } from '../src/xlsx/exceljs.js';
@@ -44,6 +45,11 @@ describe('the streaming reader', () => {
       expect([full.reader, stream.reader]).toEqual(['full', 'stream']);
       expect(stream.sheets).toEqual(full.sheets);
       expect(stream.savedAt).toBe(full.savedAt);
+      const lean = await readWorkbook(file, { source: 'r.xlsx' });
+      expect(lean.reader).toBe('lean');
+      expect(lean.sheets).toEqual(full.sheets);
+      expect(lean.savedAt).toBe(full.savedAt);
+      expect(lean.savedAt).toBe('2026-06-20T09:30:00.000Z');
       const grid = stream.sheets[0]!.grid;
       expect(grid.merges).toEqual(['A2:A4', 'B2:B4', 'C2:C4', 'D2:D4']);
       expect(grid.hiddenRows).toEqual([5]);
@@ -55,8 +61,8 @@ describe('the streaming reader', () => {
 
   it('gives the same issues and totals in `validate --reader stream` as with the whole reader', async () => {
     const file = await mergedReturn('merged-validate.xlsx', false);
-    const [full, stream] = await Promise.all(
-      ['full', 'stream'].map(async (reader) => json(await sasaeai(['validate', file, '--format', 'json', '--reader', reader, ...TODAY]))),
+    const [full, stream, lean] = await Promise.all(
+      ['full', 'stream', 'lean'].map(async (reader) => json(await sasaeai(['validate', file, '--format', 'json', '--reader', reader, ...TODAY]))),
     );
     const codes = (out: { issues: { code: string; cell: string | null; severity: string }[] }) =>
       out.issues.map((i) => [i.code, i.cell, i.severity]);
@@ -65,5 +71,6 @@ describe('the streaming reader', () => {
     expect(codes(stream).map((c) => c[0])).toContain('hidden_rows_counted');
     expect(codes(stream).filter((c) => c[2] === 'error')).toEqual([]);
     expect(stream.issues).toEqual(full.issues);
+    expect(lean.issues).toEqual(full.issues);
   });
 });

@@ -27,7 +27,7 @@ describe('sasaeai validate', () => {
     const out = json(r);
     expect(out.valid).toBe(true);
     expect(out.summary).toMatchObject({ files: 1, filesUnreadable: 0, returns: 1, rowsRead: 2, rowsValid: 2, errors: 0, exitCode: 0 });
-    expect(out.files[0]).toMatchObject({ readable: true, reader: 'full', sheets: [{ sheet: '活動状況報告', template: 'district-activity', headerRow: 1, rowsRead: 2 }] });
+    expect(out.files[0]).toMatchObject({ readable: true, reader: 'lean', sheets: [{ sheet: '活動状況報告', template: 'district-activity', headerRow: 1, rowsRead: 2 }] });
   });
 
   it('accepts what staff type: full-width digits, units, 和暦 dates, labels without 送り仮名', async () => {

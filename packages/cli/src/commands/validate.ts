@@ -45,7 +45,7 @@ export function registerValidate(program: Command, cli: Cli): void {
     .option('--max-issues <n>', `issues to list, 0 = all (text default ${DEFAULT_TEXT_MAX_ISSUES}, json all) / 表示する件数`, parseCount)
     .option('--today <date>', 'the date "today" for checks of future dates, YYYY-MM-DD / 基準日', parseToday)
     .option('--timings', 'print time spent reading and validating to stderr / 読み込みと検証の時間を表示')
-    .addOption(new Option('--reader <mode>', 'xlsx reader: auto, full or stream').choices(['auto', 'full', 'stream']).default('auto').hideHelp())
+    .addOption(new Option('--reader <mode>', 'xlsx reader: auto, lean, full or stream').choices(['auto', 'lean', 'full', 'stream']).default('auto').hideHelp())
     .action(async (paths: string[], opts: ValidateOptions, cmd: Command) => {
       const { lang, plan: planName } = globals(cmd);
       const plan = await requirePlanOption(planName, lang, cli.io);

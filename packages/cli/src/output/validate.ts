@@ -28,7 +28,7 @@ export interface ValidateJson {
   files: {
     file: string;
     readable: boolean;
-    reader: 'full' | 'stream' | null;
+    reader: 'lean' | 'full' | 'stream' | null;
     sheets: {
       sheet: string;
       hidden: boolean;

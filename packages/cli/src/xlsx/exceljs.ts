@@ -112,7 +112,22 @@ function patchInternalLinks(): void {
   };
 }
 
-installUtf8SafeParseSax();
-/** exceljs, with the fixes above. Import it from here, never from 'exceljs' directly. */
-export const ExcelJS = require('exceljs') as typeof ExcelJSModule;
-patchInternalLinks();
+let loaded: typeof ExcelJSModule | undefined;
+
+function load(): typeof ExcelJSModule {
+  if (loaded === undefined) {
+    installUtf8SafeParseSax();
+    loaded = require('exceljs') as typeof ExcelJSModule;
+    patchInternalLinks();
+  }
+  return loaded;
+}
+
+/**
+ * exceljs, with the fixes above. Import it from here, never from 'exceljs' directly. It is loaded
+ * on first use: reading returns (the lean reader) never needs it, and loading it is a large part
+ * of a short `sasaeai validate` run.
+ */
+export const ExcelJS: typeof ExcelJSModule = new Proxy({} as typeof ExcelJSModule, {
+  get: (_, key) => Reflect.get(load(), key) as unknown,
+});

@@ -49,10 +49,13 @@ describe('readWorkbook', () => {
     files[sheet] = strToU8(strFromU8(files[sheet]!).replace('</sheetData>', rows.join('') + '</sheetData>'));
     const bloated = join(dir, 'bloated.xlsx');
     writeFileSync(bloated, zipSync(files, { level: 6 }));
-    const a = await readWorkbook(lean, { mode: 'full', source: 'x' });
-    const b = await readWorkbook(bloated, { mode: 'full', source: 'x' });
-    expect(b.sheets.map((s) => s.grid)).toEqual(a.sheets.map((s) => s.grid));
-    expect(b.issues).toEqual(a.issues);
+    for (const mode of ['full', 'lean'] as ReaderMode[]) {
+      const a = await readWorkbook(lean, { mode, source: 'x' });
+      const b = await readWorkbook(bloated, { mode, source: 'x' });
+      expect(b.reader).toBe(mode);
+      expect(b.sheets.map((s) => s.grid)).toEqual(a.sheets.map((s) => s.grid));
+      expect(b.issues).toEqual(a.issues);
+    }
   });
 
   it('keeps rows with values among empty ones wherever the inflated chunks of a bloated sheet are cut', async () => {
@@ -76,6 +79,8 @@ describe('readWorkbook', () => {
     const streamed = await readWorkbook(bloated, { mode: 'stream', source: 'x' });
     // (It loses a formula's cached error in row 2: compared from the rows added on.)
     expect(whole.sheets[0]!.grid.cells.slice(39)).toEqual(streamed.sheets[0]!.grid.cells.slice(39));
+    // The lean reader reads it all alike, streamed in chunks too (the sheet is over 3 MB).
+    expect((await readWorkbook(bloated, { source: 'x' })).sheets).toEqual(whole.sheets);
     const lean = await readWorkbook(await mixedWorkbook(), { mode: 'full', source: 'x' });
     const top = lean.sheets[0]!.grid.cells;
     expect(whole.sheets[0]!.grid.cells.slice(0, top.length)).toEqual(top);
@@ -103,8 +108,8 @@ describe('readWorkbook', () => {
     expect(read.fileTime).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
-  for (const mode of ['full', 'stream'] as ReaderMode[]) {
-    it(`turns exceljs values into raw cells (${mode} reader)`, async () => {
+  for (const mode of ['full', 'stream', 'lean'] as ReaderMode[]) {
+    it(`turns workbook values into raw cells (${mode} reader)`, async () => {
       const file = await mixedWorkbook();
       const wb = await readWorkbook(file, { mode, source: 'mixed.xlsx' });
       expect(wb.ok).toBe(true);
@@ -119,7 +124,7 @@ describe('readWorkbook', () => {
       expect(cells[1]?.slice(0, 3)).toEqual(['見守り・声かけ', '市のページ', 24]);
       expect(cells[1]?.[3] ?? null).toBeNull();
       // The streaming reader loses a formula's cached error value: the cell is blank, with a note.
-      expect(cells[1]?.[4] ?? null).toEqual(mode === 'full' ? { error: '#N/A' } : null);
+      expect(cells[1]?.[4] ?? null).toEqual(mode === 'stream' ? null : { error: '#N/A' });
       expect(cells[2]?.[0]).toBe(13);
       expect(cells[2]?.[2]).toBe('=SUM(A1)');
       expect(cells[3]?.[0]).toBe(14);
@@ -177,7 +182,7 @@ describe('readWorkbook', () => {
       [join(dir, 'missing.xlsx'), 'file_not_found'],
       [dir, 'file_unreadable'],
     ];
-    for (const mode of ['full', 'stream'] as ReaderMode[])
+    for (const mode of ['full', 'stream', 'lean'] as ReaderMode[])
       for (const [file, code] of cases) {
         const read = await readWorkbook(file, { mode });
         expect({ file, ok: read.ok, codes: read.issues.map((i) => i.code) }).toEqual({ file, ok: false, codes: [code] });
@@ -186,11 +191,11 @@ describe('readWorkbook', () => {
       }
   });
 
-  it('reads date cells as UTC-midnight Dates in either reader', async () => {
+  it('reads date cells as UTC-midnight Dates in every reader', async () => {
     const wb = new ExcelJS.Workbook();
     addSheet(wb, 'S', ['報告日'], [[new Date(Date.UTC(2027, 2, 31))]]);
     const file = await save(wb, dir, 'dates.xlsx');
-    for (const mode of ['full', 'stream'] as ReaderMode[]) {
+    for (const mode of ['full', 'stream', 'lean'] as ReaderMode[]) {
       const read = await readWorkbook(file, { mode });
       expect(read.sheets[0]?.grid.cells[1]?.[0]).toEqual(new Date(Date.UTC(2027, 2, 31)));
     }

@@ -3,35 +3,31 @@
  * from A1), plus the metadata Sasaeai wrote into it and notes on what reading had to decide.
  *
  * It decides nothing about returns (報告): which sheet is a return and what a cell means is core's
- * work. It only translates what exceljs gives into core's raw cells:
+ * work. It only translates the workbook's cells into core's raw cells:
  * strings, numbers, booleans, Dates (date-formatted cells), `null` for blanks, `{ error }` for
  * Excel error values, a formula's cached result, rich text and hyperlinks as their plain text, and
  * `null` in every cell of a merged range but the top-left one.
  *
- * Two exceljs readers are used: the whole-workbook reader for ordinary files (it knows exact error
- * values of formulas) and the streaming reader for big files, which on 100 000 rows is faster and
- * needs a fraction of the memory (figures in docs/cli.md). What the streaming reader does not pass
- * on (merged areas, hidden rows, the saved time) is read from the zip by sheet-extras.ts, so both
- * give core the same grids.
+ * Workbooks are read by the lean reader (lean.ts), which streams each sheet and reads only what
+ * core needs; exceljs's readers (exceljs-read.ts) are the reference it is checked against and the
+ * fallback for zip64 packages. CSV files are read by csv.ts.
  */
-import { open, readFile, stat } from 'node:fs/promises';
-import type { Row } from 'exceljs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Issue, RawCell, SheetGrid } from '@sasaeai/core';
 import { cliIssue } from '../messages.js';
-import { ExcelJS } from './exceljs.js';
 import { readCsv } from './csv.js';
+import type { RawWorkbook, SheetState } from './grid.js';
+import { LeanUnsupported, readLean } from './lean.js';
 import { META_SHEET, isReservedSheet } from './reserved.js';
-import { slimWorkbook } from './slim.js';
-import { readWorkbookExtras } from './sheet-extras.js';
 
-/** Which exceljs reader to use; `auto` streams files above {@link STREAM_THRESHOLD_BYTES}. */
-export type ReaderMode = 'auto' | 'full' | 'stream';
+export type { SheetState } from './grid.js';
 
-/** Files larger than this are streamed in `auto` mode (about 50 000 rows of a return). */
-export const STREAM_THRESHOLD_BYTES = 4 * 1024 * 1024;
-
-/** Visibility of a worksheet, as Excel stores it. */
-export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+/**
+ * Which reader to use. `auto` and `lean`: the lean reader (lean.ts); `auto` falls back to exceljs's
+ * whole-workbook reader for the one kind of package the lean reader does not read (zip64).
+ * `full` and `stream`: exceljs's whole-workbook and streaming readers, kept for comparison.
+ */
+export type ReaderMode = 'auto' | 'lean' | 'full' | 'stream';
 
 /** One worksheet as read. */
 export interface SheetRead {
@@ -59,7 +55,7 @@ export interface WorkbookRead {
   metadata: WorkbookMetadata;
   /** File-level problems and reading notes (hidden sheets, merged cells, formulas without results). */
   issues: Issue[];
-  reader: 'full' | 'stream' | null;
+  reader: 'lean' | 'full' | 'stream' | null;
   bytes: number;
   /** Rows read, summed over sheets (worksheet rows up to the last non-blank one). */
   rows: number;
@@ -77,23 +73,6 @@ export interface ReadOptions {
   /** Called now and then with the number of rows read so far in this file. */
   onProgress?: (rows: number) => void;
 }
-
-// Parts of a worksheet the adapter never needs; skipping them makes the whole-workbook reader faster.
-const IGNORED_NODES = [
-  'dataValidations',
-  'conditionalFormatting',
-  'hyperlinks',
-  'drawing',
-  'legacyDrawing',
-  'picture',
-  'pageSetup',
-  'pageMargins',
-  'printOptions',
-  'headerFooter',
-  'rowBreaks',
-  'colBreaks',
-  'extLst',
-];
 
 /**
  * Reads a workbook file into sheet grids. Never throws for a bad file: an unreadable, encrypted,
@@ -124,7 +103,7 @@ export async function readWorkbook(file: string, opts: ReadOptions = {}): Promis
     return result;
   };
 
-  const kind = await sniff(file);
+  const kind = sniff(file);
   result.bytes = kind.bytes;
   switch (kind.kind) {
     case 'missing':
@@ -161,27 +140,16 @@ export async function readWorkbook(file: string, opts: ReadOptions = {}): Promis
   }
 
   const mode = opts.mode ?? 'auto';
-  const stream = mode === 'stream' || (mode === 'auto' && kind.bytes > STREAM_THRESHOLD_BYTES);
-  let read: RawWorkbook | null = null;
-  let firstError: unknown = null;
-  if (stream) {
-    try {
-      read = await readStreaming(file, opts.onProgress);
-      result.reader = 'stream';
-    } catch (e) {
-      // Some writers order the parts of a package in ways the streaming reader cannot follow;
-      // the whole-workbook reader still can.
-      firstError = e;
-    }
+  let read: RawWorkbook;
+  try {
+    ({ read, reader: result.reader } = await readZip(file, kind.data!, mode, opts.onProgress));
+  } catch (e) {
+    return fail(unreadable(source, e));
   }
-  if (read === null) {
-    try {
-      read = await readWhole(file);
-      result.reader = 'full';
-      opts.onProgress?.(read.sheets.reduce((n, s) => n + s.cells.length, 0));
-    } catch (e) {
-      return fail(unreadable(source, firstError ?? e));
-    }
+  // Tests check the lean reader against exceljs on every workbook read the CLI's way (read-check.ts).
+  if (process.env['SASAEAI_READ_CHECK'] && mode === 'auto' && result.reader === 'lean') {
+    const { checkAgainstExcelJs } = await import('./read-check.js');
+    await checkAgainstExcelJs(file, kind.bytes, read);
   }
 
   if (read.sheets.length === 0)
@@ -194,7 +162,7 @@ export async function readWorkbook(file: string, opts: ReadOptions = {}): Promis
   // it: a formula there with no result had an empty one (=IF(K5="","","○")), so it is a blank cell.
   // Only when no formula has a result was the file written by a program that does not calculate.
   // The streaming reader also drops cached error values, so there a missing result is always noted.
-  const calculated = result.reader === 'full' && read.sheets.some((sh) => sh.formulasWithResult > 0);
+  const calculated = read.keepsCachedErrors && read.sheets.some((sh) => sh.formulasWithResult > 0);
   for (const raw of read.sheets) {
     if (raw.name === META_SHEET) {
       result.metadata = parseMetadata(raw.cells);
@@ -213,12 +181,41 @@ export async function readWorkbook(file: string, opts: ReadOptions = {}): Promis
       result.issues.push(
         cliIssue(
           'formula_no_result',
-          { cell: address, streamed: result.reader !== 'full' },
+          { cell: address, streamed: !read.keepsCachedErrors },
           { source, sheet: raw.name, cell: address, row: rowOf(address) },
         ),
       );
   }
   return result;
+}
+
+/** Reads a zip package with the reader the mode asks for. */
+async function readZip(
+  file: string,
+  data: Buffer,
+  mode: ReaderMode,
+  onProgress?: (rows: number) => void,
+): Promise<{ read: RawWorkbook; reader: 'lean' | 'full' | 'stream' }> {
+  if (mode === 'auto' || mode === 'lean') {
+    try {
+      return { read: await readLean(data, onProgress), reader: 'lean' };
+    } catch (e) {
+      if (!(e instanceof LeanUnsupported) || mode === 'lean') throw e;
+    }
+  }
+  // exceljs is loaded only here: the lean path never pays for it.
+  const { readStreaming, readWhole } = await import('./exceljs-read.js');
+  if (mode === 'stream') {
+    try {
+      return { read: await readStreaming(file, onProgress), reader: 'stream' };
+    } catch {
+      // Some writers order the parts of a package in ways the streaming reader cannot follow;
+      // the whole-workbook reader still can.
+    }
+  }
+  const read = await readWhole(file);
+  onProgress?.(read.sheets.reduce((n, s) => n + s.cells.length, 0));
+  return { read, reader: 'full' };
 }
 
 function unreadable(source: string, e: unknown): Issue {
@@ -237,6 +234,8 @@ type Sniffed = {
   kind: 'missing' | 'not-a-file' | 'no-access' | 'empty' | 'zip' | 'truncated' | 'encrypted' | 'xls' | 'ods' | 'other';
   bytes: number;
   mtime?: string;
+  /** The file's bytes, for a zip. */
+  data?: Buffer;
 };
 
 // An OpenDocument package starts with an uncompressed "mimetype" entry naming its kind.
@@ -251,12 +250,17 @@ const EOCD_SEARCH_BYTES = 22 + 65_535;
 // is an OLE file holding a "Workbook" stream instead.
 const ENCRYPTED_MARKERS = ['EncryptedPackage', 'EncryptionInfo'].map((s) => Buffer.from(s, 'utf16le'));
 const SNIFF_OLE_BYTES = 16 * 1024 * 1024;
+const MAX_BYTES = 1024 * 1024 * 1024;
 
-async function sniff(file: string): Promise<Sniffed> {
+/**
+ * Reads the whole file at once (synchronously: files are read one after the other, and a return
+ * is small) and tells its kind from the bytes; the zip's bytes go on to the lean reader.
+ */
+function sniff(file: string): Sniffed {
   let size: number;
   let mtime: string;
   try {
-    const st = await stat(file);
+    const st = statSync(file);
     if (!st.isFile()) return { kind: 'not-a-file', bytes: 0 };
     size = st.size;
     mtime = st.mtime.toISOString();
@@ -264,283 +268,28 @@ async function sniff(file: string): Promise<Sniffed> {
     return { kind: (e as NodeJS.ErrnoException).code === 'EACCES' ? 'no-access' : 'missing', bytes: 0 };
   }
   if (size === 0) return { kind: 'empty', bytes: 0 };
-  let handle;
+  // No return is this big (Node cannot hold it in one buffer): it is not a workbook to read.
+  if (size > MAX_BYTES) return { kind: 'other', bytes: size, mtime };
+  let data: Buffer;
   try {
-    handle = await open(file, 'r');
+    data = readFileSync(file);
   } catch (e) {
     return { kind: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'no-access', bytes: size };
   }
-  try {
-    const head = Buffer.alloc(Math.min(128, size));
-    await handle.read(head, 0, head.length, 0);
-    if (head.length >= 4 && head.subarray(0, 4).equals(ZIP_MAGIC)) {
-      if (head.includes(ODS_MIMETYPE)) return { kind: 'ods', bytes: size, mtime };
-      // A zip ends with its central directory. A file cut short (a copy or download that did not
-      // finish) has none; the streaming reader would read its first rows and stop without a word.
-      const tailLength = Math.min(size, EOCD_SEARCH_BYTES);
-      const tail = Buffer.alloc(tailLength);
-      await handle.read(tail, 0, tailLength, size - tailLength);
-      return { kind: tail.includes(EOCD_MAGIC) ? 'zip' : 'truncated', bytes: size, mtime };
-    }
-    if (head.length >= 8 && head.subarray(0, 8).equals(OLE_MAGIC)) {
-      const body = Buffer.alloc(Math.min(size, SNIFF_OLE_BYTES));
-      await handle.read(body, 0, body.length, 0);
-      const encrypted = ENCRYPTED_MARKERS.some((m) => body.includes(m));
-      return { kind: encrypted ? 'encrypted' : 'xls', bytes: size };
-    }
-    return { kind: 'other', bytes: size, mtime };
-  } finally {
-    await handle.close();
+  const head = data.subarray(0, 128);
+  if (head.length >= 4 && head.subarray(0, 4).equals(ZIP_MAGIC)) {
+    if (head.includes(ODS_MIMETYPE)) return { kind: 'ods', bytes: size, mtime };
+    // A zip ends with its central directory. A file cut short (a copy or download that did not
+    // finish) has none.
+    const tail = data.subarray(Math.max(0, data.length - EOCD_SEARCH_BYTES));
+    return tail.includes(EOCD_MAGIC) ? { kind: 'zip', bytes: size, mtime, data } : { kind: 'truncated', bytes: size, mtime };
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Cell values: exceljs → core raw cells.
-
-interface RawSheet {
-  name: string;
-  state: SheetState;
-  index: number;
-  cells: RawCell[][];
-  formulasWithoutResult: string[];
-  formulasWithResult: number;
-  /** Formula text by address. */
-  formulas: Record<string, string>;
-  merges: { master: string; range: string }[];
-  hiddenRows: number[];
-}
-
-interface RawWorkbook {
-  sheets: RawSheet[];
-  savedAt?: string;
-  /** The workbook counts dates from 1904. */
-  date1904?: boolean;
-}
-
-const NO_RESULT = Symbol('no formula result');
-
-/**
- * Turns an exceljs cell value into a raw cell. Returns {@link NO_RESULT} for a formula whose result
- * was never saved (a file written by a program that does not calculate).
- */
-function toRawCell(value: unknown): RawCell | typeof NO_RESULT {
-  if (value === null || value === undefined) return null;
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'number':
-      return Number.isFinite(value) ? value : null;
-    case 'object':
-      break;
-    default:
-      return String(value);
+  if (head.length >= 8 && head.subarray(0, 8).equals(OLE_MAGIC)) {
+    const body = data.subarray(0, SNIFF_OLE_BYTES);
+    const encrypted = ENCRYPTED_MARKERS.some((m) => body.includes(m));
+    return { kind: encrypted ? 'encrypted' : 'xls', bytes: size };
   }
-  if (value instanceof Date) return value;
-  const v = value as Record<string, unknown>;
-  if (typeof v['error'] === 'string') return { error: v['error'] };
-  if (Array.isArray(v['richText'])) return (v['richText'] as { text?: unknown }[]).map((r) => String(r.text ?? '')).join('');
-  if ('formula' in v || 'sharedFormula' in v) {
-    if (!('result' in v) || v['result'] === undefined) return NO_RESULT;
-    return toRawCell(v['result']);
-  }
-  if ('hyperlink' in v || 'text' in v) {
-    const text = toRawCell(v['text']);
-    return text === NO_RESULT ? null : text;
-  }
-  return null;
-}
-
-function sheetState(state: unknown): SheetState {
-  return state === 'hidden' || state === 'veryHidden' ? state : 'visible';
-}
-
-/** Collects cells row by row into a grid from A1, without trailing blanks. */
-class GridBuilder {
-  readonly cells: RawCell[][] = [];
-  readonly formulasWithoutResult: string[] = [];
-  readonly formulas: Record<string, string> = {};
-  formulasWithResult = 0;
-
-  set(row: number, col: number, address: string, value: unknown): void {
-    if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
-      const v = value as { formula?: unknown; sharedFormula?: unknown; result?: unknown };
-      const f = typeof v.formula === 'string' ? v.formula : typeof v.sharedFormula === 'string' ? v.sharedFormula : undefined;
-      if (f !== undefined) {
-        this.formulas[address] = f;
-        if (v.result !== undefined) this.formulasWithResult++;
-      }
-    }
-    const raw = toRawCell(value);
-    if (raw === NO_RESULT) {
-      this.formulasWithoutResult.push(address);
-      return;
-    }
-    if (raw === null || raw === '') return;
-    while (this.cells.length < row) this.cells.push([]);
-    const r = this.cells[row - 1]!;
-    while (r.length < col - 1) r.push(null);
-    r[col - 1] = raw;
-  }
-}
-
-async function readWhole(file: string): Promise<RawWorkbook> {
-  const wb = new ExcelJS.Workbook();
-  const slim = await slimWorkbook(await readFile(file));
-  if (slim !== null) await wb.xlsx.load(slim as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
-  else await wb.xlsx.readFile(file, { ignoreNodes: IGNORED_NODES });
-  const sheets: RawSheet[] = [];
-  wb.worksheets.forEach((ws, index) => {
-    const grid = new GridBuilder();
-    const merges = new Map<string, Area>();
-    const hiddenRows: number[] = [];
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      if (row.hidden) hiddenRows.push(rowNumber);
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        if (cell.type === ExcelJS.ValueType.Merge) {
-          // A cell merged into another: blank here; its value lives in the top-left (master) cell.
-          const master = cell.master;
-          const m = merges.get(master.address) ?? {
-            master: master.address,
-            top: Number(master.row),
-            left: Number(master.col),
-            bottom: rowNumber,
-            right: col,
-          };
-          m.bottom = Math.max(m.bottom, rowNumber);
-          m.right = Math.max(m.right, col);
-          merges.set(master.address, m);
-          return;
-        }
-        grid.set(rowNumber, col, cell.address, cell.value);
-      });
-    });
-    sheets.push({
-      name: ws.name,
-      state: sheetState(ws.state),
-      index,
-      cells: grid.cells,
-      formulasWithoutResult: grid.formulasWithoutResult,
-      formulasWithResult: grid.formulasWithResult,
-      formulas: grid.formulas,
-      // Only merges across rows matter for a table of returns: a title merged across columns is harmless.
-      merges: rowMerges([...merges.values()]),
-      hiddenRows,
-    });
-  });
-  const modified = wb.modified;
-  const out: RawWorkbook = { sheets };
-  if (modified instanceof Date && !Number.isNaN(modified.getTime())) out.savedAt = modified.toISOString();
-  if ((wb.properties as { date1904?: unknown } | undefined)?.date1904 === true) out.date1904 = true;
-  return out;
-}
-
-async function readStreaming(file: string, onProgress?: (rows: number) => void): Promise<RawWorkbook> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    // Styles tell which numbers are dates.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  const sheets: (RawSheet & { order: number })[] = [];
-  // Merged areas, hidden rows and the saved time are not passed on by the streaming reader.
-  const extras = await readWorkbookExtras(file);
-  let rows = 0;
-  for await (const ws of reader) {
-    const wsr = ws as unknown as { name: string; state?: unknown; id: unknown } & AsyncIterable<Row>;
-    const grid = new GridBuilder();
-    const extra = extras.sheets.get(`xl/worksheets/sheet${String(wsr.id)}.xml`);
-    const areas = (extra?.merges ?? []).map(parseRange).filter((m) => m !== null);
-    const hiddenRows: number[] = [];
-    for await (const row of wsr) {
-      row.eachCell({ includeEmpty: false }, (cell, col) => grid.set(row.number, col, cell.address, cell.value));
-      // As the whole reader: a hidden row is noted when it holds a value or a merged cell.
-      if (extra?.hiddenRows.has(row.number) && (row.hasValues || areas.some((m) => coversSlave(m, row.number))))
-        hiddenRows.push(row.number);
-      if (++rows % 5000 === 0) onProgress?.(rows);
-    }
-    // Rows the sheet never wrote but a merge covers are hidden rows with a merged cell too.
-    for (const r of extra?.hiddenRows ?? [])
-      if (!hiddenRows.includes(r) && areas.some((m) => coversSlave(m, r))) hiddenRows.push(r);
-    hiddenRows.sort((a, b) => a - b);
-    sheets.push({
-      name: wsr.name,
-      state: sheetState(wsr.state),
-      index: 0,
-      order: sheetOrder(reader, wsr.name),
-      cells: grid.cells,
-      formulasWithoutResult: grid.formulasWithoutResult,
-      formulasWithResult: grid.formulasWithResult,
-      formulas: grid.formulas,
-      merges: rowMerges(areas),
-      hiddenRows,
-    });
-  }
-  onProgress?.(rows);
-  // A stream that ends early ends quietly: make sure every sheet the workbook declares was read
-  // (a chart sheet also counts as declared; such a workbook falls back to the whole reader).
-  const declared = (reader as unknown as { model?: { sheets?: unknown[] } }).model?.sheets?.length;
-  if (declared === undefined || sheets.length < declared)
-    throw new Error(`the streaming reader read ${sheets.length} of ${declared ?? '?'} sheets`);
-  // The streaming reader emits sheets in the order of the zip entries, not of the tabs.
-  sheets.sort((a, b) => a.order - b.order);
-  const out: RawWorkbook = { sheets: sheets.map(({ order: _order, ...s }, index) => ({ ...s, index })) };
-  const saved = extras.modified === undefined ? null : new Date(extras.modified);
-  if (saved !== null && !Number.isNaN(saved.getTime())) out.savedAt = saved.toISOString();
-  const props = (reader as unknown as { properties?: { model?: { date1904?: unknown } } }).properties;
-  if (props?.model?.date1904 === true) out.date1904 = true;
-  return out;
-}
-
-interface Area {
-  master: string;
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** Only merges across rows matter for a table of returns: a title merged across columns is harmless. */
-function rowMerges(areas: Area[]): { master: string; range: string }[] {
-  return areas
-    .filter((m) => m.bottom > m.top)
-    .sort((a, b) => a.top - b.top || a.left - b.left)
-    .map((m) => ({ master: m.master, range: `${m.master}:${colName(m.right)}${m.bottom}` }));
-}
-
-/** Whether row `r` holds a cell of the merge other than its top-left one. */
-function coversSlave(m: Area, r: number): boolean {
-  return r >= m.top && r <= m.bottom && (r > m.top || m.right > m.left);
-}
-
-function parseRange(ref: string): Area | null {
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
-  if (!m) return null;
-  const [a, b] = [colNumber(m[1]!), Number(m[2])];
-  const [c, d] = m[3] === undefined ? [a, b] : [colNumber(m[3]), Number(m[4])];
-  const top = Math.min(b, d);
-  const left = Math.min(a, c);
-  return { master: `${colName(left)}${top}`, top, left, bottom: Math.max(b, d), right: Math.max(a, c) };
-}
-
-function colNumber(name: string): number {
-  let n = 0;
-  for (const ch of name) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
-
-function sheetOrder(reader: unknown, name: string): number {
-  const model = (reader as { model?: { sheets?: { name?: string }[] } }).model;
-  const i = model?.sheets?.findIndex((s) => s.name === name) ?? -1;
-  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
-}
-
-function colName(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
+  return { kind: 'other', bytes: size, mtime };
 }
 
 function parseMetadata(cells: RawCell[][]): WorkbookMetadata {

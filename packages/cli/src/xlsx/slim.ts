@@ -56,6 +56,8 @@ function isSheet(name: string): boolean {
 /** One entry of a zip's central directory. */
 export interface Entry {
   name: string;
+  /** General purpose flags (bit 0: encrypted). */
+  flags: number;
   method: number;
   compressed: number;
   size: number;
@@ -80,6 +82,7 @@ export function listEntries(b: Buffer): Entry[] | null {
   const out: Entry[] = [];
   for (let k = 0; k < count; k++) {
     if (p + 46 > b.length || b.readUInt32LE(p) !== 0x02014b50) return null;
+    const flags = b.readUInt16LE(p + 8);
     const method = b.readUInt16LE(p + 10);
     const compressed = b.readUInt32LE(p + 20);
     const size = b.readUInt32LE(p + 24);
@@ -88,7 +91,7 @@ export function listEntries(b: Buffer): Entry[] | null {
     const c = b.readUInt16LE(p + 32);
     const local = b.readUInt32LE(p + 42);
     if (compressed === 0xffffffff || size === 0xffffffff || local === 0xffffffff) return null;
-    out.push({ name: b.toString('utf8', p + 46, p + 46 + n), method, compressed, size, local });
+    out.push({ name: b.toString('utf8', p + 46, p + 46 + n), flags, method, compressed, size, local });
     p += 46 + n + x + c;
   }
   return out;
