@@ -129,7 +129,8 @@ export { notAReturn, notAReturnIssue, type NotAReturn } from './returns/sheets.j
 export { resolveResubmissions, type ReturnVersion } from './returns/resubmission.js';
 export { importDecision, importedSheetName, returnSender, type ImportDecision, type ReturnSender } from './returns/imported.js';
 export { reportWindow, type ReportWindow } from './returns/closing.js';
-export { exampleReturnSheet, repeatsExamples } from './returns/examples.js';
+export { repeatsExamples } from './returns/examples.js';
+export { exampleReturnSheet } from './sheet/example.js';
 export { findPersonalData, type PiiFinding, type PiiKind } from './rules/pii.js';
 
 // Render-ready sheet models for the adapters

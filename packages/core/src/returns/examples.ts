@@ -1,21 +1,28 @@
 /**
  * A template's example rows (記入例): the plan may give a few, as staff would type them. The blank
- * return shows them on a sheet of their own, and a sheet whose rows repeat them — the example
+ * return shows them on a sheet of their own (sheet/example.ts), and a sheet whose rows repeat them — the example
  * sheet copied or renamed, filled in no further — is an example, not a return: counting it would
  * add the example's figures to a district's.
  */
-import type { Lang } from '../i18n/text.js';
 import type { Plan, Template } from '../plan/schema.js';
 import { getTemplate } from '../plan/queries.js';
-import { blankReturnSheet } from '../sheet/template.js';
-import type { SheetModel, SheetValue } from '../sheet/model.js';
 import type { FieldValue, RawCell, SheetGrid } from './types.js';
 import { validateGrid } from './validate.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The example rows of a template as cells in field order (dates as dates), or [] when it has none. */
-function exampleCells(template: Template): SheetValue[][] {
+/** A cell of an example row: a value as typed, or a calendar date. */
+export type ExampleCell = string | number | boolean | null | { date: string };
+
+/**
+ * The example rows of a template as cells in field order (dates as dates), or [] when it has none.
+ *
+ * @example
+ * ```ts
+ * exampleCells(getTemplate(plan, 'area-report')!); // [['2026年度', '北地区', …]]
+ * ```
+ */
+export function exampleCells(template: Template): ExampleCell[][] {
   return (template.examples ?? []).map((ex) =>
     template.fields.map((f) => {
       const v = ex[f.key];
@@ -23,39 +30,6 @@ function exampleCells(template: Template): SheetValue[][] {
       return f.type === 'date' && typeof v === 'string' && ISO_DATE.test(v) ? { date: v } : v;
     }),
   );
-}
-
-/**
- * The example sheet (記入例) of a blank return: the template's columns with its example rows
- * filled in, under a title that says it is an example. Null when the template has no examples.
- *
- * @throws SasaeaiError `unknown_template` for a template not in the plan.
- * @example
- * ```ts
- * const ex = exampleReturnSheet(plan, 'area-report');
- * ex?.name.ja; // '記入例'
- * ```
- */
-export function exampleReturnSheet(plan: Plan, templateId: string, opts: { lang?: Lang } = {}): SheetModel | null {
-  const blank = blankReturnSheet(plan, templateId, { rows: 0, ...(opts.lang !== undefined ? { lang: opts.lang } : {}) });
-  const template = getTemplate(plan, templateId);
-  if (template === undefined || (template.examples ?? []).length === 0) return null;
-  const name = template.sheetName ?? template.name;
-  const sheet: SheetModel = {
-    ...blank,
-    id: `example-return/${template.id}`,
-    name: { ja: '記入例', en: 'Example' },
-    preamble: {
-      title: { ja: `記入例：${name.ja}`, en: `Example: ${name.en}` },
-      lines: [{ ja: 'このシートは記入のしかたの例です。報告には使われません。', en: 'This sheet shows how to fill in the return; it is not read as a return.' }],
-    },
-    rows: exampleCells(template),
-    blankRows: 0,
-    metadata: { 'sasaeai.plan': plan.id, 'sasaeai.example': template.id },
-  };
-  if (blank.tableName !== undefined) sheet.tableName = `${blank.tableName}_example`;
-  delete sheet.print;
-  return sheet;
 }
 
 /** A normalised value as a comparison key. */
