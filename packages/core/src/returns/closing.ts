@@ -17,7 +17,7 @@
  */
 import { dueDate, fiscalYearRange, type ClosingRule, type FiscalYearConfig, type LocalDate } from '../period/index.js';
 import { periodDue, PERIODS_PER_YEAR } from '../plan/periods.js';
-import type { Flow, Plan, PlanClosingRule, Template } from '../plan/schema.js';
+import type { Flow, Plan, Template } from '../plan/schema.js';
 
 /** The dates of a fiscal year's reports of one template. */
 export interface ReportWindow {
@@ -37,11 +37,11 @@ function lastDue(flow: Flow, fy: number, cfg: FiscalYearConfig): LocalDate {
   const covered = count === 1 ? [1] : (flow.periods ?? Array.from({ length: count }, (_, i) => i + 1)).filter((n) => n <= count);
   let last = '';
   covered.forEach((n, k) => {
-    const rule: PlanClosingRule = flow.closings?.[k] ?? flow.closing;
+    const rule: ClosingRule = flow.closings?.[k] ?? flow.closing;
     const due = periodDue(rule, fy, flow.cadence, n, cfg.startMonth);
     if (due > last) last = due;
   });
-  return last === '' ? dueDate(flow.closing as ClosingRule, fy, cfg) : last;
+  return last === '' ? dueDate(flow.closing, fy, cfg) : last;
 }
 
 /**
@@ -55,7 +55,7 @@ function lastDue(flow: Flow, fy: number, cfg: FiscalYearConfig): LocalDate {
  * // Chiba: { start: '2026-04-01', end: '2027-04-30', fyEnd: '2027-03-31', lateUntil: '2027-06-30' }
  * ```
  */
-export function reportWindow(plan: Plan, template: Template, fy: number, cfg: FiscalYearConfig = { startMonth: plan.fiscalYear.startMonth }): ReportWindow {
+export function reportWindow(plan: Plan, template: Template, fy: number, cfg: FiscalYearConfig = plan.fiscalYear): ReportWindow {
   const year = fiscalYearRange(fy, cfg);
   const flows = plan.flows.filter((f) => f.template === template.id);
   let end = year.end;
