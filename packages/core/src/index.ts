@@ -68,6 +68,16 @@ export {
 } from './plan/queries.js';
 export { planDiagram } from './plan/diagram.js';
 export { PERIODS_PER_YEAR, periodDue, periodOfDate, periodRange } from './plan/periods.js';
+export {
+  periodWindowIssue,
+  periodWindowMessage,
+  periodWindows,
+  reportPeriod,
+  templateYearWindow,
+  type PeriodWindow,
+  type PeriodWindowProblem,
+  type YearWindow,
+} from './plan/period-window.js';
 export { planJsonSchema } from './plan/json-schema.js';
 
 // Periods: calendar dates, fiscal years (年度), eras (和暦), Excel serials, parsing

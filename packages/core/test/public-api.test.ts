@@ -141,6 +141,9 @@ describe('@sasaeai/core', () => {
       'periodDue',
       'periodOfDate',
       'periodRange',
+      'periodWindowIssue',
+      'periodWindowMessage',
+      'periodWindows',
       'planDiagram',
       'planJsonSchema',
       'printHeaderFooter',
@@ -151,6 +154,7 @@ describe('@sasaeai/core', () => {
       'receive',
       'recordMeeting',
       'remindersSheet',
+      'reportPeriod',
       'reportingLines',
       'requirePlan',
       'resolveResubmissions',
@@ -161,6 +165,7 @@ describe('@sasaeai/core', () => {
       'similarity',
       'submissionFingerprint',
       'submissionFromValidation',
+      'templateYearWindow',
       'termOfFiscalYear',
       'toDateParts',
       'toHalfWidth',
@@ -245,6 +250,8 @@ describe('@sasaeai/core', () => {
       'PeriodNote',
       'PeriodParseFailure',
       'PeriodParseResult',
+      'PeriodWindow',
+      'PeriodWindowProblem',
       'PiiFinding',
       'PiiKind',
       'Plan',
@@ -309,6 +316,7 @@ describe('@sasaeai/core', () => {
       'VocabularyOption',
       'WardProgress',
       'WorkbookModel',
+      'YearWindow',
     ]);
   });
 

@@ -416,6 +416,18 @@ export const ISSUE_CODES = {
     en: 'The header row of the verification sheet was not found.',
     example: 'a sheet that is not a verification sheet',
   },
+  date_outside_period: {
+    severity: 'error',
+    ja: '報告日がその期（中間報告・年度末報告など）の報告期間に入っていません。',
+    en: 'The report date is outside the window of its reporting period (interim, year-end…).',
+    example: '2026/9/15 in a year-end return of a half-year flow (its window opens 2026/10/1)',
+  },
+  report_after_period_closing: {
+    severity: 'warning',
+    ja: '報告日がその期の締切日を過ぎています（期限後の報告）。',
+    en: 'The report date is after the closing date of its period (a late report).',
+    example: '2026/11/10 in an interim return due 2026/10/31',
+  },
   // --- safety net -----------------------------------------------------------------------------
   internal_error: {
     severity: 'error',

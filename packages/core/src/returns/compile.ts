@@ -5,12 +5,9 @@
  */
 import type { LocalizedText } from '../i18n/text.js';
 import {
-  dueDate,
-  fiscalYearRange,
   formatFiscalYear,
   parseDate,
   parseFiscalYear,
-  type ClosingRule,
   type FiscalYearConfig,
   type LocalDate,
   type PeriodParseFailure,
@@ -18,6 +15,7 @@ import {
 } from '../period/index.js';
 import type { Field, Plan, Template, Unit } from '../plan/schema.js';
 import { ancestors, initiativesOf } from '../plan/queries.js';
+import { templateYearWindow } from '../plan/period-window.js';
 import { compileDerived, compileRules, type CompiledDerived, type CompiledRule } from '../rules/conditions.js';
 import { findPersonalData } from '../rules/pii.js';
 import { closest, normalizeDashes, normalizeText, toHalfWidth } from '../text/index.js';
@@ -163,15 +161,13 @@ function build(plan: Plan, template: Template): CompiledTemplate {
     addHeader(d.key, -2);
   }
 
-  const flow = plan.flows.find((f) => f.template === template.id);
   const windows = new Map<number, { start: LocalDate; end: LocalDate; fyEnd: LocalDate } | null>();
   const window = (fy: number) => {
     let w = windows.get(fy);
     if (w === undefined) {
       try {
-        const r = fiscalYearRange(fy, fyConfig);
-        const due = flow ? dueDate(flow.closing as ClosingRule, fy, fyConfig) : r.end;
-        w = { start: r.start, end: due > r.end ? due : r.end, fyEnd: r.end };
+        // The latest closing date of every flow of the template (interim and year-end alike).
+        w = templateYearWindow(plan, template.id, fy);
       } catch {
         w = null;
       }

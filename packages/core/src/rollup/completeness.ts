@@ -8,7 +8,8 @@ import { formatFiscalYear, type LocalDate } from '../period/index.js';
 import { getTemplate, obligations as planObligations, resolveUnit, type Obligation } from '../plan/queries.js';
 import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
 import { dedupeSubmissions, receiverLevel, templatedFlows } from './flows.js';
-import { PERIODS_PER_YEAR, periodOfDate } from '../plan/periods.js';
+import { PERIODS_PER_YEAR } from '../plan/periods.js';
+import { periodWindows, reportPeriod } from '../plan/period-window.js';
 import type { Plan } from '../plan/schema.js';
 import type { RowRef } from '../returns/types.js';
 import type { ReviewState } from '../review-state/types.js';
@@ -55,6 +56,7 @@ export function obligationStatuses(
       if (!flowIds.includes(o.flowId)) continue;
       const cadence = cadenceOf.get(o.flowId) ?? 'fiscal-year';
       const perPeriod = PERIODS_PER_YEAR[cadence] > 1;
+      const windows = perPeriod && o.templateId !== undefined ? periodWindows(plan, o.templateId, o.fiscalYear) : [];
       const scope = o.to.unit?.code ?? top;
       if (scope !== part.scope) continue;
       const unitCode = o.from.unit?.code ?? SINGLE;
@@ -67,9 +69,11 @@ export function obligationStatuses(
       const counted = new Set<number>();
       if (ua) {
         for (const ret of ua.returns.values()) {
-          // A return answers the obligation of its period: its period field, else its report date.
+          // A return answers the obligation of its period: its period field, else the period whose
+          // window (start to closing date) holds its report date — a year-end report dated in May
+          // of the next year is the year-end's, an interim written in October the interim's.
           if (perPeriod) {
-            const p = ret.period ?? (ret.maxDate === null ? null : periodOfDate(ret.maxDate, cadence, plan.fiscalYear.startMonth));
+            const p = ret.period ?? (ret.maxDate === null ? null : (reportPeriod(windows, ret.maxDate)?.period ?? null));
             if (p !== o.periodIndex) continue;
           }
           if (ret.errors > 0 && !countInvalid) {
