@@ -63,6 +63,7 @@ const CompositionSchema = z
     id: code,
     name: text,
     publicRecruitment: z.boolean().optional(),
+    sample: z.boolean().optional().describe('True when the category is illustrative, not official'),
   })
   .strict();
 
@@ -154,6 +155,7 @@ const MeasureSchema = z
     chapter: z.number().int().positive().optional(),
     departments: z.array(text).min(1).describe('Owner departments (担当課)'),
     links: z.array(MeasureLinkSchema).optional(),
+    sample: z.boolean().optional().describe('True when the measure is illustrative, not official'),
   })
   .strict();
 
@@ -164,7 +166,7 @@ const InitiativeSchema = z
     name: text,
     aliases: z.array(z.string().min(1)).optional(),
     units: z.array(code).describe('Codes of the units (wards) whose plan holds it'),
-    sample: z.boolean().optional(),
+    sample: z.boolean().optional().describe('True when the initiative is illustrative, not official'),
   })
   .strict();
 
@@ -175,6 +177,7 @@ const OptionSchema = z
     label: text.describe('Label staff see'),
     aliases: z.array(z.string().min(1)).optional().describe('Other forms accepted when typed'),
     description: text.optional(),
+    sample: z.boolean().optional().describe('True when the option is illustrative, not official (e.g. a sample partner group)'),
   })
   .strict();
 

@@ -342,7 +342,9 @@ describe('the receiving bodies’ verification', () => {
     const withV = wardProgress(city, citySubs, { fiscalYear: 2026, ward: 'M', verifications: [v] });
     expect(withV.verification?.records[0]?.values['outcomes']).toBe('見守りが定着');
     const r = annualReport(city, citySubs, { fiscalYear: 2026, verifications: [v] });
-    expect(r.verification).toEqual([{ unit: { code: 'M', name: { ja: 'みなと市', en: 'Minato City' } }, expected: 3, recorded: 3, issues: 3, confirmed: false }]);
+    expect(r.verification.map(({ fields, ...rest }) => [rest, fields.map((f) => f.key)])).toEqual([
+      [{ unit: { code: 'M', name: { ja: 'みなと市', en: 'Minato City' } }, expected: 3, recorded: 3, issues: 3, confirmed: false }, ['view', 'outcomes', 'issues', 'shareCase']],
+    ]);
     expect(r.wards[0]!.verification?.records).toHaveLength(3);
   });
 
