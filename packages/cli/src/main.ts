@@ -15,6 +15,7 @@ import { registerReview } from './commands/review.js';
 import { registerRollup } from './commands/rollup.js';
 import { registerTemplate } from './commands/template.js';
 import { registerValidate } from './commands/validate.js';
+import { registerVerify } from './commands/verify.js';
 import type { Io } from './context.js';
 import { UsageError } from './messages.js';
 import { VERSION } from './version.js';
@@ -57,6 +58,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   registerTemplate(program, cli);
   registerValidate(program, cli);
   registerRollup(program, cli);
+  registerVerify(program, cli);
   registerReview(program, cli);
   registerDemo(program, cli);
   registerPlan(program, cli);

@@ -22,6 +22,7 @@ import {
   type RollupNotice,
   type Submission,
   type Unit,
+  type VerificationResult,
   type WardProgress,
   type WorkbookModel,
 } from '@sasaeai/core';
@@ -67,7 +68,7 @@ export interface RolledUp {
 export function rollUp(
   plan: Plan,
   run: CheckRun,
-  opts: { fiscalYear: number; ward?: string; includeInvalid?: boolean; lang: Lang; review?: { ledger: string; state: ReviewState; includeUnaccepted: boolean } },
+  opts: { fiscalYear: number; ward?: string; includeInvalid?: boolean; lang: Lang; review?: { ledger: string; state: ReviewState; includeUnaccepted: boolean }; verifications?: VerificationResult[] },
 ): RolledUp {
   // With a review ledger, returns go by the ids the ledger knows them by, and only accepted ones count.
   const submissions = opts.review
@@ -77,6 +78,7 @@ export function rollUp(
     fiscalYear: opts.fiscalYear,
     includeInvalid: opts.includeInvalid === true,
     ...(opts.review ? { review: opts.review.state, includeProvisional: opts.review.includeUnaccepted } : {}),
+    ...(opts.verifications ? { verifications: opts.verifications } : {}),
   };
   if (opts.ward) {
     const report = wardProgress(plan, submissions, { ...base, ward: opts.ward });

@@ -366,7 +366,10 @@ describe('the receiving bodies’ verification', () => {
       ['12105', false],
       ['12106', false],
     ]);
-    expect(() => verificationSheet(town, wardProgress(town, townSubs, { fiscalYear: 2026, ward: 'T' }), 'ja')).toThrow(SasaeaiError);
+    // A plan whose receiving body declares no verification has no verification sheet.
+    const bare = structuredClone(town);
+    for (const b of bare.bodies) delete b.verification;
+    expect(() => verificationSheet(bare, wardProgress(bare, townSubs, { fiscalYear: 2026, ward: 'T' }), 'ja')).toThrow(SasaeaiError);
     const wards = annualReportWorkbook(r, 'ja').sheets.find((x) => x.id === 'annual-wards')!;
     const col = wards.columns.findIndex((c) => c.key === 'verified');
     expect(wards.columns[col]!.header.ja).toBe('区支え合いのまち推進協議会の検証（記入 / 対象）');

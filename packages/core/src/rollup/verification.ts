@@ -34,6 +34,8 @@ export interface VerificationResult {
   flowId: string;
   fiscalYear: number;
   bodyId: string;
+  /** The fields the body records (from the plan), so reports can label what was recorded. */
+  fields: VerificationFieldView[];
   records: VerificationRecord[];
   issues: Issue[];
 }
@@ -178,7 +180,7 @@ interface Target {
 
 function readAgainst(plan: Plan, v: Verification, target: Target, grid: SheetGrid): VerificationResult {
   const { subjects, ...meta } = target;
-  const out: VerificationResult = { kind: 'verification', ...meta, records: [], issues: [] };
+  const out: VerificationResult = { kind: 'verification', ...meta, fields: fieldViews(plan, v), records: [], issues: [] };
   const cells = Array.isArray(grid.cells) ? grid.cells : [];
   const issue = (code: VerificationCode, message: LocalizedText, at?: { row: number; col: number; field?: string; value?: unknown }) => {
     const i: Issue = { code, severity: ISSUE_CODES[code].severity, sheet: grid.sheet, message };
@@ -268,7 +270,8 @@ export interface VerificationFieldView {
   options?: { code: string; label: LocalizedText }[];
 }
 
-function fieldViews(plan: Plan, v: Verification | undefined): VerificationFieldView[] {
+/** @internal The plan's verification fields as reports label them. */
+export function fieldViews(plan: Plan, v: Verification | undefined): VerificationFieldView[] {
   return (v?.fields ?? []).map((f) => {
     const o = f.type === 'enum' ? optionsOf(plan, f).map((x) => ({ code: x.code, label: x.label })) : undefined;
     return o ? { key: f.key, label: f.label, options: o } : { key: f.key, label: f.label };

@@ -619,6 +619,7 @@ export function wardProgressWorkbook(progress: WardProgress, lang: Lang): Workbo
       lang,
     ),
     ...changeSheets(p, lang),
+    ...[unitVerificationSheet({ wards: [p], fiscalYearLabel: p.fiscalYearLabel, councilBody: p.council }, lang)].filter((x): x is SheetModel => x !== undefined),
     sourcesSheet(sourcesRows(p, lang, false), false),
   ];
   return withPrint({
@@ -809,12 +810,12 @@ function verificationValue(f: { options?: { code: string; label: LocalizedText }
  * Each receiving unit's verification next to its figures: one row per unit and subject, the
  * compiled totals beside what its body recorded (its own scale, outcomes and issues as it sees them).
  */
-function unitVerificationSheet(r: AnnualReport, lang: Lang): SheetModel | undefined {
+function unitVerificationSheet(r: Pick<AnnualReport, 'wards' | 'fiscalYearLabel' | 'councilBody'>, lang: Lang): SheetModel | undefined {
   const withV = r.wards.filter((w) => w.verification);
   const w0 = r.wards[0];
-  if (!w0 || r.verification.length === 0) return undefined;
+  const vf = withV[0]?.verification?.fields ?? [];
+  if (!w0 || vf.length === 0) return undefined;
   const fields = w0.fields.filter((f) => f.rollup === 'sum' || f.rollup === 'stock');
-  const vf = r.verification[0]?.fields ?? [];
   const columns: SheetColumn[] = [
     colL('ward', w0.levelName, 'text', 10),
     col('code', 'コード', 'Code', 'text', 8),
@@ -838,10 +839,10 @@ function unitVerificationSheet(r: AnnualReport, lang: Lang): SheetModel | undefi
         sub.id,
       ]);
   }
-  const missing = r.verification.filter((v) => v.recorded === 0).map((v) => v.unit.name[lang]);
+  const missing = r.wards.filter((w) => !w.verification).map((w) => w.ward.name[lang]);
   return {
     id: 'unit-verification',
-    name: lt(`${r.councilBody.ja}の検証`, 'Verification'),
+    name: lt('検証', 'Verification'),
     preamble: {
       title: lt(`${r.fiscalYearLabel.ja} ${r.councilBody.ja}の検証`, `${r.councilBody.en}: verification, ${r.fiscalYearLabel.en}`),
       lines: [

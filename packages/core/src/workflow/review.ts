@@ -30,7 +30,7 @@ import type {
   Transition,
   VerificationEntry,
 } from '../review-state/types.js';
-import type { VerificationRecord, VerificationResult } from '../rollup/verification.js';
+import { fieldViews, type VerificationRecord, type VerificationResult } from '../rollup/verification.js';
 import { ReviewStateSchema } from '../review-state/types.js';
 
 /**
@@ -627,10 +627,10 @@ export function recordVerification(plan: Plan, state: ReviewState, verification:
  *
  * @example
  * ```ts
- * annualReport(plan, subs, { fiscalYear: 2026, review, verifications: recordedVerifications(review, 2026) });
+ * annualReport(plan, subs, { fiscalYear: 2026, review, verifications: recordedVerifications(plan, review, 2026) });
  * ```
  */
-export function recordedVerifications(state: ReviewState, fiscalYear: number): VerificationResult[] {
+export function recordedVerifications(plan: Plan, state: ReviewState, fiscalYear: number): VerificationResult[] {
   const last = new Map<string, VerificationEntry>();
   for (const v of state.verifications ?? []) if (v.fiscalYear === fiscalYear) last.set(v.ward, v);
   return [...last.values()].map((v) => ({
@@ -639,6 +639,7 @@ export function recordedVerifications(state: ReviewState, fiscalYear: number): V
     flowId: v.flowId,
     fiscalYear: v.fiscalYear,
     bodyId: v.bodyId,
+    fields: fieldViews(plan, getBody(plan, v.bodyId)?.verification),
     records: v.records.map((r) => ({ subject: r.subject, values: { ...r.values }, row: r.row })),
     issues: [],
   }));

@@ -125,7 +125,7 @@ describe('a ward council verifies at a meeting; confirming locks figures and ver
     expect(step().locked).toBe(false); // what is recorded now is not what the meeting confirmed
 
     // The annual report shows the ward's verification next to its figures.
-    const r = annualReport(chiba, subs, { fiscalYear: 2026, review: s, verifications: recordedVerifications(s, 2026) });
+    const r = annualReport(chiba, subs, { fiscalYear: 2026, review: s, verifications: recordedVerifications(chiba, s, 2026) });
     const wb = annualReportWorkbook(r, 'ja');
     const uv = wb.sheets.find((x) => x.id === 'annual-unit-verification')!;
     const col = (key: string) => uv.columns.findIndex((x) => x.key === key);
