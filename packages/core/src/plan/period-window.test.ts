@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { blankReturnSheet, completeness, requirePlan, validateGrid, type Plan, type PlanInput, type RawCell, type Submission } from '../index.js';
+import { chibaPlan } from '@sasaeai/plan-chiba';
 import { periodWindowIssue, periodWindows, reportPeriod, templateYearWindow } from './period-window.js';
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as PlanInput;
@@ -109,5 +110,17 @@ describe('period windows', () => {
     const of = (flow: string) => c.obligations.find((o) => o.flowId === flow && o.unit?.code === 'M01')?.status;
     expect(of('ward-interim')).toBe('on-time');
     expect(of('ward-year-end')).toBe('on-time');
+  });
+
+  it('a blank return names the sample entries of its lists (districts, initiatives) in its notes', () => {
+    const chiba = requirePlan(chibaPlan);
+    const lines = blankReturnSheet(chiba, 'district-activity', { ward: '中央区', fiscalYear: 2026 }).preamble?.lines ?? [];
+    const notes = lines.filter((l) => l.ja.includes('サンプル（例示）'));
+    expect(notes.length).toBe(2);
+    expect(notes.every((l) => l.en.includes('samples (illustrative), not the official list'))).toBe(true);
+    const official = structuredClone(chiba);
+    for (const u of official.units) delete u.sample;
+    for (const i of official.initiatives) delete i.sample;
+    expect((blankReturnSheet(official, 'district-activity', { ward: '中央区', fiscalYear: 2026 }).preamble?.lines ?? []).some((l) => l.ja.includes('サンプル'))).toBe(false);
   });
 });

@@ -34,7 +34,7 @@ const LevelSchema = z
   .object({
     id: code,
     name: text,
-    unitName: text.optional().describe('What one unit of this level is called, e.g. 地区部会エリア'),
+    unitName: text.optional().describe('What one unit of this level is called, e.g. エリア (an area)'),
   })
   .strict();
 
@@ -107,7 +107,7 @@ const VerificationFieldSchema = z
  */
 const VerificationSchema = z
   .object({
-    name: text.describe('What the record is called, e.g. 推進状況の確認・評価'),
+    name: text.describe('What the record is called, e.g. 確認・評価'),
     fields: z.array(VerificationFieldSchema).min(1),
   })
   .strict();
@@ -391,7 +391,7 @@ const FlowSchema = z
     compiles: z.array(code).optional(),
     report: text
       .optional()
-      .describe('Title of what the receiver compiles from these reports, e.g. 区計画の推進状況 (default: the content)'),
+      .describe('Title of what the receiver compiles from these reports, e.g. 集約した報告 (default: the content)'),
     sameUnit: z
       .boolean()
       .optional()

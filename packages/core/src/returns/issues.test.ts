@@ -37,12 +37,12 @@ describe('the sheet as a whole', () => {
   it('no_header', () => {
     expect(run({ sheet: 'メモ', cells: [['会議メモ'], ['来週までに集計']] })).toMatchInlineSnapshot(`
       [
-        "- error no_header: シート「メモ」に見出し行（年度・区・地区部会…）が見つかりません。様式の見出しをそのまま使ってください。 | No header row (Fiscal year, Ward, District…) was found on sheet "メモ"; keep the template's headers.",
+        "- error no_header: シート「メモ」に見出し行（年度…）が見つかりません。様式の見出しをそのまま使ってください。 | No header row (Fiscal year…) was found on sheet "メモ"; keep the template's headers.",
       ]
     `);
     expect(run({ sheet: 'メモ', cells: [] }, { template: 'district-activity' })).toMatchInlineSnapshot(`
       [
-        "- error no_header: シート「メモ」に「地区部会 活動状況報告」の見出し行（年度・区・地区部会…）が見つかりません。様式の見出しをそのまま使ってください。 | No header row of "District chapter activity return" (Fiscal year, Ward, District…) was found on sheet "メモ"; keep the template's headers.",
+        "- error no_header: シート「メモ」に「地区部会 活動状況報告」の見出し行（年度…）が見つかりません。様式の見出しをそのまま使ってください。 | No header row of "District chapter activity return" (Fiscal year…) was found on sheet "メモ"; keep the template's headers.",
       ]
     `);
   });

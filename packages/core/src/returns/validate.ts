@@ -487,8 +487,8 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
       -1,
       undefined,
       undefined,
-      `シート「${run.sheet}」に${names}見出し行（年度・区・地区部会…）が見つかりません。様式の見出しをそのまま使ってください。`,
-      `No header row${namesEn} (Fiscal year, Ward, District…) was found on sheet "${run.sheet}"; keep the template's headers.`,
+      `シート「${run.sheet}」に${names}見出し行（年度…）が見つかりません。様式の見出しをそのまま使ってください。`,
+      `No header row${namesEn} (Fiscal year…) was found on sheet "${run.sheet}"; keep the template's headers.`,
       undefined,
     );
     if (ct !== null) result.templateId = ct.template.id;

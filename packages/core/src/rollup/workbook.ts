@@ -176,7 +176,7 @@ function subjectSheet(
   const sheet: SheetModel = {
     id,
     name,
-    preamble: { title, lines: [lt('報告予定・報告のあった地区は地区部会の数。各欄の件数は「地区×取組み」の数（最新の報告による）。', 'Districts expected / reported count district chapters; category counts are district × initiative pairs, by their latest report.'), ...lines] },
+    preamble: { title, lines: [lt(`報告予定・報告のあった数は報告する単位の数。各欄の件数は「単位×${subjectLabel.ja}」の数（最新の報告による）。`, `Expected / reported count the reporting units; category counts are unit × ${subjectLabel.en.toLowerCase()} pairs, by their latest report.`), ...lines] },
     columns,
     rows: [...rows.map((r) => line(r)), line(total, lang === 'ja' ? '合計' : 'Total')],
     freezeHeader: true,

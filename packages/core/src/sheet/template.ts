@@ -141,7 +141,7 @@ export function blankReturnSheet(plan: Plan, templateId: string, opts: BlankRetu
   const sheet: SheetModel = {
     id: `blank-return/${template.id}`,
     name: template.sheetName ?? template.name,
-    preamble: { title: heading, lines: preambleLines(template) },
+    preamble: { title: heading, lines: [...preambleLines(template), ...sampleLines(plan, template, ward, period)] },
     columns,
     rows,
     blankRows: prefill.size === 0 ? rowCount : 0,
@@ -215,6 +215,32 @@ function preambleLines(template: Template): LocalizedText[] {
     lines.push({
       ja: '※ 個人情報（氏名・電話番号・メールアドレス・マイナンバーなど）は記入しないでください。',
       en: '* Do not write personal data (names, phone numbers, e-mail addresses, My Numbers).',
+    });
+  }
+  return lines;
+}
+
+/**
+ * Notes naming the sample (illustrative) entries of the sheet's lists — districts, initiatives,
+ * measures the plan marks `sample` — so staff never take a placeholder for the official list.
+ */
+function sampleLines(plan: Plan, template: Template, ward: Unit | undefined, period: { start: string; end: string } | undefined): LocalizedText[] {
+  const lines: LocalizedText[] = [];
+  for (const f of template.fields) {
+    let names: LocalizedText[] = [];
+    if (f.type === 'unit' && f.level !== undefined) {
+      const within = f.parentField !== undefined ? ward?.code : undefined;
+      names = unitsAt(plan, f.level, { ...(within !== undefined ? { within } : {}), ...(period ? { on: period.start, until: period.end } : {}) })
+        .filter((u) => u.sample === true)
+        .map((u) => u.name);
+    } else if (f.type === 'initiative') names = (ward !== undefined ? initiativesOf(plan, ward.code) : plan.initiatives).filter((i) => i.sample === true).map((i) => i.name);
+    else if (f.type === 'measure') names = plan.measures.filter((m) => m.sample === true).map((m) => ({ ja: m.code, en: m.code }));
+    else if (f.type === 'enum' || f.type === 'multiEnum') names = ((f.vocabulary !== undefined ? plan.vocabularies[f.vocabulary]?.options : undefined) ?? []).filter((o) => o.sample === true).map((o) => o.label);
+    if (names.length === 0) continue;
+    const shown = (lang: 'ja' | 'en') => names.slice(0, 5).map((n) => n[lang]).join(lang === 'ja' ? '・' : ', ') + (names.length > 5 ? (lang === 'ja' ? ` ほか${names.length - 5}件` : ` and ${names.length - 5} more`) : '');
+    lines.push({
+      ja: `※ ${f.label.ja}の一覧の${names.length}件はサンプル（例示）で、正式な一覧ではありません：${shown('ja')}`,
+      en: `* ${names.length} entries of the ${f.label.en.toLowerCase()} list are samples (illustrative), not the official list: ${shown('en')}`,
     });
   }
   return lines;

@@ -158,8 +158,8 @@ function mayDecide(plan: Plan, entry: Pick<ReturnEntry, 'templateId' | 'scopes' 
       return refuse(
         'wrong_unit',
         lt(
-          `この報告は${where.map((w) => w.ja).join('・') || '（区の特定できない報告）'}宛てです。${actor.unit ? unitName(plan, actor.unit).ja : '担当の区が指定されていない'}の担当者は${verb.ja}できません。`,
-          `This return is for ${where.map((w) => w.en).join(', ') || '(no ward identified)'}; someone acting for ${actor.unit ? unitName(plan, actor.unit).en : 'no ward'} cannot ${verb.en} it.`,
+          `この報告は${where.map((w) => w.ja).join('・') || '（受け手の単位が特定できない報告）'}宛てです。${actor.unit ? unitName(plan, actor.unit).ja : '担当の単位が指定されていない'}の担当者は${verb.ja}できません。`,
+          `This return is for ${where.map((w) => w.en).join(', ') || '(no receiving unit identified)'}; someone acting for ${actor.unit ? unitName(plan, actor.unit).en : 'no unit'} cannot ${verb.en} it.`,
         ),
       );
     }
@@ -180,7 +180,7 @@ function lockedRefusal(plan: Plan, conf: Confirmation): Transition {
   return refuse(
     'locked',
     lt(
-      `${ward.ja}の推進状況は${conf.meetingDate}の会議で確定済みです。変更するには理由を記入してください（変更は記録されます）。`,
+      `${ward.ja}の数値は${conf.meetingDate}の会議で確定済みです。変更するには理由を記入してください（変更は記録されます）。`,
       `${ward.en}'s progress was confirmed at the meeting of ${conf.meetingDate}. Give a reason to change it (the change is recorded).`,
     ),
   );
@@ -461,7 +461,7 @@ export function confirmWard(
 ): Transition {
   const bad = checkPlan(plan, state);
   if (bad) return bad;
-  const no = mayHoldMeeting(plan, ctx.actor, opts.ward, lt('推進状況の確定', 'confirm the progress'), true);
+  const no = mayHoldMeeting(plan, ctx.actor, opts.ward, lt('確定', 'confirm the figures'), true);
   if (no) return no;
   const meeting = state.meetings.find((m) => m.id === opts.meetingId);
   if (!meeting || meeting.ward !== opts.ward || meeting.fiscalYear !== opts.fiscalYear) {
