@@ -6,7 +6,7 @@ import type { Lang } from '@sasaeai/core';
 
 const STRINGS = {
   appTitle: { ja: '支え合い 報告ツール', en: 'Sasaeai returns' },
-  appSubtitle: { ja: '地区部会の活動報告を作成・検証・集計します', en: 'Create, check and roll up district returns' },
+  appSubtitle: { ja: '活動報告を作成・検証・集計します', en: 'Create, check and roll up returns' },
   tabCreate: { ja: '作成', en: 'Create' },
   tabValidate: { ja: '検証', en: 'Check' },
   tabRollup: { ja: '集計', en: 'Roll up' },
@@ -15,7 +15,7 @@ const STRINGS = {
 
   template: { ja: '様式', en: 'Template' },
   ward: { ja: '区', en: 'Ward' },
-  district: { ja: '地区部会', en: 'District' },
+  district: { ja: '報告する単位', en: 'Reporting unit' },
   allUnits: { ja: '（指定しない）', en: '(any)' },
   fiscalYear: { ja: '年度', en: 'Fiscal year' },
   blankRows: { ja: '入力行数', en: 'Rows to prepare' },
@@ -76,8 +76,8 @@ const STRINGS = {
   returnSheets: { ja: '集計する報告シート', en: 'Return sheets to roll up' },
   noSheets: { ja: 'シートがありません。', en: 'No sheets.' },
   reportKind: { ja: '出力する報告', en: 'Report' },
-  kindWard: { ja: '区計画の推進状況', en: 'Ward-plan progress' },
-  kindAnnual: { ja: '地域福祉専門分科会への年次報告', en: 'Annual report to the subcommittee' },
+  kindWard: { ja: '受け手ごとの集約', en: 'Compiled report of a unit' },
+  kindAnnual: { ja: '年次報告', en: 'Annual report' },
   rollUp: { ja: '集計してシートに出力', en: 'Roll up to sheets' },
   completeness: { ja: '提出状況を確認', en: 'Check who has reported' },
   writeCompleteness: { ja: '提出状況をシートに出力', en: 'Write completeness sheet' },
@@ -88,7 +88,7 @@ const STRINGS = {
   completenessShown: { ja: '提出状況を表示しました。', en: 'Completeness is shown below.' },
 
   planTitle: { ja: '使用中の計画', en: 'Active plan' },
-  planSourcePreset: { ja: '既定（千葉市プリセット）', en: 'Built-in preset (Chiba)' },
+  planSourcePreset: { ja: '既定（組み込みのプリセット）', en: 'Built-in preset' },
   planSourceWorkbook: { ja: 'このブックに保存された計画', en: 'Plan stored in this workbook' },
   governance: { ja: '推進体制', en: 'Governance' },
   reportsTo: { ja: '{0} → {1}', en: '{0} → {1}' },

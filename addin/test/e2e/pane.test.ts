@@ -81,7 +81,7 @@ describe('task pane in Japanese', () => {
     const { page } = pane;
     await tab(page, /作成/);
     await panel(page).getByLabel('区', { exact: true }).selectOption({ label: '中央区' });
-    const district = panel(page).getByLabel('地区部会', { exact: true });
+    const district = panel(page).getByLabel('報告する単位', { exact: true });
     const firstDistrict = (await district.locator('option').nth(1).textContent())!;
     await district.selectOption({ index: 1 });
     await panel(page).getByLabel('年度', { exact: true }).selectOption('2025');
@@ -165,7 +165,7 @@ describe('task pane in Japanese', () => {
     await settle(page);
     for (const i of [1, 2, 3]) await panel(page).getByLabel(`報告${i}`, { exact: true }).check();
     await panel(page).getByLabel('年度', { exact: true }).selectOption('2025');
-    await page.getByRole('radio', { name: '区計画の推進状況' }).check();
+    await page.getByRole('radio', { name: '受け手ごとの集約' }).check();
     await panel(page).getByLabel('区', { exact: true }).selectOption({ label: '中央区' });
     await fakeCall(page, 'resetStats');
     await page.getByRole('button', { name: '集計してシートに出力' }).click();

@@ -120,9 +120,9 @@ export const CLI_ISSUE_CODES = {
     fileLevel: false,
     when: "a readable workbook in which no sheet has a template's header row",
     ja: (p: { sheets: readonly string[] }) =>
-      `報告のシートがありません：どのシート${p.sheets.length > 0 ? `（${quotedJa(p.sheets)}）` : ''}にも様式の見出し行（年度・区・地区部会…）が見つかりません。`,
+      `報告のシートがありません：どのシート${p.sheets.length > 0 ? `（${quotedJa(p.sheets)}）` : ''}にも様式の見出し行（年度…）が見つかりません。`,
     en: (p: { sheets: readonly string[] }) =>
-      `No return sheet: no sheet${p.sheets.length > 0 ? ` (${quotedEn(p.sheets)})` : ''} has the header row of a template (Fiscal year, Ward, District…).`,
+      `No return sheet: no sheet${p.sheets.length > 0 ? ` (${quotedEn(p.sheets)})` : ''} has the header row of a template (Fiscal year…).`,
   },
   report_workbook: {
     severity: 'info',

@@ -16,6 +16,7 @@ import { registerReview } from './commands/review.js';
 import { registerRollup } from './commands/rollup.js';
 import { registerTemplate } from './commands/template.js';
 import { registerValidate } from './commands/validate.js';
+import { registerVerify } from './commands/verify.js';
 import type { Io } from './context.js';
 import { UsageError } from './messages.js';
 import { VERSION } from './version.js';
@@ -58,6 +59,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   registerTemplate(program, cli);
   registerValidate(program, cli);
   registerRollup(program, cli);
+  registerVerify(program, cli);
   registerReview(program, cli);
   registerCompile(program, cli);
   registerDemo(program, cli);

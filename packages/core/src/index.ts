@@ -67,6 +67,16 @@ export {
 } from './plan/queries.js';
 export { planDiagram } from './plan/diagram.js';
 export { PERIODS_PER_YEAR, periodDue, periodOfDate, periodRange } from './plan/periods.js';
+export {
+  periodWindowIssue,
+  periodWindowMessage,
+  periodWindows,
+  reportPeriod,
+  templateYearWindow,
+  type PeriodWindow,
+  type PeriodWindowProblem,
+  type YearWindow,
+} from './plan/period-window.js';
 export { planJsonSchema } from './plan/json-schema.js';
 
 // Periods: calendar dates, fiscal years (年度), eras (和暦), Excel serials, parsing
@@ -216,9 +226,15 @@ export {
   type MeetingRow,
   type AnnualReport,
   type RollupOptions,
+  readTableVerification,
   readVerification,
+  tableVerificationSheet,
   verificationOf,
   verificationSheet,
+  type CompiledStepStatus,
+  type TableVerification,
+  type VerificationFieldView,
+  type VerificationStep,
   type VerificationRecord,
   type VerificationResult,
   type VerificationStatus,
@@ -261,6 +277,9 @@ export {
   accept,
   sendBack,
   recordMeeting,
+  recordVerification,
+  recordedVerifications,
+  latestVerification,
   confirmWard,
   reviewStatus,
   parseReviewState,
@@ -274,6 +293,7 @@ export {
   type Meeting,
   type Confirmation,
   type ChangeEntry,
+  type VerificationEntry,
   type Transition,
   type RefusalCode,
   type ActionContext,

@@ -248,7 +248,7 @@ export function registerReview(program: Command, cli: Cli): void {
       ]);
     });
 
-  actorOptions(review.command('confirm').summary("confirm a ward's progress for the year / 推進状況を確定する"))
+  actorOptions(review.command('confirm').summary("confirm a unit's figures for the year / 年度の数値を確定する"))
     .argument('<paths...>', 'the return files or folders / 報告ファイルまたはフォルダ')
     .requiredOption('--ward <ward>', 'the ward / 区')
     .requiredOption('--fiscal-year <year>', 'the fiscal year / 年度', parseFiscalYearOption)

@@ -14,6 +14,7 @@ import {
   type ReviewState,
   type RollupNotice,
   type Submission,
+  type VerificationResult,
   type WardProgress,
   type WorkbookModel,
 } from '@sasaeai/core';
@@ -60,7 +61,7 @@ export interface RolledUp {
 export function rollUp(
   plan: Plan,
   run: CheckRun,
-  opts: { fiscalYear: number; ward?: string; includeInvalid?: boolean; lang: Lang; review?: { ledger: string; state: ReviewState; includeUnaccepted: boolean } },
+  opts: { fiscalYear: number; ward?: string; includeInvalid?: boolean; lang: Lang; review?: { ledger: string; state: ReviewState; includeUnaccepted: boolean }; verifications?: VerificationResult[] },
 ): RolledUp {
   // With a review ledger, returns go by the ids the ledger knows them by, and only accepted ones count.
   const submissions = opts.review ? ledgerSubmissions(run, opts.review.ledger) : returnSubmissions(run.files.flatMap((f) => f.returns.map((r) => r.result))).submissions;
@@ -70,6 +71,7 @@ export function rollUp(
     lang: opts.lang,
     ...(opts.ward ? { receiver: opts.ward } : {}),
     ...(opts.review ? { review: opts.review.state, includeProvisional: opts.review.includeUnaccepted } : {}),
+    ...(opts.verifications ? { verifications: opts.verifications } : {}),
   });
   return { report, workbook, submissions };
 }

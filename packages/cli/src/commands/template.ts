@@ -39,11 +39,11 @@ export function registerTemplate(program: Command, cli: Cli): void {
     .description(
       'Write a blank return workbook: Japanese headers, dropdowns and number checks with prompts, a frozen\n' +
         'header, the ward, district and fiscal year filled in, and the template recorded for validate.\n' +
-        '記入用の報告様式を書き出します（見出し、入力規則と入力時メッセージ、区・地区部会・年度の記入済み）。',
+        '記入用の報告様式を書き出します（見出し、入力規則と入力時メッセージ、報告する単位と年度の記入済み）。',
     )
     .option('--template <id>', 'template id (default: the plan\'s first template) / 様式')
-    .option('--ward <ward>', 'ward name or code / 区', undefined)
-    .option('--district <district>', 'district name or code / 地区部会', undefined)
+    .option('--ward <ward>', 'receiving unit (a ward), name or code / 受け手の単位', undefined)
+    .option('--district <district>', 'reporting unit (a district), name or code / 報告する単位', undefined)
     .option('--fiscal-year <year>', 'fiscal year, e.g. 2026 or 令和8年度 / 年度', parseFiscalYearOption)
     .option('--rows <n>', 'blank rows to prepare / 入力用の行数', parseCount)
     .option('-o, --output <file>', 'the workbook to write (.xlsx) / 書き出すブック')

@@ -32,7 +32,7 @@ const LevelSchema = z
   .object({
     id: code,
     name: text,
-    unitName: text.optional().describe('What one unit of this level is called, e.g. 地区部会エリア'),
+    unitName: text.optional().describe('What one unit of this level is called, e.g. エリア (an area)'),
   })
   .strict();
 
@@ -61,6 +61,7 @@ const CompositionSchema = z
     id: code,
     name: text,
     publicRecruitment: z.boolean().optional(),
+    sample: z.boolean().optional().describe('True when the category is illustrative, not official'),
   })
   .strict();
 
@@ -104,7 +105,7 @@ const VerificationFieldSchema = z
  */
 const VerificationSchema = z
   .object({
-    name: text.describe('What the record is called, e.g. 推進状況の確認・評価'),
+    name: text.describe('What the record is called, e.g. 確認・評価'),
     fields: z.array(VerificationFieldSchema).min(1),
   })
   .strict();
@@ -152,6 +153,7 @@ const MeasureSchema = z
     chapter: z.number().int().positive().optional(),
     departments: z.array(text).min(1).describe('Owner departments (担当課)'),
     links: z.array(MeasureLinkSchema).optional(),
+    sample: z.boolean().optional().describe('True when the measure is illustrative, not official'),
   })
   .strict();
 
@@ -162,7 +164,7 @@ const InitiativeSchema = z
     name: text,
     aliases: z.array(z.string().min(1)).optional(),
     units: z.array(code).describe('Codes of the units (wards) whose plan holds it'),
-    sample: z.boolean().optional(),
+    sample: z.boolean().optional().describe('True when the initiative is illustrative, not official'),
   })
   .strict();
 
@@ -173,6 +175,7 @@ const OptionSchema = z
     label: text.describe('Label staff see'),
     aliases: z.array(z.string().min(1)).optional().describe('Other forms accepted when typed'),
     description: text.optional(),
+    sample: z.boolean().optional().describe('True when the option is illustrative, not official (e.g. a sample partner group)'),
   })
   .strict();
 
@@ -390,7 +393,7 @@ const FlowSchema = z
     compiles: z.array(code).optional(),
     report: text
       .optional()
-      .describe('Title of what the receiver compiles from these reports, e.g. 区計画の推進状況 (default: the content)'),
+      .describe('Title of what the receiver compiles from these reports, e.g. 集約した報告 (default: the content)'),
     sameUnit: z
       .boolean()
       .optional()

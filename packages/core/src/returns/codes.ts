@@ -28,7 +28,7 @@ export const ISSUE_CODES = {
   },
   no_header: {
     severity: 'error',
-    ja: '見出し行（年度・区・地区部会…）が見つからず、様式を判定できません。',
+    ja: '見出し行（年度・報告する単位…）が見つからず、様式を判定できません。',
     en: 'No header row (Fiscal year, Ward, District…) was found, so the template is unknown.',
     example: 'a sheet whose first 50 rows hold no known column headers',
   },
@@ -64,7 +64,7 @@ export const ISSUE_CODES = {
   },
   prefilled_only_rows: {
     severity: 'info',
-    ja: '年度・区・地区部会など、あらかじめ入っている項目だけの行は、記入されていない行として読み飛ばします。',
+    ja: '年度・単位など、あらかじめ入っている項目だけの行は、記入されていない行として読み飛ばします。',
     en: 'Rows holding only the prefilled fields (fiscal year, ward, district) are treated as not filled in and skipped.',
     example: 'the untouched rows of a blank return made by "sasaeai template"',
   },
@@ -252,13 +252,13 @@ export const ISSUE_CODES = {
   },
   unknown_unit: {
     severity: 'error',
-    ja: '区・地区部会の名簿にありません。',
+    ja: '計画の単位の名簿にありません。',
     en: 'Not in the roster of wards and districts.',
     example: '寒川町',
   },
   ambiguous_unit: {
     severity: 'error',
-    ja: '同じ名前の区・地区部会が複数あり、特定できません。',
+    ja: '同じ名前の単位が複数あり、特定できません。',
     en: 'Several wards or districts have this name.',
     example: 'a district name used in two wards, with the ward blank',
   },
@@ -277,13 +277,13 @@ export const ISSUE_CODES = {
   // --- a row against the plan -----------------------------------------------------------------
   unit_not_in_parent: {
     severity: 'error',
-    ja: '地区部会がその区に属していません。',
+    ja: '報告した単位が、記入された上位の単位に属していません。',
     en: 'The district does not belong to that ward.',
     example: '中央区 with 幕張西 (美浜区)',
   },
   unit_not_valid_on_date: {
     severity: 'error',
-    ja: '報告日の時点で存在しない地区部会です（分割・統合）。',
+    ja: '報告日の時点で存在しない単位です（分割・統合）。',
     en: 'The district did not exist on the report date (split or merged).',
     example: 'おゆみ野 reported on 2026-05-01 (split on 2025-03-31)',
   },
@@ -326,7 +326,7 @@ export const ISSUE_CODES = {
   // --- the table ------------------------------------------------------------------------------
   duplicate_row: {
     severity: 'error',
-    ja: '同じ内容（地区部会・取組み・報告日）の行が重複しています。',
+    ja: '同じ内容（単位・対象・報告日）の行が重複しています。',
     en: 'The same (district, initiative, report date) appears twice.',
     example: 'two rows for 寒川 / C01 / 2026-05-01',
   },
@@ -415,6 +415,18 @@ export const ISSUE_CODES = {
     ja: '検証シートの見出し行が見つかりません。',
     en: 'The header row of the verification sheet was not found.',
     example: 'a sheet that is not a verification sheet',
+  },
+  date_outside_period: {
+    severity: 'error',
+    ja: '報告日がその期（中間報告・年度末報告など）の報告期間に入っていません。',
+    en: 'The report date is outside the window of its reporting period (interim, year-end…).',
+    example: '2026/9/15 in a year-end return of a half-year flow (its window opens 2026/10/1)',
+  },
+  report_after_period_closing: {
+    severity: 'warning',
+    ja: '報告日がその期の締切日を過ぎています（期限後の報告）。',
+    en: 'The report date is after the closing date of its period (a late report).',
+    example: '2026/11/10 in an interim return due 2026/10/31',
   },
   // --- safety net -----------------------------------------------------------------------------
   internal_error: {

@@ -15,6 +15,7 @@ import {
 } from '../period/index.js';
 import type { Field, Plan, Template, Unit } from '../plan/schema.js';
 import { ancestors, initiativesOf } from '../plan/queries.js';
+import { templateYearWindow } from '../plan/period-window.js';
 import { compileDerived, compileRules, type CompiledDerived, type CompiledRule } from '../rules/conditions.js';
 import { findPersonalData } from '../rules/pii.js';
 import { closest, normalizeDashes, normalizeText, toHalfWidth } from '../text/index.js';

@@ -37,12 +37,12 @@ describe('the sheet as a whole', () => {
   it('no_header', () => {
     expect(run({ sheet: 'メモ', cells: [['会議メモ'], ['来週までに集計']] })).toMatchInlineSnapshot(`
       [
-        "- error no_header: シート「メモ」に見出し行（年度・区・地区部会…）が見つかりません。様式の見出しをそのまま使ってください。 | No header row (Fiscal year, Ward, District…) was found on sheet "メモ"; keep the template's headers.",
+        "- error no_header: シート「メモ」に見出し行（年度…）が見つかりません。様式の見出しをそのまま使ってください。 | No header row (Fiscal year…) was found on sheet "メモ"; keep the template's headers.",
       ]
     `);
     expect(run({ sheet: 'メモ', cells: [] }, { template: 'district-activity' })).toMatchInlineSnapshot(`
       [
-        "- error no_header: シート「メモ」に「地区部会 活動状況報告」の見出し行（年度・区・地区部会…）が見つかりません。様式の見出しをそのまま使ってください。 | No header row of "District chapter activity return" (Fiscal year, Ward, District…) was found on sheet "メモ"; keep the template's headers.",
+        "- error no_header: シート「メモ」に「地区部会 活動状況報告」の見出し行（年度…）が見つかりません。様式の見出しをそのまま使ってください。 | No header row of "District chapter activity return" (Fiscal year…) was found on sheet "メモ"; keep the template's headers.",
       ]
     `);
   });
@@ -554,6 +554,26 @@ describe('layout of the sheet as staff make it', () => {
       ['寒川（修正）.xlsx', 'C01', 14, 0],
     ]);
     expect(out.reduce((n, r) => n + r.summary.errors, 0)).toBe(0);
+  });
+});
+
+describe('period windows (a plan reporting twice a year)', () => {
+  it('date_outside_period and report_after_period_closing, at the report date', async () => {
+    const { readFileSync } = await import('node:fs');
+    const input = JSON.parse(readFileSync(new URL('../../../../examples/designated-city/minato.plan.json', import.meta.url), 'utf8')) as {
+      templates: { fields: unknown[]; periodField?: string }[];
+    };
+    input.templates[0]!.fields.push({ key: 'half', label: { ja: '期', en: 'Half' }, type: 'integer', min: 1, max: 2, rollup: 'key' });
+    input.templates[0]!.periodField = 'half';
+    const city = requirePlan(input);
+    const r = (date: string, half: number) => ['令和8年度', '港区', '見守り活動', date, 1, 10, '5', '', '', half];
+    const cells = [['年度', '区', '取組み', '報告日', '実施回数', '見守り世帯数（累計）', '評価', '成果', '課題', '期'], r('2026-06-01', 2), r('2026-11-02', 1)];
+    expect(run({ sheet: '区推進状況', cells }, { plan: city, today: '2027-06-30' })).toMatchInlineSnapshot(`
+      [
+        "D2 error date_outside_period [reportDate]: 報告日2026-06-01は区の推進状況（年度末報告）の期間（2026-10-01〜2027-05-31）に入っていません。報告日か期を確認してください。 | Report date 2026-06-01 is outside the Ward progress (year-end) period (2026-10-01 to 2027-05-31); check the date or the period.",
+        "D3 warning report_after_period_closing [reportDate]: 報告日2026-11-02は区の推進状況（中間報告）の締切（2026-10-31）を過ぎています。期限後の報告として扱います。 | Report date 2026-11-02 is after the closing date of the Ward progress (interim) (2026-10-31); the report counts as late.",
+      ]
+    `);
   });
 });
 

@@ -10,6 +10,7 @@
 import type { LocalizedText } from '../i18n/text.js';
 import { fiscalYearOf, formatFiscalYear, isLocalDate, todayIn, type LocalDate } from '../period/index.js';
 import type { Plan } from '../plan/schema.js';
+import { periodWindowRowIssue } from '../plan/period-window.js';
 import { getTemplate, getUnit, termOfFiscalYear } from '../plan/queries.js';
 import { ratio } from '../rules/conditions.js';
 import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
@@ -486,8 +487,8 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
       -1,
       undefined,
       undefined,
-      `シート「${run.sheet}」に${names}見出し行（年度・区・地区部会…）が見つかりません。様式の見出しをそのまま使ってください。`,
-      `No header row${namesEn} (Fiscal year, Ward, District…) was found on sheet "${run.sheet}"; keep the template's headers.`,
+      `シート「${run.sheet}」に${names}見出し行（年度…）が見つかりません。様式の見出しをそのまま使ってください。`,
+      `No header row${namesEn} (Fiscal year…) was found on sheet "${run.sheet}"; keep the template's headers.`,
       undefined,
     );
     if (ct !== null) result.templateId = ct.template.id;
@@ -943,6 +944,8 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
           undefined,
         );
       }
+      const pw = w !== null && date <= today ? periodWindowRowIssue(plan, template, fy, date, vals) : null;
+      if (pw) run.push(pw.code, ISSUE_CODES[pw.code].severity, r, dateCol, dateField.key, row[dateCol], pw.message.ja, pw.message.en, undefined);
     }
 
     // ----- row rules --------------------------------------------------------------------------------

@@ -101,8 +101,37 @@ const ConfirmationSchema = z.object({
   returns: z.array(z.object({ id: z.string(), fingerprint: z.string() })),
   /** Every figure of the ward progress at confirmation, by figure id. */
   figures: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+  /** The receiving body's verification locked with the figures (null: confirmed without one). */
+  verification: z.object({ id: z.string(), fingerprint: z.string() }).nullable().optional(),
 });
 export type Confirmation = z.infer<typeof ConfirmationSchema>;
+
+/**
+ * The receiving body's verification of a compiled report (確認・評価, 成果と課題の検証), recorded
+ * at one of its meetings: what it recorded per subject, as read back from its verification sheet.
+ */
+const VerificationEntrySchema = z.object({
+  ...stamp,
+  id: z.string().min(1),
+  /** Code of the receiving unit (a ward, or the top unit for a single body). */
+  ward: z.string().min(1),
+  fiscalYear: z.number().int(),
+  flowId: z.string().min(1),
+  /** Id of the receiving body that verified. */
+  bodyId: z.string().min(1),
+  meetingId: z.string().min(1),
+  meetingDate: localDate,
+  records: z.array(
+    z.object({
+      subject: z.string(),
+      values: z.record(z.string(), z.union([z.string(), z.boolean(), z.null()])),
+      row: z.number().int(),
+    }),
+  ),
+  /** Fingerprint of the records: a changed verification after a confirmation shows up as a change. */
+  fingerprint: z.string(),
+});
+export type VerificationEntry = z.infer<typeof VerificationEntrySchema>;
 
 /** A change to a return of a confirmed ward and fiscal year: who, when, what, why. */
 const ChangeEntrySchema = z.object({
@@ -111,7 +140,8 @@ const ChangeEntrySchema = z.object({
   ward: z.string(),
   fiscalYear: z.number().int(),
   confirmationId: z.string(),
-  action: ReturnEventSchema.shape.action,
+  /** What changed: a return (its transition), or the verification (`verify`, submissionId `verification:<id>`). */
+  action: z.enum([...ReturnEventSchema.shape.action.options, 'verify']),
   from: ReturnStatusSchema.nullable(),
   to: ReturnStatusSchema,
   reason: z.string().min(1),
@@ -129,6 +159,8 @@ export const ReviewStateSchema = z.object({
   meetings: z.array(MeetingSchema),
   confirmations: z.array(ConfirmationSchema),
   changes: z.array(ChangeEntrySchema),
+  /** The receiving bodies' verifications, each recorded at a meeting (absent in older states). */
+  verifications: z.array(VerificationEntrySchema).optional(),
 });
 export type ReviewState = z.infer<typeof ReviewStateSchema>;
 
@@ -149,6 +181,7 @@ export type RefusalCode =
   | 'unknown_meeting'
   | 'missing_reports'
   | 'pending_returns'
+  | 'verification_errors'
   | 'bad_input';
 
 /** What every transition needs: the plan-independent context of who acts and when. */

@@ -5,16 +5,17 @@
  */
 import { lt } from '../i18n/text.js';
 import { formatFiscalYear, type LocalDate } from '../period/index.js';
-import { getTemplate, obligations as planObligations, resolveUnit, type Obligation } from '../plan/queries.js';
+import { bodyInstance, getBody, getTemplate, obligations as planObligations, resolveUnit, type Obligation } from '../plan/queries.js';
 import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
-import { dedupeSubmissions, receiverLevel, templatedFlows } from './flows.js';
-import { PERIODS_PER_YEAR, periodOfDate } from '../plan/periods.js';
+import { dedupeSubmissions, receiverLevel, receiverUnits, templatedFlows } from './flows.js';
+import { PERIODS_PER_YEAR } from '../plan/periods.js';
+import { periodWindows, reportPeriod } from '../plan/period-window.js';
 import type { Plan } from '../plan/schema.js';
 import type { RowRef } from '../returns/types.js';
 import type { ReviewState } from '../review-state/types.js';
 import { SINGLE, newSink, scan, shapeOf, sortSubmissions, unitRef, type Scan, type ScopeScan, type Sink } from './engine.js';
 import type { Submission } from './submission.js';
-import type { Completeness, CompletenessRow, NamedRef, ObligationStatus } from './types.js';
+import type { CompiledStepStatus, Completeness, CompletenessRow, NamedRef, ObligationStatus, VerificationStep } from './types.js';
 
 /** @internal A scope of a scan, as completeness reads it. */
 export interface ScopePart {
@@ -52,6 +53,7 @@ export function obligationStatuses(
       if (!flowIds.includes(o.flowId)) continue;
       const cadence = cadenceOf.get(o.flowId) ?? 'fiscal-year';
       const perPeriod = PERIODS_PER_YEAR[cadence] > 1;
+      const windows = perPeriod && o.templateId !== undefined ? periodWindows(plan, o.templateId, o.fiscalYear) : [];
       const scope = o.to.unit?.code ?? top;
       if (scope !== part.scope) continue;
       const unitCode = o.from.unit?.code ?? SINGLE;
@@ -64,9 +66,11 @@ export function obligationStatuses(
       const counted = new Set<number>();
       if (ua) {
         for (const ret of ua.returns.values()) {
-          // A return answers the obligation of its period: its period field, else its report date.
+          // A return answers the obligation of its period: its period field, else the period whose
+          // window (start to closing date) holds its report date — a year-end report dated in May
+          // of the next year is the year-end's, an interim written in October the interim's.
           if (perPeriod) {
-            const p = ret.period ?? (ret.maxDate === null ? null : periodOfDate(ret.maxDate, cadence, plan.fiscalYear.startMonth));
+            const p = ret.period ?? (ret.maxDate === null ? null : (reportPeriod(windows, ret.maxDate)?.period ?? null));
             if (p !== o.periodIndex) continue;
           }
           if (ret.errors > 0 && !countInvalid) {
@@ -181,7 +185,7 @@ export function buildCompleteness(
   plan: Plan,
   fiscalYear: number,
   scans: Scan[],
-  opts: { countInvalid: boolean; within?: string | undefined },
+  opts: { countInvalid: boolean; within?: string | undefined; review?: ReviewState | undefined },
 ): Completeness {
   const top = plan.units.find((u) => u.parent === undefined)?.code ?? SINGLE;
   const owed = planObligations(plan, fiscalYear, opts.within === undefined || opts.within === top ? {} : { within: opts.within }).filter(
@@ -209,6 +213,7 @@ export function buildCompleteness(
   });
   const within = opts.within === undefined ? null : unitRef(plan, opts.within);
   const total = completenessRow('*/completeness', within ?? unitRef(plan, top), statuses, sink);
+  const steps = opts.review ? reviewSteps(plan, fiscalYear, opts.review, opts.within, sink) : { compiled: [], verification: [] };
   return {
     kind: 'completeness',
     planId: plan.id,
@@ -220,6 +225,8 @@ export function buildCompleteness(
     byScope,
     byFlow,
     total,
+    compiled: steps.compiled,
+    verification: steps.verification,
     refs,
     figures: sink.figures,
     provenance: sink.provenance,
@@ -271,7 +278,85 @@ export function completeness(
       }),
     );
   }
-  return buildCompleteness(plan, opts.fiscalYear, scans, { countInvalid: opts.countInvalid === true, within: opts.within });
+  return buildCompleteness(plan, opts.fiscalYear, scans, { countInvalid: opts.countInvalid === true, within: opts.within, review: opts.review });
+}
+
+function lastOf<T extends { ward: string; fiscalYear: number }>(items: readonly T[] | undefined, ward: string, fiscalYear: number): T | undefined {
+  let found: T | undefined;
+  for (const x of items ?? []) if (x.ward === ward && x.fiscalYear === fiscalYear) found = x;
+  return found;
+}
+
+/**
+ * The steps completeness reads from the review state: each compiling flow's obligations (a ward
+ * council's progress owed to the city: received when confirmed at a meeting), and per receiving
+ * unit whose body the plan asks to verify, whether it verified and confirmed.
+ */
+function reviewSteps(plan: Plan, fiscalYear: number, review: ReviewState, within: string | undefined, sink: Sink): { compiled: CompiledStepStatus[]; verification: VerificationStep[] } {
+  const top = plan.units.find((u) => u.parent === undefined)?.code;
+  const scope = within === undefined || within === top ? {} : { within };
+  const compiled: CompiledStepStatus[] = [];
+  for (const flow of plan.flows) {
+    if (flow.template !== undefined || !flow.compiles?.some((id) => plan.flows.find((f) => f.id === id)?.template !== undefined)) continue;
+    for (const o of planObligations(plan, fiscalYear, { ...scope, flowId: flow.id })) {
+      const unit = o.from.unit?.code ?? top;
+      const conf = unit === undefined ? undefined : lastOf(review.confirmations, unit, fiscalYear);
+      const confirmedOn = conf?.meetingDate ?? null;
+      const st: CompiledStepStatus = {
+        id: o.id,
+        flowId: flow.id,
+        unit: o.from.unit ? unitRef(plan, o.from.unit.code) : null,
+        from: o.from.name,
+        to: o.to.name,
+        due: o.due,
+        presetDeadline: o.presetDeadline,
+        status: confirmedOn === null ? 'missing' : confirmedOn <= o.due ? 'on-time' : 'late',
+        confirmedOn,
+      };
+      compiled.push(st);
+      sink.figures[`${o.id}/status`] = st.status;
+      sink.provenance[`${o.id}/status`] = { from: [] };
+    }
+  }
+  const verification: VerificationStep[] = [];
+  const seen = new Set<string>();
+  for (const flow of templatedFlows(plan)) {
+    const body = getBody(plan, flow.to);
+    if (!body?.verification) continue;
+    for (const u of receiverUnits(plan, flow, fiscalYear)) {
+      if (seen.has(u.code)) continue;
+      if (within !== undefined && within !== top && u.code !== within) continue;
+      seen.add(u.code);
+      const v = lastOf(review.verifications, u.code, fiscalYear);
+      const conf = lastOf(review.confirmations, u.code, fiscalYear);
+      const id = `${u.code}/verification`;
+      const step: VerificationStep = {
+        id,
+        unit: unitRef(plan, u.code),
+        body: bodyInstance(plan, body.id, body.perUnit ? u.code : undefined).name,
+        flowId: flow.id,
+        verifiedOn: v?.meetingDate ?? null,
+        recorded: v ? new Set(v.records.map((r) => r.subject)).size : 0,
+        confirmedOn: conf?.meetingDate ?? null,
+        locked: v !== undefined && conf?.verification?.id === v.id,
+      };
+      verification.push(step);
+      sink.figures[`${id}/recorded`] = step.recorded;
+      sink.figures[`${id}/verifiedOn`] = step.verifiedOn;
+      sink.figures[`${id}/confirmedOn`] = step.confirmedOn;
+      for (const k of ['recorded', 'verifiedOn', 'confirmedOn']) sink.provenance[`${id}/${k}`] = { from: [] };
+    }
+  }
+  const put = (k: string, v: number) => {
+    sink.figures[`*/verification/${k}`] = v;
+    sink.provenance[`*/verification/${k}`] = { from: verification.map((x) => `${x.id}/recorded`) };
+  };
+  if (verification.length > 0) {
+    put('expected', verification.length);
+    put('verified', verification.filter((x) => x.verifiedOn !== null).length);
+    put('confirmed', verification.filter((x) => x.confirmedOn !== null).length);
+  }
+  return { compiled, verification };
 }
 
 /** @internal Labels of timeliness. */

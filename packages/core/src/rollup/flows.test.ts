@@ -342,7 +342,9 @@ describe('the receiving bodies’ verification', () => {
     const withV = wardProgress(city, citySubs, { fiscalYear: 2026, ward: 'M', verifications: [v] });
     expect(withV.verification?.records[0]?.values['outcomes']).toBe('見守りが定着');
     const r = annualReport(city, citySubs, { fiscalYear: 2026, verifications: [v] });
-    expect(r.verification).toEqual([{ unit: { code: 'M', name: { ja: 'みなと市', en: 'Minato City' } }, expected: 3, recorded: 3, issues: 3, confirmed: false }]);
+    expect(r.verification.map(({ fields, ...rest }) => [rest, fields.map((f) => f.key)])).toEqual([
+      [{ unit: { code: 'M', name: { ja: 'みなと市', en: 'Minato City' } }, expected: 3, recorded: 3, issues: 3, confirmed: false }, ['view', 'outcomes', 'issues', 'shareCase']],
+    ]);
     expect(r.wards[0]!.verification?.records).toHaveLength(3);
   });
 
@@ -364,7 +366,10 @@ describe('the receiving bodies’ verification', () => {
       ['12105', false],
       ['12106', false],
     ]);
-    expect(() => verificationSheet(town, wardProgress(town, townSubs, { fiscalYear: 2026, ward: 'T' }), 'ja')).toThrow(SasaeaiError);
+    // A plan whose receiving body declares no verification has no verification sheet.
+    const bare = structuredClone(town);
+    for (const b of bare.bodies) delete b.verification;
+    expect(() => verificationSheet(bare, wardProgress(bare, townSubs, { fiscalYear: 2026, ward: 'T' }), 'ja')).toThrow(SasaeaiError);
     const wards = annualReportWorkbook(r, 'ja').sheets.find((x) => x.id === 'annual-wards')!;
     const col = wards.columns.findIndex((c) => c.key === 'verified');
     expect(wards.columns[col]!.header.ja).toBe('区支え合いのまち推進協議会の検証（記入 / 対象）');

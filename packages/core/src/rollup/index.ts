@@ -6,7 +6,18 @@ export { submissionFromValidation, submissionFingerprint, type Submission, type 
 export type { SubmissionUse, UseKind } from './use.js';
 export { wardProgress, annualReport } from './progress.js';
 export { completeness } from './completeness.js';
-export { readVerification, verificationOf, verificationSheet, type VerificationRecord, type VerificationResult, type VerificationStatus } from './verification.js';
+export {
+  readTableVerification,
+  readVerification,
+  tableVerificationSheet,
+  verificationOf,
+  verificationSheet,
+  type TableVerification,
+  type VerificationFieldView,
+  type VerificationRecord,
+  type VerificationResult,
+  type VerificationStatus,
+} from './verification.js';
 export type { RollupNotice, RollupNoticeCode, NothingCountedReason } from './notices.js';
 export { traceFigure, isProvisional, type Traceable } from './trace.js';
 export { wardProgressWorkbook, annualReportWorkbook, completenessSheet } from './workbook.js';

@@ -10,7 +10,7 @@ import type { Flow, Plan } from '../plan/schema.js';
 import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
 import { chainFlow, dedupeSubmissions, flowReceivedBy, receiverUnits, tableFlow } from './flows.js';
 import { NOTICE, type NothingCountedReason, type RollupNotice } from './notices.js';
-import { verificationStatus } from './verification.js';
+import { tableVerificationOf, verificationStatus } from './verification.js';
 import type { FieldValue, RowRef } from '../returns/types.js';
 import type { ReviewState } from '../review-state/types.js';
 import { buildCompleteness, completenessRow, obligationStatuses } from './completeness.js';
@@ -694,7 +694,9 @@ export function annualReport(plan: Plan, submissions: readonly Submission[], opt
     ? cityRow(sink, `${top}/${SINGLE}`, SINGLE, wards.map((w) => ({ row: w.total })), shape, plan)
     : { id: `${top}/${SINGLE}`, subject: subjectRef(plan, SINGLE), expected: 0, reported: 0, agg: { cells: 0, records: 0, sum: {}, count: {}, dist: {}, latest: {} }, provisional: false };
   const { table, refs } = buildMeasures(plan, msc, mShape, sink);
-  const comp = buildCompleteness(plan, opts.fiscalYear, [sc, msc].filter((x): x is Scan => x !== undefined), { countInvalid: opts.includeInvalid === true });
+  const tv = tableVerificationOf(plan, opts.verifications, opts.fiscalYear, top);
+  if (tv) table.verification = tv;
+  const comp = buildCompleteness(plan, opts.fiscalYear, [sc, msc].filter((x): x is Scan => x !== undefined), { countInvalid: opts.includeInvalid === true, review: opts.review });
   const meetings: MeetingRow[] = (opts.review?.meetings ?? [])
     .filter((m) => m.fiscalYear === opts.fiscalYear)
     .map((m) => {

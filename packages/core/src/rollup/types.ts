@@ -9,7 +9,7 @@ import type { FieldType, RollupKind } from '../plan/schema.js';
 import type { FieldValue, RowRef } from '../returns/types.js';
 import type { ChangeEntry, Meeting, ReviewState } from '../review-state/types.js';
 import type { RollupNotice } from './notices.js';
-import type { VerificationResult, VerificationStatus } from './verification.js';
+import type { TableVerification, VerificationResult, VerificationStatus } from './verification.js';
 import type { SubmissionUse } from './use.js';
 
 /** A unit (ward, district area) or subject (initiative, measure) with its names. */
@@ -169,6 +169,43 @@ export interface ObligationStatus {
   rows: number[];
 }
 
+/**
+ * A compiling step of the chain (a ward council's compiled progress owed to the city): it counts as
+ * received when the sender's progress was confirmed at a meeting, on time when by the closing date.
+ */
+export interface CompiledStepStatus {
+  /** The obligation id: `<flow>/<fiscal year>/<sender unit>`. */
+  id: string;
+  flowId: string;
+  /** The unit whose compiled progress is owed (a ward). */
+  unit: NamedRef | null;
+  from: LocalizedText;
+  to: LocalizedText;
+  due: LocalDate;
+  presetDeadline: boolean;
+  status: Timeliness;
+  /** Date of the meeting that confirmed the unit's progress, if any. */
+  confirmedOn: LocalDate | null;
+}
+
+/** How far a receiving unit's body has verified its compiled report, and whether it is confirmed. */
+export interface VerificationStep {
+  /** Figure prefix `<unit>/verification`. */
+  id: string;
+  unit: NamedRef;
+  /** The receiving body, by its name for that unit. */
+  body: LocalizedText;
+  flowId: string;
+  /** Date of the meeting at which its verification was last recorded, if any. */
+  verifiedOn: LocalDate | null;
+  /** Subjects it recorded a verification for. */
+  recorded: number;
+  /** Date of the meeting that confirmed its progress, if any. */
+  confirmedOn: LocalDate | null;
+  /** The verification last recorded is the one its confirmation locked. */
+  locked: boolean;
+}
+
 /** Completeness figures of a group of obligations (DHIS2 style rates). */
 export interface CompletenessRow {
   /** Figure prefix `<unit>/completeness` or `<flow>/completeness`. */
@@ -199,6 +236,16 @@ export interface Completeness {
   /** One row per flow. */
   byFlow: (CompletenessRow & { flowId: string; content: LocalizedText; due: LocalDate })[];
   total: CompletenessRow;
+  /**
+   * The compiling steps of the chain (a ward council's compiled progress owed to the city), from
+   * the review state's confirmations; empty without a review state or without such flows.
+   */
+  compiled: CompiledStepStatus[];
+  /**
+   * Per receiving unit whose body the plan asks to verify: whether it verified and confirmed,
+   * from the review state; empty without a review state.
+   */
+  verification: VerificationStep[];
   refs: RowRef[];
   figures: Record<string, FigureValue>;
   provenance: Record<string, Provenance>;
@@ -305,6 +352,8 @@ export interface MeasuresTable {
   reported: number;
   /** Distribution of each category field over the rows (the rating distribution). */
   dist: Record<string, Record<string, number>>;
+  /** The receiving body's verification per measure (the subcommittee's opinion), when given. */
+  verification?: TableVerification;
 }
 
 /** A ward council meeting in the register 開催記録. */

@@ -6,14 +6,15 @@
  */
 import type { Lang, LocalizedText } from '../i18n/text.js';
 import { getBody, getUnit } from '../plan/queries.js';
-import type { Plan, Verification, VerificationField } from '../plan/schema.js';
+import type { Body, Flow, Plan, Verification, VerificationField } from '../plan/schema.js';
 import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
 import { columnLetters, displayValue, isBlankCell } from '../returns/cells.js';
 import { ISSUE_CODES } from '../returns/codes.js';
 import type { Issue, SheetGrid } from '../returns/types.js';
 import type { SheetColumn, SheetModel, SheetValue } from '../sheet/model.js';
 import { normalizeLabel } from '../text/index.js';
-import type { WardProgress } from './types.js';
+import { chainFlow, tableFlow } from './flows.js';
+import type { AnnualReport, WardProgress } from './types.js';
 
 /** One subject's verification as the body recorded it. */
 export interface VerificationRecord {
@@ -33,6 +34,8 @@ export interface VerificationResult {
   flowId: string;
   fiscalYear: number;
   bodyId: string;
+  /** The fields the body records (from the plan), so reports can label what was recorded. */
+  fields: VerificationFieldView[];
   records: VerificationRecord[];
   issues: Issue[];
 }
@@ -59,6 +62,21 @@ function optionsOf(plan: Plan, f: VerificationField) {
   return f.vocabulary === undefined ? [] : (plan.vocabularies[f.vocabulary]?.options ?? []);
 }
 
+const SAMPLE = { ja: '（サンプル）', en: ' (sample)' } as const;
+
+/** The empty columns a body fills in: its fields, with its own scale as a list. */
+function verificationColumns(plan: Plan, v: Verification, lang: Lang): SheetColumn[] {
+  return v.fields.map((f): SheetColumn => {
+    const col: SheetColumn = { key: f.key, header: f.label, kind: f.type === 'enum' ? 'enum' : f.type === 'boolean' ? 'boolean' : 'text', width: f.type === 'text' ? 36 : 14 };
+    if (f.type === 'enum') col.validation = { type: 'list', values: optionsOf(plan, f).map((o) => o.label[lang]) };
+    else if (f.type === 'boolean') col.validation = { type: 'list', values: lang === 'ja' ? ['はい', 'いいえ'] : ['yes', 'no'] };
+    else if (f.maxLength !== undefined) col.validation = { type: 'textLength', max: f.maxLength };
+    if (f.prompt) col.prompt = f.prompt;
+    if (f.required) col.required = true;
+    return col;
+  });
+}
+
 /**
  * The sheet a receiving body writes its verification on: one row per subject of its compiled
  * report, prefilled with the figures and the senders' narratives, beside empty verification
@@ -79,20 +97,12 @@ export function verificationSheet(plan: Plan, progress: WardProgress, lang: Lang
     { key: 'reported', header: { ja: `報告（${progress.unitLabel.ja}）/ 予定`, en: `Reported (${progress.unitLabel.en}) / expected` }, kind: 'text', width: 10 },
     ...totals.map((f): SheetColumn => ({ key: f.key, header: f.label, kind: 'integer', width: 10 })),
     ...texts.map((l): SheetColumn => ({ key: `senders-${l.field}`, header: { ja: `${l.label.ja}（報告から）`, en: `${l.label.en} (from the returns)` }, kind: 'text', width: 36 })),
-    ...v.fields.map((f): SheetColumn => {
-      const col: SheetColumn = { key: f.key, header: f.label, kind: f.type === 'enum' ? 'enum' : f.type === 'boolean' ? 'boolean' : 'text', width: f.type === 'text' ? 36 : 14 };
-      if (f.type === 'enum') col.validation = { type: 'list', values: optionsOf(plan, f).map((o) => o.label[lang]) };
-      else if (f.type === 'boolean') col.validation = { type: 'list', values: lang === 'ja' ? ['はい', 'いいえ'] : ['yes', 'no'] };
-      else if (f.maxLength !== undefined) col.validation = { type: 'textLength', max: f.maxLength };
-      if (f.prompt) col.prompt = f.prompt;
-      if (f.required) col.required = true;
-      return col;
-    }),
+    ...verificationColumns(plan, v, lang),
   ];
   const sample = (code: string) => plan.initiatives.find((i) => i.code === code)?.sample === true;
   const rows: SheetValue[][] = progress.subjects.map((s) => [
     s.subject.code,
-    sample(s.subject.code) ? `${s.subject.name[lang]}${lang === 'ja' ? '（サンプル）' : ' (sample)'}` : s.subject.name[lang],
+    sample(s.subject.code) ? `${s.subject.name[lang]}${SAMPLE[lang]}` : s.subject.name[lang],
     `${s.reported} / ${s.expected}`,
     ...totals.map((f) => s.agg.sum[f.key] ?? 0),
     ...texts.map((l) =>
@@ -156,7 +166,21 @@ const MSG = {
 export function readVerification(plan: Plan, progress: WardProgress, grid: SheetGrid): VerificationResult {
   const v = requireVerification(plan, progress);
   const flow = plan.flows.find((f) => f.id === progress.flowId)!;
-  const out: VerificationResult = { kind: 'verification', unit: progress.ward.code, flowId: flow.id, fiscalYear: progress.fiscalYear, bodyId: flow.to, records: [], issues: [] };
+  return readAgainst(plan, v, { unit: progress.ward.code, flowId: flow.id, fiscalYear: progress.fiscalYear, bodyId: flow.to, subjects: new Set(progress.subjects.map((s) => s.subject.code)) }, grid);
+}
+
+/** What a verification sheet is read against: the receiving unit, its flow and its subjects. */
+interface Target {
+  unit: string;
+  flowId: string;
+  fiscalYear: number;
+  bodyId: string;
+  subjects: Set<string>;
+}
+
+function readAgainst(plan: Plan, v: Verification, target: Target, grid: SheetGrid): VerificationResult {
+  const { subjects, ...meta } = target;
+  const out: VerificationResult = { kind: 'verification', ...meta, fields: fieldViews(plan, v), records: [], issues: [] };
   const cells = Array.isArray(grid.cells) ? grid.cells : [];
   const issue = (code: VerificationCode, message: LocalizedText, at?: { row: number; col: number; field?: string; value?: unknown }) => {
     const i: Issue = { code, severity: ISSUE_CODES[code].severity, sheet: grid.sheet, message };
@@ -178,7 +202,6 @@ export function readVerification(plan: Plan, progress: WardProgress, grid: Sheet
   const header = (cells[headerAt] as readonly unknown[]).map((c: unknown) => (typeof c === 'string' ? normalizeLabel(c) : ''));
   const codeCol = header.findIndex((h: string) => codeKeys.has(h));
   const colOf = new Map(v.fields.map((f) => [f.key, header.findIndex((h: string) => h === normalizeLabel(f.label.ja) || h === normalizeLabel(f.label.en))]));
-  const subjects = new Set(progress.subjects.map((s) => s.subject.code));
   for (let r = headerAt + 1; r < cells.length; r++) {
     const row = cells[r] ?? [];
     const rowNo = r + 1;
@@ -236,6 +259,23 @@ export interface VerificationStatus {
   issues: number;
   /** Whether its figures were confirmed at a meeting (review state). */
   confirmed: boolean;
+  /** The fields its body records (the plan's), with the options of its scale. */
+  fields: VerificationFieldView[];
+}
+
+/** A verification field as reports show it: its label and, for a scale, its options. */
+export interface VerificationFieldView {
+  key: string;
+  label: LocalizedText;
+  options?: { code: string; label: LocalizedText }[];
+}
+
+/** @internal The plan's verification fields as reports label them. */
+export function fieldViews(plan: Plan, v: Verification | undefined): VerificationFieldView[] {
+  return (v?.fields ?? []).map((f) => {
+    const o = f.type === 'enum' ? optionsOf(plan, f).map((x) => ({ code: x.code, label: x.label })) : undefined;
+    return o ? { key: f.key, label: f.label, options: o } : { key: f.key, label: f.label };
+  });
 }
 
 /**
@@ -248,5 +288,117 @@ export function verificationStatus(plan: Plan, progress: WardProgress, recorded:
     recorded: recorded ? new Set(recorded.records.map((r) => r.subject)).size : 0,
     issues: recorded?.issues.length ?? 0,
     confirmed: progress.confirmation !== undefined,
+    fields: fieldViews(plan, verificationOf(plan, progress)),
+  };
+}
+
+/**
+ * @internal The flow of the single sender's table (the city's measures) of a plan, and the
+ * verification its receiving body declares, if any.
+ */
+function tableVerification(plan: Plan): { flow: Flow; body: Body; v: Verification } | undefined {
+  const flow = tableFlow(plan, chainFlow(plan));
+  const body = flow ? getBody(plan, flow.to) : undefined;
+  return flow && body?.verification ? { flow, body, v: body.verification } : undefined;
+}
+
+function tableTarget(plan: Plan, report: AnnualReport): { flow: Flow; body: Body; v: Verification; target: Target } {
+  const t = tableVerification(plan);
+  if (!t)
+    throw new SasaeaiError(SasaeaiErrorCode.InvalidArgument, `plan ${plan.id}: the receiving body of the measures table declares no verification`);
+  return { ...t, target: { unit: report.city.code, flowId: t.flow.id, fiscalYear: report.fiscalYear, bodyId: t.body.id, subjects: new Set(report.measures.rows.map((r) => r.subject.code)) } };
+}
+
+/**
+ * The sheet the body receiving the measures table (the expert subcommittee) writes its
+ * verification on: one row per measure of the annual report, with the reported values and texts
+ * beside empty verification columns (its own scale as a list). Sample measures are marked.
+ *
+ * @example
+ * ```ts
+ * const sheet = tableVerificationSheet(plan, annualReport(plan, subs, { fiscalYear: 2026 }), 'ja');
+ * ```
+ */
+export function tableVerificationSheet(plan: Plan, report: AnnualReport, lang: Lang): SheetModel {
+  const { v, body } = tableTarget(plan, report);
+  const m = report.measures;
+  const shown = m.fields.filter((f) => f.rollup === 'last' && f.type !== 'date' && f.key !== m.subjectField);
+  const texts = m.fields.filter((f) => f.rollup === 'collect');
+  const sample = (code: string) => plan.measures.find((x) => x.code === code)?.sample === true;
+  const columns: SheetColumn[] = [
+    { key: 'code', header: CODE, kind: 'text', width: 10 },
+    { key: 'subject', header: { ja: '施策', en: 'Measure' }, kind: 'text', width: 28 },
+    ...shown.map((f): SheetColumn => ({ key: f.key, header: f.label, kind: 'text', width: 12 })),
+    ...m.derived.map((d): SheetColumn => ({ key: d.key, header: d.label, kind: 'percent', width: 9 })),
+    ...texts.map((f): SheetColumn => ({ key: `senders-${f.key}`, header: { ja: `${f.label.ja}（報告から）`, en: `${f.label.en} (from the returns)` }, kind: 'text', width: 36 })),
+    ...verificationColumns(plan, v, lang),
+  ];
+  const label = (f: (typeof m.fields)[number], x: unknown) => (typeof x === 'string' ? (f.options?.find((o) => o.code === x)?.label[lang] ?? x) : typeof x === 'number' ? String(x) : '');
+  const rows: SheetValue[][] = m.rows.map((r) => [
+    r.subject.code,
+    sample(r.subject.code) ? `${r.subject.name[lang]}${SAMPLE[lang]}` : r.subject.name[lang],
+    ...shown.map((f) => label(f, r.values[f.key])),
+    ...m.derived.map((d) => r.derived[d.key] ?? null),
+    ...texts.map((f) => (r.texts[f.key] ?? []).join('\n')),
+    ...v.fields.map(() => null),
+  ]);
+  return {
+    id: 'verification',
+    name: v.name,
+    preamble: {
+      title: { ja: `${report.fiscalYearLabel.ja} ${v.name.ja}`, en: `${v.name.en}, ${report.fiscalYearLabel.en}` },
+      lines: [
+        { ja: `記入する組織: ${body.name.ja}`, en: `Recorded by: ${body.name.en}` },
+        { ja: `元の報告: ${m.title.ja}`, en: `Report: ${m.title.en}` },
+      ],
+    },
+    columns,
+    rows,
+    freezeHeader: true,
+    metadata: { kind: 'verification', unit: report.city.code, flow: tableTarget(plan, report).flow.id, fiscalYear: String(report.fiscalYear) },
+  };
+}
+
+/**
+ * Reads back the measures-table verification sheet ({@link tableVerificationSheet}) with located
+ * issues, like {@link readVerification}.
+ *
+ * @example
+ * ```ts
+ * const v = readTableVerification(plan, report, grid);
+ * ```
+ */
+export function readTableVerification(plan: Plan, report: AnnualReport, grid: SheetGrid): VerificationResult {
+  const { v, target } = tableTarget(plan, report);
+  return readAgainst(plan, v, target, grid);
+}
+
+/** The measures table's verification as the annual report shows it: columns and values per measure. */
+export interface TableVerification {
+  name: LocalizedText;
+  /** The body that verified. */
+  body: LocalizedText;
+  fields: VerificationFieldView[];
+  /** Recorded values per measure code. */
+  values: Record<string, Record<string, string | boolean | null>>;
+}
+
+/**
+ * @internal The measures table's verification among the sheets read back, when the plan declares
+ * one for its receiving body and one was given for the top unit and fiscal year.
+ */
+export function tableVerificationOf(plan: Plan, verifications: readonly VerificationResult[] | undefined, fiscalYear: number, top: string): TableVerification | undefined {
+  const t = tableVerification(plan);
+  if (!t) return undefined;
+  const given = (verifications ?? []).filter((x) => x.flowId === t.flow.id && x.unit === top && x.fiscalYear === fiscalYear);
+  const last = given[given.length - 1];
+  if (!last) return undefined;
+  const values: TableVerification['values'] = {};
+  for (const r of last.records) values[r.subject] = r.values;
+  return {
+    name: t.v.name,
+    body: t.body.name,
+    fields: fieldViews(plan, t.v),
+    values,
   };
 }

@@ -176,7 +176,7 @@ function subjectSheet(
   const sheet: SheetModel = {
     id,
     name,
-    preamble: { title, lines: [lt('報告予定・報告のあった地区は地区部会の数。各欄の件数は「地区×取組み」の数（最新の報告による）。', 'Districts expected / reported count district chapters; category counts are district × initiative pairs, by their latest report.'), ...lines] },
+    preamble: { title, lines: [lt(`報告予定・報告のあった数は報告する単位の数。各欄の件数は「単位×${subjectLabel.ja}」の数（最新の報告による）。`, `Expected / reported count the reporting units; category counts are unit × ${subjectLabel.en.toLowerCase()} pairs, by their latest report.`), ...lines] },
     columns,
     rows: [...rows.map((r) => line(r)), line(total, lang === 'ja' ? '合計' : 'Total')],
     freezeHeader: true,
@@ -234,6 +234,39 @@ function obligationsSheet(id: string, title: LocalizedText, lines: LocalizedText
   return { id, name: lt('提出状況', 'Completeness'), preamble: { title, lines }, columns, rows, freezeHeader: true };
 }
 
+/** The compiling steps (confirmed and sent on) and the receiving bodies' verification, as lines. */
+function stepLines(c: Completeness, lang: Lang): LocalizedText[] {
+  const lines: LocalizedText[] = [];
+  for (const flowId of [...new Set(c.compiled.map((x) => x.flowId))]) {
+    const sts = c.compiled.filter((x) => x.flowId === flowId);
+    const done = sts.filter((x) => x.status !== 'missing');
+    const onTime = sts.filter((x) => x.status === 'on-time').length;
+    const what = sts[0]!.from;
+    const open = sts.filter((x) => x.status === 'missing').map((x) => (x.unit ? x.unit.name[lang] : x.from[lang]));
+    lines.push(
+      lt(
+        `確定して送る集約（${what.ja}）: ${done.length} / ${sts.length}（期限内 ${onTime}）${open.length > 0 ? `・未確定: ${open.join('、')}` : ''}`,
+        `Compiled reports confirmed and sent (${what.en}): ${done.length} of ${sts.length} (on time ${onTime})${open.length > 0 ? `; not confirmed: ${open.join(', ')}` : ''}`,
+      ),
+    );
+  }
+  if (c.verification.length > 0) {
+    const n = c.verification.length;
+    const verified = c.verification.filter((x) => x.verifiedOn !== null);
+    const confirmed = c.verification.filter((x) => x.confirmedOn !== null);
+    const locked = c.verification.filter((x) => x.locked).length;
+    const open = c.verification.filter((x) => x.verifiedOn === null).map((x) => x.body[lang]);
+    lines.push(
+      lt(
+        `検証を記録: ${verified.length} / ${n}・確定: ${confirmed.length} / ${n}（検証ごと確定 ${locked}）${open.length > 0 ? `・未検証: ${open.join('、')}` : ''}`,
+        `Verification recorded: ${verified.length} of ${n}; confirmed: ${confirmed.length} of ${n} (with the verification ${locked})${open.length > 0 ? `; not verified: ${open.join(', ')}` : ''}`,
+      ),
+    );
+  }
+  void lang;
+  return lines;
+}
+
 /**
  * The completeness sheet 提出状況: one row per expected report (obligation) with its status, and
  * the rates per ward, per flow and overall in the lines above the table.
@@ -249,6 +282,7 @@ export function completenessSheet(c: Completeness, lang: Lang): SheetModel {
     ...c.byScope.map((r) => completenessLine(r, r.unit.name[lang], lang)),
     ...c.byFlow.map((r) => completenessLine(r, r.content[lang], lang)),
     completenessLine(c.total, lang === 'ja' ? '全体' : 'Overall', lang),
+    ...stepLines(c, lang),
     c.countInvalid
       ? lt('エラーが残る報告も提出として数えています。', 'Returns with open errors are counted as received.')
       : lt('エラーが残る報告は提出として数えていません。', 'Returns with open errors are not counted as received.'),
@@ -555,6 +589,7 @@ const ACTION_LABEL = {
   validate: lt('点検', 'validate'),
   accept: lt('受理', 'accept'),
   'send-back': lt('差戻し', 'send back'),
+  verify: lt('検証の記録', 'record the verification'),
 } as const;
 
 /**
@@ -584,6 +619,7 @@ export function wardProgressWorkbook(progress: WardProgress, lang: Lang): Workbo
       lang,
     ),
     ...changeSheets(p, lang),
+    ...[unitVerificationSheet({ wards: [p], fiscalYearLabel: p.fiscalYearLabel, councilBody: p.council }, lang)].filter((x): x is SheetModel => x !== undefined),
     sourcesSheet(sourcesRows(p, lang, false), false),
   ];
   return withPrint({
@@ -655,7 +691,7 @@ function wardsSheet(r: AnnualReport, lang: Lang): SheetModel {
   const confirmed = r.wards.filter((w) => w.confirmation).length;
   return {
     id: 'wards',
-    name: lt('各区の推進状況', 'Wards'),
+    name: lt(`${level.ja}別`, `By ${level.en.toLowerCase()}`),
     preamble: {
       title: r.title,
       lines: [
@@ -716,6 +752,8 @@ function measuresSheet(r: AnnualReport, lang: Lang): SheetModel {
     ...lastFields.map((f) => colL(f.key, f.label, kindOf(f), kindOf(f) === 'text' ? 10 : 11, kindOf(f) === 'number' ? (f.numberFormat ?? '#,##0.##') : undefined)),
     ...m.derived.map((d) => colL(d.key, d.label, 'percent', 9, d.numberFormat ?? PCT)),
     ...collect.map((f) => colL(f.key, f.label, 'text', 40)),
+    // The receiving body's own verification per measure (the subcommittee's opinion), when given.
+    ...(m.verification?.fields ?? []).map((f) => colL(`verification-${f.key}`, f.label, 'text', f.options ? 14 : 40)),
     col('status', '報告', 'Reported', 'text', 8),
     col('provisional', '暫定', 'Provisional', 'text', 8),
     col('figure', '図表ID', 'Figure id', 'text', 16),
@@ -727,11 +765,20 @@ function measuresSheet(r: AnnualReport, lang: Lang): SheetModel {
     ...lastFields.map((f) => cellValue(f, row.values[f.key], lang)),
     ...m.derived.map((d) => num(row.derived[d.key])),
     ...collect.map((f) => (row.texts[f.key] ?? []).join('\n')),
+    ...(m.verification?.fields ?? []).map((f) => verificationValue(f, m.verification?.values[row.subject.code]?.[f.key], lang)),
     row.reported ? '' : lang === 'ja' ? '未報告' : 'missing',
     provisionalText(row.provisional, lang),
     row.id,
   ]);
   const lines: LocalizedText[] = [lt(`報告のあった施策: ${m.reported} / ${m.expected}`, `Measures reported: ${m.reported} of ${m.expected}`)];
+  if (m.verification)
+    lines.push(
+      lt(
+        `${m.verification.body.ja}の${m.verification.name.ja}: ${Object.keys(m.verification.values).length} / ${m.rows.length}件に記入`,
+        `${m.verification.name.en} by the ${m.verification.body.en}: recorded for ${Object.keys(m.verification.values).length} of ${m.rows.length}`,
+      ),
+    );
+
   for (const [key, d] of Object.entries(m.dist)) {
     const f = m.fields.find((x) => x.key === key);
     if (!f) continue;
@@ -745,8 +792,64 @@ function measuresSheet(r: AnnualReport, lang: Lang): SheetModel {
   if (m.derived.length > 0) lines.push(lt('達成率 = 実績値 ÷ 目標値', 'Achievement rate = actual ÷ target'));
   return {
     id: 'measures',
-    name: lt('第4章 市の取組み', 'Chapter 4 measures'),
+    name: lt('施策の実施状況', 'Measures'),
     preamble: { title: lt(`${r.fiscalYearLabel.ja} ${m.title.ja}`, `${m.title.en}, ${r.fiscalYearLabel.en}`), lines },
+    columns,
+    rows,
+    freezeHeader: true,
+  };
+}
+
+function verificationValue(f: { options?: { code: string; label: LocalizedText }[] }, v: string | boolean | null | undefined, lang: Lang): SheetValue {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? (lang === 'ja' ? 'はい' : 'yes') : lang === 'ja' ? 'いいえ' : 'no';
+  return f.options?.find((o) => o.code === v)?.label[lang] ?? v;
+}
+
+/**
+ * Each receiving unit's verification next to its figures: one row per unit and subject, the
+ * compiled totals beside what its body recorded (its own scale, outcomes and issues as it sees them).
+ */
+function unitVerificationSheet(r: Pick<AnnualReport, 'wards' | 'fiscalYearLabel' | 'councilBody'>, lang: Lang): SheetModel | undefined {
+  const withV = r.wards.filter((w) => w.verification);
+  const w0 = r.wards[0];
+  const vf = withV[0]?.verification?.fields ?? [];
+  if (!w0 || vf.length === 0) return undefined;
+  const fields = w0.fields.filter((f) => f.rollup === 'sum' || f.rollup === 'stock');
+  const columns: SheetColumn[] = [
+    colL('ward', w0.levelName, 'text', 10),
+    col('code', 'コード', 'Code', 'text', 8),
+    colL('name', w0.subjectLabel, 'text', 28),
+    ...fields.map((f) => colL(f.key, f.label, 'integer', 10, f.numberFormat ?? INT)),
+    ...vf.map((f) => colL(`verification-${f.key}`, f.label, 'text', f.options ? 14 : 40)),
+    col('confirmed', '確定', 'Confirmed', 'date', 12),
+    col('figure', '図表ID', 'Figure id', 'text', 14),
+  ];
+  const rows: SheetValue[][] = [];
+  for (const w of r.wards) {
+    const rec = new Map((w.verification?.records ?? []).map((x) => [x.subject, x.values]));
+    for (const sub of w.subjects)
+      rows.push([
+        w.ward.name[lang],
+        sub.subject.code,
+        sub.subject.name[lang],
+        ...fields.map((f) => num(w.figures[`${sub.id}/${f.key}`])),
+        ...vf.map((f) => verificationValue(f, rec.get(sub.subject.code)?.[f.key], lang)),
+        w.confirmation ? { date: w.confirmation.meetingDate } : null,
+        sub.id,
+      ]);
+  }
+  const missing = r.wards.filter((w) => !w.verification).map((w) => w.ward.name[lang]);
+  return {
+    id: 'unit-verification',
+    name: lt('検証', 'Verification'),
+    preamble: {
+      title: lt(`${r.fiscalYearLabel.ja} ${r.councilBody.ja}の検証`, `${r.councilBody.en}: verification, ${r.fiscalYearLabel.en}`),
+      lines: [
+        lt(`検証を記録した${w0.levelName.ja}: ${withV.length} / ${r.wards.length}`, `${w0.levelName.en} with a verification: ${withV.length} of ${r.wards.length}`),
+        ...(missing.length > 0 ? [lt(`検証の記録がない: ${missing.join('、')}`, `No verification recorded: ${missing.join(', ')}`)] : []),
+      ],
+    },
     columns,
     rows,
     freezeHeader: true,
@@ -779,7 +882,7 @@ function measureDistSheet(r: AnnualReport, lang: Lang): SheetModel {
 function meetingsSheet(r: AnnualReport, lang: Lang): SheetModel {
   return {
     id: 'meetings',
-    name: lt('協議会の開催記録', 'Council meetings'),
+    name: lt('会議の記録', 'Meetings'),
     preamble: {
       title: lt(`${r.fiscalYearLabel.ja} ${r.councilBody.ja}の開催記録`, `${r.councilBody.en}: meetings, ${r.fiscalYearLabel.en}`),
       lines: r.meetings.length === 0 ? [lt('記録された会議はありません。', 'No meetings recorded.')] : [],
@@ -789,7 +892,7 @@ function meetingsSheet(r: AnnualReport, lang: Lang): SheetModel {
       col('date', '開催日', 'Date', 'date', 12),
       col('agenda', '議題', 'Agenda', 'text', 50),
       col('reviewed', '確認した報告', 'Returns reviewed', 'integer', 10),
-      col('confirmed', '推進状況の確定', 'Progress confirmed', 'text', 10),
+      col('confirmed', '確定', 'Confirmed', 'text', 10),
       col('note', '備考', 'Note', 'text', 30),
       col('id', '会議ID', 'Meeting id', 'text', 20),
     ],
@@ -833,7 +936,7 @@ export function annualReportWorkbook(report: AnnualReport, lang: Lang): Workbook
       subjectSheet(
         'by-subject',
         lt(`${w0.subjectLabel.ja}別（市全体）`, `By ${w0.subjectLabel.en.toLowerCase()} (city)`),
-        lt(`${r.fiscalYearLabel.ja} ${r.city.name.ja} ${w0.subjectLabel.ja}別の推進状況`, `${r.city.name.en}: progress by ${w0.subjectLabel.en.toLowerCase()}, ${r.fiscalYearLabel.en}`),
+        lt(`${r.fiscalYearLabel.ja} ${r.city.name.ja} ${w0.subjectLabel.ja}別（${w0.report.ja}）`, `${r.city.name.en}: ${w0.report.en} by ${w0.subjectLabel.en.toLowerCase()}, ${r.fiscalYearLabel.en}`),
         r.subjects,
         r.total,
         w0.fields,
@@ -843,6 +946,8 @@ export function annualReportWorkbook(report: AnnualReport, lang: Lang): Workbook
       ),
       wardSubjectSheet(r, lang),
     );
+  const uv = unitVerificationSheet(r, lang);
+  if (uv) sheets.push(uv);
   sheets.push(measuresSheet(r, lang), measureDistSheet(r, lang));
   if (w0) {
     const flags = w0.lists.filter((l) => l.kind === 'flag');

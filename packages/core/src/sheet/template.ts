@@ -5,7 +5,8 @@
  * workbook made by either validates the same way.
  */
 import type { Lang, LocalizedText } from '../i18n/text.js';
-import { dueDate, fiscalYearRange, formatFiscalYear } from '../period/index.js';
+import { fiscalYearRange, formatFiscalYear } from '../period/index.js';
+import { periodWindows, templateYearWindow } from '../plan/period-window.js';
 import type { Field, Plan, Template, Unit } from '../plan/schema.js';
 import { bodyInstance, findUnits, getTemplate, getUnit, initiativesOf, unitsAt } from '../plan/queries.js';
 import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
@@ -20,6 +21,13 @@ export interface BlankReturnOptions {
   district?: string;
   /** Fiscal year 年度; fills the fiscal-year column and bounds the report date. */
   fiscalYear?: number;
+  /**
+   * Reporting period (from 1) of a half-year, quarterly or monthly flow of the template, with
+   * `fiscalYear`: bounds the report date to that period's window (its start to its closing
+   * date) and fills the template's period field. Without it, the date runs to the latest closing
+   * date of the template's flows.
+   */
+  period?: number;
   /** Language of the prefilled values and of the list items (default `ja`). */
   lang?: Lang;
   /** Rows to prepare (default 30). */
@@ -110,17 +118,18 @@ export function blankReturnSheet(plan: Plan, templateId: string, opts: BlankRetu
     if (ward === undefined && district.parent !== undefined) ward = getUnit(plan, district.parent);
   }
   const fy = opts.fiscalYear;
-  const cfg = { startMonth: plan.fiscalYear.startMonth };
   const flow = plan.flows.find((f) => f.template === template.id);
-  const period = fy === undefined ? undefined : fiscalYearRange(fy, cfg);
-  const closing = fy === undefined ? undefined : flow ? dueDate(flow.closing, fy, cfg) : period?.end;
+  const window = fy === undefined ? undefined : dateWindow(plan, template, fy, opts.period);
+  // Units and lists are those of the fiscal year; the report date runs over the period's window.
+  const period = fy === undefined ? undefined : fiscalYearRange(fy, plan.fiscalYear);
 
-  const columns = template.fields.map((f) => column(plan, f, { ward, period, closing, lang }));
+  const columns = template.fields.map((f) => column(plan, f, { ward, period, dates: window, lang }));
 
   const prefill = new Map<string, SheetValue>();
   if (fy !== undefined) {
     prefill.set(template.fiscalYearField, formatFiscalYear(fy, lang === 'ja' ? plan.fiscalYear.labelStyle : 'fy', lang));
   }
+  if (window?.period !== undefined && template.periodField !== undefined) prefill.set(template.periodField, window.period);
   for (const f of unitFields) {
     const u = f.level === ward?.level ? ward : f.level === district?.level ? district : undefined;
     if (u !== undefined) prefill.set(f.key, u.name[lang]);
@@ -128,11 +137,11 @@ export function blankReturnSheet(plan: Plan, templateId: string, opts: BlankRetu
   const rows: SheetValue[][] =
     prefill.size === 0 ? [] : Array.from({ length: rowCount }, () => template.fields.map((f) => prefill.get(f.key) ?? null));
 
-  const heading = title(plan, template, { fy, ward, district, flowFrom: flow?.from });
+  const heading = title(plan, template, { fy, ward, district, flowFrom: flow?.from, period: window?.content });
   const sheet: SheetModel = {
     id: `blank-return/${template.id}`,
     name: template.sheetName ?? template.name,
-    preamble: { title: heading, lines: preambleLines(template) },
+    preamble: { title: heading, lines: [...preambleLines(template), ...sampleLines(plan, template, ward, period)] },
     columns,
     rows,
     blankRows: prefill.size === 0 ? rowCount : 0,
@@ -145,6 +154,7 @@ export function blankReturnSheet(plan: Plan, templateId: string, opts: BlankRetu
       ...(fy !== undefined ? { 'sasaeai.fiscalYear': String(fy) } : {}),
       ...(ward !== undefined ? { 'sasaeai.ward': ward.code } : {}),
       ...(district !== undefined ? { 'sasaeai.district': district.code } : {}),
+      ...(window?.period !== undefined ? { 'sasaeai.period': String(window.period) } : {}),
     },
   };
   // District chapters print the form and fill it in by hand: the whole form on one page.
@@ -153,10 +163,28 @@ export function blankReturnSheet(plan: Plan, templateId: string, opts: BlankRetu
   return sheet;
 }
 
+/**
+ * The report-date window of a blank return: the period's window when one is asked for (checked
+ * against the template's flows), else the fiscal year up to the latest closing date.
+ */
+function dateWindow(plan: Plan, template: Template, fy: number, period: number | undefined): { start: string; end: string; period?: number; content?: LocalizedText } {
+  if (period === undefined) return templateYearWindow(plan, template.id, fy);
+  const windows = periodWindows(plan, template.id, fy);
+  const w = windows.find((x) => x.period === period);
+  if (!w)
+    throw new SasaeaiError(
+      SasaeaiErrorCode.InvalidArgument,
+      windows.length === 0
+        ? `period: template "${template.id}" is reported once a year or at any time; it has no periods`
+        : `period: ${String(period)} is not a period of template "${template.id}" (periods: ${windows.map((x) => x.period).join(', ')})`,
+    );
+  return { start: w.start, end: w.due, period: w.period, content: w.content };
+}
+
 function title(
   plan: Plan,
   template: Template,
-  c: { fy: number | undefined; ward: Unit | undefined; district: Unit | undefined; flowFrom: string | undefined },
+  c: { fy: number | undefined; ward: Unit | undefined; district: Unit | undefined; flowFrom: string | undefined; period: LocalizedText | undefined },
 ): LocalizedText {
   let whoJa = '';
   let whoEn = '';
@@ -175,7 +203,9 @@ function title(
   }
   const fyJa = c.fy === undefined ? '' : `${formatFiscalYear(c.fy, plan.fiscalYear.labelStyle, 'ja')} `;
   const fyEn = c.fy === undefined ? '' : `FY${c.fy} `;
-  return { ja: `${fyJa}${template.name.ja}${whoJa}`, en: `${fyEn}${template.name.en}${whoEn}` };
+  // A period's return is titled by what its flow reports (e.g. 区の推進状況（中間報告）).
+  const what = c.period ?? template.name;
+  return { ja: `${fyJa}${what.ja}${whoJa}`, en: `${fyEn}${what.en}${whoEn}` };
 }
 
 function preambleLines(template: Template): LocalizedText[] {
@@ -190,10 +220,37 @@ function preambleLines(template: Template): LocalizedText[] {
   return lines;
 }
 
+/**
+ * Notes naming the sample (illustrative) entries of the sheet's lists — districts, initiatives,
+ * measures the plan marks `sample` — so staff never take a placeholder for the official list.
+ */
+function sampleLines(plan: Plan, template: Template, ward: Unit | undefined, period: { start: string; end: string } | undefined): LocalizedText[] {
+  const lines: LocalizedText[] = [];
+  for (const f of template.fields) {
+    let names: LocalizedText[] = [];
+    if (f.type === 'unit' && f.level !== undefined) {
+      const within = f.parentField !== undefined ? ward?.code : undefined;
+      names = unitsAt(plan, f.level, { ...(within !== undefined ? { within } : {}), ...(period ? { on: period.start, until: period.end } : {}) })
+        .filter((u) => u.sample === true)
+        .map((u) => u.name);
+    } else if (f.type === 'initiative') names = (ward !== undefined ? initiativesOf(plan, ward.code) : plan.initiatives).filter((i) => i.sample === true).map((i) => i.name);
+    else if (f.type === 'measure') names = plan.measures.filter((m) => m.sample === true).map((m) => ({ ja: m.code, en: m.code }));
+    else if (f.type === 'enum' || f.type === 'multiEnum') names = ((f.vocabulary !== undefined ? plan.vocabularies[f.vocabulary]?.options : undefined) ?? []).filter((o) => o.sample === true).map((o) => o.label);
+    if (names.length === 0) continue;
+    const shown = (lang: 'ja' | 'en') => names.slice(0, 5).map((n) => n[lang]).join(lang === 'ja' ? '・' : ', ') + (names.length > 5 ? (lang === 'ja' ? ` ほか${names.length - 5}件` : ` and ${names.length - 5} more`) : '');
+    lines.push({
+      ja: `※ ${f.label.ja}の一覧の${names.length}件はサンプル（例示）で、正式な一覧ではありません：${shown('ja')}`,
+      en: `* ${names.length} entries of the ${f.label.en.toLowerCase()} list are samples (illustrative), not the official list: ${shown('en')}`,
+    });
+  }
+  return lines;
+}
+
 interface ColumnContext {
   ward: Unit | undefined;
   period: { start: string; end: string } | undefined;
-  closing: string | undefined;
+  /** Window of the report date: the fiscal year (or the period asked for) to its closing date. */
+  dates: { start: string; end: string } | undefined;
   lang: Lang;
 }
 
@@ -270,11 +327,11 @@ function column(plan: Plan, f: Field, c: ColumnContext): SheetColumn {
       break;
     }
     case 'date':
-      if (c.period !== undefined && c.closing !== undefined) {
-        col.validation = { type: 'date', min: c.period.start, max: c.closing };
+      if (c.dates !== undefined) {
+        col.validation = { type: 'date', min: c.dates.start, max: c.dates.end };
         col.errorAlert = {
-          ja: `${label.ja}は${c.period.start}〜${c.closing}の日付で入力してください。`,
-          en: `Enter ${label.en.toLowerCase()} as a date from ${c.period.start} to ${c.closing}.`,
+          ja: `${label.ja}は${c.dates.start}〜${c.dates.end}の日付で入力してください。`,
+          en: `Enter ${label.en.toLowerCase()} as a date from ${c.dates.start} to ${c.dates.end}.`,
         };
       }
       break;

@@ -1,8 +1,9 @@
 /**
  * The review workflow 審査: a return is received → validated → accepted (受理), or sent back
- * (差戻し) with a reason and received again. The ward council 区支え合いのまち推進協議会 confirms
- * (確定) a ward's progress at a meeting its secretariat 事務局 holds; after that, changes to the
- * ward's returns are still possible but need a reason and are logged.
+ * (差戻し) with a reason and received again. The receiving body (a ward council, a town council)
+ * records its verification of the compiled report at a meeting its secretariat holds, and confirms
+ * (確定) the unit's progress there: figures and verification are locked together, and later
+ * changes to either need a reason and are logged.
  *
  * Every transition is a pure function: state in, `{ ok, state }` or `{ ok: false, reason }` out.
  * Who may do what comes from the plan's flows and bodies, not from code.
@@ -11,6 +12,7 @@ import { lt, type LocalizedText } from '../i18n/text.js';
 import { todayIn, type LocalDate } from '../period/index.js';
 import { bodyInstance, getBody, getUnit, unitAtLevel } from '../plan/queries.js';
 import type { Body, Flow, Plan } from '../plan/schema.js';
+import { flowReceivedBy } from '../rollup/flows.js';
 import { wardProgress } from '../rollup/progress.js';
 import { STATUS_LABEL } from '../review-state/labels.js';
 import { submissionFingerprint, type Submission } from '../rollup/submission.js';
@@ -26,7 +28,9 @@ import type {
   ReturnStatus,
   ReviewState,
   Transition,
+  VerificationEntry,
 } from '../review-state/types.js';
+import { fieldViews, type VerificationRecord, type VerificationResult } from '../rollup/verification.js';
 import { ReviewStateSchema } from '../review-state/types.js';
 
 /**
@@ -77,14 +81,21 @@ function stampOf(ctx: ActionContext): { at: string; by: Actor } {
   return { at: ctx.now().toISOString(), by: ctx.actor };
 }
 
-/** The body whose meetings confirm a ward's progress: the per-unit receiver of any-time returns. */
-function councilOf(plan: Plan): Body | undefined {
-  for (const f of plan.flows) {
-    const from = getBody(plan, f.from);
-    const to = getBody(plan, f.to);
-    if (f.template !== undefined && from?.perUnit && to?.perUnit) return to;
+/**
+ * The body whose meetings confirm a receiving unit's progress: the receiver of the flow the unit's
+ * compiled report rolls up (a ward's council, the town's single council).
+ */
+function receiverOf(plan: Plan, unitCode: string): { body: Body; flow: Flow } | undefined {
+  const unit = getUnit(plan, unitCode);
+  if (!unit) return undefined;
+  try {
+    const flow = flowReceivedBy(plan, unit);
+    const body = getBody(plan, flow.to);
+    return body ? { body, flow } : undefined;
+  } catch {
+    // A unit at a level no flow is received at has no meetings to hold.
+    return undefined;
   }
-  return undefined;
 }
 
 /** What a return is about: its fiscal year, reporting units and receiving units. */
@@ -108,6 +119,11 @@ function describe(plan: Plan, sub: Submission): Pick<ReturnEntry, 'fiscalYear' |
   if (to?.perUnit) for (const u of units) {
     const s = unitAtLevel(plan, u, to.level)?.code;
     if (s !== undefined) scopes.add(s);
+  }
+  else if (to) {
+    // A single receiving body compiles the whole plan area: its scope is the top unit.
+    const top = plan.units.find((u) => u.parent === undefined);
+    if (top) scopes.add(top.code);
   }
   return { fiscalYear, units: [...units].sort(), scopes: [...scopes].sort() };
 }
@@ -142,8 +158,8 @@ function mayDecide(plan: Plan, entry: Pick<ReturnEntry, 'templateId' | 'scopes' 
       return refuse(
         'wrong_unit',
         lt(
-          `この報告は${where.map((w) => w.ja).join('・') || '（区の特定できない報告）'}宛てです。${actor.unit ? unitName(plan, actor.unit).ja : '担当の区が指定されていない'}の担当者は${verb.ja}できません。`,
-          `This return is for ${where.map((w) => w.en).join(', ') || '(no ward identified)'}; someone acting for ${actor.unit ? unitName(plan, actor.unit).en : 'no ward'} cannot ${verb.en} it.`,
+          `この報告は${where.map((w) => w.ja).join('・') || '（受け手の単位が特定できない報告）'}宛てです。${actor.unit ? unitName(plan, actor.unit).ja : '担当の単位が指定されていない'}の担当者は${verb.ja}できません。`,
+          `This return is for ${where.map((w) => w.en).join(', ') || '(no receiving unit identified)'}; someone acting for ${actor.unit ? unitName(plan, actor.unit).en : 'no unit'} cannot ${verb.en} it.`,
         ),
       );
     }
@@ -164,7 +180,7 @@ function lockedRefusal(plan: Plan, conf: Confirmation): Transition {
   return refuse(
     'locked',
     lt(
-      `${ward.ja}の推進状況は${conf.meetingDate}の会議で確定済みです。変更するには理由を記入してください（変更は記録されます）。`,
+      `${ward.ja}の数値は${conf.meetingDate}の会議で確定済みです。変更するには理由を記入してください（変更は記録されます）。`,
       `${ward.en}'s progress was confirmed at the meeting of ${conf.meetingDate}. Give a reason to change it (the change is recorded).`,
     ),
   );
@@ -361,8 +377,12 @@ export function sendBack(plan: Plan, state: ReviewState, submissionId: string, r
 }
 
 function mayHoldMeeting(plan: Plan, actor: Actor, ward: string, verb: LocalizedText, allowCouncil: boolean): Transition | null {
-  const council = councilOf(plan);
-  if (!council) return refuse('bad_input', lt('計画に会議を開く協議会がありません', 'The plan has no council whose meetings are held'));
+  const council = receiverOf(plan, ward)?.body;
+  if (!council)
+    return refuse(
+      'bad_input',
+      lt(`${unitName(plan, ward).ja}の報告を受けて会議を開く組織が計画にありません`, `The plan has no body that receives reports for ${unitName(plan, ward).en} and holds meetings`),
+    );
   const holders = plan.bodies.filter((b) => b.holdsMeetingsOf?.includes(council.id)).map((b) => b.id);
   const allowed = new Set(holders.length > 0 ? holders : [council.id]);
   if (allowCouncil) allowed.add(council.id);
@@ -441,7 +461,7 @@ export function confirmWard(
 ): Transition {
   const bad = checkPlan(plan, state);
   if (bad) return bad;
-  const no = mayHoldMeeting(plan, ctx.actor, opts.ward, lt('推進状況の確定', 'confirm the progress'), true);
+  const no = mayHoldMeeting(plan, ctx.actor, opts.ward, lt('確定', 'confirm the figures'), true);
   if (no) return no;
   const meeting = state.meetings.find((m) => m.id === opts.meetingId);
   if (!meeting || meeting.ward !== opts.ward || meeting.fiscalYear !== opts.fiscalYear) {
@@ -488,9 +508,141 @@ export function confirmWard(
       .map((e) => ({ id: e.submissionId, fingerprint: e.fingerprint }))
       .sort((a, b) => (a.id < b.id ? -1 : 1)),
     figures: progress.figures,
+    // The verification recorded so far is locked with the figures (null: confirmed without one).
+    verification: ((v) => (v ? { id: v.id, fingerprint: v.fingerprint } : null))(latestVerification(state, opts.ward, opts.fiscalYear)),
   };
   const meetings = state.meetings.map((m) => (m.id === meeting.id ? { ...m, confirmed: conf.id } : m));
   return { ok: true, state: { ...state, meetings, confirmations: [...state.confirmations, conf] } };
+}
+
+/** The verification last recorded for a receiving unit and fiscal year, if any. */
+export function latestVerification(state: ReviewState, ward: string, fiscalYear: number): VerificationEntry | undefined {
+  let found: VerificationEntry | undefined;
+  for (const v of state.verifications ?? []) if (v.ward === ward && v.fiscalYear === fiscalYear) found = v;
+  return found;
+}
+
+/** A stable fingerprint of verification records (subject order and key order do not matter). */
+function verificationFingerprint(records: readonly VerificationRecord[]): string {
+  const sorted = [...records]
+    .sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0))
+    .map((r) => [r.subject, Object.keys(r.values).sort().map((k) => [k, r.values[k] ?? null])]);
+  let h = 0x811c9dc5;
+  const text = JSON.stringify(sorted);
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `v1:${text.length}:${h.toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * Records the receiving body's verification of a compiled report (確認・評価, 成果と課題の検証) at
+ * one of its recorded meetings: what it recorded per subject, as read back from its verification
+ * sheet (`readVerification`). Refused while the sheet has errors, and when the actor does not act
+ * for the receiving body (or its secretariat) of that unit. Once the unit's progress is confirmed,
+ * the verification is locked with the figures: recording it again needs a reason and is logged.
+ *
+ * @example
+ * ```ts
+ * const v = readVerification(plan, progress, grid);
+ * const r = recordVerification(plan, review, v, { meetingId: m.id }, ctx);
+ * ```
+ */
+export function recordVerification(plan: Plan, state: ReviewState, verification: VerificationResult, opts: { meetingId: string }, ctx: ActionContext): Transition {
+  const bad = checkPlan(plan, state);
+  if (bad) return bad;
+  const ward = verification.unit;
+  const receiver = receiverOf(plan, ward);
+  if (!receiver || receiver.body.id !== verification.bodyId)
+    return refuse(
+      'bad_input',
+      lt(`この検証は${unitName(plan, ward).ja}の報告を受ける組織のものではありません`, `This verification is not by the body that receives ${unitName(plan, ward).en}'s reports`),
+    );
+  const verb = lt('検証の記録', 'record the verification');
+  const no = mayHoldMeeting(plan, ctx.actor, ward, verb, true);
+  if (no) return no;
+  const meeting = state.meetings.find((m) => m.id === opts.meetingId);
+  if (!meeting || meeting.ward !== ward || meeting.fiscalYear !== verification.fiscalYear)
+    return refuse(
+      'unknown_meeting',
+      lt(
+        `${unitName(plan, ward).ja}の${verification.fiscalYear}年度を扱う会議「${opts.meetingId}」の記録がありません。検証は会議で行います。先に会議を記録してください`,
+        `No recorded meeting "${opts.meetingId}" of ${unitName(plan, ward).en} for FY${verification.fiscalYear}; a verification is made at a meeting, record it first`,
+      ),
+    );
+  const errors = verification.issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0)
+    return refuse(
+      'verification_errors',
+      lt(`検証シートにエラーが${errors.length}件あります（${errors[0]!.message.ja}）`, `The verification sheet has ${errors.length} errors (${errors[0]!.message.en})`),
+    );
+  const stamp = stampOf(ctx);
+  const records = verification.records.map((r) => ({ subject: r.subject, values: { ...r.values }, row: r.row }));
+  const fingerprint = verificationFingerprint(records);
+  const prev = latestVerification(state, ward, verification.fiscalYear);
+  const n = (state.verifications ?? []).filter((v) => v.ward === ward && v.fiscalYear === verification.fiscalYear).length + 1;
+  const entry: VerificationEntry = {
+    ...stamp,
+    id: `${ward}/${verification.fiscalYear}/verification/${n}`,
+    ward,
+    fiscalYear: verification.fiscalYear,
+    flowId: verification.flowId,
+    bodyId: verification.bodyId,
+    meetingId: meeting.id,
+    meetingDate: meeting.date,
+    records,
+    fingerprint,
+  };
+  const conf = [...state.confirmations].reverse().find((c) => c.ward === ward && c.fiscalYear === verification.fiscalYear);
+  const changes = [...state.changes];
+  if (conf) {
+    const why = (ctx.reason ?? '').trim();
+    if (why === '')
+      return refuse(
+        'locked',
+        lt(
+          `${unitName(plan, ward).ja}の数値と検証は${conf.meetingDate}の会議で確定済みです。検証を記録し直すには理由を記入してください（変更は記録されます）。`,
+          `${unitName(plan, ward).en}'s figures and verification were confirmed at the meeting of ${conf.meetingDate}. Give a reason to record the verification again (the change is recorded).`,
+        ),
+      );
+    changes.push({
+      ...stamp,
+      submissionId: `verification:${entry.id}`,
+      ward,
+      fiscalYear: verification.fiscalYear,
+      confirmationId: conf.id,
+      action: 'verify',
+      // The verification as recorded now is what counts: `to` is accepted.
+      from: null,
+      to: 'accepted',
+      reason: why,
+      fingerprintBefore: prev?.fingerprint ?? null,
+      fingerprintAfter: fingerprint,
+    });
+  }
+  return { ok: true, state: { ...state, changes, verifications: [...(state.verifications ?? []), entry] } };
+}
+
+/**
+ * The verifications recorded in a review state for a fiscal year (the latest of each receiving
+ * unit), in the shape the roll-up carries (`verifications` of its options).
+ *
+ * @example
+ * ```ts
+ * annualReport(plan, subs, { fiscalYear: 2026, review, verifications: recordedVerifications(plan, review, 2026) });
+ * ```
+ */
+export function recordedVerifications(plan: Plan, state: ReviewState, fiscalYear: number): VerificationResult[] {
+  const last = new Map<string, VerificationEntry>();
+  for (const v of state.verifications ?? []) if (v.fiscalYear === fiscalYear) last.set(v.ward, v);
+  return [...last.values()].map((v) => ({
+    kind: 'verification',
+    unit: v.ward,
+    flowId: v.flowId,
+    fiscalYear: v.fiscalYear,
+    bodyId: v.bodyId,
+    fields: fieldViews(plan, getBody(plan, v.bodyId)?.verification),
+    records: v.records.map((r) => ({ subject: r.subject, values: { ...r.values }, row: r.row })),
+    issues: [],
+  }));
 }
 
 /**
