@@ -15,7 +15,8 @@
  * return of the year whose dates all fall after the grace window, in one other fiscal year, is
  * last year's file reused: `stale_fiscal_year`.
  */
-import { dueDate, fiscalYearRange, type ClosingRule, type FiscalYearConfig, type LocalDate } from '../period/index.js';
+import { dueDate, type ClosingRule, type FiscalYearConfig, type LocalDate } from '../period/index.js';
+import { templateYearWindow } from '../plan/period-window.js';
 import { periodDue, PERIODS_PER_YEAR } from '../plan/periods.js';
 import type { Flow, Plan, Template } from '../plan/schema.js';
 
@@ -55,18 +56,15 @@ function lastDue(flow: Flow, fy: number, cfg: FiscalYearConfig): LocalDate {
  * // Chiba: { start: '2026-04-01', end: '2027-04-30', fyEnd: '2027-03-31', lateUntil: '2027-06-30' }
  * ```
  */
-export function reportWindow(plan: Plan, template: Template, fy: number, cfg: FiscalYearConfig = plan.fiscalYear): ReportWindow {
-  const year = fiscalYearRange(fy, cfg);
+export function reportWindow(plan: Plan, template: Template, fy: number): ReportWindow {
+  const cfg = plan.fiscalYear;
+  // The year's dates and latest closing are the period windows' (one computation for both).
+  const { start, end, fyEnd } = templateYearWindow(plan, template.id, fy);
   const flows = plan.flows.filter((f) => f.template === template.id);
-  let end = year.end;
-  for (const f of flows) {
-    const due = lastDue(f, fy, cfg);
-    if (due > end) end = due;
-  }
   let lateUntil = end;
   for (const f of flows) {
     let until: LocalDate;
-    if (f.lateUntil !== undefined) until = dueDate(f.lateUntil as ClosingRule, fy, cfg);
+    if (f.lateUntil !== undefined) until = dueDate(f.lateUntil, fy, cfg);
     else {
       const compilers = plan.flows.filter((c) => c.compiles?.includes(f.id) === true);
       if (compilers.length === 0) continue;
@@ -74,5 +72,5 @@ export function reportWindow(plan: Plan, template: Template, fy: number, cfg: Fi
     }
     if (until > lateUntil) lateUntil = until;
   }
-  return { start: year.start, end, fyEnd: year.end, lateUntil };
+  return { start, end, fyEnd, lateUntil };
 }

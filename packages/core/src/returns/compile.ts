@@ -15,7 +15,6 @@ import {
 } from '../period/index.js';
 import type { Field, Plan, Template, Unit } from '../plan/schema.js';
 import { ancestors, initiativesOf } from '../plan/queries.js';
-import { templateYearWindow } from '../plan/period-window.js';
 import { compileDerived, compileRules, type CompiledDerived, type CompiledRule } from '../rules/conditions.js';
 import { findPersonalData } from '../rules/pii.js';
 import { closest, normalizeDashes, normalizeText, toHalfWidth } from '../text/index.js';
@@ -167,7 +166,7 @@ function build(plan: Plan, template: Template): CompiledTemplate {
     let w = windows.get(fy);
     if (w === undefined) {
       try {
-        w = reportWindow(plan, template, fy, fyConfig);
+        w = reportWindow(plan, template, fy);
       } catch {
         w = null;
       }
