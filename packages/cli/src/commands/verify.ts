@@ -17,7 +17,8 @@ import { GENERATOR } from '../version.js';
 import { readWorkbook } from '../xlsx/read.js';
 import { writeWorkbookFile } from '../xlsx/write.js';
 import type { Cli } from '../main.js';
-import { resolveReceiver, rollUp } from './rollup.js';
+import { resolveReceiver } from '../units.js';
+import { rollUp } from './rollup.js';
 
 interface VerifyOptions {
   fiscalYear: number;
