@@ -18,8 +18,9 @@ import { ISSUE_CODES, type CatalogueCode } from './codes.js';
 import { compileTemplate, FAIL, type CompiledTemplate, type Emitter } from './compile.js';
 import { COL_BLANK, COL_DERIVED, COL_UNKNOWN, combinedHeader, detectIn, findHeader, headerField, MIN_HEADER_FIELDS, probableField, subHeaderRow } from './header.js';
 import { prepareLayout } from './layout.js';
+import { RecordColumns } from './validate/records.js';
 import { LAYOUT_MESSAGES } from './layout-messages.js';
-import type { FieldValue, Issue, IssueSeverity, LocatedRecord, RawCell, ReturnRecord, SheetGrid } from './types.js';
+import type { FieldValue, Issue, IssueSeverity, LocatedRecord, RawCell, SheetGrid } from './types.js';
 
 /** Options of {@link validateGrid}. */
 export interface ValidateOptions {
@@ -414,12 +415,20 @@ function validateOne(grid: SheetGrid, opts: ValidateOptions, shared: SharedKeys)
   const source = typeof g.source === 'string' ? g.source : undefined;
   const origin = parseOrigin(g.origin);
   const run = new Run(sheet, source, origin.row, origin.col);
+  const store: { columns: RecordColumns | null; records: LocatedRecord[] | null } = { columns: null, records: null };
   const result: ValidationResult = {
     templateId: null,
     sheet,
     headerRow: null,
     columns: [],
-    records: [],
+    // Built from the columns on first read (validate/records.ts says why).
+    get records(): LocatedRecord[] {
+      store.records ??= store.columns === null ? [] : store.columns.records();
+      return store.records;
+    },
+    set records(v: LocatedRecord[]) {
+      store.records = v;
+    },
     leftOut: [],
     issues: [],
     omittedIssues: 0,
@@ -427,22 +436,30 @@ function validateOne(grid: SheetGrid, opts: ValidateOptions, shared: SharedKeys)
   };
   if (source !== undefined) result.source = source;
   try {
-    validateInto(g, opts, shared, run, result);
+    validateInto(g, opts, shared, run, result, store);
   } catch (e) {
     // A safety net, not a code path: property tests keep it unreached.
     const what = e instanceof Error ? e.message : String(e);
     run.push('internal_error', 'error', -1, -1, undefined, undefined, `${ISSUE_CODES.internal_error.ja}（${what}）`, `${ISSUE_CODES.internal_error.en} (${what})`, undefined);
   }
   const s = result.summary;
-  s.rowsRead = result.records.length;
-  for (const rec of result.records) {
-    if (rec.errors > 0) s.rowsWithErrors++;
+  const errors = store.columns?.errors ?? [];
+  s.rowsRead = errors.length;
+  for (const e of errors) {
+    if (e > 0) s.rowsWithErrors++;
     else s.rowsValid++;
   }
   return { result, issues: run.sorted() };
 }
 
-function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: SharedKeys, run: Run, result: ValidationResult): void {
+function validateInto(
+  g: Partial<SheetGrid>,
+  opts: ValidateOptions,
+  shared: SharedKeys,
+  run: Run,
+  result: ValidationResult,
+  store: { columns: RecordColumns | null },
+): void {
   const plan = opts.plan;
   let cells: readonly (readonly RawCell[])[] = Array.isArray(g.cells) ? g.cells : [];
 
@@ -619,8 +636,8 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   let runCount = 0;
   let firstFy = Number.NaN;
   const allKeys = [...fields.map((f) => f.key), ...ct.derivedKeys];
-  const proto: ReturnRecord = {};
-  for (const k of allKeys) proto[k] = null;
+  const recs = new RecordColumns(allKeys, { source: run.source, sheet: run.sheet, originRow: run.originRow });
+  store.columns = recs;
   const fyStatus = new Map<number, number>();
   // Rows of a return share one fiscal year: remember the answers for the last one.
   let lastFy = Number.NaN;
@@ -628,7 +645,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   let lastWindowFy = Number.NaN;
   let lastWindow: ReturnType<CompiledTemplate['window']> = null;
   const unlabelledHits = new Map<number, { r: number; n: number; raw: unknown }>();
-  const recordRow: number[] = [];
+  const recordRow = recs.rows;
   const recordDate: string[] = [];
   const fyCol = ct.fyIndex >= 0 ? (colOf[ct.fyIndex] ?? -1) : -1;
   const dateCol = ct.dateIndex >= 0 ? (colOf[ct.dateIndex] ?? -1) : -1;
@@ -1022,12 +1039,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
     }
 
     // ----- the record -------------------------------------------------------------------------------
-    // Copying a prototype record gives every record the same shape; keyed stores then stay fast.
-    const values: ReturnRecord = { ...proto };
-    fillRecord(values, allKeys, vals, nVals);
-    const ref = run.source === undefined ? { sheet: run.sheet, row: run.originRow + r } : { source: run.source, sheet: run.sheet, row: run.originRow + r };
-    result.records.push({ ref, values, errors: run.rowErrors, warnings: run.rowWarnings });
-    recordRow.push(r);
+    recs.push(vals, r, run.rowErrors, run.rowWarnings);
     recordDate.push(typeof date === 'string' ? date : '');
     if (typeof fy === 'number') {
       recordFy.push(fy);
@@ -1079,13 +1091,12 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
           `This row's ${fyField.label.en.toLowerCase()} (FY${x.fy}) differs from the rest of the return (FY${main}); keep one fiscal year per return.`,
           undefined,
         );
-        const rec = result.records[x.rec];
-        if (rec) rec.errors++;
+        recs.errors[x.rec] = (recs.errors[x.rec] as number) + 1;
       }
     }
   }
 
-  staleYear(run, ct, result, { recordFy, recordDate, recordRow, fyCol, cells });
+  staleYear(run, ct, recs, { recordFy, recordDate, fyCol, cells });
 
   if (prefilledIssue) {
     const first = prefilledIssue.row ?? 0;
@@ -1102,7 +1113,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
     };
   }
 
-  if (result.records.length === 0) {
+  if (recs.length === 0) {
     run.push(
       'no_data_rows',
       'warning',
@@ -1127,8 +1138,8 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
 function staleYear(
   run: Run,
   ct: CompiledTemplate,
-  result: ValidationResult,
-  at: { recordFy: number[]; recordDate: string[]; recordRow: number[]; fyCol: number; cells: readonly (readonly RawCell[])[] },
+  recs: RecordColumns,
+  at: { recordFy: number[]; recordDate: string[]; fyCol: number; cells: readonly (readonly RawCell[])[] },
 ): void {
   const fyField = ct.fyIndex >= 0 ? ct.fields[ct.fyIndex] : undefined;
   if (fyField === undefined || at.recordFy.length === 0) return;
@@ -1163,98 +1174,15 @@ function staleYear(
   run.issues.push(...issues);
   run.ord.length = 0;
   run.ord.push(...ord);
-  for (const rec of result.records) if (lateRows.has(rec.ref.row) && rec.warnings > 0) rec.warnings--;
-  const r0 = at.recordRow[0] as number;
+  for (let k = 0; k < recs.length; k++) {
+    const w = recs.warnings[k] as number;
+    if (w > 0 && lateRows.has(run.originRow + (recs.rows[k] as number))) recs.warnings[k] = w - 1;
+  }
+  const r0 = recs.rows[0] as number;
   const raw = at.cells[r0]?.[at.fyCol];
   const m = LAYOUT_MESSAGES.stale_fiscal_year({ fyLabel: fyField.label, typed: displayValue(raw), typedFy: typed, datesFy, first, last });
   run.push('stale_fiscal_year', 'error', r0, at.fyCol, fyField.key, raw, m.ja, m.en, undefined);
-  for (const rec of result.records) rec.errors++;
-}
-
-/**
- * Copies a row's values into its record (whose keys the prototype copy already holds). One
- * store site per slot: each site then sees a single key and V8 keeps it monomorphic, where one
- * site in a loop sees every key and goes megamorphic (a stub-cache probe per value). Templates
- * wider than the unrolled slots finish in the loop.
- */
-function fillRecord(o: ReturnRecord, keys: readonly string[], vals: readonly FieldValue[], n: number): void {
-  let v: FieldValue | undefined;
-  if (n === 0) return;
-  v = vals[0];
-  if (v !== null && v !== undefined) o[keys[0] as string] = v;
-  if (n === 1) return;
-  v = vals[1];
-  if (v !== null && v !== undefined) o[keys[1] as string] = v;
-  if (n === 2) return;
-  v = vals[2];
-  if (v !== null && v !== undefined) o[keys[2] as string] = v;
-  if (n === 3) return;
-  v = vals[3];
-  if (v !== null && v !== undefined) o[keys[3] as string] = v;
-  if (n === 4) return;
-  v = vals[4];
-  if (v !== null && v !== undefined) o[keys[4] as string] = v;
-  if (n === 5) return;
-  v = vals[5];
-  if (v !== null && v !== undefined) o[keys[5] as string] = v;
-  if (n === 6) return;
-  v = vals[6];
-  if (v !== null && v !== undefined) o[keys[6] as string] = v;
-  if (n === 7) return;
-  v = vals[7];
-  if (v !== null && v !== undefined) o[keys[7] as string] = v;
-  if (n === 8) return;
-  v = vals[8];
-  if (v !== null && v !== undefined) o[keys[8] as string] = v;
-  if (n === 9) return;
-  v = vals[9];
-  if (v !== null && v !== undefined) o[keys[9] as string] = v;
-  if (n === 10) return;
-  v = vals[10];
-  if (v !== null && v !== undefined) o[keys[10] as string] = v;
-  if (n === 11) return;
-  v = vals[11];
-  if (v !== null && v !== undefined) o[keys[11] as string] = v;
-  if (n === 12) return;
-  v = vals[12];
-  if (v !== null && v !== undefined) o[keys[12] as string] = v;
-  if (n === 13) return;
-  v = vals[13];
-  if (v !== null && v !== undefined) o[keys[13] as string] = v;
-  if (n === 14) return;
-  v = vals[14];
-  if (v !== null && v !== undefined) o[keys[14] as string] = v;
-  if (n === 15) return;
-  v = vals[15];
-  if (v !== null && v !== undefined) o[keys[15] as string] = v;
-  if (n === 16) return;
-  v = vals[16];
-  if (v !== null && v !== undefined) o[keys[16] as string] = v;
-  if (n === 17) return;
-  v = vals[17];
-  if (v !== null && v !== undefined) o[keys[17] as string] = v;
-  if (n === 18) return;
-  v = vals[18];
-  if (v !== null && v !== undefined) o[keys[18] as string] = v;
-  if (n === 19) return;
-  v = vals[19];
-  if (v !== null && v !== undefined) o[keys[19] as string] = v;
-  if (n === 20) return;
-  v = vals[20];
-  if (v !== null && v !== undefined) o[keys[20] as string] = v;
-  if (n === 21) return;
-  v = vals[21];
-  if (v !== null && v !== undefined) o[keys[21] as string] = v;
-  if (n === 22) return;
-  v = vals[22];
-  if (v !== null && v !== undefined) o[keys[22] as string] = v;
-  if (n === 23) return;
-  v = vals[23];
-  if (v !== null && v !== undefined) o[keys[23] as string] = v;
-  for (let i = 24; i < n; i++) {
-    v = vals[i];
-    if (v !== null && v !== undefined) o[keys[i] as string] = v;
-  }
+  for (let k = 0; k < recs.length; k++) recs.errors[k] = (recs.errors[k] as number) + 1;
 }
 
 function safeFyLabel(fy: number): string {
