@@ -5,12 +5,10 @@
  */
 import type { LocalizedText } from '../i18n/text.js';
 import {
-  formatFiscalYear,
   parseDate,
   parseFiscalYear,
   type FiscalYearConfig,
   type LocalDate,
-  type PeriodParseFailure,
   type PeriodParseResult,
 } from '../period/index.js';
 import type { Field, Plan, Template, Unit } from '../plan/schema.js';
@@ -19,7 +17,7 @@ import { compileDerived, compileRules, type CompiledDerived, type CompiledRule }
 import { findPersonalData } from '../rules/pii.js';
 import { closest, normalizeDashes, normalizeText, toHalfWidth } from '../text/index.js';
 import { reportWindow, type ReportWindow } from './closing.js';
-import type { CatalogueCode } from './codes.js';
+import type { IssueParams, MessageCode } from './messages/index.js';
 import { displayValue, eightDigitDate } from './cells.js';
 import { labelKey, Lookup } from './lookup.js';
 import { headerStem } from './stem.js';
@@ -29,9 +27,9 @@ import type { FieldValue } from './types.js';
 export const FAIL: unique symbol = Symbol('fail');
 type Parsed = FieldValue | typeof FAIL;
 
-/** Where parsers report: the validator knows the current cell. */
+/** Where parsers report: the validator knows the current cell; the words come from `messages/`. */
 export interface Emitter {
-  emit(code: CatalogueCode, ja: string, en: string): void;
+  emit<C extends MessageCode>(code: C, params: IssueParams[C]): void;
 }
 
 /** A field ready to validate. */
@@ -97,9 +95,6 @@ export function compileTemplate(plan: Plan, template: Template): CompiledTemplat
   cache.set(template, ct);
   return ct;
 }
-
-const q = (v: unknown): string => `「${displayValue(v)}」`;
-const qe = (v: unknown): string => `"${displayValue(v)}"`;
 
 /** Distinct texts remembered per field; beyond this, new texts are parsed each time. */
 const MEMO_LIMIT = 65536;
@@ -270,81 +265,23 @@ function compileField(
 
 // ----- fiscal years and dates ---------------------------------------------------------------------
 
-const FY_HINT_JA = '2026、2026年度、令和8年度、R8 のように入力してください。';
-const FY_HINT_EN = 'Type it like 2026, 2026年度, 令和8年度 or R8.';
-const DATE_HINT_JA = '2026/5/1、令和8年5月1日、R8.5.1 のように入力してください。';
-const DATE_HINT_EN = 'Type it like 2026/5/1, 令和8年5月1日 or R8.5.1.';
-
 function fiscalYearParser(label: LocalizedText, cfg: FiscalYearConfig) {
   const memo = memoOf<PeriodParseResult<number>>();
   const parseS = (s: string) => parseFiscalYear(s, cfg);
   return (raw: unknown, em: Emitter): Parsed => {
     if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 1900 && raw <= 2200) return raw;
     if (raw instanceof Date) {
-      em.emit(
-        'invalid_fiscal_year',
-        `${label.ja}に日付${q(raw)}が入っています。年度は${FY_HINT_JA}`,
-        `${label.en} holds a date ${qe(raw)}. ${FY_HINT_EN}`,
-      );
+      em.emit('invalid_fiscal_year', { field: label, value: raw, reason: 'date' });
       return FAIL;
     }
     const r = typeof raw === 'string' ? memo(raw, parseS) : parseFiscalYear(raw, cfg);
     if (!r.ok) {
-      const [ja, en] = fyFailure(r.reason, raw);
-      em.emit('invalid_fiscal_year', `${label.ja}の${q(raw)}は${ja}${FY_HINT_JA}`, `${label.en} ${qe(raw)} ${en} ${FY_HINT_EN}`);
+      em.emit('invalid_fiscal_year', { field: label, value: raw, reason: r.reason });
       return FAIL;
     }
-    if (r.notes.includes('era_year_beyond_end')) {
-      em.emit(
-        'era_year_beyond_end',
-        `${label.ja}の${q(raw)}は元号が終わった後の年度のため、${r.value}年度（${formatFiscalYear(r.value)}）として読み取りました。`,
-        `${label.en} ${qe(raw)} names a year after its era ended; read as FY${r.value}.`,
-      );
-    }
+    if (r.notes.includes('era_year_beyond_end')) em.emit('era_year_beyond_end', { field: label, value: raw, fy: r.value });
     return r.value;
   };
-}
-
-function fyFailure(reason: PeriodParseFailure, raw: unknown): [string, string] {
-  switch (reason) {
-    case 'era_mismatch':
-      return ['和暦と西暦の年が一致しません。', 'has era and Gregorian years that disagree.'];
-    case 'invalid_era_year':
-      return ['元号の0年はありません。', 'has era year 0, which does not exist.'];
-    case 'not_integer':
-      return ['整数ではありません。', 'is not a whole year.'];
-    case 'out_of_range':
-      return typeof raw === 'number' && raw > 10000
-        ? ['年度として大きすぎます（日付のシリアル値の可能性があります）。', 'is too large for a year (possibly a date serial number).']
-        : ['年度として範囲外です（1900〜2200）。', 'is out of range (1900–2200).'];
-    default:
-      return ['年度として読み取れません。', 'is not a fiscal year.'];
-  }
-}
-
-function dateFailure(reason: PeriodParseFailure, raw: unknown): [string, string] {
-  switch (reason) {
-    case 'invalid_date':
-      return raw instanceof Date
-        ? ['無効な日付です。', 'is an invalid date.']
-        : ['存在しない日付です。', 'is a day that does not exist.'];
-    case 'era_mismatch':
-      return ['和暦と西暦の年が一致しません。', 'has era and Gregorian years that disagree.'];
-    case 'invalid_era_year':
-      return ['元号の0年はありません。', 'has era year 0, which does not exist.'];
-    case 'weekday_mismatch':
-      return ['曜日が日付と合っていません。', 'has a weekday that does not match the date.'];
-    case 'serial_1900_02_29':
-      return ['Excelの架空の日付（1900年2月29日）です。', 'is Excel’s non-existent 29 February 1900.'];
-    case 'out_of_range':
-      return ['日付として範囲外です。', 'is out of the date range.'];
-    default:
-      return typeof raw === 'string' && /^\s*\d+\s*$/.test(raw)
-        ? ['数字だけでは日付として読み取れません。', 'is only digits, not a date.']
-        : typeof raw === 'boolean'
-          ? ['TRUE/FALSE は日付ではありません。', 'is TRUE/FALSE, not a date.']
-          : ['日付として読み取れません。', 'is not a date.'];
-  }
 }
 
 const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -391,42 +328,15 @@ function dateParser(label: LocalizedText) {
       if (r.ok && typeof raw === 'number' && Number.isInteger(raw) && serials.size < MEMO_LIMIT) serials.set(raw, r.value);
     }
     if (!r.ok) {
-      const eight = eightDigitDate(raw);
-      if (eight !== null) {
-        // 20260615: a date typed without separators. Say which day it looks like and how to type it.
-        em.emit(
-          'invalid_date',
-          `${label.ja}の${q(raw)}は区切りのない数字のため、日付として読み取れません。${eight} のように「/」で区切って入力してください。`,
-          `${label.en} ${qe(raw)} is digits without separators, not a date; type it as ${eight}.`,
-        );
-        return FAIL;
-      }
-      const [ja, en] = dateFailure(r.reason, raw);
-      em.emit('invalid_date', `${label.ja}の${q(raw)}は${ja}${DATE_HINT_JA}`, `${label.en} ${qe(raw)} ${en} ${DATE_HINT_EN}`);
+      // 20260615: a date typed without separators; the message says which day it looks like.
+      em.emit('invalid_date', { field: label, value: raw, reason: r.reason, eight: eightDigitDate(raw) });
       return FAIL;
     }
     const notes = r.notes;
     if (notes.length > 0 && !(notes.length === 1 && (notes[0] === 'excel_serial' || notes[0] === 'normalised_width'))) {
-      if (notes.includes('era_date_after_era_end')) {
-        em.emit(
-          'era_date_after_era_end',
-          `${label.ja}の${q(raw)}は元号が終わった後の日付のため、${r.value}として読み取りました。`,
-          `${label.en} ${qe(raw)} is an era date after the era ended; read as ${r.value}.`,
-        );
-      } else if (notes.includes('era_date_before_era_start')) {
-        em.emit(
-          'era_date_before_era_start',
-          `${label.ja}の${q(raw)}は元号が始まる前の日付のため、${r.value}として読み取りました。`,
-          `${label.en} ${qe(raw)} is an era date before the era began; read as ${r.value}.`,
-        );
-      }
-      if (notes.includes('time_of_day_ignored')) {
-        em.emit(
-          'time_of_day_ignored',
-          `${label.ja}に時刻が含まれていたため、日付 ${r.value} として読み取りました。`,
-          `${label.en} carried a time of day; read as the date ${r.value}.`,
-        );
-      }
+      if (notes.includes('era_date_after_era_end')) em.emit('era_date_after_era_end', { field: label, value: raw, date: r.value });
+      else if (notes.includes('era_date_before_era_start')) em.emit('era_date_before_era_start', { field: label, value: raw, date: r.value });
+      if (notes.includes('time_of_day_ignored')) em.emit('time_of_day_ignored', { field: label, date: r.value });
     }
     return r.value;
   };
@@ -457,14 +367,7 @@ function numberParser(field: Field) {
   const min = field.min;
   const max = field.max;
   const suffixes = (field.unitSuffixes ?? []).map((s) => toHalfWidth(s).replace(ALL_SPACE, '')).filter((s) => s !== '');
-  const expectJa = integer
-    ? min === 0
-      ? '0以上の整数'
-      : '整数'
-    : min === 0
-      ? '0以上の数値'
-      : '数値';
-  const expectEn = integer ? (min === 0 ? 'a whole number, 0 or more' : 'a whole number') : min === 0 ? 'a number, 0 or more' : 'a number';
+  const nonNegative = min === 0;
   const memo = memoOf<number | null>();
   const parseText = (s: string): number | null => {
     let t = normalizeDashes(toHalfWidth(s)).replace(ALL_SPACE, '');
@@ -481,27 +384,15 @@ function numberParser(field: Field) {
   };
   const check = (n: number, raw: unknown, em: Emitter): Parsed => {
     if (integer && !Number.isInteger(n)) {
-      em.emit(
-        'not_integer',
-        `${label.ja}の${q(raw)}は整数ではありません。${expectJa}を入力してください。`,
-        `${label.en} ${qe(raw)} is not a whole number; enter ${expectEn}.`,
-      );
+      em.emit('not_integer', { field: label, value: raw, integer, nonNegative });
       return FAIL;
     }
     if (min !== undefined && n < min) {
-      em.emit(
-        'below_min',
-        `${label.ja}の${q(raw)}は${min}より小さい値です。${expectJa}を入力してください。`,
-        `${label.en} ${qe(raw)} is below ${min}; enter ${expectEn}.`,
-      );
+      em.emit('below_min', { field: label, value: raw, min, integer, nonNegative });
       return FAIL;
     }
     if (max !== undefined && n > max) {
-      em.emit(
-        'above_max',
-        `${label.ja}の${q(raw)}は上限の${max}を超えています。入力を確認してください。`,
-        `${label.en} ${qe(raw)} is above the maximum of ${max}; please check.`,
-      );
+      em.emit('above_max', { field: label, value: raw, max });
       return FAIL;
     }
     return n;
@@ -515,17 +406,7 @@ function numberParser(field: Field) {
       const n = memo(raw, parseText);
       if (n !== null) return check(n, raw, em);
     }
-    const what =
-      raw instanceof Date
-        ? ['日付が入っています。', 'holds a date.']
-        : typeof raw === 'boolean'
-          ? ['TRUE/FALSE が入っています。', 'holds TRUE/FALSE.']
-          : ['数値として読み取れません。', 'is not a number.'];
-    em.emit(
-      'not_a_number',
-      `${label.ja}の${q(raw)}は${what[0]}${expectJa}を入力してください。`,
-      `${label.en} ${qe(raw)} ${what[1]} Enter ${expectEn}.`,
-    );
+    em.emit('not_a_number', { field: label, value: raw, integer, nonNegative });
     return FAIL;
   };
 }
@@ -541,13 +422,6 @@ function codePoints(s: string): number {
   return n;
 }
 
-const PII_TEXT: Record<string, [string, string]> = {
-  pii_phone: ['電話番号のような記載', 'what looks like a phone number'],
-  pii_my_number: ['12桁の番号（マイナンバーの可能性）', 'a 12-digit number (possibly a My Number)'],
-  pii_email: ['メールアドレスのような記載', 'what looks like an e-mail address'],
-  pii_person_name: ['個人名のような記載', "what looks like a person's name"],
-};
-
 function textParser(field: Field) {
   const label = field.label;
   const maxLength = field.maxLength;
@@ -559,50 +433,20 @@ function textParser(field: Field) {
         ? normalizeText(raw)
         : raw;
     } else {
-      if (typeof raw === 'number') {
-        s = Number.isFinite(raw) ? String(raw) : String(raw);
-        const serial = Number.isInteger(raw) && raw > 20000 && raw < 80000;
-        em.emit(
-          'number_as_text',
-          `${label.ja}に数値${q(raw)}が入っています。文字として取り込みました${serial ? '（日付のシリアル値の可能性があります）' : ''}。`,
-          `${label.en} holds the number ${qe(raw)}; read as text${serial ? ' (possibly a date serial number)' : ''}.`,
-        );
-      } else if (raw instanceof Date) {
-        s = displayValue(raw);
-        em.emit(
-          'number_as_text',
-          `${label.ja}に日付${q(raw)}が入っています。文字として取り込みました。`,
-          `${label.en} holds the date ${qe(raw)}; read as text.`,
-        );
-      } else {
-        s = raw === true ? 'TRUE' : 'FALSE';
-        em.emit(
-          'number_as_text',
-          `${label.ja}に${s}が入っています。文字として取り込みました。`,
-          `${label.en} holds ${s}; read as text.`,
-        );
-      }
+      if (typeof raw === 'number') s = String(raw);
+      else if (raw instanceof Date) s = displayValue(raw);
+      else s = raw === true ? 'TRUE' : 'FALSE';
+      em.emit('number_as_text', { field: label, value: raw as number | boolean | Date });
     }
     if (maxLength !== undefined && s.length > maxLength) {
       const n = codePoints(s);
       if (n > maxLength) {
-        em.emit(
-          'text_too_long',
-          `${label.ja}が${n}文字あり、上限の${maxLength}文字を超えています。${maxLength}文字以内にまとめてください。`,
-          `${label.en} has ${n} characters, more than the limit of ${maxLength}; please shorten it.`,
-        );
+        em.emit('text_too_long', { field: label, length: n, max: maxLength });
         return FAIL;
       }
     }
     if (narrative) {
-      for (const f of findPersonalData(s)) {
-        const t = PII_TEXT[f.kind] ?? ['個人情報', 'personal data'];
-        em.emit(
-          f.kind,
-          `${label.ja}に${t[0]}「${f.match}」があります。個人情報は書かないでください。`,
-          `${label.en} contains ${t[1]} "${f.match}"; do not include personal data.`,
-        );
-      }
+      for (const f of findPersonalData(s)) em.emit(f.kind, { field: label, match: f.match });
     }
     return s;
   };
@@ -625,11 +469,7 @@ function booleanParser(label: LocalizedText) {
       const hit = table.find(raw);
       if (hit.length === 1) return hit[0] ?? null;
     }
-    em.emit(
-      'invalid_boolean',
-      `${label.ja}の${q(raw)}は「はい」「いいえ」として読み取れません。○（はい）か ×（いいえ）を入力するか、空欄にしてください。`,
-      `${label.en} ${qe(raw)} is not a yes/no value; type ○ (yes) or × (no), or leave it blank.`,
-    );
+    em.emit('invalid_boolean', { field: label, value: raw });
     return FAIL;
   };
 }
@@ -644,18 +484,14 @@ function enumParser(plan: Plan, field: Field) {
   const label = field.label;
   const vocab = field.vocabulary === undefined ? undefined : plan.vocabularies[field.vocabulary];
   const table = new Lookup<string>();
-  const labelsJa: string[] = [];
-  const labelsEn: string[] = [];
+  const options: LocalizedText[] = [];
   for (const o of vocab?.options ?? []) {
     table.add(o.code, o.code, true);
     table.add(o.label.ja, o.code);
     table.add(o.label.en, o.code);
     for (const a of o.aliases ?? []) table.add(a, o.code);
-    labelsJa.push(`「${o.label.ja}」`);
-    labelsEn.push(o.label.en);
+    options.push(o.label);
   }
-  const listJa = labelsJa.join('');
-  const listEn = labelsEn.join(', ');
   const one = (text: string): string | null => {
     const hit = table.find(text);
     return hit.length === 1 ? (hit[0] ?? null) : null;
@@ -667,11 +503,7 @@ function enumParser(plan: Plan, field: Field) {
         const c = one(typeof raw === 'string' ? raw : String(raw));
         if (c !== null) return c;
       }
-      em.emit(
-        'invalid_option',
-        `${label.ja}の${q(raw)}は選択肢にありません。${listJa}から選んでください。`,
-        `${label.en} ${qe(raw)} is not an option; choose one of: ${listEn}.`,
-      );
+      em.emit('invalid_option', { field: label, value: raw, options, multiple: false, unknown: null });
       return FAIL;
     };
   }
@@ -728,18 +560,10 @@ function enumParser(plan: Plan, field: Field) {
     if (typeof raw === 'string' || typeof raw === 'number') {
       const r = memo(typeof raw === 'string' ? raw : String(raw), split);
       if (r.unknown.length === 0) return r.codes.length === 0 ? null : r.codes;
-      em.emit(
-        'invalid_option',
-        `${label.ja}の${r.unknown.map((u) => `「${u}」`).join('')}は選択肢にありません。${listJa}から選び、複数あるときは「、」で区切ってください。`,
-        `${label.en}: ${r.unknown.map((u) => `"${u}"`).join(', ')} ${r.unknown.length === 1 ? 'is not an option' : 'are not options'}; choose from ${listEn}, separated by 、 or commas.`,
-      );
+      em.emit('invalid_option', { field: label, value: raw, options, multiple: true, unknown: r.unknown });
       return FAIL;
     }
-    em.emit(
-      'invalid_option',
-      `${label.ja}の${q(raw)}は選択肢にありません。${listJa}から選んでください。`,
-      `${label.en} ${qe(raw)} is not an option; choose from ${listEn}.`,
-    );
+    em.emit('invalid_option', { field: label, value: raw, options, multiple: true, unknown: null });
     return FAIL;
   };
 }
@@ -770,21 +594,12 @@ function unitParser(plan: Plan, field: Field, parentIndex: number) {
         const inside = found.filter((u) => under(u, parent));
         if (inside.length === 1) return inside[0]?.code ?? null;
       }
-      const names = found.map((u) => `${u.code} ${u.name.ja}`).join('、');
-      em.emit(
-        'ambiguous_unit',
-        `${q(raw)}に当たる${label.ja}が複数あります（${names}）。区を正しく入力するか、コードで入力してください。`,
-        `${label.en} ${qe(raw)} matches several ${levelEn.toLowerCase()} units (${found.map((u) => `${u.code} ${u.name.en}`).join(', ')}); fill in the ward or use the code.`,
-      );
+      em.emit('ambiguous_unit', { field: label, value: raw, level: levelEn, units: found.map((u) => ({ code: u.code, name: u.name })) });
       return FAIL;
     }
     const parent = parentIndex >= 0 ? vals[parentIndex] : null;
     const near = nearestUnits(plan, field.level, typeof parent === 'string' ? parent : null, raw);
-    em.emit(
-      'unknown_unit',
-      `${q(raw)}という${label.ja}は名簿にありません。${near.length > 0 ? `名簿の近い名前：${near.map((u) => u.name.ja).join('、')}。` : ''}${label.ja}の名前（例：${exampleName(plan, field.level)}）かコードを入力してください。`,
-      `${label.en} ${qe(raw)} is not in the roster of ${levelEn.toLowerCase()}s;${near.length > 0 ? ` closest names in the roster: ${near.map((u) => `${u.name.ja} (${u.name.en})`).join(', ')};` : ''} type its name or code.`,
-    );
+    em.emit('unknown_unit', { field: label, value: raw, level: levelEn, near: near.map((u) => u.name), example: exampleName(plan, field.level) });
     return FAIL;
   };
 }
@@ -829,23 +644,8 @@ function codeParser(plan: Plan, field: Field, kind: 'initiative' | 'measure') {
       const hit = table.find(typeof raw === 'string' ? raw : String(raw));
       if (hit.length === 1) return hit[0] ?? null;
     }
-    if (raw instanceof Date && kind === 'measure') {
-      em.emit(
-        code,
-        `${label.ja}が日付${q(raw)}に変わっています（Excelが「${example}」を日付に変換した可能性があります）。セルを文字列にして入力し直してください。`,
-        `${label.en} became the date ${qe(raw)} (Excel may have turned "${example}" into a date); format the cell as text and retype it.`,
-      );
-      return FAIL;
-    }
-    em.emit(
-      code,
-      kind === 'initiative'
-        ? `${label.ja}の${q(raw)}は計画の取組みにありません。取組みの名前か番号（${example} など）を入力してください。`
-        : `${label.ja}の${q(raw)}は計画の施策番号にありません。施策番号（${example} など）を入力してください。`,
-      kind === 'initiative'
-        ? `${label.en} ${qe(raw)} is not an initiative of the plan; type its name or code (e.g. ${example}).`
-        : `${label.en} ${qe(raw)} is not a measure of the plan; type its number (e.g. ${example}).`,
-    );
+    // A measure number such as 4-1-1 that Excel turned into a date says so.
+    em.emit(code, { field: label, value: raw, example, asDate: raw instanceof Date && kind === 'measure' });
     return FAIL;
   };
 }

@@ -7,20 +7,25 @@
  * the template's row rules — skipping a rule whose inputs failed to parse, so one typo yields one
  * issue — then table rules (duplicates, mixed fiscal years).
  */
-import type { LocalizedText } from '../i18n/text.js';
-import { fiscalYearOf, formatFiscalYear, isLocalDate, todayIn, type LocalDate } from '../period/index.js';
+import { isLocalDate, todayIn, type LocalDate } from '../period/index.js';
 import type { Plan } from '../plan/schema.js';
 import { periodWindowRowIssue } from '../plan/period-window.js';
 import { getTemplate, getUnit, termOfFiscalYear } from '../plan/queries.js';
 import { ratio } from '../rules/conditions.js';
 import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
 import { columnLetters, displayValue, excelErrorOf, isBlankCell, parseOrigin } from './cells.js';
-import { ISSUE_CODES, type CatalogueCode } from './codes.js';
-import { compileTemplate, FAIL, type CompiledTemplate, type Emitter } from './compile.js';
-import { bandHeader, COL_BLANK, COL_DERIVED, COL_UNKNOWN, detectIn, findHeader, headerBand, headerField, MIN_HEADER_FIELDS, probableField } from './header.js';
+import { ISSUE_CODES } from './codes.js';
+import { compileTemplate, FAIL, type CompiledTemplate } from './compile.js';
+import { detectIn, findHeader, MIN_HEADER_FIELDS } from './header.js';
 import { prepareLayout } from './layout.js';
-import { LAYOUT_MESSAGES } from './layout-messages.js';
-import type { FieldValue, Issue, IssueSeverity, LocatedRecord, RawCell, ReturnRecord, SheetGrid } from './types.js';
+import { findColumns, missingColumns } from './validate/columns.js';
+import { RecordColumns } from './validate/records.js';
+import { IntTable, newShared, PART_BITS, type SharedKeys } from './validate/unique.js';
+import { Run } from './validate/run.js';
+import { staleYear } from './validate/table.js';
+import { issueText } from './messages/index.js';
+import type { FoundColumn } from './validate/columns.js';
+import type { FieldValue, Issue, IssueSeverity, LocatedRecord, RawCell, SheetGrid } from './types.js';
 
 /** Options of {@link validateGrid}. */
 export interface ValidateOptions {
@@ -53,14 +58,7 @@ export interface ValidationSummary {
   byCode: Record<string, number>;
 }
 
-/** Where a field was found in the sheet. */
-export interface FoundColumn {
-  field: string;
-  /** Worksheet column number (1 = A). */
-  column: number;
-  /** A1 address of the header cell. */
-  cell: string;
-}
+export type { FoundColumn } from './validate/columns.js';
 
 /** The outcome of validating one grid. */
 export interface ValidationResult {
@@ -90,95 +88,8 @@ export interface ValidationSetResult {
   summary: ValidationSummary;
 }
 
-/** Grids seen so far and the unique keys of their rows, shared by the grids of one call. */
-interface SharedKeys {
-  grids: { source: string | undefined; sheet: string }[];
-  byTemplate: Map<string, UniqueIndex>;
-}
-
-/**
- * Keys of the rows seen, by template. Key parts are interned to small integers and packed into
- * one number, so the look-up per row hashes no concatenated string.
- */
-interface UniqueIndex {
-  parts: Map<unknown, number>[];
-  /** Packed keys (small integers) → owner. */
-  seen: IntTable;
-  /** Keys that did not pack → owner. */
-  seenWide: Map<string, number>;
-}
-
-/**
- * An open-addressing hash table from small non-negative integers to numbers, in typed arrays:
- * with 100 000 rows a `Map` spends its time chasing pointers; this probes contiguous memory.
- */
-class IntTable {
-  private keys: Int32Array;
-  private vals: Float64Array;
-  private size = 0;
-  private shift: number;
-
-  /** Sized for `expected` keys at most half full, so a grid of that many rows never regrows it. */
-  constructor(expected = 512) {
-    let bits = 10;
-    while (bits < 30 && 1 << (bits - 1) < expected) bits++;
-    this.keys = new Int32Array(1 << bits).fill(-1);
-    this.vals = new Float64Array(1 << bits);
-    this.shift = 32 - bits;
-  }
-
-  // Fibonacci hashing: the high bits of k × 2^32/φ spread neighbouring keys apart.
-  private slot(k: number): number {
-    return Math.imul(k, 0x9e3779b1) >>> this.shift;
-  }
-
-  get(k: number): number {
-    const keys = this.keys;
-    const mask = keys.length - 1;
-    let i = this.slot(k);
-    for (;;) {
-      const x = keys[i] as number;
-      if (x === k) return this.vals[i] as number;
-      if (x === -1) return -1;
-      i = (i + 1) & mask;
-    }
-  }
-
-  set(k: number, v: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
-    const keys = this.keys;
-    const mask = keys.length - 1;
-    let i = this.slot(k);
-    while (keys[i] !== -1 && keys[i] !== k) i = (i + 1) & mask;
-    if (keys[i] === -1) this.size++;
-    keys[i] = k;
-    this.vals[i] = v;
-  }
-
-  private grow(): void {
-    const oldKeys = this.keys;
-    const oldVals = this.vals;
-    this.keys = new Int32Array(oldKeys.length * 2).fill(-1);
-    this.vals = new Float64Array(oldKeys.length * 2);
-    this.size = 0;
-    this.shift--;
-    for (let i = 0; i < oldKeys.length; i++) {
-      const k = oldKeys[i] as number;
-      if (k !== -1) this.set(k, oldVals[i] as number);
-    }
-  }
-}
-
-// Three parts of 10 bits make a key below 2^30: a small integer, the cheapest Map key in V8.
-const PART_BITS = 1024;
-
-function newShared(): SharedKeys {
-  return { grids: [], byTemplate: new Map() };
-}
-
 const DITTO = new Set(['〃', '″', '"', '”', '同上', 'ditto']);
 const DASH = new Set(['-', '－', 'ー', '―', '—', '‐', '–', '−', 'ｰ', '─', '‑']);
-const SEVERITY = ISSUE_CODES;
 // First characters of a ditto mark, a dash or a padded one: only such cells need the slow check.
 const PLAIN_FIRST = new Uint8Array(65536).fill(1);
 for (const t of [...DITTO, ...DASH, '#', '\u3000', '\u00A0', '\uFEFF']) PLAIN_FIRST[t.charCodeAt(0)] = 0;
@@ -187,89 +98,6 @@ for (let c = 0x2000; c <= 0x2060; c++) PLAIN_FIRST[c] = 0;
 
 /** Marks "no remembered cell" (no raw cell is ever this object). */
 const NOTHING: unknown = Symbol('nothing');
-
-/** Sort key: grid row, then column; table-level issues (row -1) first. */
-const COLS = 1 << 15;
-
-class Run implements Emitter {
-  readonly issues: Issue[] = [];
-  readonly ord: number[] = [];
-  r = -1;
-  c = -1;
-  field: string | undefined = undefined;
-  raw: unknown = undefined;
-  rowErrors = 0;
-  rowWarnings = 0;
-  currentRow = -2;
-
-  constructor(
-    readonly sheet: string,
-    readonly source: string | undefined,
-    readonly originRow: number,
-    readonly originCol: number,
-  ) {}
-
-  at(r: number, c: number, field: string | undefined, raw: unknown): void {
-    this.r = r;
-    this.c = c;
-    this.field = field;
-    this.raw = raw;
-  }
-
-  emit(code: CatalogueCode, ja: string, en: string): void {
-    this.push(code, SEVERITY[code].severity, this.r, this.c, this.field, this.raw, ja, en, undefined);
-  }
-
-  cellRef(r: number, c: number): string {
-    return columnLetters(this.originCol + c) + String(this.originRow + r);
-  }
-
-  push(
-    code: string,
-    severity: IssueSeverity,
-    r: number,
-    c: number,
-    field: string | undefined,
-    value: unknown,
-    ja: string,
-    en: string,
-    rule: string | undefined,
-  ): Issue {
-    const issue: Issue = { code, severity } as Issue;
-    if (this.source !== undefined) issue.source = this.source;
-    issue.sheet = this.sheet;
-    if (r >= 0) {
-      if (c >= 0) issue.cell = this.cellRef(r, c);
-      issue.row = this.originRow + r;
-    }
-    if (field !== undefined) issue.field = field;
-    if (value !== undefined) issue.value = value;
-    issue.message = { ja, en };
-    if (rule !== undefined) issue.rule = rule;
-    this.issues.push(issue);
-    this.ord.push(r < 0 ? -1 : r * COLS + (c < 0 ? 0 : c + 1));
-    if (r === this.currentRow) {
-      if (severity === 'error') this.rowErrors++;
-      else if (severity === 'warning') this.rowWarnings++;
-    }
-    return issue;
-  }
-
-  sorted(): Issue[] {
-    const { ord, issues } = this;
-    let inOrder = true;
-    for (let i = 1; i < ord.length; i++) {
-      if ((ord[i] ?? 0) < (ord[i - 1] ?? 0)) {
-        inOrder = false;
-        break;
-      }
-    }
-    if (inOrder) return issues;
-    const idx = issues.map((_, i) => i);
-    idx.sort((a, b) => (ord[a] ?? 0) - (ord[b] ?? 0) || a - b);
-    return idx.map((i) => issues[i] as Issue);
-  }
-}
 
 function emptySummary(): ValidationSummary {
   return { rowsRead: 0, blankRows: 0, rowsValid: 0, rowsWithErrors: 0, errors: 0, warnings: 0, infos: 0, byCode: {} };
@@ -415,12 +243,20 @@ function validateOne(grid: SheetGrid, opts: ValidateOptions, shared: SharedKeys)
   const source = typeof g.source === 'string' ? g.source : undefined;
   const origin = parseOrigin(g.origin);
   const run = new Run(sheet, source, origin.row, origin.col);
+  const store: { columns: RecordColumns | null; records: LocatedRecord[] | null } = { columns: null, records: null };
   const result: ValidationResult = {
     templateId: null,
     sheet,
     headerRow: null,
     columns: [],
-    records: [],
+    // Built from the columns on first read (validate/records.ts says why).
+    get records(): LocatedRecord[] {
+      store.records ??= store.columns === null ? [] : store.columns.records();
+      return store.records;
+    },
+    set records(v: LocatedRecord[]) {
+      store.records = v;
+    },
     leftOut: [],
     issues: [],
     omittedIssues: 0,
@@ -428,22 +264,30 @@ function validateOne(grid: SheetGrid, opts: ValidateOptions, shared: SharedKeys)
   };
   if (source !== undefined) result.source = source;
   try {
-    validateInto(g, opts, shared, run, result);
+    validateInto(g, opts, shared, run, result, store);
   } catch (e) {
     // A safety net, not a code path: property tests keep it unreached.
     const what = e instanceof Error ? e.message : String(e);
-    run.push('internal_error', 'error', -1, -1, undefined, undefined, `${ISSUE_CODES.internal_error.ja}（${what}）`, `${ISSUE_CODES.internal_error.en} (${what})`, undefined);
+    run.raise('internal_error', { r: -1, c: -1 }, { what });
   }
   const s = result.summary;
-  s.rowsRead = result.records.length;
-  for (const rec of result.records) {
-    if (rec.errors > 0) s.rowsWithErrors++;
+  const errors = store.columns?.errors ?? [];
+  s.rowsRead = errors.length;
+  for (const e of errors) {
+    if (e > 0) s.rowsWithErrors++;
     else s.rowsValid++;
   }
   return { result, issues: run.sorted() };
 }
 
-function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: SharedKeys, run: Run, result: ValidationResult): void {
+function validateInto(
+  g: Partial<SheetGrid>,
+  opts: ValidateOptions,
+  shared: SharedKeys,
+  run: Run,
+  result: ValidationResult,
+  store: { columns: RecordColumns | null },
+): void {
   const plan = opts.plan;
   let cells: readonly (readonly RawCell[])[] = Array.isArray(g.cells) ? g.cells : [];
 
@@ -453,18 +297,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   if (opts.template !== undefined) {
     const t = getTemplate(plan, opts.template);
     if (t === undefined) {
-      const ids = plan.templates.map((x) => x.id).join(', ');
-      run.push(
-        'unknown_template',
-        'error',
-        -1,
-        -1,
-        undefined,
-        opts.template,
-        `様式「${opts.template}」はこの計画にありません（${ids}）。`,
-        `Template "${opts.template}" is not in this plan (${ids}).`,
-        undefined,
-      );
+      run.raise('unknown_template', { r: -1, c: -1, value: opts.template }, { template: opts.template, ids: plan.templates.map((x) => x.id) });
       return;
     }
     ct = compileTemplate(plan, t);
@@ -478,19 +311,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
     }
   }
   if (ct === null || headerRow < 0) {
-    const names = ct ? `「${ct.template.name.ja}」の` : '';
-    const namesEn = ct ? ` of "${ct.template.name.en}"` : '';
-    run.push(
-      'no_header',
-      'error',
-      -1,
-      -1,
-      undefined,
-      undefined,
-      `シート「${run.sheet}」に${names}見出し行（年度…）が見つかりません。様式の見出しをそのまま使ってください。`,
-      `No header row${namesEn} (Fiscal year…) was found on sheet "${run.sheet}"; keep the template's headers.`,
-      undefined,
-    );
+    run.raise('no_header', { r: -1, c: -1 }, { sheet: run.sheet, template: ct ? ct.template.name : null });
     if (ct !== null) result.templateId = ct.template.id;
     return;
   }
@@ -501,99 +322,16 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   // ----- columns --------------------------------------------------------------------------------
   const fields = ct.fields;
   const nVals = fields.length + ct.derived.length;
-  const colOf = new Int32Array(fields.length).fill(-1);
-  // A header of several rows (実績 merged over 実施回数／参加者数, a units row) reads as one; data starts below it.
-  const band = headerBand(ct, cells, headerRow);
-  const headerEnd = band.end;
-  const header = bandHeader(ct, cells, band.top, band.end);
-  const unknownCols: number[] = [];
-  let width = 0;
-  for (const row of cells) if (Array.isArray(row) && row.length > width) width = row.length;
-  const unlabelled: number[] = [];
-  for (let c = 0; c < width; c++) {
-    const cell = header[c];
-    const f = headerField(ct, cell);
-    if (f === COL_BLANK) {
-      unlabelled.push(c);
-      continue;
-    }
-    if (f === COL_DERIVED) continue;
-    if (f === COL_UNKNOWN) {
-      unknownCols.push(c);
-      continue;
-    }
-    const fd = fields[f];
-    if (fd === undefined) continue;
-    const first = colOf[f] ?? -1;
-    if (first >= 0) {
-      run.push(
-        'duplicate_column',
-        'error',
-        headerRow,
-        c,
-        fd.key,
-        cell,
-        `列「${displayValue(cell)}」は${columnLetters(run.originCol + first)}列と同じ「${fd.label.ja}」の列です。最初の列だけを読み取ります。どちらかを削除してください。`,
-        `Column "${displayValue(cell)}" holds the same field as column ${columnLetters(run.originCol + first)} (${fd.label.en}); only the first is read. Remove one.`,
-        undefined,
-      );
-      continue;
-    }
-    colOf[f] = c;
-    result.columns.push({ field: fd.key, column: run.originCol + c, cell: run.cellRef(headerRow, c) });
-  }
-  for (const c of unknownCols) {
-    const cell = header[c];
-    const text = displayValue(cell);
-    // A header like a field that is not found otherwise: the column holds that field's data.
-    const p = probableField(ct, cell);
-    const pf = p >= 0 && (colOf[p] ?? -1) < 0 ? fields[p] : undefined;
-    if (pf !== undefined) {
-      const m = LAYOUT_MESSAGES.column_not_recognised({ header: text, field: pf.label });
-      run.push('column_not_recognised', 'error', headerRow, c, pf.key, cell, m.ja, m.en, undefined);
-      continue;
-    }
-    run.push(
-      'unknown_column',
-      'warning',
-      headerRow,
-      c,
-      undefined,
-      cell,
-      `列「${text}」は様式「${template.name.ja}」にないため、取り込まれません。`,
-      `Column "${text}" is not in the template "${template.name.en}"; it is not read.`,
-      undefined,
-    );
-  }
+  const { colOf, headerEnd, unlabelled } = findColumns(ct, cells, headerRow, run, result.columns);
   const layout = prepareLayout(
     { ct, cells, headerRow, headerEnd, colOf, originRow: run.originRow, originCol: run.originCol, merges: g.merges, hiddenRows: g.hiddenRows, formulas: g.formulas, date1904: g.date1904 },
-    (code, r, c, m, field, value) => run.push(code, SEVERITY[code].severity, r, c, field, value, m.ja, m.en, undefined),
+    (code, r, c, m, field, value) => run.raiseText(code, ISSUE_CODES[code].severity, { r, c, field, value }, m),
   );
   cells = layout.cells;
   const skipRow = layout.skip;
   for (let r = 0; r < skipRow.length; r++) if (skipRow[r] === 1) result.leftOut.push(run.originRow + r);
-  let missingRequired = 0;
   const failedColumn = new Uint8Array(nVals);
-  for (const fd of fields) {
-    if ((colOf[fd.index] ?? -1) >= 0) continue;
-    failedColumn[fd.index] = 1;
-    if (fd.required) missingRequired++;
-    run.push(
-      fd.required ? 'missing_column' : 'missing_optional_column',
-      fd.required ? 'error' : 'info',
-      headerRow,
-      -1,
-      fd.key,
-      undefined,
-      fd.required
-        ? `必須の列「${fd.label.ja}」がありません。見出し行に「${fd.label.ja}」の列を追加してください。`
-        : `列「${fd.label.ja}」がありません。この列を使う確認は行いません。`,
-      fd.required
-        ? `The required column "${fd.label.en}" (${fd.label.ja}) is missing; add it to the header row.`
-        : `Column "${fd.label.en}" (${fd.label.ja}) is missing; checks that use it are skipped.`,
-      undefined,
-    );
-  }
+  const missingRequired = missingColumns(ct, colOf, headerRow, run, failedColumn);
 
   // ----- rows -----------------------------------------------------------------------------------
   const today = safeToday(plan, opts.today);
@@ -611,8 +349,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   const packable = ct.unique.length <= 3;
   const lastPart: unknown[] = ct.unique.map(() => NOTHING);
   const lastPartId: number[] = ct.unique.map(() => -1);
-  const uniqueLabelJa = ct.unique.map((i) => fields[i]?.label.ja ?? '').join('・');
-  const uniqueLabelEn = ct.unique.map((i) => fields[i]?.label.en.toLowerCase() ?? '').join(', ');
+  const uniqueLabels = ct.unique.map((i) => fields[i]?.label ?? { ja: '', en: '' });
   // Fiscal year of each record (NaN when unreadable), and how many records have each year.
   const recordFy: number[] = [];
   const fyCounts = new Map<number, number>();
@@ -620,8 +357,8 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   let runCount = 0;
   let firstFy = Number.NaN;
   const allKeys = [...fields.map((f) => f.key), ...ct.derivedKeys];
-  const proto: ReturnRecord = {};
-  for (const k of allKeys) proto[k] = null;
+  const recs = new RecordColumns(allKeys, { source: run.source, sheet: run.sheet, originRow: run.originRow });
+  store.columns = recs;
   const fyStatus = new Map<number, number>();
   // Rows of a return share one fiscal year: remember the answers for the last one.
   let lastFy = Number.NaN;
@@ -629,7 +366,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   let lastWindowFy = Number.NaN;
   let lastWindow: ReturnType<CompiledTemplate['window']> = null;
   const unlabelledHits = new Map<number, { r: number; n: number; raw: unknown }>();
-  const recordRow: number[] = [];
+  const recordRow = recs.rows;
   const recordDate: string[] = [];
   const fyCol = ct.fyIndex >= 0 ? (colOf[ct.fyIndex] ?? -1) : -1;
   const dateCol = ct.dateIndex >= 0 ? (colOf[ct.dateIndex] ?? -1) : -1;
@@ -674,7 +411,8 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
       if (touched >= 0) {
         prefilledRows++;
         prefilledLast = r;
-        prefilledIssue ??= run.push('prefilled_only_rows', 'info', r, touched, undefined, undefined, '', '', undefined);
+        // Raised here for its place in the order; its words, which count the rows, come at the end.
+        prefilledIssue ??= run.raiseText('prefilled_only_rows', ISSUE_CODES.prefilled_only_rows.severity, { r, c: touched }, { ja: '', en: '' });
       }
       continue;
     }
@@ -703,11 +441,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
           failed[i] = 1;
           const prev = r > headerEnd + 1 ? cells[r - 1] : undefined;
           const merged = Array.isArray(prev) && !isBlankCell(prev[c]);
-          run.emit(
-            'required_missing',
-            `${f.label.ja}が空欄です。入力してください。${merged ? '（結合セルの場合は、結合を解除して各行に入力してください。）' : ''}`,
-            `${f.label.en} is blank; please fill it in.${merged ? ' (If this is part of a merged cell, unmerge it and fill every row.)' : ''}`,
-          );
+          run.emit('required_missing', { field: f.label, dash: null, merged });
         }
         continue;
       }
@@ -716,43 +450,33 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
       } else if (typeof raw === 'string') {
         if (raw.charCodeAt(0) === 35 /* # */ && excelErrorOf(raw) !== null) {
           failed[i] = 1;
-          run.emit('excel_error', excelErrorJa(f.label, raw), excelErrorEn(f.label, raw));
+          run.emit('excel_error', { field: f.label, error: raw });
           continue;
         }
         if (raw.length <= 6) {
           const t = raw.trim();
           if (DITTO.has(t)) {
             failed[i] = 1;
-            run.emit(
-              'ditto_mark',
-              `${f.label.ja}の「${t}」（同上）は読み取れません。各行に値を入力してください。`,
-              `${f.label.en} "${t}" (ditto) cannot be read; type the value in every row.`,
-            );
+            run.emit('ditto_mark', { field: f.label, text: t });
             continue;
           }
           if (DASH.has(t) && f.field.type !== 'text') {
             if (f.required) {
               failed[i] = 1;
-              run.emit(
-                'required_missing',
-                `${f.label.ja}が「${t}」になっています。必須の項目です。値を入力してください。`,
-                `${f.label.en} holds only a dash; it is required, please fill it in.`,
-              );
-            } else {
-              run.emit('dash_as_blank', `${f.label.ja}の「${t}」は空欄として扱いました。`, `The dash in ${f.label.en} was read as blank.`);
-            }
+              run.emit('required_missing', { field: f.label, dash: t, merged: false });
+            } else run.emit('dash_as_blank', { field: f.label, dash: t });
             continue;
           }
         }
       } else if (typeof raw === 'object' && !(raw instanceof Date)) {
         failed[i] = 1;
         const err = excelErrorOf(raw);
-        if (err !== null) run.emit('excel_error', excelErrorJa(f.label, err), excelErrorEn(f.label, err));
-        else run.emit('unreadable_value', `${f.label.ja}のセルの値を読み取れません。`, `The value of ${f.label.en} cannot be read.`);
+        if (err !== null) run.emit('excel_error', { field: f.label, error: err });
+        else run.emit('unreadable_value', { field: f.label });
         continue;
       } else if (typeof raw !== 'number' && typeof raw !== 'boolean' && !(raw instanceof Date)) {
         failed[i] = 1;
-        run.emit('unreadable_value', `${f.label.ja}のセルの値を読み取れません。`, `The value of ${f.label.en} cannot be read.`);
+        run.emit('unreadable_value', { field: f.label });
         continue;
       }
       const before = run.issues.length;
@@ -804,40 +528,21 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
       if (f.dependsOn >= 0 && failed[f.dependsOn] === 0) {
         const parent = vals[f.dependsOn];
         if (typeof parent === 'string' && unit.parent !== parent) {
-          const p = getUnit(plan, parent);
           const actual = unit.parent === undefined ? undefined : getUnit(plan, unit.parent);
-          run.push(
+          run.raise(
             'unit_not_in_parent',
-            'error',
-            r,
-            c,
-            f.key,
-            row[c],
-            `${f.label.ja}「${unit.name.ja}」は${p?.name.ja ?? parent}ではなく${actual?.name.ja ?? '別の区'}の${f.label.ja}です。区または${f.label.ja}を確認してください。`,
-            `${f.label.en} "${unit.name.en}" belongs to ${actual?.name.en ?? 'another unit'}, not ${p?.name.en ?? parent}; check the ward or the ${f.label.en.toLowerCase()}.`,
-            undefined,
+            { r, c, field: f.key, value: row[c] },
+            { field: f.label, unit: unit.name, parent: getUnit(plan, parent)?.name ?? { ja: parent, en: parent }, actual: actual?.name ?? null },
           );
         }
       }
       if (typeof date === 'string' && ((unit.validTo !== undefined && date > unit.validTo) || (unit.validFrom !== undefined && date < unit.validFrom))) {
         const ended = unit.validTo !== undefined && date > unit.validTo;
-        const successors = ended ? plan.units.filter((u) => u.successorOf?.includes(unit.code)) : [];
-        const succJa = successors.length > 0 ? `${successors.map((u) => u.name.ja).join('、')}のいずれかを入力してください。` : '';
-        const succEn = successors.length > 0 ? ` Use one of: ${successors.map((u) => u.name.en).join(', ')}.` : '';
-        run.push(
+        const successors = ended ? plan.units.filter((u) => u.successorOf?.includes(unit.code)).map((u) => u.name) : [];
+        run.raise(
           'unit_not_valid_on_date',
-          'error',
-          r,
-          c,
-          f.key,
-          row[c],
-          ended
-            ? `${f.label.ja}「${unit.name.ja}」は${unit.validTo}で終了しており、報告日${date}には存在しません。${succJa}`
-            : `${f.label.ja}「${unit.name.ja}」は${unit.validFrom}からのため、報告日${date}にはまだ存在しません。`,
-          ended
-            ? `${f.label.en} "${unit.name.en}" ended on ${unit.validTo} and did not exist on the report date ${date}.${succEn}`
-            : `${f.label.en} "${unit.name.en}" starts on ${unit.validFrom}, after the report date ${date}.`,
-          undefined,
+          { r, c, field: f.key, value: row[c] },
+          { field: f.label, unit: unit.name, date, ended, bound: String(ended ? unit.validTo : unit.validFrom), successors },
         );
       }
     }
@@ -849,18 +554,11 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
       const allowed = ct.initiativesByUnit.get(ward);
       if (allowed === undefined || allowed.has(code)) continue;
       const it = plan.initiatives.find((x) => x.code === code);
-      const w = getUnit(plan, ward);
       const c = colOf[f.index] ?? -1;
-      run.push(
+      run.raise(
         'initiative_not_in_ward',
-        'error',
-        r,
-        c,
-        f.key,
-        row[c],
-        `${f.label.ja}「${it?.name.ja ?? code}」（${code}）は${w?.name.ja ?? ward}の計画にありません。区の計画の取組みから選んでください。`,
-        `${f.label.en} "${it?.name.en ?? code}" (${code}) is not in the plan of ${w?.name.en ?? ward}; choose one of the ward's initiatives.`,
-        undefined,
+        { r, c, field: f.key, value: row[c] },
+        { field: f.label, code, initiative: it?.name ?? null, ward: getUnit(plan, ward)?.name ?? { ja: ward, en: ward } },
       );
     }
 
@@ -872,30 +570,17 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
       }
       lastFy = fy;
       lastFyStatus = st;
-      if (st === 1) {
-        run.push(
-          'fiscal_year_outside_plan',
-          'error',
-          r,
-          fyCol,
-          fyField.key,
-          row[fyCol],
-          `${fyField.label.ja}「${displayValue(row[fyCol])}」（${fy}年度）は計画期間（${firstTerm}〜${lastTerm}年度）の外です。`,
-          `${fyField.label.en} "${displayValue(row[fyCol])}" (FY${fy}) is outside the plan terms (FY${firstTerm}–FY${lastTerm}).`,
-          undefined,
-        );
-      } else if (st === 2 && currentTerm) {
-        run.push(
-          'fiscal_year_not_current_term',
-          'warning',
-          r,
-          fyCol,
-          fyField.key,
-          row[fyCol],
-          `${fyField.label.ja}「${displayValue(row[fyCol])}」（${fy}年度）は現在の計画期間（第${currentTerm.number}期 ${currentTerm.startFiscalYear}〜${currentTerm.endFiscalYear}年度）の外です。`,
-          `${fyField.label.en} "${displayValue(row[fyCol])}" (FY${fy}) is outside the current term (term ${currentTerm.number}, FY${currentTerm.startFiscalYear}–FY${currentTerm.endFiscalYear}).`,
-          undefined,
-        );
+      const at = { r, c: fyCol, field: fyField.key, value: row[fyCol] };
+      if (st === 1) run.raise('fiscal_year_outside_plan', at, { field: fyField.label, typed: displayValue(row[fyCol]), fy, first: firstTerm, last: lastTerm });
+      else if (st === 2 && currentTerm) {
+        run.raise('fiscal_year_not_current_term', at, {
+          field: fyField.label,
+          typed: displayValue(row[fyCol]),
+          fy,
+          term: currentTerm.number,
+          start: currentTerm.startFiscalYear,
+          end: currentTerm.endFiscalYear,
+        });
       }
     }
 
@@ -905,47 +590,15 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
         lastWindowFy = fy;
         lastWindow = w;
       }
-      if (w !== null && date > w.end && date <= today) {
-        // Reported after the closing date: still the year's report, but late (期限後).
-        run.push(
-          'report_after_closing',
-          'warning',
-          r,
-          dateCol,
-          dateField.key,
-          row[dateCol],
-          `${dateField.label.ja}${date}は${safeFyLabel(fy as number)}の締切（${w.end}）を過ぎています。期限後の報告として扱います。`,
-          `${dateField.label.en} ${date} is after the closing date of FY${String(fy)} (${w.end}); the report counts as late.`,
-          undefined,
-        );
-      } else if (w !== null && date < w.start) {
-        const fyJa = safeFyLabel(fy as number);
-        run.push(
-          'date_outside_fiscal_year',
-          'error',
-          r,
-          dateCol,
-          dateField.key,
-          row[dateCol],
-          `${dateField.label.ja}${date}は${fyJa}（${w.start}〜${w.fyEnd}${w.end !== w.fyEnd ? `、締切${w.end}` : ''}）に入っていません。${dateField.label.ja}か年度を確認してください。`,
-          `${dateField.label.en} ${date} is outside FY${String(fy)} (${w.start} to ${w.fyEnd}${w.end !== w.fyEnd ? `, closing ${w.end}` : ''}); check the date or the fiscal year.`,
-          undefined,
-        );
-      } else if (date > today) {
-        run.push(
-          'date_in_future',
-          'error',
-          r,
-          dateCol,
-          dateField.key,
-          row[dateCol],
-          `${dateField.label.ja}${date}は未来の日付です（今日は${today}）。`,
-          `${dateField.label.en} ${date} is in the future (today is ${today}).`,
-          undefined,
-        );
-      }
+      const at = { r, c: dateCol, field: dateField.key, value: row[dateCol] };
+      // Reported after the closing date: still the year's report, but late (期限後).
+      if (w !== null && date > w.end && date <= today) run.raise('report_after_closing', at, { field: dateField.label, date, fy: fy as number, closing: w.end });
+      else if (w !== null && date < w.start) {
+        run.raise('date_outside_fiscal_year', at, { field: dateField.label, date, fy: fy as number, start: w.start, fyEnd: w.fyEnd, closing: w.end });
+      } else if (date > today) run.raise('date_in_future', at, { field: dateField.label, date, today });
+      // A report date outside its period's window (interim / year-end): plan/period-window.ts.
       const pw = w !== null && date <= today ? periodWindowRowIssue(plan, template, fy, date, vals) : null;
-      if (pw) run.push(pw.code, ISSUE_CODES[pw.code].severity, r, dateCol, dateField.key, row[dateCol], pw.message.ja, pw.message.en, undefined);
+      if (pw) run.raiseText(pw.code, ISSUE_CODES[pw.code].severity, at, pw.message);
     }
 
     // ----- row rules --------------------------------------------------------------------------------
@@ -962,7 +615,8 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
       if (cr.when !== null && !cr.when(vals)) continue;
       if (cr.assert(vals)) continue;
       const c = cr.fieldIndex >= 0 && cr.fieldIndex < fields.length ? (colOf[cr.fieldIndex] ?? -1) : -1;
-      run.push(cr.code, cr.rule.severity, r, c, cr.rule.field, c >= 0 ? row[c] : undefined, cr.rule.message.ja, cr.rule.message.en, cr.rule.id);
+      // A plan rule's words and severity are the plan's.
+      run.raiseText(`rule_${cr.rule.id}`, cr.rule.severity, { r, c, field: cr.rule.field, value: c >= 0 ? row[c] : undefined }, cr.rule.message, cr.rule.id);
     }
 
     // ----- duplicates -------------------------------------------------------------------------------
@@ -1007,30 +661,17 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
           const shown = ct.unique.map((i) => displayValue(row[colOf[i] ?? -1])).join('・');
           const here = og.sheet === run.sheet && og.source === run.source;
           const otherFile = og.source !== undefined && og.source !== run.source;
-          const whereJa = here ? `${ownerRow}行目` : `${otherFile ? `「${og.source}」の` : ''}シート「${og.sheet}」の${ownerRow}行目`;
-          const whereEn = here ? `row ${ownerRow}` : `row ${ownerRow} of sheet "${og.sheet}"${otherFile ? ` in "${og.source}"` : ''}`;
-          run.push(
+          run.raise(
             'duplicate_row',
-            'error',
-            r,
-            c,
-            fields[i0]?.key,
-            row[c],
-            `この行は${whereJa}と${uniqueLabelJa}（${shown}）が同じです。重複した行を削除するか、内容を確認してください。`,
-            `This row has the same ${uniqueLabelEn} (${shown}) as ${whereEn}; remove the duplicate or check it.`,
-            undefined,
+            { r, c, field: fields[i0]?.key, value: row[c] },
+            { fields: uniqueLabels, shown, row: ownerRow, sheet: here ? null : og.sheet, source: !here && otherFile ? (og.source ?? null) : null },
           );
         }
       }
     }
 
     // ----- the record -------------------------------------------------------------------------------
-    // Copying a prototype record gives every record the same shape; keyed stores then stay fast.
-    const values: ReturnRecord = { ...proto };
-    fillRecord(values, allKeys, vals, nVals);
-    const ref = run.source === undefined ? { sheet: run.sheet, row: run.originRow + r } : { source: run.source, sheet: run.sheet, row: run.originRow + r };
-    result.records.push({ ref, values, errors: run.rowErrors, warnings: run.rowWarnings });
-    recordRow.push(r);
+    recs.push(vals, r, run.rowErrors, run.rowWarnings);
     recordDate.push(typeof date === 'string' ? date : '');
     if (typeof fy === 'number') {
       recordFy.push(fy);
@@ -1046,17 +687,7 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
   run.currentRow = -2;
 
   for (const [c, h] of unlabelledHits) {
-    run.push(
-      'value_without_header',
-      'warning',
-      h.r,
-      c,
-      undefined,
-      h.raw,
-      `見出しのない${columnLetters(run.originCol + c)}列に値が入っています（${h.n}件）。取り込まれません。見出しを付けるか、削除してください。`,
-      `Column ${columnLetters(run.originCol + c)} has no header but holds ${h.n} value${h.n === 1 ? '' : 's'}; they are not read. Add a header or remove them.`,
-      undefined,
-    );
+    run.raise('value_without_header', { r: h.r, c, value: h.raw }, { column: columnLetters(run.originCol + c), count: h.n });
   }
 
   // ----- a return holds one fiscal year -----------------------------------------------------------
@@ -1071,209 +702,20 @@ function validateInto(g: Partial<SheetGrid>, opts: ValidateOptions, shared: Shar
       const x = { rec: k, r: recordRow[k] as number, fy: xfy };
       {
         const raw = (cells[x.r] as readonly unknown[] | undefined)?.[fyCol];
-        run.push(
-          'mixed_fiscal_years',
-          'error',
-          x.r,
-          fyCol,
-          fyField.key,
-          raw,
-          `この行の${fyField.label.ja}（${safeFyLabel(x.fy)}）が、この報告の他の行（${safeFyLabel(main)}）と異なります。1つの報告には1つの年度だけを入れてください。`,
-          `This row's ${fyField.label.en.toLowerCase()} (FY${x.fy}) differs from the rest of the return (FY${main}); keep one fiscal year per return.`,
-          undefined,
-        );
-        const rec = result.records[x.rec];
-        if (rec) rec.errors++;
+        run.raise('mixed_fiscal_years', { r: x.r, c: fyCol, field: fyField.key, value: raw }, { field: fyField.label, fy: x.fy, main });
+        recs.errors[x.rec] = (recs.errors[x.rec] as number) + 1;
       }
     }
   }
 
-  staleYear(run, ct, result, { recordFy, recordDate, recordRow, fyCol, cells });
+  staleYear(run, ct, recs, { recordFy, recordDate, fyCol, cells });
 
   if (prefilledIssue) {
-    const first = prefilledIssue.row ?? 0;
-    const last = run.originRow + prefilledLast;
-    const rows = prefilledRows === 1 ? `${first}` : `${first}〜${last}`;
-    const labelsJa = fields.filter((f) => (colOf[f.index] ?? -1) >= 0 && prefilled[colOf[f.index] ?? 0] === 1).map((f) => f.label.ja);
-    const labelsEn = fields.filter((f) => (colOf[f.index] ?? -1) >= 0 && prefilled[colOf[f.index] ?? 0] === 1).map((f) => f.label.en.toLowerCase());
-    prefilledIssue.message = {
-      ja: `${rows}行目に、${labelsJa.join('・')}だけが入った行が${prefilledRows}行あります。記入されていない行として読み飛ばしました。`,
-      en:
-        prefilledRows === 1
-          ? `Row ${first} holds only the ${labelsEn.join(', ')}; it is treated as not filled in and skipped.`
-          : `${prefilledRows} rows between rows ${first} and ${last} hold only the ${labelsEn.join(', ')}; they are treated as not filled in and skipped.`,
-    };
+    const labels = fields.filter((f) => (colOf[f.index] ?? -1) >= 0 && prefilled[colOf[f.index] ?? 0] === 1).map((f) => f.label);
+    prefilledIssue.message = issueText('prefilled_only_rows', { first: prefilledIssue.row ?? 0, last: run.originRow + prefilledLast, count: prefilledRows, fields: labels });
   }
 
-  if (result.records.length === 0) {
-    run.push(
-      'no_data_rows',
-      'warning',
-      headerRow,
-      -1,
-      undefined,
-      undefined,
-      `シート「${run.sheet}」の見出し行（${run.originRow + headerRow}行目）の下にデータがありません。`,
-      `Sheet "${run.sheet}" has no data rows below the header (row ${run.originRow + headerRow}).`,
-      undefined,
-    );
+  if (recs.length === 0) {
+    run.raise('no_data_rows', { r: headerRow, c: -1 }, { sheet: run.sheet, headerRow: run.originRow + headerRow });
   }
-}
-
-/**
- * A return whose every report date falls in one fiscal year other than the one its 年度 cells
- * name, some of them after that year's closing date: last year's file reused with this year's
- * reports. One error at the first 年度 cell replaces the per-row "late report" warnings, which
- * would tell staff the opposite of what happened. Dates up to the closing are ordinary (a report
- * on last year written in April) and dates in the grace window after it are late reports of that
- * year, so it takes a date after the grace window.
- */
-function staleYear(
-  run: Run,
-  ct: CompiledTemplate,
-  result: ValidationResult,
-  at: { recordFy: number[]; recordDate: string[]; recordRow: number[]; fyCol: number; cells: readonly (readonly RawCell[])[] },
-): void {
-  const fyField = ct.fyIndex >= 0 ? ct.fields[ct.fyIndex] : undefined;
-  if (fyField === undefined || at.recordFy.length === 0) return;
-  const typed = at.recordFy[0] as number;
-  if (Number.isNaN(typed) || at.recordFy.some((f) => f !== typed)) return;
-  let datesFy = Number.NaN;
-  let first = '';
-  let last = '';
-  for (const d of at.recordDate) {
-    if (d === '') return;
-    let f: number;
-    try {
-      f = fiscalYearOf(d, ct.fyConfig);
-    } catch {
-      return;
-    }
-    if (Number.isNaN(datesFy)) datesFy = f;
-    else if (f !== datesFy) return;
-    if (first === '' || d < first) first = d;
-    if (last === '' || d > last) last = d;
-  }
-  const w = ct.window(typed);
-  // Only when the dates were read as late reports (after the closing date, not in the future).
-  const late = run.issues.some((i) => i.code === 'report_after_closing');
-  // Dates within the grace window for late reports are that year's late reports (returns/closing.ts).
-  if (Number.isNaN(datesFy) || datesFy === typed || w === null || last <= w.lateUntil || !late) return;
-  // The per-row late warnings say the opposite of what happened: drop them for this one error.
-  const keep = run.issues.map((i) => i.code !== 'report_after_closing');
-  const lateRows = new Set(run.issues.filter((i) => i.code === 'report_after_closing').map((i) => i.row));
-  const issues = run.issues.filter((_, k) => keep[k]);
-  const ord = run.ord.filter((_, k) => keep[k]);
-  run.issues.length = 0;
-  run.issues.push(...issues);
-  run.ord.length = 0;
-  run.ord.push(...ord);
-  for (const rec of result.records) if (lateRows.has(rec.ref.row) && rec.warnings > 0) rec.warnings--;
-  const r0 = at.recordRow[0] as number;
-  const raw = at.cells[r0]?.[at.fyCol];
-  const m = LAYOUT_MESSAGES.stale_fiscal_year({ fyLabel: fyField.label, typed: displayValue(raw), typedFy: typed, datesFy, first, last });
-  run.push('stale_fiscal_year', 'error', r0, at.fyCol, fyField.key, raw, m.ja, m.en, undefined);
-  for (const rec of result.records) rec.errors++;
-}
-
-/**
- * Copies a row's values into its record (whose keys the prototype copy already holds). One
- * store site per slot: each site then sees a single key and V8 keeps it monomorphic, where one
- * site in a loop sees every key and goes megamorphic (a stub-cache probe per value). Templates
- * wider than the unrolled slots finish in the loop.
- */
-function fillRecord(o: ReturnRecord, keys: readonly string[], vals: readonly FieldValue[], n: number): void {
-  let v: FieldValue | undefined;
-  if (n === 0) return;
-  v = vals[0];
-  if (v !== null && v !== undefined) o[keys[0] as string] = v;
-  if (n === 1) return;
-  v = vals[1];
-  if (v !== null && v !== undefined) o[keys[1] as string] = v;
-  if (n === 2) return;
-  v = vals[2];
-  if (v !== null && v !== undefined) o[keys[2] as string] = v;
-  if (n === 3) return;
-  v = vals[3];
-  if (v !== null && v !== undefined) o[keys[3] as string] = v;
-  if (n === 4) return;
-  v = vals[4];
-  if (v !== null && v !== undefined) o[keys[4] as string] = v;
-  if (n === 5) return;
-  v = vals[5];
-  if (v !== null && v !== undefined) o[keys[5] as string] = v;
-  if (n === 6) return;
-  v = vals[6];
-  if (v !== null && v !== undefined) o[keys[6] as string] = v;
-  if (n === 7) return;
-  v = vals[7];
-  if (v !== null && v !== undefined) o[keys[7] as string] = v;
-  if (n === 8) return;
-  v = vals[8];
-  if (v !== null && v !== undefined) o[keys[8] as string] = v;
-  if (n === 9) return;
-  v = vals[9];
-  if (v !== null && v !== undefined) o[keys[9] as string] = v;
-  if (n === 10) return;
-  v = vals[10];
-  if (v !== null && v !== undefined) o[keys[10] as string] = v;
-  if (n === 11) return;
-  v = vals[11];
-  if (v !== null && v !== undefined) o[keys[11] as string] = v;
-  if (n === 12) return;
-  v = vals[12];
-  if (v !== null && v !== undefined) o[keys[12] as string] = v;
-  if (n === 13) return;
-  v = vals[13];
-  if (v !== null && v !== undefined) o[keys[13] as string] = v;
-  if (n === 14) return;
-  v = vals[14];
-  if (v !== null && v !== undefined) o[keys[14] as string] = v;
-  if (n === 15) return;
-  v = vals[15];
-  if (v !== null && v !== undefined) o[keys[15] as string] = v;
-  if (n === 16) return;
-  v = vals[16];
-  if (v !== null && v !== undefined) o[keys[16] as string] = v;
-  if (n === 17) return;
-  v = vals[17];
-  if (v !== null && v !== undefined) o[keys[17] as string] = v;
-  if (n === 18) return;
-  v = vals[18];
-  if (v !== null && v !== undefined) o[keys[18] as string] = v;
-  if (n === 19) return;
-  v = vals[19];
-  if (v !== null && v !== undefined) o[keys[19] as string] = v;
-  if (n === 20) return;
-  v = vals[20];
-  if (v !== null && v !== undefined) o[keys[20] as string] = v;
-  if (n === 21) return;
-  v = vals[21];
-  if (v !== null && v !== undefined) o[keys[21] as string] = v;
-  if (n === 22) return;
-  v = vals[22];
-  if (v !== null && v !== undefined) o[keys[22] as string] = v;
-  if (n === 23) return;
-  v = vals[23];
-  if (v !== null && v !== undefined) o[keys[23] as string] = v;
-  for (let i = 24; i < n; i++) {
-    v = vals[i];
-    if (v !== null && v !== undefined) o[keys[i] as string] = v;
-  }
-}
-
-function safeFyLabel(fy: number): string {
-  try {
-    return formatFiscalYear(fy);
-  } catch {
-    return `${fy}年度`;
-  }
-}
-
-function excelErrorJa(label: LocalizedText, err: string): string {
-  return `${label.ja}がExcelのエラー値「${err}」になっています。数式や参照元を確認し、値を入力してください。`;
-}
-
-function excelErrorEn(label: LocalizedText, err: string): string {
-  return `${label.en} holds the Excel error ${err}; check the formula or what it refers to, and enter a value.`;
 }

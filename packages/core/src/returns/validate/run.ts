@@ -1,0 +1,107 @@
+/**
+ * The issues of one grid as validation raises them: code + location + typed parameters, the
+ * severity from the catalogue (`codes.ts`) and the words from `messages/`.
+ */
+import type { LocalizedText } from '../../i18n/text.js';
+import { columnLetters } from '../cells.js';
+import { ISSUE_CODES, type CatalogueCode } from '../codes.js';
+import type { Emitter } from '../compile.js';
+import { issueText, type IssueParams, type MessageCode } from '../messages/index.js';
+import type { Issue, IssueSeverity } from '../types.js';
+
+/** Where an issue is: grid row and column (0-based, -1 for none), the field and the value typed. */
+export interface At {
+  r: number;
+  c: number;
+  field?: string | undefined;
+  value?: unknown;
+}
+
+/** Sort key: grid row, then column; table-level issues (row -1) first. */
+const COLS = 1 << 15;
+
+/** The issues of one grid, and the counts of the row being read. */
+export class Run implements Emitter {
+  readonly issues: Issue[] = [];
+  readonly ord: number[] = [];
+  // The cell being parsed, where emit raises: plain fields, since they are set for every cell.
+  private r = -1;
+  private c = -1;
+  private field: string | undefined = undefined;
+  private raw: unknown = undefined;
+  rowErrors = 0;
+  rowWarnings = 0;
+  currentRow = -2;
+
+  constructor(
+    readonly sheet: string,
+    readonly source: string | undefined,
+    readonly originRow: number,
+    readonly originCol: number,
+  ) {}
+
+  /** Sets the cell the parsers raise at. */
+  at(r: number, c: number, field: string | undefined, value: unknown): void {
+    this.r = r;
+    this.c = c;
+    this.field = field;
+    this.raw = value;
+  }
+
+  /** Raises at the cell being parsed (the parsers' side). */
+  emit<C extends MessageCode>(code: C, params: IssueParams[C]): void {
+    this.raise(code, { r: this.r, c: this.c, field: this.field, value: this.raw }, params);
+  }
+
+  /** Raises `code` at `at` with its parameters; the severity is the catalogue's. */
+  raise<C extends MessageCode & CatalogueCode>(code: C, at: At, params: IssueParams[C]): Issue {
+    return this.add(code, ISSUE_CODES[code].severity, at, issueText(code, params), undefined);
+  }
+
+  /** Raises a code whose words were written elsewhere (the layout module's, a plan rule's). */
+  raiseText(code: Issue['code'], severity: IssueSeverity, at: At, message: LocalizedText, rule?: string): Issue {
+    return this.add(code, severity, at, message, rule);
+  }
+
+  cellRef(r: number, c: number): string {
+    return columnLetters(this.originCol + c) + String(this.originRow + r);
+  }
+
+  private add(code: Issue['code'], severity: IssueSeverity, at: At, message: LocalizedText, rule: string | undefined): Issue {
+    const { r, c } = at;
+    const issue: Issue = { code, severity } as Issue;
+    if (this.source !== undefined) issue.source = this.source;
+    issue.sheet = this.sheet;
+    if (r >= 0) {
+      if (c >= 0) issue.cell = this.cellRef(r, c);
+      issue.row = this.originRow + r;
+    }
+    if (at.field !== undefined) issue.field = at.field;
+    if (at.value !== undefined) issue.value = at.value;
+    issue.message = message;
+    if (rule !== undefined) issue.rule = rule;
+    this.issues.push(issue);
+    this.ord.push(r < 0 ? -1 : r * COLS + (c < 0 ? 0 : c + 1));
+    if (r === this.currentRow) {
+      if (severity === 'error') this.rowErrors++;
+      else if (severity === 'warning') this.rowWarnings++;
+    }
+    return issue;
+  }
+
+  /** The issues ordered by row, then column (stable). */
+  sorted(): Issue[] {
+    const { ord, issues } = this;
+    let inOrder = true;
+    for (let i = 1; i < ord.length; i++) {
+      if ((ord[i] ?? 0) < (ord[i - 1] ?? 0)) {
+        inOrder = false;
+        break;
+      }
+    }
+    if (inOrder) return issues;
+    const idx = issues.map((_, i) => i);
+    idx.sort((a, b) => (ord[a] ?? 0) - (ord[b] ?? 0) || a - b);
+    return idx.map((i) => issues[i] as Issue);
+  }
+}

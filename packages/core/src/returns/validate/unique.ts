@@ -1,0 +1,90 @@
+/**
+ * Unique keys (table rule `unique`): the keys of the rows seen, by template, shared by the grids
+ * of one call so that a duplicate is found across sheets and files too.
+ */
+
+/** Grids seen so far and the unique keys of their rows, shared by the grids of one call. */
+export interface SharedKeys {
+  grids: { source: string | undefined; sheet: string }[];
+  byTemplate: Map<string, UniqueIndex>;
+}
+
+/**
+ * Keys of the rows seen, by template. Key parts are interned to small integers and packed into
+ * one number, so the look-up per row hashes no concatenated string.
+ */
+export interface UniqueIndex {
+  parts: Map<unknown, number>[];
+  /** Packed keys (small integers) → owner. */
+  seen: IntTable;
+  /** Keys that did not pack → owner. */
+  seenWide: Map<string, number>;
+}
+
+/**
+ * An open-addressing hash table from small non-negative integers to numbers, in typed arrays:
+ * with 100 000 rows a `Map` spends its time chasing pointers; this probes contiguous memory.
+ */
+export class IntTable {
+  private keys: Int32Array;
+  private vals: Float64Array;
+  private size = 0;
+  private shift: number;
+
+  /** Sized for `expected` keys at most half full, so a grid of that many rows never regrows it. */
+  constructor(expected = 512) {
+    let bits = 10;
+    while (bits < 30 && 1 << (bits - 1) < expected) bits++;
+    this.keys = new Int32Array(1 << bits).fill(-1);
+    this.vals = new Float64Array(1 << bits);
+    this.shift = 32 - bits;
+  }
+
+  // Fibonacci hashing: the high bits of k × 2^32/φ spread neighbouring keys apart.
+  private slot(k: number): number {
+    return Math.imul(k, 0x9e3779b1) >>> this.shift;
+  }
+
+  get(k: number): number {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let i = this.slot(k);
+    for (;;) {
+      const x = keys[i] as number;
+      if (x === k) return this.vals[i] as number;
+      if (x === -1) return -1;
+      i = (i + 1) & mask;
+    }
+  }
+
+  set(k: number, v: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let i = this.slot(k);
+    while (keys[i] !== -1 && keys[i] !== k) i = (i + 1) & mask;
+    if (keys[i] === -1) this.size++;
+    keys[i] = k;
+    this.vals[i] = v;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldVals = this.vals;
+    this.keys = new Int32Array(oldKeys.length * 2).fill(-1);
+    this.vals = new Float64Array(oldKeys.length * 2);
+    this.size = 0;
+    this.shift--;
+    for (let i = 0; i < oldKeys.length; i++) {
+      const k = oldKeys[i] as number;
+      if (k !== -1) this.set(k, oldVals[i] as number);
+    }
+  }
+}
+
+// Three parts of 10 bits make a key below 2^30: a small integer, the cheapest Map key in V8.
+export const PART_BITS = 1024;
+
+export function newShared(): SharedKeys {
+  return { grids: [], byTemplate: new Map() };
+}
