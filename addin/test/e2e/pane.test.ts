@@ -81,7 +81,7 @@ describe('task pane in Japanese', () => {
     const { page } = pane;
     await tab(page, /作成/);
     await panel(page).getByLabel('区', { exact: true }).selectOption({ label: '中央区' });
-    const district = panel(page).getByLabel('報告する単位', { exact: true });
+    const district = panel(page).getByLabel('地区部会', { exact: true });
     const firstDistrict = (await district.locator('option').nth(1).textContent())!;
     await district.selectOption({ index: 1 });
     await panel(page).getByLabel('年度', { exact: true }).selectOption('2025');
