@@ -534,6 +534,8 @@ describe('layout of the sheet as staff make it', () => {
     expect(notAReturn({ sheet: 'Sheet2', cells: [['（記入例）'], [...HEADER]] }, 1)).toBe('title');
     expect(notAReturn({ sheet: '中央区', cells: [], formulas: { G2: "SUM('寒川'!G2:G9)", G3: '松ケ丘!G2+新宿!G2' } })).toBe('sums');
     expect(notAReturn({ sheet: '寒川', cells: [] })).toBeNull();
+    // A blank return's own notes name the plan's sample entries: a note is not a title.
+    expect(notAReturn({ sheet: '活動状況報告', cells: [['※ 地区部会の一覧の6件はサンプル（例示）です'], ['注：記入例は別シート'], [...HEADER]] }, 2)).toBeNull();
     list([notAReturnIssue({ sheet: '記入例', cells: [], source: 'a.xlsx' }, 'name')]);
   });
   it('resubmission_superseded: the later version of the same rows counts, once', () => {

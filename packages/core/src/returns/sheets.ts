@@ -11,6 +11,8 @@ import { ISSUE_CODES } from './codes.js';
 import type { Issue, SheetGrid } from './types.js';
 
 // Words that mark a sheet, by its name or a title above its table, as not a return.
+/** A note line above a table: ※, ＊, * or 注 first. */
+const NOTE_LINE = /^\s*(?:※|＊|\*|注[：:\s])/;
 const EXAMPLE_WORDS = /記入例|入力例|記載例|作成例|見本|サンプル|sample|example|^例$|^\(例\)|^例[:：]|^【例】/;
 const COVER_SUMMARY_NAME = /表紙|cover|集計|まとめ|総括|summary|^合計$|^total$|目次|記入方法|記入要領|使い方|説明/;
 // A reference to another sheet inside a formula: 寒川!G2, '松ケ丘'!G2, SUM(寒川:新宿!G2).
@@ -39,7 +41,9 @@ export function notAReturn(grid: SheetGrid, headerRow = 0, plan?: Plan, template
   if (EXAMPLE_WORDS.test(name) || COVER_SUMMARY_NAME.test(name)) return 'name';
   const cells = Array.isArray(grid.cells) ? grid.cells : [];
   for (let r = 0; r < Math.min(headerRow, cells.length, 20); r++) {
-    for (const v of cells[r] ?? []) if (typeof v === 'string' && EXAMPLE_WORDS.test(labelKey(v))) return 'title';
+    // A note above the table (※…, 注…) is not a title: a blank return's own notes name the plan's
+    // sample entries (サンプル), and staff notes may mention an example sheet.
+    for (const v of cells[r] ?? []) if (typeof v === 'string' && !NOTE_LINE.test(v) && EXAMPLE_WORDS.test(labelKey(v))) return 'title';
   }
   const formulas = Object.values(grid.formulas ?? {});
   const refs = formulas.filter((f) => typeof f === 'string' && OTHER_SHEET_REF.test(f)).length;
