@@ -4,35 +4,10 @@
  * survives closing and reopening, whatever computer opens it. A part that cannot be read is
  * reported and never overwritten.
  */
-import { emptyReview, parseReviewState, type LocalizedText, type Plan, type ReviewState } from '@sasaeai/core';
-import { escapeXml, unescapeXml } from '../excel/plan-store.js';
+import { emptyReview, REVIEW_NAMESPACE, reviewFromXml, reviewToXml, type LocalizedText, type Plan, type ReviewState } from '@sasaeai/core';
 
-export const REVIEW_NAMESPACE = 'urn:sasaeai:review:1';
-
-/**
- * The XML of the part holding a review state.
- *
- * @example
- * ```ts
- * reviewToXml(emptyReview(plan)); // <review xmlns="urn:sasaeai:review:1" plan="chiba-sasaeai"><json>…</json></review>
- * ```
- */
-export function reviewToXml(state: ReviewState): string {
-  return `<review xmlns="${REVIEW_NAMESPACE}" plan="${escapeXml(state.planId)}"><json>${escapeXml(JSON.stringify(state))}</json></review>`;
-}
-
-/** The review state a part holds, or why it cannot be read (ja/en). */
-export function reviewFromXml(xml: string): { ok: true; state: ReviewState } | { ok: false; reason: LocalizedText } {
-  const m = /<json(?:\s[^>]*)?>([\s\S]*?)<\/json>/.exec(xml);
-  if (!m) return { ok: false, reason: { ja: '審査記録の部品に JSON がありません。', en: 'The review part holds no JSON.' } };
-  let json: unknown;
-  try {
-    json = JSON.parse(unescapeXml(m[1]!));
-  } catch (e) {
-    return { ok: false, reason: { ja: `審査記録を JSON として読めません（${String(e)}）。`, en: `The review state is not readable JSON (${String(e)}).` } };
-  }
-  return parseReviewState(json);
-}
+// The part's format (namespace, XML, JSON inside) is core's, shared with the CLI.
+export { REVIEW_NAMESPACE, reviewFromXml, reviewToXml };
 
 /** A stored review: the state (empty when the workbook has none yet), or why it cannot be read. */
 export type StoredReview = { ok: true; state: ReviewState; stored: boolean } | { ok: false; reason: LocalizedText };

@@ -1,21 +1,11 @@
 /**
  * The review state 審査記録 a unit's workbook carries: the add-in keeps core's review state as a
  * custom XML part (namespace `urn:sasaeai:review:1`, the JSON as the text of `<json>`). The CLI
- * only finds and unpacks it; its shape is checked by core's parseReviewState.
+ * only finds the part in the package; core's reviewFromXml reads it, as the add-in does.
  */
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
-import { parseReviewState, type LocalizedText, type ReviewState } from '@sasaeai/core';
-
-export const REVIEW_NAMESPACE = 'urn:sasaeai:review:1';
-
-function unescapeXml(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|apos|#(\d+)|#x([0-9a-fA-F]+));/g, (_m, name: string, dec?: string, hex?: string) => {
-    if (dec) return String.fromCodePoint(Number(dec));
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name as 'amp'] ?? '';
-  });
-}
+import { REVIEW_NAMESPACE, reviewFromXml, type LocalizedText, type ReviewState } from '@sasaeai/core';
 
 /**
  * The review state stored in a workbook file: none (null), the state, or why it cannot be read.
@@ -36,13 +26,7 @@ export async function readUnitReview(file: string): Promise<{ ok: true; state: R
   for (const bytes of Object.values(parts)) {
     const xml = strFromU8(bytes);
     if (!xml.includes(`xmlns="${REVIEW_NAMESPACE}"`)) continue;
-    const m = /<json(?:\s[^>]*)?>([\s\S]*?)<\/json>/.exec(xml);
-    if (!m) return { ok: false, reason: { ja: '審査記録の部品に JSON がありません。', en: 'The review part holds no JSON.' } };
-    try {
-      return parseReviewState(JSON.parse(unescapeXml(m[1]!)));
-    } catch (e) {
-      return { ok: false, reason: { ja: `審査記録を JSON として読めません（${String(e)}）。`, en: `The review state is not readable JSON (${String(e)}).` } };
-    }
+    return reviewFromXml(xml);
   }
   return null;
 }

@@ -13,6 +13,7 @@ import {
   receive,
   recordMeeting,
   requirePlan,
+  reviewToXml,
   sendBack,
   submissionFromValidation,
   validateGrids,
@@ -37,12 +38,11 @@ const ok = (t: { ok: true; state: ReviewState } | { ok: false; reason: { en: str
   if (!t.ok) throw new Error(t.reason.en);
   return t.state;
 };
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Puts the review state into the workbook as the add-in's custom XML part. */
 function withReview(file: string, state: ReviewState): void {
   const parts = unzipSync(new Uint8Array(readFileSync(file)));
-  parts['customXml/item1.xml'] = strToU8(`<review xmlns="urn:sasaeai:review:1" plan="${state.planId}"><json>${escapeXml(JSON.stringify(state))}</json></review>`);
+  parts['customXml/item1.xml'] = strToU8(reviewToXml(state));
   writeFileSync(file, zipSync(parts));
 }
 

@@ -301,3 +301,4 @@ export {
   remindersSheet,
   type Notice,
 } from './workflow/index.js';
+export { REVIEW_NAMESPACE, reviewFromXml, reviewToXml } from './workflow/review-xml.js';
