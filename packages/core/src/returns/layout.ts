@@ -334,6 +334,24 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
   return { cells, skip };
 }
 
+// Every data row is asked whether it repeats the header, and its leading text cells (年度, 区,
+// 地区…) repeat from row to row: each distinct text is matched once per template, not normalised
+// again on every row (validate 100k clean rows, quiet machine: 2.1 s → 1.0 s).
+const headerFieldMemo = new WeakMap<CompiledTemplate, Map<string, number>>();
+const MEMO_LIMIT = 20_000;
+
+function headerFieldOf(ct: CompiledTemplate, v: string): number {
+  let memo = headerFieldMemo.get(ct);
+  if (memo === undefined) headerFieldMemo.set(ct, (memo = new Map()));
+  let f = memo.get(v);
+  if (f === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    f = headerField(ct, v);
+    memo.set(v, f);
+  }
+  return f;
+}
+
 /**
  * Whether a row repeats the header: only text, and at least two of its cells (or all of them,
  * when fewer) name the field of their own column; the others may be group labels or units.
@@ -347,7 +365,7 @@ function repeatsHeader(ct: CompiledTemplate, row: unknown, fieldAt: Int32Array):
     if (isBlankCell(v)) continue;
     if (typeof v !== 'string') return false;
     if (isUnitCell(v)) continue;
-    const f = headerField(ct, v);
+    const f = headerFieldOf(ct, v);
     if (f >= 0 && f === (fieldAt[c] ?? -1)) own++;
     else other++;
   }
