@@ -13,23 +13,14 @@ import { uniqueSheetName } from '@sasaeai/core';
 import { queueUsedRange, readGrids } from '../excel/read.js';
 import { run } from '../excel/run.js';
 import { t } from './i18n.js';
+import { IMPORT_KEY, parseImportTag, submissionIdOf, type ImportTag } from './report.js';
 import { savedTimeOf, sheetNamesOf, toBase64 } from './saved-time.js';
+
+// Where a return came from is read the same way by the report (report.ts).
+export { IMPORT_KEY, submissionIdOf, type ImportTag };
 
 /** The API set `insertWorksheetsFromBase64` needs. */
 export const IMPORT_API = { set: 'ExcelApi', version: '1.13' } as const;
-/** Key of the worksheet custom property saying where a return taken in came from. */
-export const IMPORT_KEY = 'SasaeaiImport';
-
-/** Where a return sheet taken in came from: kept in the sheet, so it travels with the workbook. */
-export interface ImportTag {
-  /** The file's name as it was picked. */
-  source: string;
-  /** The sheet's name in that file. */
-  sheet: string;
-  /** The file's own saved time, and the file time (ISO 8601), for the resubmission rule. */
-  savedAt?: string;
-  fileTime?: string;
-}
 
 /** A return sheet already in the workbook, validated. */
 export interface ImportedReturn {
@@ -67,24 +58,6 @@ export type ImportOutcome =
 /** Whether this Excel can insert sheets from a file. */
 export function canImport(): boolean {
   return Office.context?.requirements?.isSetSupported(IMPORT_API.set, IMPORT_API.version) ?? false;
-}
-
-export function submissionIdOf(tag: ImportTag): string {
-  return `${tag.source}#${tag.sheet}`;
-}
-
-function parseImportTag(value: unknown): ImportTag | null {
-  if (typeof value !== 'string') return null;
-  try {
-    const o = JSON.parse(value) as Partial<ImportTag>;
-    if (typeof o.source !== 'string' || typeof o.sheet !== 'string') return null;
-    const tag: ImportTag = { source: o.source, sheet: o.sheet };
-    if (typeof o.savedAt === 'string') tag.savedAt = o.savedAt;
-    if (typeof o.fileTime === 'string') tag.fileTime = o.fileTime;
-    return tag;
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -5,7 +5,6 @@
  */
 import {
   blankReturnSheet,
-  buildReport,
   completenessReport,
   issuesSheet,
   parsePlanText,
@@ -17,6 +16,7 @@ import {
   type Completeness,
   type PlanIssue,
   type Lang,
+  type LocalizedText,
   type Plan,
   type SheetGrid,
   type SheetModel,
@@ -29,6 +29,8 @@ import { run, yieldToUi } from '../excel/run.js';
 import { loadWorkbookInfo, replaceGroup } from '../excel/workbook.js';
 import { queueSheet } from '../excel/write.js';
 import { readStoredPlan, storePlan } from '../excel/plan-store.js';
+import { IMPORT_KEY, parseImportTag, reportSubmissions, writeReport, type WrittenReport } from './report.js';
+import { queueReviewParts, queueReviewXml, reviewOf } from './review-store.js';
 import { listWorkbook, type WorkbookListing } from './startup.js';
 import { planReady, resetActivePlan, setActivePlan } from './plan-state.js';
 
@@ -215,15 +217,44 @@ async function readSubmissions(context: Excel.RequestContext, batch: Batch, plan
 
 export type RollupKind = 'ward' | 'annual';
 
+/** A roll-up written, or why it was not: the review state the workbook carries cannot be read. */
+export type RollupOutcome =
+  | {
+      ok: true;
+      /** The sheets written. */
+      sheets: string[];
+      /** Core's report: what counted, what was left out and why (the review state applied). */
+      report: WrittenReport['report'];
+      /** Whether the workbook carries a review state (only accepted returns then count). */
+      reviewed: boolean;
+    }
+  | { ok: false; reason: LocalizedText };
+
+/** Whether this Excel has worksheet custom properties (ExcelApi 1.12), where import tags live. */
+function hasCustomProperties(): boolean {
+  try {
+    return Office.context.requirements.isSetSupported('ExcelApi', '1.12');
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Rolls up return sheets into the ward progress (区計画の推進状況) or the annual report to the
- * subcommittee (地域福祉専門分科会), written as new sheets with a chart; the sheets of the same
- * report written before are replaced. Five syncs whatever the number of rows, until the values
- * read or the sheets written pass ~4 MB (one more per further ~4 MB).
+ * Rolls up return sheets into a receiving unit's compiled report or the plan's annual report,
+ * written as new sheets with a chart; the sheets of the same report written before are replaced.
+ * The report is the review panel's (report.ts, core's `buildReport`): when the workbook carries a
+ * review state, only the returns it accepted count and the verification sheets come along — as
+ * the CLI's `compile` counts them; without one every return counts, as the CLI's `rollup`. A
+ * review state that cannot be read stops the roll-up (it is never guessed around).
+ *
+ * Five syncs whatever the number of rows (the sizes, import tags and review part; the sheets'
+ * tags and the review's XML; the values; two to write), one more with a verification sheet, and
+ * one more per further ~4 MB of values read or sheets written.
  *
  * @example
  * ```ts
- * await rollUp(plan, 'ja', { sheetIds, fiscalYear: 2026, kind: 'ward', ward: '12101' });
+ * const r = await rollUp(plan, 'ja', { sheetIds, fiscalYear: 2026, kind: 'ward', ward: '12101' });
+ * if (r.ok) r.report.submissions.filter((s) => s.use === 'left-out');
  * ```
  */
 export async function rollUp(
@@ -231,19 +262,46 @@ export async function rollUp(
   lang: Lang,
   opts: { sheetIds: readonly string[]; fiscalYear: number; kind: RollupKind; ward?: string },
   onStep: OnStep = () => {},
-): Promise<string[]> {
+): Promise<RollupOutcome> {
+  if (opts.kind === 'ward' && !opts.ward) throw new Error('ward is required for a ward progress roll-up');
   return run(async (context) => {
     const batch = new Batch(context);
-    if (opts.kind === 'ward' && !opts.ward) throw new Error('ward is required for a ward progress roll-up');
-    const { info, submissions } = await readSubmissions(context, batch, plan, opts.sheetIds, onStep);
-    const { workbook, group } = buildReport(plan, submissions, {
-      fiscalYear: opts.fiscalYear,
-      lang,
-      ...(opts.kind === 'ward' && opts.ward ? { receiver: opts.ward } : {}),
+    onStep('reading');
+    const targets = opts.sheetIds.map((id) => queueUsedRange(context.workbook.worksheets.getItem(id)));
+    const tags = hasCustomProperties()
+      ? targets.map((t) => {
+          const p = t.sheet.customProperties.getItemOrNullObject(IMPORT_KEY);
+          p.load('value');
+          return p;
+        })
+      : null;
+    const parts = queueReviewParts(context);
+    let xml: ReturnType<typeof queueReviewXml> = null;
+    const info = await loadWorkbookInfo(context, batch, () => (xml = queueReviewXml(parts)));
+    const stored = reviewOf(plan, xml);
+    if (!stored.ok) return { ok: false, reason: stored.reason };
+    // A return taken in is read under the file it came from, as the review panel reads it.
+    const tagOf = (i: number) => (tags && !tags[i]!.isNullObject ? parseImportTag(tags[i]!.value) : null);
+    targets.forEach((t, i) => {
+      const tag = tagOf(i);
+      if (tag) t.source = tag.source;
     });
+    const grids: SheetGrid[] = await readGrids(context, batch, targets);
+    onStep('rolling');
+    await yieldToUi();
+    const checked = validateReturns(plan, grids.map((grid) => ({ grid })));
+    const submissions = reportSubmissions(
+      plan,
+      checked.flatMap((c, i) => ('result' in c ? [{ result: c.result, tag: tagOf(i) }] : [])),
+    );
+    const review = stored.stored ? stored.state : null;
     onStep('writing');
     await yieldToUi();
-    return replaceGroup(context, batch, info, workbook.sheets, lang, group);
+    const written = await writeReport(context, batch, plan, lang, info, { submissions, review }, {
+      fiscalYear: opts.fiscalYear,
+      ...(opts.kind === 'ward' && opts.ward ? { receiver: opts.ward } : {}),
+    });
+    return { ok: true, sheets: written.sheets, report: written.report, reviewed: review !== null };
   });
 }
 

@@ -21,13 +21,39 @@ export type StoredReview = { ok: true; state: ReviewState; stored: boolean } | {
  * ```
  */
 export async function readReview(context: Excel.RequestContext, plan: Plan): Promise<StoredReview> {
+  const parts = queueReviewParts(context);
+  await context.sync();
+  const xml = queueReviewXml(parts);
+  await context.sync();
+  return reviewOf(plan, xml);
+}
+
+/**
+ * Reading the review inside a caller's own syncs, step 1: queues the load of the review parts.
+ *
+ * @example
+ * ```ts
+ * const parts = queueReviewParts(context);
+ * await context.sync();
+ * const xml = queueReviewXml(parts);
+ * await context.sync();
+ * const stored = reviewOf(plan, xml);
+ * ```
+ */
+export function queueReviewParts(context: Excel.RequestContext): Excel.CustomXmlPartScopedCollection {
   const parts = context.workbook.customXmlParts.getByNamespace(REVIEW_NAMESPACE);
   parts.load('items/id');
-  await context.sync();
-  const part = parts.items[0];
-  if (!part) return { ok: true, state: emptyReview(plan), stored: false };
-  const xml = part.getXml();
-  await context.sync();
+  return parts;
+}
+
+/** Step 2, after a sync: queues the XML of the stored part (null when the workbook has none). */
+export function queueReviewXml(parts: Excel.CustomXmlPartScopedCollection): OfficeExtension.ClientResult<string> | null {
+  return parts.items[0]?.getXml() ?? null;
+}
+
+/** Step 3, after a sync: the stored state, the empty state when there is none, or why it cannot be read. */
+export function reviewOf(plan: Plan, xml: OfficeExtension.ClientResult<string> | null): StoredReview {
+  if (!xml) return { ok: true, state: emptyReview(plan), stored: false };
   const r = reviewFromXml(xml.value);
   return r.ok ? { ok: true, state: r.state, stored: true } : r;
 }

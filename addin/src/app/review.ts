@@ -13,14 +13,11 @@ import {
   readVerification,
   receive,
   recordMeeting,
-  resolveResubmissions,
   sendBack,
-  submissionFromValidation,
   validateReturn,
   verificationOf,
   verificationSheet,
   wardProgress,
-  wardProgressWorkbook,
   type ActionContext,
   type Issue,
   type Lang,
@@ -36,8 +33,9 @@ import {
 import { Batch } from '../excel/batch.js';
 import { queueUsedRange, readGrids } from '../excel/read.js';
 import { run } from '../excel/run.js';
-import { loadWorkbookInfo, replaceGroup, type WorkbookInfo } from '../excel/workbook.js';
+import { loadWorkbookInfo, replaceGroup } from '../excel/workbook.js';
 import { readImported, type ImportedReturn } from './import-returns.js';
+import { reportSubmissions, sheetOfGroup, verificationGroup, writeReport } from './report.js';
 import { readReview, writeReview } from './review-store.js';
 
 /** The returns taken in, their submissions and the stored review state. */
@@ -63,12 +61,9 @@ async function readView(context: Excel.RequestContext, batch: Batch, plan: Plan)
   const stored = await readReview(context, plan);
   if (!stored.ok) return { ok: false, code: 'unreadable_state', reason: stored.reason };
   const returns = await readImported(context, batch, plan);
-  // Rows two returns share count once, from the version saved later: the roll-up's resubmission rule.
-  const resolved = resolveResubmissions(
-    plan,
-    returns.map((r) => ({ result: r.result, savedAt: r.tag.savedAt, fileTime: r.tag.fileTime })),
-  );
-  const submissions = returns.flatMap((r, i) => (r.result.templateId !== null ? [submissionFromValidation(resolved[i]!, { id: r.submissionId })] : []));
+  // The same submissions the roll-up tab counts (report.ts): ids from the import tags, rows two
+  // returns share counted once, from the version saved later.
+  const submissions = reportSubmissions(plan, returns);
   return { ok: true, view: { state: stored.state, returns, submissions } };
 }
 
@@ -158,24 +153,13 @@ export function missingReports(plan: Plan, view: ReviewView, ward: string, fisca
 // ---------------------------------------------------------------------------------------------
 // Verification 検証 and the report
 
-
-function verificationGroup(ward: string, fiscalYear: number): string {
-  return `verification:${ward}:${fiscalYear}`;
-}
-
-function progressOf(plan: Plan, view: ReviewView, ward: string, fiscalYear: number, verifications?: VerificationResult[]): WardProgress {
-  return wardProgress(plan, view.submissions, { fiscalYear, ward, review: view.state, ...(verifications ? { verifications } : {}) });
+function progressOf(plan: Plan, view: ReviewView, ward: string, fiscalYear: number): WardProgress {
+  return wardProgress(plan, view.submissions, { fiscalYear, ward, review: view.state });
 }
 
 /** Whether the plan gives the unit's receiving body a verification to record. */
 export function hasVerification(plan: Plan, ward: string, fiscalYear: number, view: ReviewView): boolean {
   return verificationOf(plan, progressOf(plan, view, ward, fiscalYear)) !== undefined;
-}
-
-/** The sheet of a group, if the workbook has one (by its tag). */
-function sheetOfGroup(info: WorkbookInfo, group: string): { id: string; name: string } | undefined {
-  const id = Object.entries(info.registry).find(([, e]) => e.group === group && e.state !== 'retired' && e.state !== 'pending')?.[0];
-  return id ? info.sheets.find((s) => s.id === id) : undefined;
 }
 
 /**
@@ -248,17 +232,11 @@ export function writeUnitReport(
     const opened = await readView(context, batch, plan);
     if (!opened.ok) return { ok: false, reason: opened.reason };
     const info = await loadWorkbookInfo(context, batch);
-    const have = sheetOfGroup(info, verificationGroup(opts.ward, opts.fiscalYear));
-    let verifications: VerificationResult[] | undefined;
-    if (have) {
-      const t = queueUsedRange(context.workbook.worksheets.getItem(have.id));
-      await batch.sync();
-      const [grid] = await readGrids(context, batch, [t]);
-      verifications = [readVerification(plan, progressOf(plan, opened.view, opts.ward, opts.fiscalYear), grid!)];
-    }
-    const progress = progressOf(plan, opened.view, opts.ward, opts.fiscalYear, verifications);
-    const sheets = await replaceGroup(context, batch, info, wardProgressWorkbook(progress, lang).sheets, lang, `ward-progress:${opts.ward}:${opts.fiscalYear}`);
-    return { ok: true, sheets, progress, verificationIssues: verifications?.[0]?.issues ?? [] };
+    // The roll-up tab's path: core's buildReport with the review state and the verification sheet.
+    const written = await writeReport(context, batch, plan, lang, info, { submissions: opened.view.submissions, review: opened.view.state }, { fiscalYear: opts.fiscalYear, receiver: opts.ward });
+    // A receiver was given, so core built that unit's compiled report.
+    if (written.report.kind !== 'ward-progress') throw new Error('buildReport with a receiver returned an annual report');
+    return { ok: true, sheets: written.sheets, progress: written.report, verificationIssues: written.verificationIssues };
   });
 }
 

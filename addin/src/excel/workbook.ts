@@ -20,7 +20,8 @@ export interface WorkbookInfo {
 
 /**
  * Loads sheet names and ids, table names and each sheet's tag: two syncs, since the tags are read
- * per sheet once the sheets are known. Loads the caller queued before ride along the first.
+ * per sheet once the sheets are known. Loads the caller queued before ride along the first;
+ * what `afterFirst` queues (with the first answer in hand) rides along the second.
  *
  * @example
  * ```ts
@@ -28,7 +29,7 @@ export interface WorkbookInfo {
  * const ours = info.sheets.filter((s) => s.id in info.registry);
  * ```
  */
-export async function loadWorkbookInfo(context: Excel.RequestContext, batch: Batch): Promise<WorkbookInfo> {
+export async function loadWorkbookInfo(context: Excel.RequestContext, batch: Batch, afterFirst: () => void = () => {}): Promise<WorkbookInfo> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/id,items/name');
   const tables = context.workbook.tables;
@@ -36,6 +37,7 @@ export async function loadWorkbookInfo(context: Excel.RequestContext, batch: Bat
   const legacy = loadRegistry(context);
   await batch.sync();
   const tags = sheets.items.map((s) => loadTag(s));
+  afterFirst();
   await batch.sync();
   // An earlier version kept the registry in settings by worksheet id: still honoured for sheets
   // that carry no tag, until a run of their group replaces them with tagged ones.

@@ -446,8 +446,25 @@ function rollupPanel(plan: Plan): HTMLElement {
         const kind = kindWard.checked ? 'ward' : 'annual';
         const opts: { sheetIds: string[]; fiscalYear: number; kind: 'ward' | 'annual'; ward?: string } = { sheetIds: ids, fiscalYear: Number(fy.value), kind };
         if (kind === 'ward') opts.ward = ward.value;
-        const names = await rollUp(activePlan().plan, state.lang, opts, onStep);
-        setStatus(tr('rolledUp', names.length, names.join('、')) + layoutNote(), 'ok');
+        const r = await rollUp(activePlan().plan, state.lang, opts, onStep);
+        if (!r.ok) {
+          setStatus(r.reason[state.lang], 'error');
+          return;
+        }
+        // What did not count, and why, is core's (the review state applied): never left unsaid.
+        const subs = r.report.submissions;
+        const leftOut = subs.filter((s) => s.use === 'left-out');
+        replace(
+          rollupResults,
+          ...(leftOut.length > 0
+            ? [
+                h('h2', {}, tr('rollupLeftOut')),
+                h('ul', { class: 'issues', id: 'rollup-left-out' }, ...leftOut.map((s) => h('li', {}, h('span', { class: 'cell' }, s.sheet), ' ', s.reason?.[state.lang] ?? ''))),
+              ]
+            : []),
+        );
+        const counted = tr('rollupCounted', subs.length - leftOut.length, leftOut.length) + (r.reviewed ? tr('rollupReviewed') : '');
+        setStatus(tr('rolledUp', r.sheets.length, r.sheets.join('、')) + ' ' + counted + layoutNote(), 'ok');
         await refreshListing();
       }),
     { primary: true },

@@ -20,6 +20,19 @@ export interface FakeCell {
   hyperlink?: string;
 }
 
+/** A sheet's print settings as the fake holds them (Worksheet.pageLayout, row heights, merges). */
+export interface FakePageLayout {
+  orientation: string;
+  paperSize: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  margins: Record<string, number>;
+  printArea: string | null;
+  printTitleRows: string | null;
+  headersFooters: Record<string, string>;
+  rowHeights: Record<string, number>;
+  merges: string[];
+}
+
 export interface FakeExcel {
   stats: FakeStats;
   reset(): void;
@@ -65,6 +78,7 @@ export interface FakeExcel {
   /** The workbook as saved to a file, and opening such a saved copy (a real close and reopen). */
   save(): unknown;
   open(saved: unknown): void;
+  pageLayout(sheet: string): FakePageLayout;
   callFunction(id: string, args: unknown[]): Promise<{ value?: unknown; error?: string; message?: string }>;
 }
 

@@ -248,6 +248,7 @@
       return;
     }
     if (input.length > 1 && /^[=+\-@]/.test(input) && !NUMERIC.test(input.replace(/,/g, ''))) {
+      strictFormulaLength(input);
       cell.formula = input.startsWith('=') ? input : '=' + input.slice(input.startsWith('@') ? 1 : 0);
       const ev = evaluateFormula(cell.formula, sheet);
       cell.value = ev.value;
@@ -315,6 +316,7 @@
     if (typeof key !== 'string' || key.length === 0 || key.length > 255) fail('InvalidArgument', 'The custom property key must have 1 to 255 characters.');
   }
   function strictFormulaStrings(formula) {
+    strictFormulaLength(formula);
     const re = /"((?:[^"]|"")*)"/g;
     let m;
     while ((m = re.exec(String(formula))) !== null)
@@ -334,9 +336,22 @@
       if (typeof v.message === 'string' && v.message.length > 255) fail('InvalidArgument', 'The message is longer than 255 characters.');
     }
   }
-  /** Table names that read as a cell reference (A1, R1C1, R, C) are refused, as in Excel's UI. */
+  /**
+   * A formula holds at most 8,192 characters (Excel restricts a cell formula to 8,192: [MS-OI29500]
+   * §2.1.1085, ST_Formula); the API refuses a longer one with InvalidArgument.
+   */
+  const FORMULA_LIMIT = 8192;
+  function strictFormulaLength(formula) {
+    if (String(formula).length > FORMULA_LIMIT) fail('InvalidArgument', 'A formula can hold at most 8,192 characters.');
+  }
+  /**
+   * Table names follow Excel's rules for names: a letter, "_" or "\" first, then letters, digits,
+   * "_" and "."; at most 255 characters; and none that reads as a cell reference (A1, R1C1, R, C).
+   */
   function strictTableName(name) {
     const n = String(name);
+    if (n.length > 255) fail('InvalidArgument', 'A table name can hold at most 255 characters.');
+    if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(n)) fail('InvalidArgument', 'Invalid table name: ' + n);
     if (/^[A-Za-z]{1,3}\d+$/.test(n) || /^[Rr]\d*([Cc]\d*)?$/.test(n) || /^[Cc]\d*$/.test(n))
       fail('InvalidArgument', 'The table name reads as a cell reference: ' + n);
   }
@@ -1329,7 +1344,6 @@
       this._set('table.name', v, (o) => {
         if (this._ctx.wb.tables.some((t) => t !== o && t.name.toLowerCase() === String(v).toLowerCase()))
           fail('ItemAlreadyExists', 'A table with this name already exists: ' + v);
-        if (!/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(v)) fail('InvalidArgument', 'Invalid table name: ' + v);
         strictTableName(v);
         o.name = v;
       });

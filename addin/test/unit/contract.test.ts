@@ -201,18 +201,7 @@ async function viaCli(model: WorkbookModel, lang: Lang): Promise<Written[]> {
 // ---------------------------------------------------------------------------------------------
 // The add-in: write through Office.js into the fake workbook, read the fake back
 
-interface FakePage {
-  orientation: string;
-  paperSize: string;
-  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number };
-  margins: Record<string, number>;
-  printArea: string | null;
-  printTitleRows: string | null;
-  headersFooters: Record<string, string>;
-  rowHeights: Record<string, number>;
-  merges: string[];
-}
-const pageLayout = (sheet: string) => (fake as unknown as { pageLayout(s: string): FakePage }).pageLayout(sheet);
+const pageLayout = (sheet: string) => fake.pageLayout(sheet);
 
 const OPERATOR: Record<string, string> = { Between: 'between', GreaterThanOrEqualTo: 'greaterThanOrEqual', LessThanOrEqualTo: 'lessThanOrEqual' };
 

@@ -137,6 +137,42 @@ describe('what Excel refuses', () => {
     expect(await onSheet((s) => (s.tables.add('A1:A2', true).name = 'Returns_2026'))).toBe('ok');
   });
 
+  it('table names over 255 characters, with a space, or not starting with a letter, "_" or "\\"', async () => {
+    for (const [name, want] of [
+      ['T' + 'x'.repeat(255), 'InvalidArgument'],
+      ['返送 一覧', 'InvalidArgument'],
+      ['1表', 'InvalidArgument'],
+      ['T' + 'x'.repeat(254), 'ok'],
+      ['\\報告_2026', 'ok'],
+      ['_報告.2026', 'ok'],
+    ] as const) {
+      fake.reset();
+      fake.type('Sheet1', 'A1', [['h'], ['1']]);
+      const code = await onSheet((s) => {
+        s.tables.add('A1:A2', true).name = name;
+      });
+      expect([name.slice(0, 12), code]).toEqual([name.slice(0, 12), want]);
+    }
+  });
+
+  it('formulas over 8,192 characters, written or in a name', async () => {
+    const sum = (n: number) => '=' + Array.from({ length: n }, () => 'A1').join('+');
+    const long = sum(2731); // 1 + 2731 × 3 − 1 = 8,193 characters
+    expect(long.length).toBe(8193);
+    expect(await onSheet((s) => (s.getRange('B1').formulas = [[long]]))).toBe('InvalidArgument');
+    expect(await onSheet((s) => (s.getRange('B1').values = [[long]]))).toBe('InvalidArgument');
+    expect(await onSheet((s) => s.names.add('Long', long))).toBe('InvalidArgument');
+    expect(await onSheet((s) => (s.getRange('B1').formulas = [[long.slice(0, 8192)]]))).toBe('ok');
+  });
+
+  it('a request over 5 MB, before any of it runs', async () => {
+    fake.resetStats();
+    const big = Array.from({ length: 2000 }, (_, r) => Array.from({ length: 10 }, (_, c) => `${r}:${c}:${'い'.repeat(100)}`));
+    expect(await onSheet((s) => (s.getRange('A1:J2000').values = big))).toBe('RequestPayloadSizeLimitExceeded');
+    expect(fake.values('Sheet1')).toEqual([]);
+    expect(fake.stats.requests.at(-1)).toMatchObject({ error: 'RequestPayloadSizeLimitExceeded' });
+  });
+
   it('sheet names History, empty, or with an apostrophe at either end', async () => {
     for (const bad of ['History', 'history', "'報告", "報告'", ' ']) {
       const code = await outcome(async (context) => {

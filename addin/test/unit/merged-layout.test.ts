@@ -4,19 +4,13 @@
  * merged areas (ExcelApi 1.13) and hidden rows (1.9), and says so when this Excel cannot.
  * Two differently shaped plans: Chiba's and the custom town plan of examples/.
  */
-import { readFileSync } from 'node:fs';
-import { requirePlan } from '@sasaeai/core';
-import { chibaPlan } from '@sasaeai/plan-chiba';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fake, typeGrid } from '../fake-office/install.js';
-import { rollUp, validateInPlace } from '../../src/app/operations.js';
-import { Batch } from '../../src/excel/batch.js';
-import { layoutUnavailable, mergedAreasOf, queueUsedRange, readGrids } from '../../src/excel/read.js';
-import { run } from '../../src/excel/run.js';
+import { validateInPlace } from '../../src/app/operations.js';
+import { layoutUnavailable, mergedAreasOf } from '../../src/excel/read.js';
+import { chiba, freshWorkbookEachTest, readActive, rollUpSheets, town, TOWN_RETURN } from './fake-workbook.js';
 
-const chiba = requirePlan(chibaPlan);
-
-beforeEach(() => fake.reset());
+freshWorkbookEachTest();
 
 /**
  * A return as staff make it: 年度・区・地区部会・報告日 merged down over the three rows of 椿森,
@@ -35,16 +29,6 @@ function mergedReturn(): string {
   for (const c of ['A', 'B', 'C', 'D']) fake.merge('椿森', `${c}2:${c}4`);
   fake.hideRows('椿森', '5:5');
   return id;
-}
-
-/** The active sheet as the add-in reads it for core. */
-function readActive() {
-  return run(async (context) => {
-    const batch = new Batch(context);
-    const t = queueUsedRange(context.workbook.worksheets.getActiveWorksheet());
-    await batch.sync();
-    return (await readGrids(context, batch, [t]))[0]!;
-  });
 }
 
 /** 実施回数 of a district in the roll-up's by-district sheet (地区別), found by its header. */
@@ -76,7 +60,7 @@ describe('merged cells and hidden rows on an Excel with ExcelApi 1.13', () => {
 
   it('rolling up counts all three merged rows and the hidden row', async () => {
     const id = mergedReturn();
-    const names = await rollUp(chiba, 'ja', { sheetIds: [id], fiscalYear: 2025, kind: 'ward', ward: '12101' });
+    const names = await rollUpSheets(chiba, 'ja', { sheetIds: [id], fiscalYear: 2025, kind: 'ward', ward: '12101' });
     expect(sessionsOf(names, '椿森')).toBe(12 + 7 + 5);
     expect(sessionsOf(names, '新宿')).toBe(9);
   });
@@ -128,14 +112,8 @@ describe('merged cells and hidden rows on an Excel with ExcelApi 1.13', () => {
   });
 
   it('works with a second plan shape (the custom town plan): the same issues as the sheet typed out in full, plus the merge note', async () => {
-    const town = requirePlan(JSON.parse(readFileSync(new URL('../../../examples/custom-plan/town.plan.json', import.meta.url), 'utf8')));
     // 年度 and 地区 merged down over the three rows of 北地区.
-    const full: (string | number)[][] = [
-      ['年度', '地区', '取組み', '開催回数', '協力者数', '進み具合', 'ひとこと'],
-      [2026, '北地区', '見守りネットワーク', 4, 10, '順調', ''],
-      [2026, '北地区', 'ごみ出し支援', 2, 5, '一部遅れ', ''],
-      [2026, '北地区', '買い物バス', 6, 3, '順調', ''],
-    ];
+    const full = TOWN_RETURN;
     typeGrid('Sheet1', full);
     const typedOut = await validateInPlace(town, {});
     fake.reset();

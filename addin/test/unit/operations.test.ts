@@ -12,6 +12,7 @@ import { validationRule } from '../../src/excel/write.js';
 import { Batch } from '../../src/excel/batch.js';
 import { queueUsedRange, readGrids } from '../../src/excel/read.js';
 import { run } from '../../src/excel/run.js';
+import { rollUpSheets } from './fake-workbook.js';
 
 const plan = requirePlan(chibaPlan);
 const FIVE_MB = 5 * 1024 * 1024;
@@ -188,7 +189,7 @@ describe('roll-up', () => {
     fake.type('R1', 'K2', "'=1+1 と書いた成果");
     fake.type('R1', 'L2', "'@課題 -要確認");
     fake.addSheet('メモ');
-    const names = await rollUp(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' });
+    const names = await rollUpSheets(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' });
     expect(names.length).toBeGreaterThanOrEqual(3);
     const cells = names.flatMap((n) => Object.values(fake.snapshot(n).cells));
     expect(cells.filter((c) => c.value === '=1+1 と書いた成果' || c.value === '@課題 -要確認').length).toBeGreaterThan(0);
@@ -204,7 +205,7 @@ describe('roll-up', () => {
 
     // The user renames one result sheet and makes a sheet with the name of another.
     const sheetsBefore = fake.sheetNames();
-    const again = await rollUp(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' });
+    const again = await rollUpSheets(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' });
     expect(again).toEqual(names);
     expect(fake.sheetNames().sort()).toEqual(sheetsBefore.sort());
     expect(fake.sheetNames()).toContain('メモ');
@@ -214,7 +215,7 @@ describe('roll-up', () => {
 
   it('writes the annual report', async () => {
     const { ids } = returnSheets(40, 20, 9);
-    const names = await rollUp(plan, 'en', { sheetIds: ids, fiscalYear: 2025, kind: 'annual' });
+    const names = await rollUpSheets(plan, 'en', { sheetIds: ids, fiscalYear: 2025, kind: 'annual' });
     expect(names.length).toBeGreaterThan(0);
   });
 
@@ -224,7 +225,7 @@ describe('roll-up', () => {
       fake.reset();
       const { ids } = returnSheets(rows, Math.ceil(rows / 4), 21);
       fake.resetStats();
-      await rollUp(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' });
+      await rollUpSheets(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' });
       counts.push(fake.stats.syncs);
       for (const r of fake.stats.requests) {
         expect(r.error).toBeUndefined();
@@ -238,13 +239,13 @@ describe('roll-up', () => {
 
   it('finds its sheets by the tag in each sheet after a reopen that changed every worksheet id and lost the settings', async () => {
     const { ids } = returnSheets(40, 20, 13);
-    const names = await rollUp(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' });
+    const names = await rollUpSheets(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' });
     const before = fake.sheetNames();
     fake.reopen({ loseSettings: true });
     const listing = await listWorkbook();
     expect(listing.sheets.filter((s) => s.ours).map((s) => s.name).sort()).toEqual([...names].sort());
     const returns = listing.sheets.filter((s) => !s.ours).map((s) => s.id);
-    const again = await rollUp(plan, 'ja', { sheetIds: returns.filter((id) => listing.sheets.find((s) => s.id === id)!.name.startsWith('R')), fiscalYear: 2025, kind: 'ward', ward: '12101' });
+    const again = await rollUpSheets(plan, 'ja', { sheetIds: returns.filter((id) => listing.sheets.find((s) => s.id === id)!.name.startsWith('R')), fiscalYear: 2025, kind: 'ward', ward: '12101' });
     expect(again).toEqual(names);
     expect(fake.sheetNames().sort()).toEqual([...before].sort());
   });
@@ -252,19 +253,19 @@ describe('roll-up', () => {
   it('tags its sheets with a worksheet-scoped name where ExcelApi 1.12 (custom properties) is missing', async () => {
     fake.setExcelApi('1.9');
     const { ids } = returnSheets(40, 20, 13);
-    const names = await rollUp(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' });
+    const names = await rollUpSheets(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' });
     expect(fake.sheetNamesDefined(names[0]!)['SasaeaiSheet']).toMatch(/^="\{""model"":/);
     fake.reopen({ loseSettings: true });
     const before = fake.sheetNames();
     const listing = await listWorkbook();
     expect(listing.sheets.filter((s) => s.ours).map((s) => s.name).sort()).toEqual([...names].sort());
-    expect(await rollUp(plan, 'ja', { sheetIds: listing.sheets.filter((s) => !s.ours && s.name.startsWith('R')).map((s) => s.id), fiscalYear: 2025, kind: 'ward', ward: '12101' })).toEqual(names);
+    expect(await rollUpSheets(plan, 'ja', { sheetIds: listing.sheets.filter((s) => !s.ours && s.name.startsWith('R')).map((s) => s.id), fiscalYear: 2025, kind: 'ward', ward: '12101' })).toEqual(names);
     expect(fake.sheetNames().sort()).toEqual([...before].sort());
   });
 
   it('leaves the previous report as it was when writing the new one fails half-way', async () => {
     const { ids } = returnSheets(40, 20, 17);
-    const names = await rollUp(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' });
+    const names = await rollUpSheets(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' });
     const sheets = fake.sheetNames();
     const snaps = names.map((n) => fake.snapshot(n));
     fake.failNext('charts.add');
@@ -272,7 +273,7 @@ describe('roll-up', () => {
     expect(fake.sheetNames()).toEqual(sheets);
     expect(names.map((n) => fake.snapshot(n))).toEqual(snaps);
     // And the next run goes through as usual.
-    expect(await rollUp(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' })).toEqual(names);
+    expect(await rollUpSheets(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' })).toEqual(names);
     expect(fake.sheetNames().sort()).toEqual([...sheets].sort());
   });
 });

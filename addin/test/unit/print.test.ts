@@ -8,23 +8,13 @@ import { generateReturns } from '@sasaeai/core/samples';
 import { chibaPlan } from '@sasaeai/plan-chiba';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fake, typeGrid } from '../fake-office/install.js';
-import { createReturnSheet, rollUp } from '../../src/app/operations.js';
+import { createReturnSheet } from '../../src/app/operations.js';
 import { run } from '../../src/excel/run.js';
+import { rollUpSheets } from './fake-workbook.js';
 
 const plan = requirePlan(chibaPlan);
 
-interface PageLayout {
-  orientation: string;
-  paperSize: string;
-  zoom: Record<string, number>;
-  margins: Record<string, number>;
-  printArea: string | null;
-  printTitleRows: string | null;
-  headersFooters: Record<string, string>;
-  rowHeights: Record<string, number>;
-  merges: string[];
-}
-const pageLayout = (sheet: string) => (fake as unknown as { pageLayout(s: string): PageLayout }).pageLayout(sheet);
+const pageLayout = (sheet: string) => fake.pageLayout(sheet);
 
 beforeEach(() => fake.reset());
 
@@ -36,7 +26,7 @@ describe('print settings in the add-in', () => {
       typeGrid(`R${i + 1}`, g.cells);
       return id;
     });
-    const names = await rollUp(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' });
+    const names = await rollUpSheets(plan, 'ja', { sheetIds: ids, fiscalYear: 2025, kind: 'ward', ward: '12101' });
     const summary = pageLayout(names[0]!);
     expect(summary).toMatchObject({ paperSize: 'A4', orientation: 'Portrait', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
     expect(summary.headersFooters).toMatchObject({ leftHeader: '令和7年度 中央区 区計画の推進状況', centerHeader: '&A', rightHeader: '令和7年度', centerFooter: '&P / &N' });

@@ -4,57 +4,32 @@
  * workbook's 1904 date system — and that reading them costs no round trip per row (issue 16).
  * Against the fake office.js; two differently shaped plans (Chiba's and the custom town plan).
  */
-import { readFileSync } from 'node:fs';
-import { requirePlan, type Plan } from '@sasaeai/core';
-import { chibaPlan } from '@sasaeai/plan-chiba';
-import { beforeEach, describe, expect, it } from 'vitest';
+import type { Plan } from '@sasaeai/core';
+import { describe, expect, it } from 'vitest';
 import { fake } from '../fake-office/install.js';
 import { validateInPlace } from '../../src/app/operations.js';
-import { Batch } from '../../src/excel/batch.js';
-import { layoutUnavailable, queueUsedRange, readGrids } from '../../src/excel/read.js';
-import { run } from '../../src/excel/run.js';
+import { layoutUnavailable } from '../../src/excel/read.js';
+import { chiba, CHIBA_RETURN, freshWorkbookEachTest, readActive, town, TOWN_RETURN } from './fake-workbook.js';
 
-const chiba = requirePlan(chibaPlan);
-const town = requirePlan(JSON.parse(readFileSync(new URL('../../../examples/custom-plan/town.plan.json', import.meta.url), 'utf8')));
-
-beforeEach(() => fake.reset());
+freshWorkbookEachTest();
 
 /** A return of three rows in each plan's shape; `sum` is the column letters of its summed counts. */
 const RETURNS: { name: string; plan: Plan; rows: (string | number)[][]; sums: string[]; dateCol: string | null }[] = [
   {
     name: 'Chiba',
     plan: chiba,
-    rows: [
-      ['年度', '区', '地区部会', '報告日', '取組み', '実施状況', '参加者数', '実施回数'],
-      ['令和7年度', '中央区', '椿森', '2025/9/30', '見守り・声かけ活動', '実施中', 40, 12],
-      ['令和7年度', '中央区', '椿森', '2025/9/30', '子育てサロン', '実施済み', 25, 7],
-      ['令和7年度', '中央区', '椿森', '2025/9/30', '地域の居場所づくり', '実施中', 18, 5],
-    ],
+    rows: CHIBA_RETURN,
     sums: ['G', 'H'],
     dateCol: 'D',
   },
   {
     name: 'town',
     plan: town,
-    rows: [
-      ['年度', '地区', '取組み', '開催回数', '協力者数', '進み具合', 'ひとこと'],
-      [2026, '北地区', '見守りネットワーク', 4, 10, '順調', ''],
-      [2026, '北地区', 'ごみ出し支援', 2, 5, '一部遅れ', ''],
-      [2026, '北地区', '買い物バス', 6, 3, '順調', ''],
-    ],
+    rows: TOWN_RETURN,
     sums: ['D', 'E'],
     dateCol: null,
   },
 ];
-
-function readActive() {
-  return run(async (context) => {
-    const batch = new Batch(context);
-    const t = queueUsedRange(context.workbook.worksheets.getActiveWorksheet());
-    await batch.sync();
-    return (await readGrids(context, batch, [t]))[0]!;
-  });
-}
 
 describe('a totals row made with =SUM', () => {
   for (const r of RETURNS) {

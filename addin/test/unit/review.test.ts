@@ -4,49 +4,30 @@
  * confirmation with who, when and why, and the verification sheet read back into the report.
  */
 import { readFileSync } from 'node:fs';
-import { requirePlan, sendBackNotice, type ActionContext, type Actor, type Plan } from '@sasaeai/core';
+import { requirePlan, sendBackNotice, type Actor } from '@sasaeai/core';
 import { generateReturns } from '@sasaeai/core/samples';
 import { chibaPlan } from '@sasaeai/plan-chiba';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fake } from '../fake-office/install.js';
 import { returnFile } from '../fixtures/return-files.js';
 import { importReturns } from '../../src/app/import-returns.js';
-import { createVerificationSheet, missingReports, openReview, readVerificationSheet, reviewAct, writeUnitReport, type ReviewOutcome } from '../../src/app/review.js';
+import { createVerificationSheet, missingReports, openReview, readVerificationSheet, reviewAct, writeUnitReport } from '../../src/app/review.js';
 import { REVIEW_NAMESPACE } from '../../src/app/review-store.js';
+import { ctx, ok, resetClock, takeIn } from './review-kit.js';
 
 const chiba = requirePlan(chibaPlan);
 const city = requirePlan(JSON.parse(readFileSync(new URL('../../../examples/designated-city/minato.plan.json', import.meta.url), 'utf8')));
 
-let tick = 0;
-const ctx = (actor: Actor, reason?: string): ActionContext => {
-  const c: ActionContext = { actor, now: () => new Date(Date.UTC(2026, 4, 20, 0, tick++)) };
-  if (reason) c.reason = reason;
-  return c;
-};
 const secretariat: Actor = { id: 'sato', name: '佐藤', body: 'ward-secretariat', unit: '12101' };
-
-async function takeIn(plan: Plan, n: number, wards?: string[]) {
-  const g = generateReturns(plan, { seed: 5, rows: n * 3, rowsPerSheet: 3, fiscalYear: 2025, ...(wards ? { wards } : {}) });
-  const files = await Promise.all(
-    g.grids.map(async (grid, i) => ({ name: `r${i + 1}.xlsx`, bytes: await returnFile({ sheets: [{ name: '報告', cells: grid.cells }], modified: new Date('2026-05-10T00:00:00Z') }) })),
-  );
-  await importReturns(plan, 'ja', files);
-  return files.map((f) => `${f.name}#報告`);
-}
-
-function ok(r: ReviewOutcome) {
-  if (!r.ok) throw new Error(r.reason.en);
-  return r.view;
-}
 
 beforeEach(() => {
   fake.reset();
-  tick = 0;
+  resetClock();
 });
 
 describe('the review in the workbook', () => {
   it('checks, accepts, sends back with a reason ready for an e-mail, and keeps it all across a reopen', async () => {
-    const ids = await takeIn(chiba, 3, ['12101']);
+    const ids = await takeIn(chiba, 3, { wards: ['12101'] });
     expect(ok(await openReview(chiba)).state.returns).toEqual({});
     for (const id of ids) ok(await reviewAct(chiba, { kind: 'check', id }, ctx(secretariat)));
     ok(await reviewAct(chiba, { kind: 'accept', id: ids[0]!, withErrors: true }, ctx(secretariat)));
@@ -73,7 +54,7 @@ describe('the review in the workbook', () => {
   });
 
   it('records a meeting, confirms the unit, and a later change shows who, when and why', async () => {
-    const ids = await takeIn(chiba, 2, ['12101']);
+    const ids = await takeIn(chiba, 2, { wards: ['12101'] });
     for (const id of ids) ok(await reviewAct(chiba, { kind: 'check', id }, ctx(secretariat)));
     for (const id of ids) ok(await reviewAct(chiba, { kind: 'accept', id, withErrors: true }, ctx(secretariat)));
     const met = ok(await reviewAct(chiba, { kind: 'meeting', ward: '12101', fiscalYear: 2025, date: '2026-05-20', agenda: ['推進状況の確認'] }, ctx(secretariat)));
@@ -97,7 +78,7 @@ describe('the review in the workbook', () => {
   });
 
   it('never overwrites a stored state it cannot read', async () => {
-    const ids = await takeIn(chiba, 1, ['12101']);
+    const ids = await takeIn(chiba, 1, { wards: ['12101'] });
     await import('../../src/excel/run.js').then(({ run }) => run(async (c) => { c.workbook.customXmlParts.add(`<review xmlns="${REVIEW_NAMESPACE}"><json>{"kind":"other"}</json></review>`); await c.sync(); }));
     const r = await reviewAct(chiba, { kind: 'check', id: ids[0]! }, ctx(secretariat));
     expect(r).toMatchObject({ ok: false, code: 'unreadable_state' });
@@ -105,7 +86,7 @@ describe('the review in the workbook', () => {
   });
 
   it('creates the verification sheet from core\'s model, reads it back, never replaces it, and the report carries it', async () => {
-    const ids = await takeIn(chiba, 2, ['12101']);
+    const ids = await takeIn(chiba, 2, { wards: ['12101'] });
     for (const id of ids) ok(await reviewAct(chiba, { kind: 'check', id }, ctx(secretariat)));
     for (const id of ids) ok(await reviewAct(chiba, { kind: 'accept', id, withErrors: true }, ctx(secretariat)));
     const made = await createVerificationSheet(chiba, 'ja', { ward: '12101', fiscalYear: 2025 });
@@ -145,7 +126,7 @@ describe('the review in the workbook', () => {
 
 describe('closing and opening the saved workbook', () => {
   it('keeps the returns taken in, their tags and the review state', async () => {
-    const ids = await takeIn(chiba, 2, ['12101']);
+    const ids = await takeIn(chiba, 2, { wards: ['12101'] });
     ok(await reviewAct(chiba, { kind: 'check', id: ids[0]! }, ctx(secretariat)));
     ok(await reviewAct(chiba, { kind: 'send-back', id: ids[0]!, reason: '再提出をお願いします' }, ctx(secretariat)));
     const saved = fake.save();
