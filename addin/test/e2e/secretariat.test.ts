@@ -42,6 +42,7 @@ afterAll(async () => {
 describe("a ward secretariat's year", () => {
   let pane: Pane;
   let saved: unknown;
+  let returnSheets: string[] = [];
   afterAll(async () => {
     await pane?.context.close();
   });
@@ -65,6 +66,7 @@ describe("a ward secretariat's year", () => {
     const sheets = await fakeCall<string[]>(page, 'sheetNames');
     expect(sheets).toHaveLength(4);
     for (const name of sheets.slice(1)) expect(plan.units.some((u) => u.parent === '12101' && u.name.ja === name)).toBe(true);
+    returnSheets = sheets.slice(1);
     await page.screenshot({ path: path.join(IMAGES, 'addin-ja-import.png') });
   });
 
@@ -132,6 +134,27 @@ describe("a ward secretariat's year", () => {
     expect(await settle(page)).toMatch(/枚のシートを出力しました/);
     await page.locator('#review-log').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(IMAGES, 'addin-ja-confirm.png') });
+    expect(pane.errors).toEqual([]);
+    saved = await fakeCall(page, 'save');
+  });
+
+  it('rolls up in the 集計 tab from what the review accepted: the return sent back is not counted', async () => {
+    const { page } = pane;
+    const unitReport = (await fakeCall<string[]>(page, 'sheetNames')).length;
+    await tab(page, /集計/);
+    await page.getByRole('button', { name: '一覧を更新' }).click();
+    await settle(page);
+    for (const name of returnSheets) await panel(page).getByLabel(name, { exact: true }).check();
+    await panel(page).getByLabel('年度', { exact: true }).selectOption('2025');
+    await page.getByRole('radio', { name: '受け手ごとの集約' }).check();
+    await panel(page).getByLabel('区', { exact: true }).selectOption({ label: WARD.name.ja });
+    await page.getByRole('button', { name: '集計してシートに出力' }).click();
+    const status = await settle(page);
+    expect(status).toMatch(/集計した報告 2 件、集計しなかった報告 1 件。/);
+    expect(status).toMatch(/審査記録を適用しました/);
+    expect(await page.locator('#rollup-left-out li').allInnerTexts()).toEqual([expect.stringContaining(returnSheets[2]!)]);
+    // The same report as the review panel's: its sheets were replaced, none added.
+    expect(await fakeCall<string[]>(page, 'sheetNames')).toHaveLength(unitReport);
     expect(pane.errors).toEqual([]);
     saved = await fakeCall(page, 'save');
   });

@@ -362,6 +362,57 @@
     if (n.toLowerCase() === 'history') fail('InvalidArgument', 'History is a reserved sheet name.');
     if (n.startsWith("'") || n.endsWith("'")) fail('InvalidArgument', "A sheet name cannot begin or end with an apostrophe: " + n);
   }
+  /**
+   * CustomXmlPartCollection.add / CustomXmlPart.setXml (ExcelApi 1.5) take a well-formed XML
+   * document and refuse anything else with InvalidArgument: one root element, tags closed in
+   * order, attribute values quoted, no raw "<" or "&" in text (only the five named entities and
+   * character references). A small scanner, enough for the parts an add-in writes.
+   */
+  function strictXml(xml) {
+    const bad = (why) => fail('InvalidArgument', 'The XML is not well-formed: ' + why);
+    const text = String(xml).replace(/^\uFEFF/, '').replace(/^<\?xml[^?]*\?>/, '');
+    const stack = [];
+    let roots = 0;
+    let i = 0;
+    const checkText = (t) => {
+      if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(t)) bad('a bare "&"');
+      if (stack.length === 0 && t.trim() !== '') bad('text outside the root element');
+    };
+    while (i < text.length) {
+      const lt = text.indexOf('<', i);
+      checkText(lt < 0 ? text.slice(i) : text.slice(i, lt));
+      if (lt < 0) break;
+      if (text.startsWith('<!--', lt)) {
+        const end = text.indexOf('-->', lt + 4);
+        if (end < 0) bad('an unclosed comment');
+        i = end + 3;
+        continue;
+      }
+      if (text.startsWith('<![CDATA[', lt)) {
+        const end = text.indexOf(']]>', lt);
+        if (end < 0 || stack.length === 0) bad('a misplaced CDATA section');
+        i = end + 3;
+        continue;
+      }
+      const gt = text.indexOf('>', lt);
+      if (gt < 0) bad('a tag cut short');
+      const tag = text.slice(lt + 1, gt);
+      const close = /^\/([\w.:-]+)\s*$/.exec(tag);
+      if (close) {
+        if (stack.pop() !== close[1]) bad('</' + close[1] + '> closes nothing open');
+      } else {
+        const open = /^([\w.:-]+)((?:\s+[\w.:-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)$/.exec(tag);
+        if (!open) bad('<' + tag.slice(0, 40) + '>');
+        if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(open[2])) bad('a bare "&" in an attribute');
+        if (stack.length === 0) roots++;
+        if (roots > 1) bad('more than one root element');
+        if (!open[3]) stack.push(open[1]);
+      }
+      i = gt + 1;
+    }
+    if (stack.length > 0) bad('<' + stack[stack.length - 1] + '> is not closed');
+    if (roots === 0) bad('no root element');
+  }
   /** Conditional formats: only Excel's types; a custom rule's formula starts with "=". */
   const CF_TYPES = ['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue'];
   function strictConditionalFormatType(type) {
@@ -1577,7 +1628,7 @@
       let created = null;
       ctx.enqueue(() => {
         const ns = /xmlns="([^"]*)"/.exec(xml);
-        if (!/^\s*</.test(xml)) fail('InvalidArgument', 'Not XML');
+        strictXml(xml);
         created = { id: newId('part'), xml, namespaceUri: ns ? ns[1] : '' };
         ctx.wb.parts.push(created);
       }, xml);
@@ -1611,7 +1662,10 @@
       return r;
     }
     setXml(xml) {
-      this._set('xml', xml, (o) => (o.xml = xml));
+      this._set('xml', xml, (o) => {
+        strictXml(xml);
+        o.xml = xml;
+      });
     }
     delete() {
       this._ctx.enqueue(() => {

@@ -173,6 +173,18 @@ describe('what Excel refuses', () => {
     expect(fake.stats.requests.at(-1)).toMatchObject({ error: 'RequestPayloadSizeLimitExceeded' });
   });
 
+  it('custom XML parts that are not well-formed XML', async () => {
+    const add = (xml: string) =>
+      outcome(async (context) => {
+        context.workbook.customXmlParts.add(xml);
+        await context.sync();
+      });
+    for (const bad of ['{"kind":"review"}', '<a><b></a></b>', '<a>A & B</a>', '<a>1 < 2</a>', '<a/><b/>', '<a x=1/>', '<a>', ''])
+      expect([bad, await add(bad)]).toEqual([bad, 'InvalidArgument']);
+    for (const good of ['<?xml version="1.0"?><a xmlns="urn:x" p=\'1\'><b>A &amp; B &lt;注&gt; &#x3042;</b><!-- c --><c/></a>', '<review xmlns="urn:x"><json>{"a":"&quot;"}</json></review>'])
+      expect([good, await add(good)]).toEqual([good, 'ok']);
+  });
+
   it('sheet names History, empty, or with an apostrophe at either end', async () => {
     for (const bad of ['History', 'history', "'報告", "報告'", ' ']) {
       const code = await outcome(async (context) => {
