@@ -11,6 +11,7 @@ import type { FieldValue, ReturnRecord, RowRef } from '../returns/types.js';
 import type { ReviewState } from '../review-state/types.js';
 import type { Submission } from './submission.js';
 import type { Aggregate, CellRow, FigureValue, NamedRef, Provenance, ReportField } from './types.js';
+import { figureId, rowId } from './figure-id.js';
 import { useOf, type SubmissionUse } from './use.js';
 
 /** How a template rolls up, worked out once from its fields. */
@@ -423,7 +424,6 @@ export function sortSubmissions(subs: readonly Submission[]): Submission[] {
  */
 export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts: ScanOptions): Scan {
   const top = plan.units.find((u) => u.parent === undefined)?.code ?? SINGLE;
-  const cfg = { startMonth: plan.fiscalYear.startMonth };
   const scopeCache = new Map<string, string | undefined>();
   const scopeOf = (unit: string): string | undefined => {
     if (scopeCache.has(unit)) return scopeCache.get(unit);
@@ -490,7 +490,7 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
         fy = null;
         if (typeof d === 'string') {
           try {
-            fy = fiscalYearOf(d, cfg);
+            fy = fiscalYearOf(d, plan.fiscalYear);
           } catch {
             fy = null;
           }
@@ -797,7 +797,7 @@ export function buildCells(plan: Plan, ss: ScopeScan, shape: TemplateShape, sink
     if (!unit) unitNames.set(c.unit, (unit = unitRef(plan, c.unit)));
     let subject = subjectNames.get(c.subject);
     if (!subject) subjectNames.set(c.subject, (subject = subjectRef(plan, c.subject)));
-    const id = `${c.unit}/${c.subject}`;
+    const id = rowId(c.unit, c.subject);
     const cell: BuiltCell = {
       id,
       unit,
@@ -816,7 +816,7 @@ export function buildCells(plan: Plan, ss: ScopeScan, shape: TemplateShape, sink
     emitAggregate(sink, id, [ci], out, shape, false);
     for (const f of shape.last) {
       const x = values[f];
-      const fid = `${id}/${f}`;
+      const fid = figureId(id, f);
       sink.figures[fid] = x === null || x === undefined ? null : Array.isArray(x) ? x.join(',') : typeof x === 'boolean' ? String(x) : x;
       sink.provenance[fid] = prov({ cells: [ci], pick: 'last' }, c.provisional);
     }
@@ -883,12 +883,12 @@ export function emitAggregate(
     sink.figures[id] = value;
     sink.provenance[id] = prov(p, provisional);
   };
-  put(`${prefix}/cells`, agg.cells, { cells: cellIdx, pick: 'all' });
-  put(`${prefix}/records`, agg.records, { cells: cellIdx, pick: 'all' });
-  for (const f of shape.sum) put(`${prefix}/${f}`, agg.sum[f] ?? 0, { cells: cellIdx, pick: 'all' });
-  for (const f of shape.stock) put(`${prefix}/${f}`, agg.sum[f] ?? 0, { cells: cellIdx, pick: 'last' });
-  for (const f of shape.any) put(`${prefix}/${f}`, agg.count[f] ?? 0, { cells: cellIdx, pick: 'flag', field: f });
-  for (const f of shape.collect) put(`${prefix}/${f}`, agg.count[f] ?? 0, { cells: cellIdx, pick: 'text', field: f });
+  put(figureId(prefix, 'cells'), agg.cells, { cells: cellIdx, pick: 'all' });
+  put(figureId(prefix, 'records'), agg.records, { cells: cellIdx, pick: 'all' });
+  for (const f of shape.sum) put(figureId(prefix, f), agg.sum[f] ?? 0, { cells: cellIdx, pick: 'all' });
+  for (const f of shape.stock) put(figureId(prefix, f), agg.sum[f] ?? 0, { cells: cellIdx, pick: 'last' });
+  for (const f of shape.any) put(figureId(prefix, f), agg.count[f] ?? 0, { cells: cellIdx, pick: 'flag', field: f });
+  for (const f of shape.collect) put(figureId(prefix, f), agg.count[f] ?? 0, { cells: cellIdx, pick: 'text', field: f });
   const lastCat = new Set(shape.lastCat);
   for (const f of shape.catFields) {
     const d = agg.dist[f] ?? {};
@@ -897,13 +897,13 @@ export function emitAggregate(
     const codes = allOptions ? new Set<string>([...(shape.options.get(f) ?? []), ...Object.keys(d)]) : Object.keys(d);
     const byCode = distCells.get(f);
     for (const code of codes) {
-      put(`${prefix}/${f}=${code}`, d[code] ?? 0, {
+      put(figureId(prefix, f, code), d[code] ?? 0, {
         cells: byCode?.get(code) ?? [],
         pick: lastCat.has(f) ? 'last' : 'all',
       });
     }
   }
-  for (const f of shape.lastDate) put(`${prefix}/${f}`, agg.latest[f] ?? null, { cells: latestCells.get(f) ?? [], pick: 'last' });
+  for (const f of shape.lastDate) put(figureId(prefix, f), agg.latest[f] ?? null, { cells: latestCells.get(f) ?? [], pick: 'last' });
   return { agg, provisional };
 }
 
