@@ -14,6 +14,7 @@ import type { Plan } from '../plan/schema.js';
 import type { RowRef } from '../returns/types.js';
 import type { ReviewState } from '../review-state/types.js';
 import { SINGLE, newSink, scan, shapeOf, sortSubmissions, unitRef, type Scan, type ScopeScan, type Sink } from './engine.js';
+import { figureId, rowId } from './figure-id.js';
 import type { Submission } from './submission.js';
 import type { CompiledStepStatus, Completeness, CompletenessRow, NamedRef, ObligationStatus, VerificationStep } from './types.js';
 
@@ -110,12 +111,12 @@ export function obligationStatuses(
         rows,
       };
       out.push(st);
-      sink.figures[`${o.id}/status`] = st.status;
-      sink.provenance[`${o.id}/status`] = { rows };
-      sink.figures[`${o.id}/returns`] = returns;
-      sink.provenance[`${o.id}/returns`] = { rows };
-      sink.figures[`${o.id}/firstReceived`] = first;
-      sink.provenance[`${o.id}/firstReceived`] = { rows };
+      sink.figures[figureId(o.id, 'status')] = st.status;
+      sink.provenance[figureId(o.id, 'status')] = { rows };
+      sink.figures[figureId(o.id, 'returns')] = returns;
+      sink.provenance[figureId(o.id, 'returns')] = { rows };
+      sink.figures[figureId(o.id, 'firstReceived')] = first;
+      sink.provenance[figureId(o.id, 'firstReceived')] = { rows };
     }
   }
   return out;
@@ -159,10 +160,10 @@ export function completenessRow(id: string, unit: NamedRef, sts: ObligationStatu
     rate: expected === 0 ? null : rec.length / expected,
     onTimeRate: expected === 0 ? null : onTime.length / expected,
   };
-  const from = (l: ObligationStatus[]) => ({ from: l.map((s) => `${s.id}/returns`) });
+  const from = (l: ObligationStatus[]) => ({ from: l.map((s) => figureId(s.id, 'returns')) });
   const put = (k: string, v: number | null, p: { from: string[] }) => {
-    sink.figures[`${id}/${k}`] = v;
-    sink.provenance[`${id}/${k}`] = p;
+    sink.figures[figureId(id, k)] = v;
+    sink.provenance[figureId(id, k)] = p;
   };
   put('expected', row.expected, from([]));
   put('received', row.received, from(rec));
@@ -204,11 +205,11 @@ export function buildCompleteness(
   const sink = newSink();
   const statuses = obligationStatuses(plan, parts, owed, opts.countInvalid, refs, sink);
   const scopes = [...new Set(parts.map((p) => p.scope))];
-  const byScope = scopes.map((sc) => completenessRow(`${sc}/completeness`, unitRef(plan, sc), statuses.filter((s) => s.scope === sc), sink));
+  const byScope = scopes.map((sc) => completenessRow(rowId(sc, 'completeness'), unitRef(plan, sc), statuses.filter((s) => s.scope === sc), sink));
   const byFlow = [...new Set(owed.map((o) => o.flowId))].map((flowId) => {
     const flow = plan.flows.find((f) => f.id === flowId)!;
     const first = owed.find((o) => o.flowId === flowId)!;
-    const row = completenessRow(`${flowId}/completeness`, { code: flowId, name: flow.content }, statuses.filter((s) => s.flowId === flowId), sink);
+    const row = completenessRow(rowId(flowId, 'completeness'), { code: flowId, name: flow.content }, statuses.filter((s) => s.flowId === flowId), sink);
     return { ...row, flowId, content: flow.content, due: first.due };
   });
   const within = opts.within === undefined ? null : unitRef(plan, opts.within);
@@ -314,8 +315,8 @@ function reviewSteps(plan: Plan, fiscalYear: number, review: ReviewState, within
         confirmedOn,
       };
       compiled.push(st);
-      sink.figures[`${o.id}/status`] = st.status;
-      sink.provenance[`${o.id}/status`] = { from: [] };
+      sink.figures[figureId(o.id, 'status')] = st.status;
+      sink.provenance[figureId(o.id, 'status')] = { from: [] };
     }
   }
   const verification: VerificationStep[] = [];
@@ -329,7 +330,7 @@ function reviewSteps(plan: Plan, fiscalYear: number, review: ReviewState, within
       seen.add(u.code);
       const v = lastOf(review.verifications, u.code, fiscalYear);
       const conf = lastOf(review.confirmations, u.code, fiscalYear);
-      const id = `${u.code}/verification`;
+      const id = rowId(u.code, 'verification');
       const step: VerificationStep = {
         id,
         unit: unitRef(plan, u.code),
@@ -341,15 +342,16 @@ function reviewSteps(plan: Plan, fiscalYear: number, review: ReviewState, within
         locked: v !== undefined && conf?.verification?.id === v.id,
       };
       verification.push(step);
-      sink.figures[`${id}/recorded`] = step.recorded;
-      sink.figures[`${id}/verifiedOn`] = step.verifiedOn;
-      sink.figures[`${id}/confirmedOn`] = step.confirmedOn;
-      for (const k of ['recorded', 'verifiedOn', 'confirmedOn']) sink.provenance[`${id}/${k}`] = { from: [] };
+      sink.figures[figureId(id, 'recorded')] = step.recorded;
+      sink.figures[figureId(id, 'verifiedOn')] = step.verifiedOn;
+      sink.figures[figureId(id, 'confirmedOn')] = step.confirmedOn;
+      for (const k of ['recorded', 'verifiedOn', 'confirmedOn']) sink.provenance[figureId(id, k)] = { from: [] };
     }
   }
   const put = (k: string, v: number) => {
-    sink.figures[`*/verification/${k}`] = v;
-    sink.provenance[`*/verification/${k}`] = { from: verification.map((x) => `${x.id}/recorded`) };
+    // `*`: every unit of the step.
+    sink.figures[figureId(rowId(SINGLE, 'verification'), k)] = v;
+    sink.provenance[figureId(rowId(SINGLE, 'verification'), k)] = { from: verification.map((x) => figureId(x.id, 'recorded')) };
   };
   if (verification.length > 0) {
     put('expected', verification.length);

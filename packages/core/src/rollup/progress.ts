@@ -31,6 +31,7 @@ import {
   newSink,
   type TemplateShape,
 } from './engine.js';
+import { ALL_SUBJECTS, figureId, parseFigureId, rowId } from './figure-id.js';
 import type { Submission } from './submission.js';
 import type {
   Aggregate,
@@ -191,7 +192,7 @@ function buildWard(
   const wardOwed = owed.filter((o) => shape !== undefined && shape.flowIds.includes(o.flowId) && (o.to.unit?.code ?? top) === ward);
   const statuses = sc ? obligationStatuses(plan, [{ scan: sc, ss, scope: ward }], wardOwed, opts.includeInvalid === true, null, sink) : [];
   const wardRef = unitRef(plan, ward);
-  const comp = completenessRow(`${ward}/completeness`, wardRef, statuses, sink);
+  const comp = completenessRow(rowId(ward, 'completeness'), wardRef, statuses, sink);
 
   // By subject (initiative): the ward's plan first, in plan order, then anything else reported.
   const cellsBySubject = new Map<string, number[]>();
@@ -210,21 +211,21 @@ function buildWard(
     const { agg, provisional } = shape
       ? emitAggregate(sink, prefix, idx, cells, shape)
       : { agg: { cells: 0, records: 0, sum: {}, count: {}, dist: {}, latest: {} } as Aggregate, provisional: false };
-    sink.figures[`${prefix}/expected`] = expected;
-    sink.provenance[`${prefix}/expected`] = { rows: [] };
+    sink.figures[figureId(prefix, 'expected')] = expected;
+    sink.provenance[figureId(prefix, 'expected')] = { rows: [] };
     // Units (× subjects for the total) that reported, not cells: an extra key (a department, an
     // indicator) may split one unit's report on a subject into several cells.
     const reported = new Set(idx.map((i) => `${cells[i]!.unitCode}\u001f${cells[i]!.subjectCode}`)).size;
-    sink.figures[`${prefix}/reported`] = reported;
-    sink.provenance[`${prefix}/reported`] = { cells: idx, pick: 'all' };
-    sink.figures[`${prefix}/reportedRate`] = expected === 0 ? null : reported / expected;
-    sink.provenance[`${prefix}/reportedRate`] = { cells: idx, pick: 'all' };
+    sink.figures[figureId(prefix, 'reported')] = reported;
+    sink.provenance[figureId(prefix, 'reported')] = { cells: idx, pick: 'all' };
+    sink.figures[figureId(prefix, 'reportedRate')] = expected === 0 ? null : reported / expected;
+    sink.provenance[figureId(prefix, 'reportedRate')] = { cells: idx, pick: 'all' };
     return { id: prefix, subject: subjectRef(plan, code), expected, reported, agg, provisional };
   };
-  const subjects = subjectCodes.map((s) => subjectRow(`${ward}/${s}`, s, cellsBySubject.get(s) ?? [], expectedBySubject.get(s) ?? 0));
+  const subjects = subjectCodes.map((s) => subjectRow(rowId(ward, s), s, cellsBySubject.get(s) ?? [], expectedBySubject.get(s) ?? 0));
   const total = subjectRow(
-    `${ward}/${SINGLE}`,
-    SINGLE,
+    rowId(ward, ALL_SUBJECTS),
+    ALL_SUBJECTS,
     cells.map((_, i) => i),
     [...expectedBySubject.values()].reduce((a, b) => a + b, 0),
   );
@@ -246,7 +247,7 @@ function buildWard(
   }
   const unitCodes = [...new Set([...wardOwed.map((o) => o.from.unit?.code ?? SINGLE), ...(ss ? ss.units.keys() : [])])].sort(unitCmp);
   const districts: DistrictRow[] = unitCodes.map((u) => {
-    const prefix = `${u}/${SINGLE}`;
+    const prefix = rowId(u, ALL_SUBJECTS);
     const idx = cellsByUnit.get(u) ?? [];
     const { agg, provisional } = shape
       ? emitAggregate(sink, prefix, idx, cells, shape)
@@ -273,8 +274,8 @@ function buildWard(
       provisional,
     };
     const put = (k: string, v: FigureValue, p: WardProgress['provenance'][string]) => {
-      sink.figures[`${prefix}/${k}`] = v;
-      sink.provenance[`${prefix}/${k}`] = p;
+      sink.figures[figureId(prefix, k)] = v;
+      sink.provenance[figureId(prefix, k)] = p;
     };
     put('returns', row.returns, { rows: ua ? Array.from(ua.arrivedRows) : [] });
     put('firstReceived', row.firstReceived, { rows: st?.rows ?? [] });
@@ -500,19 +501,20 @@ function topOfChain(plan: Plan, flow: Flow): Flow {
   }
 }
 
-function metricsOf(agg: Aggregate, shape: TemplateShape): [string, FigureValue][] {
-  const out: [string, FigureValue][] = [
-    ['cells', agg.cells],
-    ['records', agg.records],
+/** The figures of an aggregate: measure, option (for the count of one option) and value. */
+function metricsOf(agg: Aggregate, shape: TemplateShape): [string, string | undefined, FigureValue][] {
+  const out: [string, string | undefined, FigureValue][] = [
+    ['cells', undefined, agg.cells],
+    ['records', undefined, agg.records],
   ];
-  for (const f of shape.totals) out.push([f, agg.sum[f] ?? 0]);
-  for (const f of shape.any) out.push([f, agg.count[f] ?? 0]);
-  for (const f of shape.collect) out.push([f, agg.count[f] ?? 0]);
+  for (const f of shape.totals) out.push([f, undefined, agg.sum[f] ?? 0]);
+  for (const f of shape.any) out.push([f, undefined, agg.count[f] ?? 0]);
+  for (const f of shape.collect) out.push([f, undefined, agg.count[f] ?? 0]);
   for (const f of shape.catFields) {
     const d = agg.dist[f] ?? {};
-    for (const code of new Set([...(shape.options.get(f) ?? []), ...Object.keys(d)])) out.push([`${f}=${code}`, d[code] ?? 0]);
+    for (const code of new Set([...(shape.options.get(f) ?? []), ...Object.keys(d)])) out.push([f, code, d[code] ?? 0]);
   }
-  for (const f of shape.lastDate) out.push([f, agg.latest[f] ?? null]);
+  for (const f of shape.lastDate) out.push([f, undefined, agg.latest[f] ?? null]);
   return out;
 }
 
@@ -523,11 +525,12 @@ function cityRow(sink: Sink, prefix: string, subject: string, parts: { row: Subj
     shape,
   );
   const provisional = parts.some((p) => p.row.provisional);
-  const put = (metric: string, v: FigureValue) => {
-    sink.figures[`${prefix}/${metric}`] = v;
-    sink.provenance[`${prefix}/${metric}`] = { from: parts.map((p) => `${p.row.id}/${metric}`), ...(provisional ? { provisional: true as const } : {}) };
+  const put = (measure: string, v: FigureValue, option?: string) => {
+    const id = figureId(prefix, measure, option);
+    sink.figures[id] = v;
+    sink.provenance[id] = { from: parts.map((p) => figureId(p.row.id, measure, option)), ...(provisional ? { provisional: true as const } : {}) };
   };
-  for (const [m, v] of metricsOf(agg, shape)) put(m, v);
+  for (const [m, option, v] of metricsOf(agg, shape)) put(m, v, option);
   const expected = parts.reduce((a, p) => a + p.row.expected, 0);
   const reported = parts.reduce((a, p) => a + p.row.reported, 0);
   put('expected', expected);
@@ -563,7 +566,7 @@ function buildMeasures(plan: Plan, sc: Scan | undefined, shape: TemplateShape | 
   for (const c of cells) {
     const k = (n.get(c.subject) ?? 0) + 1;
     n.set(c.subject, k);
-    const id = `${subjectField}/${c.subject}/${k}`;
+    const id = rowId(subjectField, c.subject, String(k));
     const vals = c.lastVals;
     lastOf.set(id, c.last);
     const keys: Record<string, FieldValue> = {};
@@ -587,30 +590,31 @@ function buildMeasures(plan: Plan, sc: Scan | undefined, shape: TemplateShape | 
     const p = c.provisional ? { provisional: true as const } : {};
     for (const f of shape.last) {
       const x = values[f];
-      sink.figures[`${id}/${f}`] = Array.isArray(x) ? x.join(',') : typeof x === 'boolean' ? String(x) : (x ?? null);
-      sink.provenance[`${id}/${f}`] = { rows: [c.last], ...p };
+      sink.figures[figureId(id, f)] = Array.isArray(x) ? x.join(',') : typeof x === 'boolean' ? String(x) : (x ?? null);
+      sink.provenance[figureId(id, f)] = { rows: [c.last], ...p };
     }
     for (const f of shape.sum) {
-      sink.figures[`${id}/${f}`] = values[f] as number;
-      sink.provenance[`${id}/${f}`] = { rows: c.rows, ...p };
+      sink.figures[figureId(id, f)] = values[f] as number;
+      sink.provenance[figureId(id, f)] = { rows: c.rows, ...p };
     }
     for (const [k, v] of Object.entries(derived)) {
-      sink.figures[`${id}/${k}`] = v;
-      sink.provenance[`${id}/${k}`] = { rows: [c.last], ...p };
+      sink.figures[figureId(id, k)] = v;
+      sink.provenance[figureId(id, k)] = { rows: [c.last], ...p };
     }
     table.rows.push({ id, subject: subjectRef(plan, c.subject), keys, values, derived, texts, rows: c.rows, reported: true, provisional: c.provisional });
   }
   for (const m of plan.measures) {
     if (n.has(m.code)) continue;
-    table.rows.push({ id: `${subjectField}/${m.code}/0`, subject: subjectRef(plan, m.code), keys: {}, values: {}, derived: {}, texts: {}, rows: [], reported: false, provisional: false });
+    table.rows.push({ id: rowId(subjectField, m.code, '0'), subject: subjectRef(plan, m.code), keys: {}, values: {}, derived: {}, texts: {}, rows: [], reported: false, provisional: false });
   }
   table.rows.sort((a, b) => byOrder(sOrder)(a.subject.code, b.subject.code) || a.id.localeCompare(b.id));
   table.reported = n.size;
   const reportedRows = table.rows.filter((r) => r.reported);
-  sink.figures[`${subjectField}/${SINGLE}/expected`] = table.expected;
-  sink.provenance[`${subjectField}/${SINGLE}/expected`] = { rows: [] };
-  sink.figures[`${subjectField}/${SINGLE}/reported`] = table.reported;
-  sink.provenance[`${subjectField}/${SINGLE}/reported`] = { rows: reportedRows.flatMap((r) => r.rows) };
+  const allRow = rowId(subjectField, ALL_SUBJECTS);
+  sink.figures[figureId(allRow, 'expected')] = table.expected;
+  sink.provenance[figureId(allRow, 'expected')] = { rows: [] };
+  sink.figures[figureId(allRow, 'reported')] = table.reported;
+  sink.provenance[figureId(allRow, 'reported')] = { rows: reportedRows.flatMap((r) => r.rows) };
   for (const f of shape.lastCat) {
     const field = shape.fields.find((x) => x.key === f);
     const d: Record<string, number> = {};
@@ -625,8 +629,8 @@ function buildMeasures(plan: Plan, sc: Scan | undefined, shape: TemplateShape | 
     }
     table.dist[f] = d;
     for (const code of Object.keys(d)) {
-      sink.figures[`${subjectField}/${SINGLE}/${f}=${code}`] = d[code]!;
-      sink.provenance[`${subjectField}/${SINGLE}/${f}=${code}`] = { rows: rowsBy.get(code) ?? [] };
+      sink.figures[figureId(allRow, f, code)] = d[code]!;
+      sink.provenance[figureId(allRow, f, code)] = { rows: rowsBy.get(code) ?? [] };
     }
   }
   return { table, refs };
@@ -673,14 +677,14 @@ export function annualReport(plan: Plan, submissions: readonly Submission[], opt
   // compiled report is the total: the same figures, traced through it, not added up again.
   const selfTotal = wards.length === 1 && wards[0]!.ward.code === top;
   const subjectCodes = [...new Set(wards.flatMap((w) => w.subjects.map((s) => s.subject.code)))].sort(byOrder(subjectOrder(plan)));
-  if (selfTotal) for (const [id, v] of Object.entries(wards[0]!.figures)) if (id.startsWith(`${top}/`)) sink.figures[id] = v;
+  if (selfTotal) for (const [id, v] of Object.entries(wards[0]!.figures)) if (parseFigureId(id)?.row.split('/')[0] === top) sink.figures[id] = v;
   const subjects = selfTotal
     ? wards[0]!.subjects
     : shape
     ? subjectCodes.map((s) =>
         cityRow(
           sink,
-          `${top}/${s}`,
+          rowId(top, s),
           s,
           wards.flatMap((w) => w.subjects.filter((r) => r.subject.code === s).map((row) => ({ row }))),
           shape,
@@ -691,8 +695,8 @@ export function annualReport(plan: Plan, submissions: readonly Submission[], opt
   const total = selfTotal
     ? wards[0]!.total
     : shape
-    ? cityRow(sink, `${top}/${SINGLE}`, SINGLE, wards.map((w) => ({ row: w.total })), shape, plan)
-    : { id: `${top}/${SINGLE}`, subject: subjectRef(plan, SINGLE), expected: 0, reported: 0, agg: { cells: 0, records: 0, sum: {}, count: {}, dist: {}, latest: {} }, provisional: false };
+    ? cityRow(sink, rowId(top, ALL_SUBJECTS), ALL_SUBJECTS, wards.map((w) => ({ row: w.total })), shape, plan)
+    : { id: rowId(top, ALL_SUBJECTS), subject: subjectRef(plan, ALL_SUBJECTS), expected: 0, reported: 0, agg: { cells: 0, records: 0, sum: {}, count: {}, dist: {}, latest: {} }, provisional: false };
   const { table, refs } = buildMeasures(plan, msc, mShape, sink);
   const tv = tableVerificationOf(plan, opts.verifications, opts.fiscalYear, top);
   if (tv) table.verification = tv;
