@@ -19,6 +19,8 @@ export const TOPICS = [
   ['sheet', 'Sheet models'],
   ['rollup', 'Roll-up and reports'],
   ['workflow', 'Review workflow'],
+  ['review-state', 'Review workflow'],
+  ['adapt', 'Decisions both adapters take'],
   ['samples', 'Samples'],
 ];
 

@@ -6,8 +6,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  ALL_SUBJECTS,
   annualReport,
+  figureId,
   requirePlan,
+  rowId,
   submissionFromValidation,
   traceFigure,
   validateGrids,
@@ -44,5 +47,7 @@ const report = annualReport(plan, submissions, { fiscalYear: 2026 });
 console.log(`\n${report.title.en}`);
 const district = report.completeness.byFlow.find((f) => f.flowId === 'district-activity')!;
 console.log(`  district returns received: ${district.received}/${district.expected} (${Math.round((district.rate ?? 0) * 100)}%), on time ${district.onTime}`);
-const sessions = report.figures['12100/*/sessions'];
-console.log(`  city-wide sessions: ${sessions}, from ${traceFigure(report, '12100/*/sessions').length} rows`);
+// The city's row over every initiative: 12100/*/sessions.
+const citySessions = figureId(rowId('12100', ALL_SUBJECTS), 'sessions');
+const sessions = report.figures[citySessions];
+console.log(`  city-wide sessions: ${sessions}, from ${traceFigure(report, citySessions).length} rows`);

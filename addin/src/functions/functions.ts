@@ -19,7 +19,7 @@ function lang() {
 
 function unwrap<T>(r: FnResult<T>): T {
   if (r.ok) return r.value;
-  throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, r.message[lang()]);
+  throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, r.issues.map((m) => m[lang()]).join(' '));
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * What the custom functions compute, as plain functions over a plan (no Office APIs), so that
- * they are tested directly. Every failure is a message in both languages, never a throw.
+ * they are tested directly. Each returns core's one result shape, `Result`: the value, or the
+ * message (in both languages) that says why there is none, never a throw.
  */
 import {
   dateToExcelSerial,
@@ -12,25 +13,28 @@ import {
   type Lang,
   type LocalizedText,
   type Plan,
+  type Result,
 } from '@sasaeai/core';
 
-export type FnResult<T> = { ok: true; value: T } | { ok: false; message: LocalizedText };
+/** What a custom function computes: its value, or why there is none (one message). */
+export type FnResult<T> = Result<T, LocalizedText>;
 
-const bad = (ja: string, en: string): { ok: false; message: LocalizedText } => ({ ok: false, message: { ja, en } });
+const done = <T>(value: T): FnResult<T> => ({ ok: true, value, issues: [] });
+const bad = <T>(ja: string, en: string): FnResult<T> => ({ ok: false, issues: [{ ja, en }] });
 
 /**
  * The fiscal year (年度) of a date: a date cell (serial number) or text such as 令和8年5月1日.
  *
  * @example
  * ```ts
- * fiscalYearOfValue(plan, 46143); // { ok: true, value: 2026 }
- * fiscalYearOfValue(plan, 'R9.3.31'); // { ok: true, value: 2026 }
+ * fiscalYearOfValue(plan, 46143); // { ok: true, value: 2026, issues: [] }
+ * fiscalYearOfValue(plan, 'R9.3.31'); // { ok: true, value: 2026, issues: [] }
  * ```
  */
 export function fiscalYearOfValue(plan: Plan, value: unknown): FnResult<number> {
   const d = parseDate(value);
   if (!d.ok) return bad(`日付として読めません：${String(value)}`, `Not a date: ${String(value)}`);
-  return { ok: true, value: fiscalYearOf(d.value, plan.fiscalYear) };
+  return done(fiscalYearOf(d.value, plan.fiscalYear));
 }
 
 /**
@@ -40,8 +44,8 @@ export function fiscalYearOfValue(plan: Plan, value: unknown): FnResult<number> 
  *
  * @example
  * ```ts
- * eraLabel(plan, 2026); // { ok: true, value: '令和8年度' }
- * eraLabel(plan, 46143, 'en'); // { ok: true, value: 'Reiwa 8 (FY2026)' }
+ * eraLabel(plan, 2026); // { ok: true, value: '令和8年度', issues: [] }
+ * eraLabel(plan, 46143, 'en'); // { ok: true, value: 'Reiwa 8 (FY2026)', issues: [] }
  * ```
  */
 export function eraLabel(plan: Plan, value: unknown, lang: Lang = 'ja'): FnResult<string> {
@@ -57,7 +61,7 @@ export function eraLabel(plan: Plan, value: unknown, lang: Lang = 'ja'): FnResul
     fy = r.value;
   }
   try {
-    return { ok: true, value: formatFiscalYear(fy, plan.fiscalYear.labelStyle, lang) };
+    return done(formatFiscalYear(fy, plan.fiscalYear.labelStyle, lang));
   } catch {
     return bad(`和暦で表せない年度です：${fy}`, `No era label for FY${fy}`);
   }
@@ -68,7 +72,7 @@ export function eraLabel(plan: Plan, value: unknown, lang: Lang = 'ja'): FnResul
  *
  * @example
  * ```ts
- * flowDueDate(plan, 'district-activity', 2026); // { ok: true, value: 46507 } (2027-04-30)
+ * flowDueDate(plan, 'district-activity', 2026); // { ok: true, value: 46507, issues: [] } (2027-04-30)
  * ```
  */
 export function flowDueDate(plan: Plan, flowId: unknown, fiscalYear: unknown): FnResult<number> {
@@ -81,5 +85,5 @@ export function flowDueDate(plan: Plan, flowId: unknown, fiscalYear: unknown): F
   const fy = parseFiscalYear(typeof fiscalYear === 'string' || typeof fiscalYear === 'number' ? fiscalYear : '');
   if (!fy.ok) return bad(`年度として読めません：${String(fiscalYear)}`, `Not a fiscal year: ${String(fiscalYear)}`);
   const due = dueDate(flow.closing, fy.value, plan.fiscalYear);
-  return { ok: true, value: dateToExcelSerial(due) };
+  return done(dateToExcelSerial(due));
 }

@@ -58,7 +58,7 @@ export function reviewPanel(kit: PaneKit): HTMLElement {
   body.addEventListener('change', fillUnits);
   fillUnits();
   const fy = h('select', { id: 'review-fy' });
-  const thisYear = fiscalYearOf(todayIn(plan.timeZone), { startMonth: plan.fiscalYear.startMonth });
+  const thisYear = fiscalYearOf(todayIn(plan.timeZone), plan.fiscalYear);
   const years: number[] = [];
   for (const term of plan.terms) for (let y = term.startFiscalYear; y <= term.endFiscalYear; y++) years.push(y);
   if (!years.includes(thisYear)) years.push(thisYear);

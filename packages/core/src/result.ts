@@ -1,8 +1,18 @@
 /**
- * The non-throwing result of an operation on user data: either a value, or the issues that
- * stopped it. Problems in data are returned, never thrown.
+ * The one shape of every non-throwing result of an operation on user data (`loadPlan`, the period
+ * parsers, the add-in's custom functions): either `ok` with a `value` and the issues worth telling
+ * about it, or not `ok` with the issues that stopped it. Problems in data are returned, never
+ * thrown. `F`, the issues of a failure, defaults to `I`; a parser whose notes on a value differ
+ * from its reasons for refusing one (`PeriodParseResult`) sets both.
+ *
+ * @example
+ * ```ts
+ * import { loadPlan } from '@sasaeai/core';
+ * const r = loadPlan({});
+ * if (!r.ok) for (const i of r.issues) console.log(i.path, i.message.en);
+ * ```
  */
-export type Result<T, I> = { ok: true; value: T; issues: I[] } | { ok: false; issues: I[] };
+export type Result<T, I, F = I> = { ok: true; value: T; issues: I[] } | { ok: false; issues: F[] };
 
 /** Codes of {@link SasaeaiError}: programmer errors and real faults, never bad user data. */
 export const SasaeaiErrorCode = {

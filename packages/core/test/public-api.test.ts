@@ -12,11 +12,16 @@ import * as core from '@sasaeai/core';
 import * as samples from '@sasaeai/core/samples';
 import type {
   ClosingRule,
+  Field,
+  FieldOf,
+  FieldType,
   Flow,
   Issue,
   IssueCode,
   Lang,
   LocalDate,
+  PeriodNote,
+  PeriodParseFailure,
   Plan,
   PlanInput,
   PlanIssue,
@@ -269,6 +274,7 @@ describe('@sasaeai/core', () => {
       'EraId',
       'EraInfo',
       'Field',
+      'FieldOf',
       'FieldType',
       'FieldValue',
       'FigureChange',
@@ -417,6 +423,15 @@ describe('@sasaeai/core', () => {
     // One closing-rule type: a plan's flows carry the rule the period helpers take, no cast between them.
     expectTypeOf<Flow['closing']>().toEqualTypeOf<ClosingRule>();
     expectTypeOf(core.dueDate).parameter(0).toEqualTypeOf<ClosingRule>();
+    // A field is a union on its type: each type has its own settings, and narrowing on `type` finds them.
+    expectTypeOf<FieldType>().toEqualTypeOf<Field['type']>();
+    expectTypeOf<FieldOf<'integer'>['min']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<FieldOf<'enum'>['vocabulary']>().toEqualTypeOf<string>();
+    expectTypeOf<FieldOf<'unit'>['level']>().toEqualTypeOf<string>();
+    expectTypeOf<FieldOf<'text'>>().not.toHaveProperty('min');
+    // One result shape: loading a plan, parsing a period value.
+    expectTypeOf(core.parseDate).returns.toEqualTypeOf<Result<LocalDate, PeriodNote, PeriodParseFailure>>();
+    expectTypeOf(core.parseFiscalYear).returns.toEqualTypeOf<Result<number, PeriodNote, PeriodParseFailure>>();
   });
 });
 

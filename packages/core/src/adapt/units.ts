@@ -134,7 +134,7 @@ export function returnUnitLevels(plan: Plan, templateId: string): ReturnUnitLeve
   if (!template) throw new SasaeaiError(SasaeaiErrorCode.UnknownTemplate, `No template "${templateId}" in plan ${plan.id}`);
   const unitFields = template.fields.filter((f) => f.type === 'unit');
   const of = (f: Field | undefined): ReturnUnitLevel | undefined => {
-    const level = f?.level === undefined ? undefined : plan.levels.find((l) => l.id === f.level);
+    const level = f?.type === 'unit' ? plan.levels.find((l) => l.id === f.level) : undefined;
     return f && level ? { level, label: f.label } : undefined;
   };
   const unit = of(unitFields.find((f) => f.key === template.unitField));

@@ -57,7 +57,7 @@ describe('parseDate — accepted forms', () => {
     [new Date('2026-05-01T09:30:00Z'), '2026-05-01', ['time_of_day_ignored']],
   ];
   it.each(cases)('%j → %s', (raw, value, notes) => {
-    expect(parseDate(raw)).toEqual({ ok: true, value, notes });
+    expect(parseDate(raw)).toEqual({ ok: true, value, issues: notes });
   });
 });
 
@@ -96,7 +96,7 @@ describe('parseDate — rejected', () => {
     [new Date(Date.UTC(1899, 11, 31)), 'out_of_range'],
   ];
   it.each(cases)('%j → %s', (raw, reason) => {
-    expect(parseDate(raw)).toEqual({ ok: false, reason });
+    expect(parseDate(raw)).toEqual({ ok: false, issues: [reason] });
   });
 });
 
@@ -148,10 +148,10 @@ describe('parseFiscalYear — accepted forms', () => {
     [2200, 2200, []],
   ];
   it.each(cases)('%j → %i', (raw, value, notes) => {
-    expect(parseFiscalYear(raw)).toEqual({ ok: true, value, notes });
+    expect(parseFiscalYear(raw)).toEqual({ ok: true, value, issues: notes });
   });
   it('ignores the start month for labels', () => {
-    expect(parseFiscalYear('令和8年度', { startMonth: 1 })).toEqual({ ok: true, value: 2026, notes: [] });
+    expect(parseFiscalYear('令和8年度', { startMonth: 1 })).toEqual({ ok: true, value: 2026, issues: [] });
     expect(() => parseFiscalYear('2026', { startMonth: 0 })).toThrow(RangeError);
   });
 });
@@ -183,6 +183,6 @@ describe('parseFiscalYear — rejected', () => {
     [true, 'unrecognised'],
   ];
   it.each(cases)('%j → %s', (raw, reason) => {
-    expect(parseFiscalYear(raw)).toEqual({ ok: false, reason });
+    expect(parseFiscalYear(raw)).toEqual({ ok: false, issues: [reason] });
   });
 });

@@ -3,6 +3,7 @@ import { eraById, eraStartYear, type EraId, type EraInfo } from './era.js';
 import { dateCellHasTime, dateCellToLocalDate, excelSerialToDate, MAX_EXCEL_SERIAL } from './excel.js';
 import { checkConfig, DEFAULT_FISCAL_YEAR, type FiscalYearConfig } from './fiscal-year.js';
 import { compareDates, dateFromParts, daysFromCivil, type LocalDate } from './local-date.js';
+import type { Result } from '../result.js';
 
 /**
  * Something worth telling the user about a value that was nevertheless understood.
@@ -51,8 +52,11 @@ export type PeriodParseFailure =
   | 'out_of_range'
   | 'serial_1900_02_29';
 
-/** Outcome of parsing a period value: the value plus notes, or the reason it was rejected. */
-export type PeriodParseResult<T> = { ok: true; value: T; notes: PeriodNote[] } | { ok: false; reason: PeriodParseFailure };
+/**
+ * Outcome of parsing a period value, in the library's one {@link Result} shape: the value with its
+ * notes as `issues`, or the one reason it was rejected as `issues[0]`.
+ */
+export type PeriodParseResult<T> = Result<T, PeriodNote, PeriodParseFailure>;
 
 /** Fiscal years {@link parseFiscalYear} accepts. */
 export const FISCAL_YEAR_PARSE_RANGE = Object.freeze({ min: 1900, max: 2200 });
@@ -110,7 +114,7 @@ function prepare(raw: string): Prepared {
 }
 
 function fail<T>(reason: PeriodParseFailure): PeriodParseResult<T> {
-  return { ok: false, reason };
+  return { ok: false, issues: [reason] };
 }
 
 function eraFromToken(token: string): EraInfo {
@@ -128,7 +132,7 @@ function inDateRange(date: LocalDate): boolean {
 }
 
 function ok<T>(value: T, notes: PeriodNote[]): PeriodParseResult<T> {
-  return { ok: true, value, notes };
+  return { ok: true, value, issues: notes };
 }
 
 function fromYmd(y: number, m: number, d: number, notes: PeriodNote[], weekday: number | null): PeriodParseResult<LocalDate> {
@@ -201,10 +205,10 @@ function isEmpty(raw: unknown): boolean {
  *
  * @example
  * ```ts
- * parseDate('R8.5.1');   // { ok: true, value: '2026-05-01', notes: [] }
- * parseDate(46143);      // { ok: true, value: '2026-05-01', notes: ['excel_serial'] }
- * parseDate('H31.5.1');  // { ok: true, value: '2019-05-01', notes: ['era_date_after_era_end'] }
- * parseDate('2026/2/30'); // { ok: false, reason: 'invalid_date' }
+ * parseDate('R8.5.1');   // { ok: true, value: '2026-05-01', issues: [] }
+ * parseDate(46143);      // { ok: true, value: '2026-05-01', issues: ['excel_serial'] }
+ * parseDate('H31.5.1');  // { ok: true, value: '2019-05-01', issues: ['era_date_after_era_end'] }
+ * parseDate('2026/2/30'); // { ok: false, issues: ['invalid_date'] }
  * ```
  */
 export function parseDate(raw: unknown): PeriodParseResult<LocalDate> {
@@ -265,11 +269,11 @@ function fromEraYear(
  * @throws RangeError for an invalid `cfg`.
  * @example
  * ```ts
- * parseFiscalYear('令和元年度');      // { ok: true, value: 2019, notes: [] }
- * parseFiscalYear('令和8（2026）年度'); // { ok: true, value: 2026, notes: ['normalised_width'] }
- * parseFiscalYear('平成32年度');      // { ok: true, value: 2020, notes: ['era_year_beyond_end'] }
- * parseFiscalYear('令和8(2025)年度'); // { ok: false, reason: 'era_mismatch' }
- * parseFiscalYear(46143);            // { ok: false, reason: 'out_of_range' }
+ * parseFiscalYear('令和元年度');      // { ok: true, value: 2019, issues: [] }
+ * parseFiscalYear('令和8（2026）年度'); // { ok: true, value: 2026, issues: ['normalised_width'] }
+ * parseFiscalYear('平成32年度');      // { ok: true, value: 2020, issues: ['era_year_beyond_end'] }
+ * parseFiscalYear('令和8(2025)年度'); // { ok: false, issues: ['era_mismatch'] }
+ * parseFiscalYear(46143);            // { ok: false, issues: ['out_of_range'] }
  * ```
  */
 export function parseFiscalYear(raw: unknown, cfg: FiscalYearConfig = DEFAULT_FISCAL_YEAR): PeriodParseResult<number> {

@@ -102,7 +102,7 @@ describe('properties', () => {
     fc.assert(
       fc.property(dates, (d) => {
         const r = parseDate(formatDate(d, 'era'));
-        return r.ok && r.notes.length === 0;
+        return r.ok && r.issues.length === 0;
       }),
     );
   });

@@ -57,8 +57,8 @@ describe.each(ZONES)('in %s', (zone, winterOffset, summerOffset) => {
     expect(todayIn('Asia/Tokyo', instant)).toBe('2026-05-01');
     expect(todayIn('America/Los_Angeles', instant)).toBe('2026-04-30');
     expect(todayIn('UTC', instant)).toBe('2026-04-30');
-    expect(parseDate('R8.5.1')).toEqual({ ok: true, value: '2026-05-01', notes: [] });
-    expect(parseDate(46143)).toEqual({ ok: true, value: '2026-05-01', notes: ['excel_serial'] });
+    expect(parseDate('R8.5.1')).toEqual({ ok: true, value: '2026-05-01', issues: [] });
+    expect(parseDate(46143)).toEqual({ ok: true, value: '2026-05-01', issues: ['excel_serial'] });
   });
 
   it('interprets Date cells the same way', () => {
@@ -68,8 +68,8 @@ describe.each(ZONES)('in %s', (zone, winterOffset, summerOffset) => {
     expect(dateCellToLocalDate(new Date(2026, 2, 8))).toBe('2026-03-08');
     expect(dateCellToLocalDate(new Date(2026, 10, 1))).toBe('2026-11-01');
     expect(dateCellToLocalDate(new Date('2026-05-01T09:30:00Z'))).toBe('2026-05-01');
-    expect(parseDate(new Date(Date.UTC(2019, 3, 30)))).toEqual({ ok: true, value: '2019-04-30', notes: [] });
-    expect(parseDate(new Date(2019, 4, 1))).toEqual({ ok: true, value: '2019-05-01', notes: [] });
+    expect(parseDate(new Date(Date.UTC(2019, 3, 30)))).toEqual({ ok: true, value: '2019-04-30', issues: [] });
+    expect(parseDate(new Date(2019, 4, 1))).toEqual({ ok: true, value: '2019-05-01', issues: [] });
   });
 
   it('reads every UTC-midnight and local-midnight cell as its own day', () => {

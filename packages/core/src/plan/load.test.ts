@@ -125,10 +125,63 @@ describe('loadPlan', () => {
     ]);
   });
 
+  it('checks each field by its type: the settings of its type and no others, wrong ones named', () => {
+    const broken = (mutate: (fields: Record<string, unknown>[]) => void) => {
+      const p = chiba();
+      mutate(p.templates[0]!.fields as unknown as Record<string, unknown>[]);
+      return problems(p).map((x) => [x.path, x.en, x.ja]);
+    };
+    const at = (fields: Record<string, unknown>[], type: string) => fields.find((f) => f.type === type)!;
+    const types = 'fiscalYear, date, integer, number, text, enum, multiEnum, boolean, unit, initiative, measure';
+    expect(broken((f) => void (f[5]!.type = 'enumm'))).toEqual([
+      ['/templates/0/fields/5/type', `Must be one of: ${types}`, `次のいずれかである必要があります: ${types}`],
+    ]);
+    expect(broken((f) => void delete f[5]!.type)).toEqual([
+      ['/templates/0/fields/5/type', 'This required property is missing.', '必須の項目がありません。'],
+    ]);
+    expect(broken((f) => void delete at(f, 'enum').vocabulary)).toEqual([
+      ['/templates/0/fields/5/vocabulary', 'This required property is missing.', '必須の項目がありません。'],
+    ]);
+    expect(broken((f) => void delete at(f, 'unit').level)).toEqual([
+      ['/templates/0/fields/1/level', 'This required property is missing.', '必須の項目がありません。'],
+    ]);
+    expect(broken((f) => void (at(f, 'text').min = 1))).toEqual([
+      ['/templates/0/fields/10', 'Unknown property: min', '知らない項目があります: min'],
+    ]);
+    expect(broken((f) => void (at(f, 'enum').vocabulary = 3))).toEqual([
+      ['/templates/0/fields/5/vocabulary', 'Expected a string.', '文字列である必要があります。'],
+    ]);
+    expect(broken((f) => void (at(f, 'integer').min = 'a'))).toEqual([
+      ['/templates/0/fields/6/min', 'Expected a number.', '数値である必要があります。'],
+    ]);
+  });
+
+  it('narrows a field on its type', () => {
+    const r = loadPlan(chibaPlan);
+    if (!r.ok) throw new Error('the preset loads');
+    const settings = r.value.templates[0]!.fields.map((f) => {
+      switch (f.type) {
+        case 'enum':
+        case 'multiEnum':
+          return f.vocabulary;
+        case 'unit':
+          return f.level;
+        case 'integer':
+        case 'number':
+          return f.min;
+        default:
+          return undefined;
+      }
+    });
+    expect(settings.filter((x) => x !== undefined)).toEqual(['ward', 'district', 'status', 0, 0, 'partnerGroups', 'rating', 'nextSteps']);
+  });
+
   it('reports templates whose settings point nowhere', () => {
     const p = chiba();
     const t = p.templates[0]!;
-    t.fields[5]!.vocabulary = 'statuses';
+    const status = t.fields[5]!;
+    if (status.type !== 'enum') throw new Error('the preset\'s sixth field is its status enum');
+    status.vocabulary = 'statuses';
     t.rules![0]!.when = { field: 'state', op: 'present' };
     t.tableRules = { unique: ['district', 'initiativeCode'] };
     p.flows[0]!.template = 'district-return';

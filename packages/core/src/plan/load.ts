@@ -72,7 +72,7 @@ export function loadPlan(input: unknown): Result<Plan, PlanIssue> {
       ],
     };
   }
-  const parsed = PlanSchema.safeParse(input);
+  const parsed = PlanSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: zodIssuesToPlanIssues(parsed.error.issues) };
   const issues = checkReferences(parsed.data);
   const errors = issues.filter((i) => i.severity === 'error');
@@ -376,24 +376,32 @@ function checkTemplate(plan: Plan, t: Template, base: string, levelIndex: Map<st
 
   t.fields.forEach((f, j) => {
     const p = `${base}/fields/${j}`;
-    if ((f.type === 'enum' || f.type === 'multiEnum') && f.vocabulary === undefined)
-      add('field_missing_setting', `${p}/vocabulary`, msg('選択肢の項目には vocabulary が必要です。', 'An enum field needs a vocabulary.'));
-    if (f.vocabulary !== undefined && !(f.vocabulary in plan.vocabularies))
-      add(
-        'unknown_vocabulary',
-        `${p}/vocabulary`,
-        msg(`選択肢の一覧「${f.vocabulary}」が見つかりません。`, `Vocabulary "${f.vocabulary}" does not exist.`),
-      );
-    if (f.type === 'unit') {
-      if (f.level === undefined)
-        add('field_missing_setting', `${p}/level`, msg('組織単位の項目には level が必要です。', 'A unit field needs a level.'));
-      else if (!levelIndex.has(f.level))
-        add('unknown_level', `${p}/level`, msg(`階層「${f.level}」は levels にありません。`, `Level "${f.level}" is not in levels.`));
+    // The schema already demands each type's own settings (a vocabulary, a level); what is left
+    // is whether they point somewhere.
+    switch (f.type) {
+      case 'enum':
+      case 'multiEnum':
+        if (!(f.vocabulary in plan.vocabularies))
+          add(
+            'unknown_vocabulary',
+            `${p}/vocabulary`,
+            msg(`選択肢の一覧「${f.vocabulary}」が見つかりません。`, `Vocabulary "${f.vocabulary}" does not exist.`),
+          );
+        break;
+      case 'unit':
+        if (!levelIndex.has(f.level))
+          add('unknown_level', `${p}/level`, msg(`階層「${f.level}」は levels にありません。`, `Level "${f.level}" is not in levels.`));
+        if (f.parentField !== undefined && !keys.has(f.parentField)) unknownField(`${p}/parentField`, f.parentField);
+        break;
+      case 'initiative':
+        if (f.unitField !== undefined && !keys.has(f.unitField)) unknownField(`${p}/unitField`, f.unitField);
+        break;
+      case 'integer':
+      case 'number':
+        if (f.min !== undefined && f.max !== undefined && f.min > f.max)
+          add('field_missing_setting', `${p}/max`, msg('max が min より小さくなっています。', 'max is below min.'));
+        break;
     }
-    if (f.parentField !== undefined && !keys.has(f.parentField)) unknownField(`${p}/parentField`, f.parentField);
-    if (f.unitField !== undefined && !keys.has(f.unitField)) unknownField(`${p}/unitField`, f.unitField);
-    if (f.min !== undefined && f.max !== undefined && f.min > f.max)
-      add('field_missing_setting', `${p}/max`, msg('max が min より小さくなっています。', 'max is below min.'));
   });
   for (const prop of ['fiscalYearField', 'reportDateField', 'unitField', 'subjectField'] as const) {
     const k = t[prop];

@@ -372,8 +372,7 @@ export function obligations(plan: Plan, fiscalYear: number, opts: { within?: str
   if (opts.within !== undefined) opts = { ...opts, within: resolveUnit(plan, opts.within, { what: 'within' }).code };
   if (opts.flowId !== undefined && !idx.flows.has(opts.flowId))
     throw new SasaeaiError(SasaeaiErrorCode.InvalidArgument, `flowId: no flow "${opts.flowId}" in plan ${plan.id}`);
-  const cfg = { startMonth: plan.fiscalYear.startMonth };
-  const period = fiscalYearRange(fiscalYear, cfg);
+  const period = fiscalYearRange(fiscalYear, plan.fiscalYear);
   const top = plan.units.find((u) => u.parent === undefined);
   const out: Obligation[] = [];
   for (const flow of plan.flows) {
@@ -389,8 +388,8 @@ export function obligations(plan: Plan, fiscalYear: number, opts: { within?: str
     const covered = count === 1 ? [1] : (flow.periods ?? Array.from({ length: count }, (_, i) => i + 1)).filter((n) => n <= count);
     for (const [k, periodIndex] of covered.entries()) {
     const rule = flow.closings?.[k] ?? flow.closing;
-    const due = periodDue(rule, fiscalYear, flow.cadence, periodIndex, cfg.startMonth);
-    const window = count === 1 ? period : periodRange(fiscalYear, flow.cadence, periodIndex, cfg.startMonth);
+    const due = periodDue(rule, fiscalYear, flow.cadence, periodIndex, plan.fiscalYear.startMonth);
+    const window = count === 1 ? period : periodRange(fiscalYear, flow.cadence, periodIndex, plan.fiscalYear.startMonth);
     const idYear = count === 1 ? String(fiscalYear) : `${fiscalYear}-${periodIndex}`;
     for (const unit of senders) {
       if (opts.within !== undefined && unit) {

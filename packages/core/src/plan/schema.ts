@@ -187,21 +187,6 @@ const VocabularySchema = z
   })
   .strict();
 
-/** Field types of a return template. */
-const FieldTypeSchema = z.enum([
-  'fiscalYear',
-  'date',
-  'integer',
-  'number',
-  'text',
-  'enum',
-  'multiEnum',
-  'boolean',
-  'unit',
-  'initiative',
-  'measure',
-]);
-
 /**
  * How a field rolls up over a fiscal year and up the hierarchy: `key` identifies the record,
  * `sum` adds across reports (a flow: sessions held in each period), `stock` is a level taken as
@@ -212,29 +197,79 @@ const FieldTypeSchema = z.enum([
  */
 const RollupKindSchema = z.enum(['key', 'sum', 'stock', 'last', 'any', 'union', 'collect', 'distribution', 'none']);
 
-/** A field (column) of a return template. */
-const FieldSchema = z
-  .object({
-    key: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'camelCase key').describe('Stable key used in records and JSON'),
-    label: text.describe('Header as staff see it'),
-    aliases: z.array(z.string().min(1)).optional().describe('Other header texts accepted'),
-    type: FieldTypeSchema,
-    required: z.boolean().optional(),
-    min: z.number().optional(),
-    max: z.number().optional(),
-    maxLength: z.number().int().positive().optional(),
-    vocabulary: code.optional().describe('Vocabulary id, for enum and multiEnum'),
-    level: code.optional().describe('Level id, for unit fields'),
-    parentField: z.string().optional().describe('For a unit field: the field holding its parent unit'),
-    unitField: z.string().optional().describe('For an initiative field: the field holding the ward'),
-    narrative: z.boolean().optional().describe('Free text checked by the personal-information guard'),
-    rollup: RollupKindSchema,
-    unitSuffixes: z.array(z.string()).optional().describe('Units staff write after numbers (人, 回)'),
-    width: z.number().positive().optional().describe('Column width in characters'),
-    prompt: text.optional().describe('Input prompt shown in the spreadsheet'),
-    numberFormat: z.string().optional(),
-  })
-  .strict();
+/** What every field (column) of a return template has, whatever its type. */
+const fieldBase = {
+  key: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'camelCase key').describe('Stable key used in records and JSON'),
+  label: text.describe('Header as staff see it'),
+  aliases: z.array(z.string().min(1)).optional().describe('Other header texts accepted'),
+  required: z.boolean().optional(),
+  rollup: RollupKindSchema,
+  width: z.number().positive().optional().describe('Column width in characters'),
+  prompt: text.optional().describe('Input prompt shown in the spreadsheet'),
+  numberFormat: z.string().optional(),
+};
+
+/** A field whose type needs no setting of its own. */
+const plainField = <T extends 'fiscalYear' | 'date' | 'boolean' | 'measure'>(type: T) =>
+  z.object({ ...fieldBase, type: z.literal(type) }).strict();
+
+/** A number field: bounds and the units staff write after numbers. */
+const numberField = <T extends 'integer' | 'number'>(type: T) =>
+  z
+    .object({
+      ...fieldBase,
+      type: z.literal(type),
+      min: z.number().optional(),
+      max: z.number().optional(),
+      unitSuffixes: z.array(z.string()).optional().describe('Units staff write after numbers (人, 回)'),
+    })
+    .strict();
+
+/** A code field chosen from a vocabulary (one option, or several). */
+const vocabularyField = <T extends 'enum' | 'multiEnum'>(type: T) =>
+  z
+    .object({ ...fieldBase, type: z.literal(type), vocabulary: code.describe('Vocabulary id: the options staff choose from') })
+    .strict();
+
+/**
+ * A field (column) of a return template, by its `type`: each type carries only its own settings
+ * (a number has `min`/`max`, a code field its `vocabulary`, a unit field its `level`), so a
+ * setting that means nothing for the type is refused when the plan is loaded, and TypeScript
+ * narrows on `field.type`.
+ */
+const FieldSchema = z.discriminatedUnion('type', [
+  plainField('fiscalYear'),
+  plainField('date'),
+  numberField('integer'),
+  numberField('number'),
+  z
+    .object({
+      ...fieldBase,
+      type: z.literal('text'),
+      maxLength: z.number().int().positive().optional(),
+      narrative: z.boolean().optional().describe('Free text checked by the personal-information guard'),
+    })
+    .strict(),
+  vocabularyField('enum'),
+  vocabularyField('multiEnum'),
+  plainField('boolean'),
+  z
+    .object({
+      ...fieldBase,
+      type: z.literal('unit'),
+      level: code.describe('Level id of the units staff name here'),
+      parentField: z.string().optional().describe('The field holding its parent unit'),
+    })
+    .strict(),
+  z
+    .object({
+      ...fieldBase,
+      type: z.literal('initiative'),
+      unitField: z.string().optional().describe('The field holding the unit (ward) whose plan holds the initiative'),
+    })
+    .strict(),
+  plainField('measure'),
+]);
 
 /**
  * A condition on a row, written as data (no expressions, no eval). A value is compared after
@@ -462,7 +497,10 @@ export type Initiative = z.infer<typeof InitiativeSchema>;
 export type Vocabulary = z.infer<typeof VocabularySchema>;
 export type VocabularyOption = z.infer<typeof OptionSchema>;
 export type Field = z.infer<typeof FieldSchema>;
-export type FieldType = z.infer<typeof FieldTypeSchema>;
+/** Field types of a return template. */
+export type FieldType = Field['type'];
+/** The field of one type, e.g. `FieldOf<'integer'>` has `min` and `max`. */
+export type FieldOf<T extends FieldType> = Extract<Field, { type: T }>;
 export type RollupKind = z.infer<typeof RollupKindSchema>;
 export type RowRule = z.infer<typeof RowRuleSchema>;
 export type DerivedField = z.infer<typeof DerivedFieldSchema>;

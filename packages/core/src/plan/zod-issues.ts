@@ -22,12 +22,19 @@ export function toJsonPointer(path: readonly PropertyKey[]): string {
   return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
+const MISSING = { ja: '必須の項目がありません。', en: 'This required property is missing.' };
+
+function oneOf(values: readonly unknown[]): { ja: string; en: string } {
+  const list = values.map(String).join(', ');
+  return { ja: `次のいずれかである必要があります: ${list}`, en: `Must be one of: ${list}` };
+}
+
 function describe(issue: ZodIssue): { ja: string; en: string } {
   switch (issue.code) {
     case 'invalid_type': {
       const expected = String(issue.expected);
-      if (issue.input === undefined)
-        return { ja: '必須の項目がありません。', en: 'This required property is missing.' };
+      // Needs the parse's `reportInput: true`: without it zod leaves `input` out of every issue.
+      if (issue.input === undefined) return MISSING;
       return {
         ja: `${TYPE_JA[expected] ?? expected}である必要があります。`,
         en: `Expected ${expected === 'int' ? 'an integer' : `a ${expected}`}.`,
@@ -59,12 +66,18 @@ function describe(issue: ZodIssue): { ja: string; en: string } {
         en: `Unknown propert${issue.keys.length > 1 ? 'ies' : 'y'}: ${issue.keys.join(', ')}`,
       };
     case 'invalid_value':
-      return {
-        ja: `次のいずれかである必要があります: ${issue.values.map(String).join(', ')}`,
-        en: `Must be one of: ${issue.values.map(String).join(', ')}`,
-      };
-    case 'invalid_union':
+      return oneOf(issue.values);
+    case 'invalid_union': {
+      // A discriminated union (a field by its `type`, a closing rule by its `kind`) whose
+      // discriminator matches no option: say which values it takes, as for an enum.
+      if (issue.discriminator !== undefined && 'options' in issue && issue.options !== undefined) {
+        const input: unknown = issue.input;
+        const value = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[issue.discriminator] : undefined;
+        if (value === undefined) return MISSING;
+        return oneOf(issue.options);
+      }
       return { ja: 'どの形式にも当てはまりません。', en: 'Matches none of the allowed forms.' };
+    }
     case 'not_multiple_of':
       return { ja: `${String(issue.divisor)}の倍数である必要があります。`, en: `Must be a multiple of ${String(issue.divisor)}.` };
     case 'invalid_key':

@@ -11,7 +11,7 @@ import {
   type LocalDate,
   type PeriodParseResult,
 } from '../period/index.js';
-import type { Field, Plan, Template, Unit } from '../plan/schema.js';
+import type { Field, FieldOf, Plan, Template, Unit } from '../plan/schema.js';
 import { ancestors, initiativesOf } from '../plan/queries.js';
 import { compileDerived, compileRules, type CompiledDerived, type CompiledRule } from '../rules/conditions.js';
 import { findPersonalData } from '../rules/pii.js';
@@ -276,10 +276,10 @@ function fiscalYearParser(label: LocalizedText, cfg: FiscalYearConfig) {
     }
     const r = typeof raw === 'string' ? memo(raw, parseS) : parseFiscalYear(raw, cfg);
     if (!r.ok) {
-      em.emit('invalid_fiscal_year', { field: label, value: raw, reason: r.reason });
+      em.emit('invalid_fiscal_year', { field: label, value: raw, reason: r.issues[0]! });
       return FAIL;
     }
-    if (r.notes.includes('era_year_beyond_end')) em.emit('era_year_beyond_end', { field: label, value: raw, fy: r.value });
+    if (r.issues.includes('era_year_beyond_end')) em.emit('era_year_beyond_end', { field: label, value: raw, fy: r.value });
     return r.value;
   };
 }
@@ -329,10 +329,10 @@ function dateParser(label: LocalizedText) {
     }
     if (!r.ok) {
       // 20260615: a date typed without separators; the message says which day it looks like.
-      em.emit('invalid_date', { field: label, value: raw, reason: r.reason, eight: eightDigitDate(raw) });
+      em.emit('invalid_date', { field: label, value: raw, reason: r.issues[0]!, eight: eightDigitDate(raw) });
       return FAIL;
     }
-    const notes = r.notes;
+    const notes = r.issues;
     if (notes.length > 0 && !(notes.length === 1 && (notes[0] === 'excel_serial' || notes[0] === 'normalised_width'))) {
       if (notes.includes('era_date_after_era_end')) em.emit('era_date_after_era_end', { field: label, value: raw, date: r.value });
       else if (notes.includes('era_date_before_era_start')) em.emit('era_date_before_era_start', { field: label, value: raw, date: r.value });
@@ -361,7 +361,7 @@ function plainDigits(s: string): number {
   return v;
 }
 
-function numberParser(field: Field) {
+function numberParser(field: FieldOf<'integer' | 'number'>) {
   const label = field.label;
   const integer = field.type === 'integer';
   const min = field.min;
@@ -422,7 +422,7 @@ function codePoints(s: string): number {
   return n;
 }
 
-function textParser(field: Field) {
+function textParser(field: FieldOf<'text'>) {
   const label = field.label;
   const maxLength = field.maxLength;
   const narrative = field.narrative === true;
@@ -480,7 +480,7 @@ function booleanParser(label: LocalizedText) {
 const HARD_SEPARATORS = /[、，,;；/／\n\r]+/;
 const SOFT_SEPARATORS = /([・･\s\u3000]+)/;
 
-function enumParser(plan: Plan, field: Field) {
+function enumParser(plan: Plan, field: FieldOf<'enum' | 'multiEnum'>) {
   const label = field.label;
   const vocab = field.vocabulary === undefined ? undefined : plan.vocabularies[field.vocabulary];
   const table = new Lookup<string>();
@@ -570,7 +570,7 @@ function enumParser(plan: Plan, field: Field) {
 
 // ----- units, initiatives, measures ----------------------------------------------------------------
 
-function unitParser(plan: Plan, field: Field, parentIndex: number) {
+function unitParser(plan: Plan, field: FieldOf<'unit'>, parentIndex: number) {
   const label = field.label;
   const level = plan.levels.find((l) => l.id === field.level);
   const levelEn = level?.name.en ?? label.en;

@@ -134,7 +134,7 @@ export function shapeOf(plan: Plan, template: Template, flowOf?: Flow): Template
   // The unit determines its parent units, so only the rest of the key needs spelling out.
   const implied = new Set<string>([template.unitField]);
   if (template.subjectField !== undefined) implied.add(template.subjectField);
-  for (let f = template.fields.find((x) => x.key === template.unitField); f?.parentField !== undefined; ) {
+  for (let f = template.fields.find((x) => x.key === template.unitField); f?.type === 'unit' && f.parentField !== undefined; ) {
     implied.add(f.parentField);
     const parent: string = f.parentField;
     f = template.fields.find((x) => x.key === parent);
@@ -148,7 +148,7 @@ export function shapeOf(plan: Plan, template: Template, flowOf?: Flow): Template
 
 function reportField(plan: Plan, f: Field): ReportField {
   const out: ReportField = { key: f.key, label: f.label, type: f.type, rollup: f.rollup };
-  const vocab = f.vocabulary === undefined ? undefined : plan.vocabularies[f.vocabulary];
+  const vocab = f.type === 'enum' || f.type === 'multiEnum' ? plan.vocabularies[f.vocabulary] : undefined;
   if (vocab) out.options = vocab.options.map((o) => ({ code: o.code, label: o.label }));
   else if (f.type === 'boolean') out.options = [{ code: 'true', label: lt('はい', 'Yes') }, { code: 'false', label: lt('いいえ', 'No') }];
   if (f.numberFormat !== undefined) out.numberFormat = f.numberFormat;

@@ -98,10 +98,11 @@ export interface Sampler {
 }
 
 function clamp(field: Field | undefined, n: number): number {
+  if (field?.type !== 'integer' && field?.type !== 'number') return n;
   let x = n;
-  if (field?.min !== undefined && x < field.min) x = field.min;
-  if (field?.max !== undefined && x > field.max) x = field.max;
-  return field?.type === 'integer' ? Math.round(x) : x;
+  if (field.min !== undefined && x < field.min) x = field.min;
+  if (field.max !== undefined && x > field.max) x = field.max;
+  return field.type === 'integer' ? Math.round(x) : x;
 }
 
 function fieldOf(s: Sampler, key: string): Field | undefined {

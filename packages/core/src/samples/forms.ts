@@ -172,7 +172,7 @@ export function writeOptions(rng: Rng, options: readonly VocabularyOption[]): st
 
 /** @internal An integer as typed: number cell, '12', '１２', '1,200', '１，２００', '12人' … */
 export function writeInteger(rng: Rng, n: number, field: Field): RawCell {
-  const suffixes = field.unitSuffixes ?? [];
+  const suffixes = (field.type === 'integer' || field.type === 'number' ? field.unitSuffixes : undefined) ?? [];
   const big = Math.abs(n) >= 1000;
   const form = rng.weighted([
     ['number', 60],

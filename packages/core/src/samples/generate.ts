@@ -8,7 +8,7 @@
  */
 import { addDays, compareDates, fromDayNumber, toDayNumber, type LocalDate } from '../period/local-date.js';
 import { fiscalYearRange } from '../period/fiscal-year.js';
-import type { Condition, Field, Measure, Plan, Template, Unit, VocabularyOption } from '../plan/schema.js';
+import type { Condition, Field, FieldOf, Measure, Plan, Template, Unit, VocabularyOption } from '../plan/schema.js';
 import { getTemplate, getUnit, initiativesOf, unitAtLevel, unitValidOn } from '../plan/queries.js';
 import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
 import type { FieldValue, RawCell, SheetGrid } from '../returns/types.js';
@@ -163,21 +163,21 @@ const ERROR_VALUES: RawCell[] = ['#N/A', { error: '#N/A' }, '#VALUE!', { error: 
 
 function textPool(field: Field): readonly string[] {
   const label = `${field.label.ja} ${field.label.en}`.toLowerCase();
-  if (field.narrative === true) return label.includes('課題') || label.includes('issue') ? ISSUE_TEXTS : OUTCOME_TEXTS;
+  if (field.type === 'text' && field.narrative === true) return label.includes('課題') || label.includes('issue') ? ISSUE_TEXTS : OUTCOME_TEXTS;
   if (label.includes('指標') || label.includes('indicator')) return INDICATOR_TEXTS;
   if (label.includes('単位') || label.includes('unit')) return UNIT_TEXTS;
   return NOTE_TEXTS;
 }
 
 function options(ctx: Ctx, field: Field): VocabularyOption[] {
-  const vocab = field.vocabulary !== undefined ? ctx.plan.vocabularies[field.vocabulary] : undefined;
+  const vocab = field.type === 'enum' || field.type === 'multiEnum' ? ctx.plan.vocabularies[field.vocabulary] : undefined;
   if (!vocab) throw new SasaeaiError(SasaeaiErrorCode.InvalidPlan, `field ${field.key} has no vocabulary`);
   return vocab.options;
 }
 
 function subjectsFor(ctx: Ctx, field: Field, row: SampleRow): Subject[] {
   if (field.type === 'measure') return ctx.plan.measures;
-  const unit = field.unitField !== undefined ? row[field.unitField] : undefined;
+  const unit = field.type === 'initiative' && field.unitField !== undefined ? row[field.unitField] : undefined;
   const key = typeof unit === 'string' ? unit : '';
   let list = ctx.subjectsByUnit.get(key);
   if (!list) {
@@ -446,7 +446,7 @@ function mutate(ctx: Ctx, row: SampleRow, kind: SampleBadKind): Mutation | null 
     }
     case 'unit_outside_parent': {
       const f = ctx.leafField;
-      const parentKey = f?.parentField;
+      const parentKey = f?.type === 'unit' ? f.parentField : undefined;
       if (!f || parentKey === undefined) return null;
       const others = ctx.leaves.filter((u) => u.parent !== row[parentKey]);
       if (others.length === 0) return null;
@@ -460,7 +460,7 @@ function mutate(ctx: Ctx, row: SampleRow, kind: SampleBadKind): Mutation | null 
       return { kind, field: f.key, raw };
     }
     case 'text_too_long': {
-      const texts = fields.filter((x) => x.type === 'text' && x.maxLength !== undefined && x.key !== template.unitField);
+      const texts = fields.filter((x): x is FieldOf<'text'> => x.type === 'text' && x.maxLength !== undefined && x.key !== template.unitField);
       if (texts.length === 0) return null;
       const f = rng.pick(texts);
       const pool = textPool(f);

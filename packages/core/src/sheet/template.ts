@@ -7,7 +7,7 @@
 import type { Lang, LocalizedText } from '../i18n/text.js';
 import { fiscalYearRange, formatFiscalYear } from '../period/index.js';
 import { periodWindows, templateYearWindow } from '../plan/period-window.js';
-import type { Field, Plan, Template, Unit } from '../plan/schema.js';
+import type { Field, FieldOf, Plan, Template, Unit } from '../plan/schema.js';
 import { bodyInstance, findUnits, getTemplate, getUnit, initiativesOf, unitsAt } from '../plan/queries.js';
 import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
 import type { ColumnKind, ColumnValidation, SheetColumn, SheetModel, SheetValue } from './model.js';
@@ -109,7 +109,7 @@ export function blankReturnSheet(plan: Plan, templateId: string, opts: BlankRetu
   const rowCount = Math.max(0, Math.floor(opts.rows ?? DEFAULT_ROWS));
   const unitFields = template.fields.filter((f) => f.type === 'unit');
   const parentLevel = unitFields.find((f) => f.key !== template.unitField)?.level;
-  const leafField = template.fields.find((f) => f.key === template.unitField && f.type === 'unit');
+  const leafField = template.fields.find((f): f is FieldOf<'unit'> => f.key === template.unitField && f.type === 'unit');
 
   let district: Unit | undefined;
   let ward = opts.ward !== undefined ? resolveUnit(plan, opts.ward, parentLevel) : undefined;
@@ -211,7 +211,7 @@ function title(
 function preambleLines(template: Template): LocalizedText[] {
   const lines: LocalizedText[] = [];
   if (template.description !== undefined) lines.push(template.description);
-  if (template.fields.some((f) => f.narrative === true)) {
+  if (template.fields.some((f) => f.type === 'text' && f.narrative === true)) {
     lines.push({
       ja: '※ 個人情報（氏名・電話番号・メールアドレス・マイナンバーなど）は記入しないでください。',
       en: '* Do not write personal data (names, phone numbers, e-mail addresses, My Numbers).',
@@ -353,7 +353,7 @@ function column(plan: Plan, f: Field, c: ColumnContext): SheetColumn {
   return col;
 }
 
-function rangeText(f: Field): LocalizedText {
+function rangeText(f: FieldOf<'integer' | 'number'>): LocalizedText {
   const what = f.type === 'integer' ? { ja: '整数', en: 'a whole number' } : { ja: '数値', en: 'a number' };
   if (f.min !== undefined && f.max !== undefined) {
     return { ja: `${f.min}〜${f.max}の${what.ja}`, en: `${what.en} from ${f.min} to ${f.max}` };

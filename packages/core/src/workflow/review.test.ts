@@ -1,39 +1,33 @@
 import { chibaPlan } from '@sasaeai/plan-chiba';
 import { describe, expect, it } from 'vitest';
 import {
+  ALL_SUBJECTS,
   accept,
   confirmWard,
   parseReviewState,
   emptyReview,
+  figureId,
   receive,
   recordMeeting,
   requirePlan,
+  rowId,
   sendBack,
   validateReturn,
   wardProgress,
   wardProgressWorkbook,
-  type ActionContext,
   type Actor,
   type ReviewState,
-  type Transition,
 } from '../index.js';
 import { activityReturn } from '../rollup/fixtures.test-helpers.js';
+import { acceptAll, ctx, ok } from './review.test-helpers.js';
 
 const plan = requirePlan(chibaPlan);
+/** The ward's figure over every initiative. */
+const wardSessions = figureId(rowId('12101', ALL_SUBJECTS), 'sessions');
 const secretariat: Actor = { id: 'sato', name: '佐藤', body: 'ward-secretariat', unit: '12101' };
 const otherWard: Actor = { id: 'kato', body: 'ward-secretariat', unit: '12102' };
 const samukawaChapter: Actor = { id: 'chapter-01', body: 'district-chapter', unit: '12101-01' };
 
-let tick = 0;
-const ctx = (actor: Actor, reason?: string): ActionContext => {
-  const c: ActionContext = { actor, now: () => new Date(Date.UTC(2027, 4, 1, 0, tick++)) };
-  if (reason !== undefined) c.reason = reason;
-  return c;
-};
-const ok = (t: Transition): ReviewState => {
-  if (!t.ok) throw new Error(`refused: ${t.code} ${t.reason.ja}`);
-  return t.state;
-};
 
 const samukawa = activityReturn(
   'samukawa.xlsx',
@@ -48,15 +42,7 @@ const matsugaoka = activityReturn('matsugaoka.xlsx', [{ district: '12101-02', in
 });
 const subs = [samukawa, matsugaoka];
 
-function acceptedBoth(): ReviewState {
-  let s = emptyReview(plan);
-  for (const sub of subs) {
-    s = ok(receive(plan, s, sub, ctx(secretariat)));
-    s = ok(validateReturn(plan, s, sub, ctx(secretariat)));
-    s = ok(accept(plan, s, sub.id, ctx(secretariat)));
-  }
-  return s;
-}
+const acceptedBoth = (): ReviewState => acceptAll(plan, subs, secretariat);
 
 describe('review workflow', () => {
   it('lets a district chapter submit its own return but never accept it', () => {
@@ -90,11 +76,11 @@ describe('review workflow', () => {
     let s = acceptedBoth();
     s = ok(sendBack(plan, s, matsugaoka.id, '参加者数の記入漏れ', ctx(secretariat)));
     const p = wardProgress(plan, subs, { fiscalYear: 2026, ward: '12101', review: s });
-    expect(p.figures['12101/*/sessions']).toBe(5);
+    expect(p.figures[wardSessions]).toBe(5);
     expect(p.submissions.find((u) => u.id === matsugaoka.id)).toMatchObject({ use: 'left-out', status: 'sent-back' });
     s = ok(receive(plan, s, matsugaoka, ctx(secretariat)));
     const prov = wardProgress(plan, subs, { fiscalYear: 2026, ward: '12101', review: s, includeProvisional: true });
-    expect(prov.figures['12101/*/sessions']).toBe(10);
+    expect(prov.figures[wardSessions]).toBe(10);
     expect(prov.provisional).toBe(true);
     expect(prov.provenance['12101/C01/sessions']?.provisional).toBe(true);
     expect(prov.provenance['12101/C02/sessions']?.provisional).toBeUndefined();
@@ -169,6 +155,6 @@ describe('review workflow', () => {
     const edited = { ...matsugaoka, records: matsugaoka.records.map((r) => ({ ...r, values: { ...r.values, sessions: 50 } })) };
     const p = wardProgress(plan, [samukawa, edited], { fiscalYear: 2026, ward: '12101', review: s });
     expect(p.submissions.find((u) => u.id === matsugaoka.id)).toMatchObject({ use: 'left-out', status: 'accepted' });
-    expect(p.figures['12101/*/sessions']).toBe(5);
+    expect(p.figures[wardSessions]).toBe(5);
   });
 });

@@ -2,47 +2,32 @@ import { readFileSync } from 'node:fs';
 import { chibaPlan } from '@sasaeai/plan-chiba';
 import { describe, expect, it } from 'vitest';
 import {
-  accept,
+  figureId,
+  rowId,
   annualReport,
   annualReportWorkbook,
   completeness,
   completenessSheet,
   confirmWard,
-  emptyReview,
   readTableVerification,
   readVerification,
-  receive,
   recordMeeting,
   recordVerification,
   recordedVerifications,
   requirePlan,
   tableVerificationSheet,
-  validateReturn,
   verificationSheet,
   wardProgress,
-  type ActionContext,
   type Actor,
-  type Plan,
-  type ReviewState,
   type SheetModel,
   type Submission,
-  type Transition,
 } from '../index.js';
 import { activityReturn, measureReturn } from '../rollup/fixtures.test-helpers.js';
+import { acceptAll, ctx, ok } from './review.test-helpers.js';
 
 const chiba = requirePlan(chibaPlan);
 const city = requirePlan(JSON.parse(readFileSync(new URL('../../../../examples/designated-city/minato.plan.json', import.meta.url), 'utf8')));
 
-let tick = 0;
-const ctx = (actor: Actor, reason?: string): ActionContext => {
-  const c: ActionContext = { actor, now: () => new Date(Date.UTC(2027, 4, 1, 0, tick++)) };
-  if (reason !== undefined) c.reason = reason;
-  return c;
-};
-const ok = (t: Transition): ReviewState => {
-  if (!t.ok) throw new Error(`refused: ${t.code} ${t.reason.ja}`);
-  return t.state;
-};
 
 /** The verification sheet filled in as a body would: `fill(subject code)` gives the values of its empty columns. */
 function filled(sheet: SheetModel, fill: (code: string) => unknown[]): { sheet: string; cells: unknown[][] } {
@@ -59,15 +44,6 @@ function filled(sheet: SheetModel, fill: (code: string) => unknown[]): { sheet: 
   };
 }
 
-function acceptAll(plan: Plan, subs: Submission[], actor: Actor): ReviewState {
-  let s = emptyReview(plan);
-  for (const sub of subs) {
-    s = ok(receive(plan, s, sub, ctx(actor)));
-    s = ok(validateReturn(plan, s, sub, ctx(actor)));
-    s = ok(accept(plan, s, sub.id, ctx(actor)));
-  }
-  return s;
-}
 
 describe('a ward council verifies at a meeting; confirming locks figures and verification (Chiba)', () => {
   const secretariat: Actor = { id: 'sato', body: 'ward-secretariat', unit: '12101' };
@@ -187,8 +163,8 @@ describe('a city committee verifies what its ward councils sent (designated city
     expect(Object.values(s.returns).map((e) => e.scopes)).toEqual([['M'], ['M'], ['M']]);
     s = ok(recordMeeting(city, s, { ward: 'M', fiscalYear: 2026, date: '2027-06-15', agenda: ['推進状況の確認'] }, ctx(office)));
     const progress = wardProgress(city, subs, { fiscalYear: 2026, ward: 'M', review: s });
-    expect(progress.figures['M/K1/sessions']).toBe(14);
-    expect(progress.figures['M/K1/households']).toBe(160);
+    expect(progress.figures[figureId(rowId('M', 'K1'), 'sessions')]).toBe(14);
+    expect(progress.figures[figureId(rowId('M', 'K1'), 'households')]).toBe(160);
     const sheet = verificationSheet(city, progress, 'ja');
     const v = readVerification(city, progress, filled(sheet, () => ['支援が必要', '', '', 'いいえ']) as never);
     expect(v.issues).toEqual([]);
