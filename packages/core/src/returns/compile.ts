@@ -21,6 +21,7 @@ import type { IssueParams, MessageCode } from './messages/index.js';
 import { displayValue, eightDigitDate } from './cells.js';
 import { labelKey, Lookup } from './lookup.js';
 import { headerStem } from './stem.js';
+import { NOT_SHORT, shortCount, shortDate } from './validate/short-forms.js';
 import type { FieldValue } from './types.js';
 
 /** Returned by a parser when the cell could not be read (an error was emitted). */
@@ -113,7 +114,7 @@ function memoOf<R>(): (s: string, f: (s: string) => R) => R {
 }
 
 function build(plan: Plan, template: Template): CompiledTemplate {
-  const fyConfig: FiscalYearConfig = { startMonth: plan.fiscalYear.startMonth };
+  const fyConfig: FiscalYearConfig = plan.fiscalYear;
   const index = new Map<string, number>();
   template.fields.forEach((f, i) => index.set(f.key, i));
   const derivedDefs = template.derived ?? [];
@@ -312,7 +313,12 @@ function dateParser(label: LocalizedText) {
   const serials = new Map<number, LocalDate>();
   const dates = new Map<number, PeriodParseResult<LocalDate>>();
   return (raw: unknown, em: Emitter): Parsed => {
-    if (typeof raw === 'string' && isCanonicalDate(raw)) return raw;
+    if (typeof raw === 'string') {
+      if (isCanonicalDate(raw)) return raw;
+      // 2026/5/10, 2026年5月10日: read in place (validate/short-forms.ts says why).
+      const d = shortDate(raw);
+      if (d !== null) return d;
+    }
     if (typeof raw === 'number' && Number.isInteger(raw)) {
       const hit = serials.get(raw);
       if (hit !== undefined) return hit;
@@ -348,17 +354,28 @@ const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const ALL_SPACE = /[\s\u200B-\u200D\u2060\uFEFF]+/g;
 
-/** The value of a short string of ASCII digits, or -1: the common case needs no parsing. */
-function plainDigits(s: string): number {
-  const n = s.length;
-  if (n === 0 || n > 9) return -1;
-  let v = 0;
-  for (let i = 0; i < n; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
+/**
+ * The number the full parser reads from a count text (１２回, 1,200人, -3, 2.5), or null: width,
+ * dashes and white space normalised, the first of `suffixes` (normalised the same way) that ends
+ * the text stripped, then a plain or comma-grouped decimal.
+ */
+export function parseNumberText(s: string, suffixes: readonly string[]): number | null {
+  let t = normalizeDashes(toHalfWidth(s)).replace(ALL_SPACE, '');
+  for (const suf of suffixes) {
+    if (t.length > suf.length && t.endsWith(suf)) {
+      t = t.slice(0, -suf.length);
+      break;
+    }
   }
-  return v;
+  if (GROUPED.test(t)) t = t.replace(/,/g, '');
+  if (!PLAIN.test(t)) return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A field's unit suffixes as {@link parseNumberText} compares them. */
+export function normalisedSuffixes(field: Field): string[] {
+  return (field.unitSuffixes ?? []).map((s) => toHalfWidth(s).replace(ALL_SPACE, '')).filter((s) => s !== '');
 }
 
 function numberParser(field: FieldOf<'integer' | 'number'>) {
@@ -366,22 +383,10 @@ function numberParser(field: FieldOf<'integer' | 'number'>) {
   const integer = field.type === 'integer';
   const min = field.min;
   const max = field.max;
-  const suffixes = (field.unitSuffixes ?? []).map((s) => toHalfWidth(s).replace(ALL_SPACE, '')).filter((s) => s !== '');
+  const suffixes = normalisedSuffixes(field);
   const nonNegative = min === 0;
   const memo = memoOf<number | null>();
-  const parseText = (s: string): number | null => {
-    let t = normalizeDashes(toHalfWidth(s)).replace(ALL_SPACE, '');
-    for (const suf of suffixes) {
-      if (t.length > suf.length && t.endsWith(suf)) {
-        t = t.slice(0, -suf.length);
-        break;
-      }
-    }
-    if (GROUPED.test(t)) t = t.replace(/,/g, '');
-    if (!PLAIN.test(t)) return null;
-    const n = Number(t);
-    return Number.isFinite(n) ? n : null;
-  };
+  const parseText = (s: string): number | null => parseNumberText(s, suffixes);
   const check = (n: number, raw: unknown, em: Emitter): Parsed => {
     if (integer && !Number.isInteger(n)) {
       em.emit('not_integer', { field: label, value: raw, integer, nonNegative });
@@ -401,8 +406,9 @@ function numberParser(field: FieldOf<'integer' | 'number'>) {
     if (typeof raw === 'number') {
       if (Number.isFinite(raw)) return check(raw, raw, em);
     } else if (typeof raw === 'string') {
-      const d = plainDigits(raw);
-      if (d >= 0) return check(d, raw, em);
+      // 12, １２, 1,234, 12回: read in place (validate/short-forms.ts says why).
+      const d = shortCount(raw, suffixes);
+      if (d !== NOT_SHORT) return check(d, raw, em);
       const n = memo(raw, parseText);
       if (n !== null) return check(n, raw, em);
     }

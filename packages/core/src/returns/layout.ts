@@ -241,6 +241,20 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
     }
     return w;
   };
+  // Per column: 1 for a text or number field (a totals word there is a value), 2 for a key column.
+  const colKind = new Uint8Array(Math.max(0, ...colOf) + 1);
+  for (const c of textCols) if (c >= 0) colKind[c] = 1;
+  for (const c of numCols) if (c >= 0) colKind[c] = 1;
+  for (const c of keyCols) colKind[c] = (colKind[c] as number) | 2;
+  // The numbers of the row in the sum columns (NaN: none), reused from row to row.
+  const nums = new Float64Array(sumCols.length);
+  const equals = (acc: Float64Array): boolean => {
+    for (let k = 0; k < nums.length; k++) {
+      const n = nums[k] as number;
+      if (!Number.isNaN(n) && !(Math.abs(n - (acc[k] as number)) < 1e-9)) return false;
+    }
+    return true;
+  };
   for (let r = headerEnd + 1; r < cells.length; r++) {
     const row = cells[r];
     if (restart[r] === 1) {
@@ -256,14 +270,15 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
     let wordInKey = false;
     let sumFormula = false;
     for (let c = 0; c < row.length; c++) {
-      const v = row[c];
+      const v: unknown = row[c];
       if (isBlankCell(v)) continue;
       nonBlank++;
       if (typeof v === 'string') {
         if (firstRaw === null) firstRaw = v;
-        if (!textCols.has(c) && !numCols.has(c) && isTotalWord(v)) {
+        const kind = c < colKind.length ? (colKind[c] as number) : 0;
+        if ((kind & 1) === 0 && isTotalWord(v)) {
           word = true;
-          wordInKey ||= keyCols.includes(c);
+          wordInKey ||= (kind & 2) !== 0;
         }
       } else if (firstRaw === null) firstRaw = '';
       if (hasFormulas) {
@@ -279,10 +294,14 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
       footers.push(originRow + r);
       continue;
     }
-    const keysBlank = keyCols.length > 0 && keyCols.every((c) => isBlankCell(row[c]));
-    const nums = sumCols.map((s) => looseNumber(row[s.col]));
-    const anyNum = nums.some((n) => n !== null);
-    const equals = (acc: Float64Array) => anyNum && nums.every((n, k) => n === null || Math.abs(n - (acc[k] as number)) < 1e-9);
+    let keysBlank = keyCols.length > 0;
+    for (let k = 0; k < keyCols.length && keysBlank; k++) keysBlank = isBlankCell(row[keyCols[k] as number]);
+    let anyNum = false;
+    for (let k = 0; k < sumCols.length; k++) {
+      const n = looseNumber(row[(sumCols[k] as { col: number }).col]);
+      nums[k] = n === null ? Number.NaN : n;
+      if (n !== null) anyNum = true;
+    }
     // A totals word in a row that names its own initiative and date is a mistyped value, not a total.
     const isTotal = (word && (keysBlank || wordInKey)) || (sumFormula && keysBlank) || (keysBlank && anyNum && sinceRows >= 2 && equals(since));
     if (isTotal) {
@@ -293,8 +312,8 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
         const acc = useAll ? all : since;
         const from = originRow + (useAll ? allFirst : sinceFirst);
         sumCols.forEach((s, k) => {
-          const n = nums[k];
-          if (n === null || n === undefined || Math.abs(n - (acc[k] as number)) < 1e-9) return;
+          const n = nums[k] as number;
+          if (Number.isNaN(n) || Math.abs(n - (acc[k] as number)) < 1e-9) return;
           const f = fields[s.index];
           if (f === undefined) return;
           emit('totals_mismatch', r, s.col, LAYOUT_MESSAGES.totals_mismatch({ field: f.label, total: n, sum: acc[k] as number, from, to: originRow + r - 1 }), f.key, row[s.col]);
@@ -305,13 +324,13 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
       sinceFirst = -1;
       continue;
     }
-    sumCols.forEach((_, k) => {
-      const n = nums[k] ?? null;
-      if (n !== null) {
+    for (let k = 0; k < nums.length; k++) {
+      const n = nums[k] as number;
+      if (!Number.isNaN(n)) {
         since[k] = (since[k] as number) + n;
         all[k] = (all[k] as number) + n;
       }
-    });
+    }
     if (sinceFirst < 0) sinceFirst = r;
     if (allFirst < 0) allFirst = r;
     sinceRows++;
@@ -340,13 +359,17 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
 const headerFieldMemo = new WeakMap<CompiledTemplate, Map<string, number>>();
 const MEMO_LIMIT = 20_000;
 
+/** What a text cell of a data row is to the header check: a units cell, or the field it names. */
+const UNIT_TEXT = -100;
+
 function headerFieldOf(ct: CompiledTemplate, v: string): number {
   let memo = headerFieldMemo.get(ct);
   if (memo === undefined) headerFieldMemo.set(ct, (memo = new Map()));
   let f = memo.get(v);
   if (f === undefined) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    f = headerField(ct, v);
+    // The units test normalises the text too: remembered with the field, one normalisation per text.
+    f = isUnitCell(v) ? UNIT_TEXT : headerField(ct, v);
     memo.set(v, f);
   }
   return f;
@@ -355,22 +378,41 @@ function headerFieldOf(ct: CompiledTemplate, v: string): number {
 /**
  * Whether a row repeats the header: only text, and at least two of its cells (or all of them,
  * when fewer) name the field of their own column; the others may be group labels or units.
+ *
+ * Speed: the answer depends only on the two counts, so short texts (which repeat and are
+ * memoised) are matched first and the long narrative texts only while they could still change
+ * the answer — a report row is settled before any of its unique texts is normalised.
  */
 function repeatsHeader(ct: CompiledTemplate, row: unknown, fieldAt: Int32Array): boolean {
   if (!Array.isArray(row)) return false;
-  let own = 0;
-  let other = 0;
+  let left = 0;
   for (let c = 0; c < row.length; c++) {
     const v: unknown = row[c];
     if (isBlankCell(v)) continue;
     if (typeof v !== 'string') return false;
-    if (isUnitCell(v)) continue;
-    const f = headerFieldOf(ct, v);
-    if (f >= 0 && f === (fieldAt[c] ?? -1)) own++;
-    else other++;
+    left++;
+  }
+  let own = 0;
+  let other = 0;
+  // Pass 0 matches the short texts, pass 1 the long ones; `left` counts the cells not yet matched.
+  for (let pass = 0; pass < 2; pass++) {
+    for (let c = 0; c < row.length; c++) {
+      const v: unknown = row[c];
+      if (typeof v !== 'string' || (pass === 0) !== (v.length <= SHORT_TEXT) || isBlankCell(v)) continue;
+      left--;
+      const f = headerFieldOf(ct, v);
+      if (f === UNIT_TEXT) continue;
+      if (f >= 0 && f === (fieldAt[c] ?? -1)) own++;
+      else other++;
+      // Settled: even if every cell left named its own field, the row could not repeat the header.
+      if (own + left < 2 || other > own + left) return false;
+    }
   }
   return own >= 2 && own >= other;
 }
+
+// Texts this long or shorter are matched first (labels, codes, names; a narrative is longer).
+const SHORT_TEXT = 12;
 
 /** A row of units only ((回), 人). */
 function unitsRow(row: unknown): boolean {
