@@ -374,7 +374,7 @@ export function parseNumberText(s: string, suffixes: readonly string[]): number 
 }
 
 /** A field's unit suffixes as {@link parseNumberText} compares them. */
-export function normalisedSuffixes(field: Field): string[] {
+export function normalisedSuffixes(field: FieldOf<'integer' | 'number'>): string[] {
   return (field.unitSuffixes ?? []).map((s) => toHalfWidth(s).replace(ALL_SPACE, '')).filter((s) => s !== '');
 }
 

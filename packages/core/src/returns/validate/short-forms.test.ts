@@ -71,7 +71,7 @@ describe('shortDate', () => {
     if (!full.ok) return;
     expect(fast, s).toBe(full.value);
     // A note the validator would raise an issue for must never be skipped by the fast path.
-    expect(full.notes.filter((n) => n !== 'normalised_width'), s).toEqual([]);
+    expect(full.issues.filter((n) => n !== 'normalised_width'), s).toEqual([]);
   };
 
   it('agrees with parseDate on generated date-like texts', () => {
