@@ -8,13 +8,14 @@ import {
   completenessReport,
   issuesSheet,
   parsePlanText,
-  returnSubmissions,
   uniqueSheetName,
   uniqueTableName,
   validateGrid,
   validateReturns,
   type Completeness,
   type PlanIssue,
+  type ReviewState,
+  type Submission,
   type Lang,
   type LocalizedText,
   type Plan,
@@ -26,7 +27,7 @@ import { Batch } from '../excel/batch.js';
 import { deleteMarks, findMarks, loadFormatTypes, queueMarks } from '../excel/marks.js';
 import { queueUsedRange, readGrids, USED_RANGE_PROPERTIES, type ReadTarget } from '../excel/read.js';
 import { run, yieldToUi } from '../excel/run.js';
-import { loadWorkbookInfo, replaceGroup } from '../excel/workbook.js';
+import { loadWorkbookInfo, replaceGroup, type WorkbookInfo } from '../excel/workbook.js';
 import { queueSheet } from '../excel/write.js';
 import { readStoredPlan, storePlan } from '../excel/plan-store.js';
 import { IMPORT_KEY, parseImportTag, reportSubmissions, writeReport, type WrittenReport } from './report.js';
@@ -193,26 +194,59 @@ export async function writeIssuesSheet(plan: Plan, lang: Lang, v: ValidationRun)
   });
 }
 
-/** Reads and validates return sheets (by worksheet id): two syncs. */
-async function readReturns(context: Excel.RequestContext, batch: Batch, plan: Plan, sheetIds: readonly string[]) {
-  const targets = sheetIds.map((id) => queueUsedRange(context.workbook.worksheets.getItem(id)));
-  const info = await loadWorkbookInfo(context, batch);
-  const grids: SheetGrid[] = await readGrids(context, batch, targets);
-  return { info, grids };
+/** Whether this Excel has worksheet custom properties (ExcelApi 1.12), where import tags live. */
+function hasCustomProperties(): boolean {
+  try {
+    return Office.context.requirements.isSetSupported('ExcelApi', '1.12');
+  } catch {
+    return false;
+  }
 }
 
 /**
- * Reads the chosen sheets and validates those that are returns together, as roll-up and
- * completeness need. Which sheets are returns (an example or summary sheet is not) and which
- * count is core's decision, the same the CLI takes.
+ * Reads the chosen sheets for the roll-up tab as the review panel reads the returns it took in:
+ * validated together (which sheets are returns is core's decision), a return taken in under the
+ * file it came from and the id the review knows it by, and the review state the workbook carries
+ * (null when it carries none). Three syncs plus one per further ~4 MB of values: the sizes,
+ * import tags and review part ride on the workbook listing's first sync, the review's XML on its
+ * second.
  */
-async function readSubmissions(context: Excel.RequestContext, batch: Batch, plan: Plan, sheetIds: readonly string[], onStep: OnStep) {
+async function readChosen(
+  context: Excel.RequestContext,
+  batch: Batch,
+  plan: Plan,
+  sheetIds: readonly string[],
+  onStep: OnStep,
+): Promise<{ ok: true; info: WorkbookInfo; submissions: Submission[]; review: ReviewState | null } | { ok: false; reason: LocalizedText }> {
   onStep('reading');
-  const { info, grids } = await readReturns(context, batch, plan, sheetIds);
+  const targets = sheetIds.map((id) => queueUsedRange(context.workbook.worksheets.getItem(id)));
+  const tags = hasCustomProperties()
+    ? targets.map((t) => {
+        const p = t.sheet.customProperties.getItemOrNullObject(IMPORT_KEY);
+        p.load('value');
+        return p;
+      })
+    : null;
+  const parts = queueReviewParts(context);
+  let xml: ReturnType<typeof queueReviewXml> = null;
+  const info = await loadWorkbookInfo(context, batch, () => (xml = queueReviewXml(parts)));
+  const stored = reviewOf(plan, xml);
+  // A state that cannot be read stops the report: it is never guessed around.
+  if (!stored.ok) return { ok: false, reason: stored.reason };
+  const tagOf = (i: number) => (tags && !tags[i]!.isNullObject ? parseImportTag(tags[i]!.value) : null);
+  targets.forEach((t, i) => {
+    const tag = tagOf(i);
+    if (tag) t.source = tag.source;
+  });
+  const grids: SheetGrid[] = await readGrids(context, batch, targets);
   onStep('rolling');
   await yieldToUi();
   const checked = validateReturns(plan, grids.map((grid) => ({ grid })));
-  return { info, submissions: returnSubmissions(checked.flatMap((c) => ('result' in c ? [c.result] : []))).submissions };
+  const submissions = reportSubmissions(
+    plan,
+    checked.flatMap((c, i) => ('result' in c ? [{ result: c.result, tag: tagOf(i) }] : [])),
+  );
+  return { ok: true, info, submissions, review: stored.stored ? stored.state : null };
 }
 
 export type RollupKind = 'ward' | 'annual';
@@ -229,15 +263,6 @@ export type RollupOutcome =
       reviewed: boolean;
     }
   | { ok: false; reason: LocalizedText };
-
-/** Whether this Excel has worksheet custom properties (ExcelApi 1.12), where import tags live. */
-function hasCustomProperties(): boolean {
-  try {
-    return Office.context.requirements.isSetSupported('ExcelApi', '1.12');
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Rolls up return sheets into a receiving unit's compiled report or the plan's annual report,
@@ -266,35 +291,9 @@ export async function rollUp(
   if (opts.kind === 'ward' && !opts.ward) throw new Error('ward is required for a ward progress roll-up');
   return run(async (context) => {
     const batch = new Batch(context);
-    onStep('reading');
-    const targets = opts.sheetIds.map((id) => queueUsedRange(context.workbook.worksheets.getItem(id)));
-    const tags = hasCustomProperties()
-      ? targets.map((t) => {
-          const p = t.sheet.customProperties.getItemOrNullObject(IMPORT_KEY);
-          p.load('value');
-          return p;
-        })
-      : null;
-    const parts = queueReviewParts(context);
-    let xml: ReturnType<typeof queueReviewXml> = null;
-    const info = await loadWorkbookInfo(context, batch, () => (xml = queueReviewXml(parts)));
-    const stored = reviewOf(plan, xml);
-    if (!stored.ok) return { ok: false, reason: stored.reason };
-    // A return taken in is read under the file it came from, as the review panel reads it.
-    const tagOf = (i: number) => (tags && !tags[i]!.isNullObject ? parseImportTag(tags[i]!.value) : null);
-    targets.forEach((t, i) => {
-      const tag = tagOf(i);
-      if (tag) t.source = tag.source;
-    });
-    const grids: SheetGrid[] = await readGrids(context, batch, targets);
-    onStep('rolling');
-    await yieldToUi();
-    const checked = validateReturns(plan, grids.map((grid) => ({ grid })));
-    const submissions = reportSubmissions(
-      plan,
-      checked.flatMap((c, i) => ('result' in c ? [{ result: c.result, tag: tagOf(i) }] : [])),
-    );
-    const review = stored.stored ? stored.state : null;
+    const read = await readChosen(context, batch, plan, opts.sheetIds, onStep);
+    if (!read.ok) return read;
+    const { info, submissions, review } = read;
     onStep('writing');
     await yieldToUi();
     const written = await writeReport(context, batch, plan, lang, info, { submissions, review }, {
@@ -307,7 +306,8 @@ export async function rollUp(
 
 /**
  * Who has reported for a fiscal year (and who is missing or late), from the plan's obligations
- * and the chosen return sheets; optionally written as a sheet. Two syncs, four when written.
+ * and the chosen return sheets — with the workbook's review state, as the roll-up counts them (a
+ * return sent back has not arrived); optionally written as a sheet. Three syncs, five when written.
  *
  * @example
  * ```ts
@@ -322,11 +322,14 @@ export async function completenessOf(
 ): Promise<{ completeness: Completeness; model: SheetModel; sheets: string[] }> {
   return run(async (context) => {
     const batch = new Batch(context);
-    const { info, submissions } = await readSubmissions(context, batch, plan, opts.sheetIds, onStep);
+    const read = await readChosen(context, batch, plan, opts.sheetIds, onStep);
+    if (!read.ok) throw new Error(read.reason[lang]);
+    const { info, submissions, review } = read;
     const { completeness: c, model, group } = completenessReport(plan, submissions, {
       fiscalYear: opts.fiscalYear,
       lang,
       ...(opts.within ? { within: opts.within } : {}),
+      ...(review ? { review } : {}),
     });
     let sheets: string[] = [];
     if (opts.write) {

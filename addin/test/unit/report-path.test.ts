@@ -13,7 +13,7 @@ import { chibaPlan } from '@sasaeai/plan-chiba';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fake } from '../fake-office/install.js';
 import { listImported } from '../../src/app/import-returns.js';
-import { rollUp } from '../../src/app/operations.js';
+import { completenessOf, rollUp } from '../../src/app/operations.js';
 import { reviewAct, writeUnitReport } from '../../src/app/review.js';
 import { REVIEW_NAMESPACE } from '../../src/app/review-store.js';
 import { run } from '../../src/excel/run.js';
@@ -86,6 +86,23 @@ describe('the roll-up tab applies the review state', () => {
     // One report, one group: the tab replaced the panel's sheets instead of adding a second set.
     expect(tab.sheets).toEqual(panel.sheets);
     expect(fake.sheetNames().sort()).toEqual(sheetsBefore.sort());
+  });
+
+  it('checks who has reported with the review state too: a return sent back has not arrived', async () => {
+    const { sheetIds } = await reviewedYear(chiba, PLANS[0]!.actor);
+    const c = await completenessOf(chiba, 'ja', { sheetIds, fiscalYear: 2025, write: false });
+    const cli = asTheCliReadsIt(chiba).completeness;
+    expect(c.completeness.total).toEqual(cli.total);
+    // Without the review all three would have arrived; with it, the one sent back has not.
+    await run(async (context) => {
+      const parts = context.workbook.customXmlParts.getByNamespace(REVIEW_NAMESPACE);
+      parts.load('items/id');
+      await context.sync();
+      for (const p of parts.items) p.delete();
+      await context.sync();
+    });
+    const all = await completenessOf(chiba, 'ja', { sheetIds, fiscalYear: 2025, write: false });
+    expect(all.completeness.total.received).toBeGreaterThan(c.completeness.total.received);
   });
 
   it('counts every return when the workbook carries no review, as the CLI rollup without a ledger', async () => {

@@ -9,6 +9,7 @@ import { annualReport, wardProgress } from '../rollup/progress.js';
 import { completeness } from '../rollup/completeness.js';
 import { submissionFromValidation, type Submission, type ValidationResultLike } from '../rollup/submission.js';
 import type { AnnualReport, Completeness, RollupOptions, WardProgress } from '../rollup/types.js';
+import type { ReviewState } from '../review-state/types.js';
 import { annualReportWorkbook, completenessSheet, wardProgressWorkbook } from '../rollup/workbook.js';
 import type { SheetModel, WorkbookModel } from '../sheet/model.js';
 
@@ -80,7 +81,8 @@ export function buildReport(plan: Plan, submissions: readonly Submission[], req:
 
 /**
  * Who has reported for a fiscal year, within one receiving unit or the whole plan, with its sheet
- * and the id of the sheet it replaces (`completeness:<unit or *>:<year>`).
+ * and the id of the sheet it replaces (`completeness:<unit or *>:<year>`); with a review state,
+ * as the report counts them.
  *
  * @example
  * ```ts
@@ -90,8 +92,13 @@ export function buildReport(plan: Plan, submissions: readonly Submission[], req:
 export function completenessReport(
   plan: Plan,
   submissions: readonly Submission[],
-  req: { fiscalYear: number; within?: string; lang: Lang },
+  req: { fiscalYear: number; within?: string; lang: Lang; review?: ReviewState },
 ): { completeness: Completeness; model: SheetModel; group: string } {
-  const c = completeness(plan, submissions, req.within !== undefined ? { fiscalYear: req.fiscalYear, within: req.within } : { fiscalYear: req.fiscalYear });
+  const c = completeness(plan, submissions, {
+    fiscalYear: req.fiscalYear,
+    ...(req.within !== undefined ? { within: req.within } : {}),
+    // With a review state, a return sent back has not arrived (the report's rule).
+    ...(req.review !== undefined ? { review: req.review } : {}),
+  });
   return { completeness: c, model: completenessSheet(c, req.lang), group: `completeness:${c.within?.code ?? '*'}:${req.fiscalYear}` };
 }
