@@ -7,7 +7,7 @@ import { lt } from '../i18n/text.js';
 import { fiscalYearOf } from '../period/index.js';
 import { getBody, getUnit, unitAtLevel } from '../plan/queries.js';
 import type { Field, Flow, Plan, Template } from '../plan/schema.js';
-import type { FieldValue, ReturnRecord, RowRef } from '../returns/types.js';
+import type { FieldValue, RowRef } from '../returns/types.js';
 import type { ReviewState } from '../review-state/types.js';
 import type { Submission } from './submission.js';
 import type { Aggregate, CellRow, FigureValue, NamedRef, Provenance, ReportField } from './types.js';
@@ -157,8 +157,6 @@ function reportField(plan: Plan, f: Field): ReportField {
 
 /** @internal A cell being accumulated. */
 export interface CellAcc {
-  /** Position among all cells of the scan (every scope). */
-  id: number;
   unit: string;
   subject: string;
   keys: FieldValue[];
@@ -221,12 +219,8 @@ export interface ScopeScan {
   refs: RowRef[];
   /** Report date of each row (null when none), read during the scan. */
   dates: (string | null)[];
-  /** Number of rows (the length of `refs` once the scan is finished). */
-  n: number;
   /** Return (index into the scan's `uses`) of each row. */
   subOf: Int32Array;
-  /** Position of each row in its return's records (`refs` and `dates` are read through it at the end). */
-  recOf: Int32Array;
   /** Per row, 1 + the `ord` of its unit when its return arrived, else 0 (to fill `arrivedRows`). */
   arrivedUnit: Int32Array;
   cells: CellAcc[];
@@ -283,33 +277,15 @@ function grow(ss: ScopeScan): void {
   const subOf = new Int32Array(n);
   subOf.set(ss.subOf);
   ss.subOf = subOf;
-  const recOf = new Int32Array(n);
-  recOf.set(ss.recOf);
-  ss.recOf = recOf;
   const arrivedUnit = new Int32Array(n);
   arrivedUnit.set(ss.arrivedUnit);
   ss.arrivedUnit = arrivedUnit;
 }
 
-/**
- * Trims a scope's typed arrays to its rows, reads each row's reference and report date into
- * arrays of their final length, and gives each unit its arrived rows, in row order.
- */
-function finishScope(ss: ScopeScan, subs: readonly Submission[], dateField: string | undefined): void {
-  const n = ss.n;
+/** Trims a scope's typed arrays to its rows and gives each unit its arrived rows, in row order. */
+function finishScope(ss: ScopeScan): void {
+  const n = ss.refs.length;
   ss.subOf = ss.subOf.subarray(0, n);
-  ss.recOf = ss.recOf.subarray(0, n);
-  // Filled here rather than pushed row by row: two growing arrays of objects were a fifth of the scan.
-  const refs = new Array<RowRef>(n);
-  const dates = new Array<string | null>(n);
-  for (let i = 0; i < n; i++) {
-    const rec = subs[ss.subOf[i]!]!.records[ss.recOf[i]!]!;
-    refs[i] = rec.ref;
-    const d = dateField === undefined ? null : rec.values[dateField];
-    dates[i] = typeof d === 'string' ? d : null;
-  }
-  ss.refs = refs;
-  ss.dates = dates;
   const arrivedUnit = ss.arrivedUnit.subarray(0, n);
   ss.arrivedUnit = arrivedUnit;
   const count = new Int32Array(ss.unitList.length + 1);
@@ -319,75 +295,6 @@ function finishScope(ss: ScopeScan, subs: readonly Submission[], dateField: stri
   for (let i = 0; i < n; i++) {
     const u = arrivedUnit[i]! - 1;
     if (u >= 0) lists[u]![at[u]!++] = i;
-  }
-}
-
-/** The counted rows of a scan: their values, cell (`CellAcc.id`) and row index in their scope. */
-interface Counted {
-  vals: ReturnRecord[];
-  cell: Int32Array;
-  idx: Int32Array;
-  n: number;
-  cells: CellAcc[];
-}
-
-/** Adds the `k`-th sum field into each counted row's cell. */
-function addSums({ vals, cell, n, cells }: Counted, key: string, k: number): void {
-  for (let j = 0; j < n; j++) {
-    const x = vals[j]![key];
-    if (typeof x === 'number' && Number.isFinite(x)) cells[cell[j]!]!.sums[k]! += x;
-  }
-}
-
-/** Notes the rows whose `k`-th any field is true. */
-function addFlags({ vals, cell, idx, n, cells }: Counted, key: string, k: number): void {
-  for (let j = 0; j < n; j++) if (vals[j]![key] === true) cells[cell[j]!]!.flags[k]!.push(idx[j]!);
-}
-
-/** Takes the trimmed texts of the `k`-th collect field, with their rows. */
-function addTexts({ vals, cell, idx, n, cells }: Counted, key: string, k: number): void {
-  for (let j = 0; j < n; j++) {
-    const x = vals[j]![key];
-    if (typeof x === 'string' && x !== '') {
-      const t = isTrimSpace(x.charCodeAt(0)) || isTrimSpace(x.charCodeAt(x.length - 1)) ? x.trim() : x;
-      if (t !== '') {
-        const c = cells[cell[j]!]!;
-        c.texts[k]!.push(idx[j]!);
-        c.textVals[k]!.push(t);
-      }
-    }
-  }
-}
-
-/** Gathers the codes of the `k`-th union field, each once per cell, in order of first row. */
-function addUnion({ vals, cell, n, cells }: Counted, key: string, k: number): void {
-  for (let j = 0; j < n; j++) {
-    const x = vals[j]![key];
-    const set = cells[cell[j]!]!.union[k]!;
-    // Indexed: for…of over validation's frozen arrays is several times slower here.
-    if (Array.isArray(x))
-      for (let i = 0; i < x.length; i++) {
-        const code = x[i] as string;
-        if (!set.includes(code)) set.push(code);
-      }
-    else if (x !== null && x !== undefined && x !== '') {
-      const code = String(x);
-      if (!set.includes(code)) set.push(code);
-    }
-  }
-}
-
-/** Counts the codes of the `k`-th distribution field per cell. */
-function addDist({ vals, cell, n, cells }: Counted, key: string, k: number): void {
-  for (let j = 0; j < n; j++) {
-    const x = vals[j]![key];
-    const m = cells[cell[j]!]!.dist[k]!;
-    if (Array.isArray(x))
-      for (let i = 0; i < x.length; i++) {
-        const code = x[i] as string;
-        m.set(code, (m.get(code) ?? 0) + 1);
-      }
-    else if (x !== null && x !== undefined && x !== '') m.set(String(x), (m.get(String(x)) ?? 0) + 1);
   }
 }
 
@@ -453,21 +360,12 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
     scope,
     refs: [],
     dates: [],
-    n: 0,
     subOf: new Int32Array(start),
-    recOf: new Int32Array(start),
     arrivedUnit: new Int32Array(start),
     cells: [],
     units: new Map(),
     unitList: [],
   });
-  // The counted rows (record, cell, row index in its scope), for the per-field passes below.
-  const allCells: CellAcc[] = [];
-  // At its final length: pushing row by row was the hottest line of the scan.
-  const countedVals = new Array<ReturnRecord>(total);
-  const countedCell = new Int32Array(total);
-  const countedIdx = new Int32Array(total);
-  let nCounted = 0;
   let prevUnit: string | undefined;
   let prevSs: ScopeScan | undefined;
   let prevUa: UnitAcc | undefined;
@@ -555,13 +453,14 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
         prevSs = ss;
         prevUa = ua;
       }
-      const idx = ss.n++;
+      const idx = ss.refs.length;
       if (idx === ss.subOf.length) grow(ss);
+      ss.refs.push(rec.ref);
       ss.subOf[idx] = si;
-      ss.recOf[idx] = ri;
       nRecords++;
       const date = dateField === undefined ? null : v[dateField];
       const dateStr = typeof date === 'string' ? date : '';
+      ss.dates.push(typeof date === 'string' ? date : null);
       const sv = subjectField === undefined ? SINGLE : v[subjectField];
       const subject = typeof sv === 'string' ? sv : String(sv ?? '');
       const hasErrors = rec.errors > 0;
@@ -607,7 +506,6 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
       if (ci === undefined) {
         ci = ss.cells.length;
         c = {
-          id: allCells.length,
           unit,
           subject,
           keys: keyFields.map((k) => v[k] ?? null),
@@ -626,7 +524,6 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
           provisional: false,
         };
         ss.cells.push(c);
-        allCells.push(c);
         ua.cells.set(key, ci);
       } else {
         c = ss.cells[ci]!;
@@ -645,24 +542,51 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
       c.rows.push(idx);
       // A row with open errors counts only because the caller asked (includeInvalid): provisional 暫定.
       if (provisional || hasErrors) c.provisional = true;
-      countedVals[nCounted] = v;
-      countedCell[nCounted] = c.id;
-      countedIdx[nCounted++] = idx;
+      for (let k = 0; k < sum.length; k++) {
+        const x = v[sum[k]!];
+        if (typeof x === 'number' && Number.isFinite(x)) c.sums[k]! += x;
+      }
+      for (let k = 0; k < any.length; k++) if (v[any[k]!] === true) c.flags[k]!.push(idx);
+      for (let k = 0; k < collect.length; k++) {
+        const x = v[collect[k]!];
+        if (typeof x === 'string' && x !== '') {
+          const t = isTrimSpace(x.charCodeAt(0)) || isTrimSpace(x.charCodeAt(x.length - 1)) ? x.trim() : x;
+          if (t !== '') {
+            c.texts[k]!.push(idx);
+            c.textVals[k]!.push(t);
+          }
+        }
+      }
+      for (let k = 0; k < union.length; k++) {
+        const x = v[union[k]!];
+        const set = c.union[k]!;
+        // Indexed: for…of over validation's frozen arrays is several times slower here.
+        if (Array.isArray(x))
+          for (let i = 0; i < x.length; i++) {
+            const code = x[i] as string;
+            if (!set.includes(code)) set.push(code);
+          }
+        else if (x !== null && x !== undefined && x !== '') {
+          const code = String(x);
+          if (!set.includes(code)) set.push(code);
+        }
+      }
+      for (let k = 0; k < dist.length; k++) {
+        const x = v[dist[k]!];
+        const m = c.dist[k]!;
+        if (Array.isArray(x))
+          for (let i = 0; i < x.length; i++) {
+            const code = x[i] as string;
+            m.set(code, (m.get(code) ?? 0) + 1);
+          }
+        else if (x !== null && x !== undefined && x !== '') m.set(String(x), (m.get(String(x)) ?? 0) + 1);
+      }
     }
     use.records += nRecords;
     use.rowsWithErrors += nWithErrors;
     use.otherYear += nOtherYear;
   }
-  // The fields are added up one field at a time over the counted rows, in row order: each loop
-  // reads one key of records of one shape, so its loads stay monomorphic and the row loop above
-  // stays small enough to be optimised once and kept.
-  const counted: Counted = { vals: countedVals, cell: countedCell, idx: countedIdx, n: nCounted, cells: allCells };
-  for (let k = 0; k < sum.length; k++) addSums(counted, sum[k]!, k);
-  for (let k = 0; k < any.length; k++) addFlags(counted, any[k]!, k);
-  for (let k = 0; k < collect.length; k++) addTexts(counted, collect[k]!, k);
-  for (let k = 0; k < union.length; k++) addUnion(counted, union[k]!, k);
-  for (let k = 0; k < dist.length; k++) addDist(counted, dist[k]!, k);
-  for (const ss of scopes.values()) finishScope(ss, templateSubs, dateField);
+  for (const ss of scopes.values()) finishScope(ss);
   return { shape, subs: templateSubs, uses, scopes, otherYear };
 }
 
