@@ -50,9 +50,17 @@ export interface CheckSummary extends ValidationSummary {
 /** The outcome of {@link checkFiles}. */
 export interface CheckRun {
   files: CheckedFile[];
+  /**
+   * Issues about the run as a whole, after every file's: `nothing_checked` when every file was
+   * read (or said why not) and still no return row was found — never a silent, clean run.
+   */
+  issues: Issue[];
   summary: CheckSummary;
-  /** Milliseconds spent reading workbooks and validating grids. */
-  timings: { readMs: number; validateMs: number };
+  /**
+   * Milliseconds spent reading workbooks, in core's validation of the grids (which sheets are
+   * returns, and their checks), and resolving corrected resubmissions across files.
+   */
+  timings: { readMs: number; validateMs: number; resubmissionsMs: number };
 }
 
 /** Options of {@link checkFiles}. */
@@ -154,14 +162,16 @@ export async function checkFiles(files: string[], missing: string[], opts: Check
     if (entry.returns.length === 0 && entry.notes.length === 0)
       entry.issues.push(cliIssue('no_return_sheet', { sheets: entry.read.sheets.map((s) => s.grid.sheet) }, { source: entry.file }));
   }
+  const validateMs = performance.now() - t1;
   // A corrected return sent beside the original: the later version's rows count, once.
+  const t2 = performance.now();
   const all = checked.flatMap((f) => f.returns.map((r) => ({ f, r })));
   const resolved = resolveResubmissions(
     plan,
     all.map(({ f, r }) => ({ result: r.result, savedAt: f.read.savedAt, fileTime: f.read.fileTime })),
   );
   all.forEach(({ r }, k) => (r.result = resolved[k] ?? r.result));
-  const validateMs = performance.now() - t1;
+  const resubmissionsMs = performance.now() - t2;
 
   for (const entry of checked) {
     if (!entry.read.ok) {
@@ -172,7 +182,8 @@ export async function checkFiles(files: string[], missing: string[], opts: Check
     entry.issues = [...entry.notes, ...entry.issues, ...fileIssues(entry, plan)];
   }
   opts.progress?.done();
-  return { files: checked, summary: summarise(checked), timings: { readMs, validateMs } };
+  const issues = runIssues(checked);
+  return { files: checked, issues, summary: summarise(checked, issues), timings: { readMs, validateMs, resubmissionsMs } };
 }
 
 function fileIssues(entry: CheckedFile, plan: Plan): Issue[] {
@@ -205,7 +216,19 @@ function fileIssues(entry: CheckedFile, plan: Plan): Issue[] {
   return out;
 }
 
-function summarise(files: CheckedFile[]): CheckSummary {
+/**
+ * A run that checked no row says so as an error of its own, so that it never ends "no errors":
+ * every file read (an unreadable one already fails the run), yet no return sheet, or none with a
+ * data row. Each file's own issues say why (an example sheet, a blank return, no header).
+ */
+function runIssues(files: CheckedFile[]): Issue[] {
+  if (files.length === 0 || files.some((f) => f.issues.some((i) => FILE_LEVEL_CODES.has(i.code)))) return [];
+  const returns = files.reduce((n, f) => n + f.returns.length, 0);
+  const rows = files.reduce((n, f) => f.returns.reduce((m, r) => m + r.result.summary.rowsRead, n), 0);
+  return returns === 0 || rows === 0 ? [cliIssue('nothing_checked', { files: files.length, returns })] : [];
+}
+
+function summarise(files: CheckedFile[], runIssues: readonly Issue[]): CheckSummary {
   const s: CheckSummary = {
     files: files.length,
     filesUnreadable: 0,
@@ -229,14 +252,17 @@ function summarise(files: CheckedFile[]): CheckSummary {
       s.rowsWithErrors += r.result.summary.rowsWithErrors;
     }
     // Counted from the issues themselves (never capped here), so that the CLI's own count too.
-    for (const i of f.issues) {
-      if (i.severity === 'error') s.errors++;
-      else if (i.severity === 'warning') s.warnings++;
-      else s.infos++;
-      s.byCode[i.code] = (s.byCode[i.code] ?? 0) + 1;
-    }
+    for (const i of f.issues) count(i);
   }
+  for (const i of runIssues) count(i);
   return s;
+
+  function count(i: Issue): void {
+    if (i.severity === 'error') s.errors++;
+    else if (i.severity === 'warning') s.warnings++;
+    else s.infos++;
+    s.byCode[i.code] = (s.byCode[i.code] ?? 0) + 1;
+  }
 }
 
 /**

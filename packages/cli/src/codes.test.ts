@@ -11,6 +11,7 @@ const ISSUE_EXAMPLES = {
   file_not_xlsx: { kind: 'xls' },
   file_unreadable: { kind: 'damaged', detail: 'end of central directory not found' },
   no_return_sheet: { sheets: ['Sheet1', 'Notes'] },
+  nothing_checked: { files: 2, returns: 0 },
   report_workbook: {},
   sheet_hidden: { sheet: 'Report' },
   sheet_skipped: { sheet: 'Notes' },

@@ -124,6 +124,19 @@ export const CLI_ISSUE_CODES = {
     en: (p: { sheets: readonly string[] }) =>
       `No return sheet: no sheet${p.sheets.length > 0 ? ` (${quotedEn(p.sheets)})` : ''} has the header row of a template (Fiscal year…).`,
   },
+  nothing_checked: {
+    severity: 'error',
+    fileLevel: false,
+    when: 'a run in which no file held a return sheet, or whose return sheets hold no data row: nothing was checked (each file says why)',
+    ja: (p: { files: number; returns: number }) =>
+      p.returns === 0
+        ? `${p.files} 件のファイルのどれにも報告のシートがないため、何も検証していません。各ファイルの注記を確認してください。`
+        : `報告のシート ${p.returns} 枚のどれにもデータの行がないため、何も検証していません。記入済みの報告を指定してください。`,
+    en: (p: { files: number; returns: number }) =>
+      p.returns === 0
+        ? `None of the ${p.files} file${p.files === 1 ? '' : 's'} holds a return sheet, so nothing was checked. See the notes on each file.`
+        : `None of the ${p.returns} return sheet${p.returns === 1 ? '' : 's'} holds a data row, so nothing was checked. Give the filled-in returns.`,
+  },
   report_workbook: {
     severity: 'info',
     fileLevel: false,

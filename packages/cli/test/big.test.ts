@@ -48,6 +48,8 @@ describe('a 100 000-row workbook', () => {
     expect(out.issues).toHaveLength(20);
     expect(out.omittedIssues).toBeGreaterThan(0);
     // --timings reports on stderr, the only thing there in JSON mode.
-    expect(r.stderr).toMatch(/^timings: total \d+ ms · read \d+ ms \(\d+%\) · validate \d+ ms \(\d+%\) · rows 100000 · readers lean\n$/);
+    expect(r.stderr).toMatch(
+      /^timings: total \d+ ms · start-up \d+ ms \(\d+%\) · read \d+ ms \(\d+%\) · validate \d+ ms \(\d+%\) · resubmissions \d+ ms \(\d+%\) · output \d+ ms \(\d+%\) · rows 100000 · readers lean\n$/,
+    );
   }, 300_000);
 });

@@ -114,10 +114,14 @@ describe('sasaeai validate', () => {
     expect(out.issues.map((i: { file: string; code: string; severity: string }) => [i.file, i.code, i.severity])).toEqual([
       [none, 'no_return_sheet', 'error'],
       [empty, 'no_data_rows', 'warning'],
+      // No row anywhere: the run says it checked nothing.
+      [null, 'nothing_checked', 'error'],
     ]);
     expect(r.code).toBe(1);
+    // A return with headers and no row alone is no clean run either (test/nothing.test.ts).
     const onlyEmpty = await sasaeai(['validate', empty, ...TODAY]);
-    expect(onlyEmpty.code).toBe(0);
+    expect(onlyEmpty.code).toBe(1);
+    expect(onlyEmpty.stdout).toContain('何も検証していません');
   });
 
   it('applies merged cells to every row they cover, uses cached formula results, checks hidden sheets', async () => {

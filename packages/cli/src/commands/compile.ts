@@ -9,6 +9,7 @@ import { Option, type Command } from 'commander';
 import { annualReportWorkbook, compileUnitWorkbooks, getUnit, type Lang, type LocalizedText, type Plan, type UnitWorkbook } from '@sasaeai/core';
 import { globals, parseFiscalYearOption, requirePlanOption } from '../context.js';
 import { checkOutput, collectInputs } from '../files.js';
+import { reportJson } from '../output/report.js';
 import { readUnitReview } from '../unit-review.js';
 import { GENERATOR } from '../version.js';
 import { readWorkbook } from '../xlsx/read.js';
@@ -71,21 +72,12 @@ export function registerCompile(program: Command, cli: Cli): void {
       const counted = report.submissions.filter((u) => u.use !== 'left-out').length;
       if (opts.format === 'json') {
         cli.io.stdout.write(
-          JSON.stringify(
-            {
-              kind: report.kind,
-              fiscalYear: report.fiscalYear,
-              title: report.title[lang],
-              output: opts.output ?? null,
-              counted,
-              workbooks: uses.map((w) => ({ source: w.source, unit: w.unit, confirmed: w.confirmed, returns: w.returns, reviewed: w.reviewed, verificationIssues: w.verification?.issues.length ?? null, notes: w.notes.map((n) => n[lang]) })),
-              unreadable: unreadable.map((u) => ({ file: u.file, why: u.why[lang] })),
-              notices: report.notices.map((n) => ({ code: n.code, message: n.message[lang] })),
-              figures: report.figures,
-            },
-            null,
-            2,
-          ) + '\n',
+          reportJson(report, lang, {
+            output: opts.output,
+            counted,
+            workbooks: uses.map((w) => ({ source: w.source, unit: w.unit, confirmed: w.confirmed, returns: w.returns, reviewed: w.reviewed, verificationIssues: w.verification?.issues.length ?? null, notes: w.notes.map((n) => n[lang]) })),
+            unreadable: unreadable.map((u) => ({ file: u.file, why: u.why[lang] })),
+          }),
         );
       } else cli.io.stdout.write(compileText(plan, lang, report.title[lang], counted, uses, unreadable, report.notices.map((n) => n.message[lang]), opts.output));
       const base = unreadable.length > 0 ? 2 : uses.some((w) => w.notes.length > 0) ? 1 : 0;

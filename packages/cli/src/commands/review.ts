@@ -130,6 +130,33 @@ async function run(
 }
 
 /**
+ * One review step (accept, send back) on each return of a file, or of one sheet of it: loads the
+ * plan, lets `step` check its own options and say what to do, then applies it return by return
+ * through {@link run}.
+ */
+async function onEachReturn(
+  cli: Cli,
+  cmd: Command,
+  file: string,
+  o: ActorOptions & { sheet?: string },
+  step: (plan: Plan, lang: Lang) => { go: (s: ReviewState, id: string, ctx: ActionContext) => Transition; after: (s: ReviewState, id: string) => void },
+): Promise<void> {
+  const { lang, plan: planName } = globals(cmd);
+  const plan = await requirePlanOption(planName, lang, cli.io);
+  const { go, after } = step(plan, lang);
+  const state = await readLedger(o.ledger, plan, { create: false });
+  const ctx = context(plan, o);
+  const subs = await returnsOf(plan, lang, file, o.sheet, o.ledger, cli);
+  await run(
+    cli,
+    lang,
+    o.ledger,
+    state,
+    subs.map((sub) => ({ what: sub.id, go: (s: ReviewState) => go(s, sub.id, ctx), after: (s: ReviewState) => after(s, sub.id) })),
+  );
+}
+
+/**
  * Registers `review` and its subcommands.
  *
  * @example
@@ -175,52 +202,30 @@ export function registerReview(program: Command, cli: Cli): void {
     .argument('<file>', 'the return file / 報告ファイル')
     .option('--sheet <sheet>', 'only this sheet of the file / シート')
     .option('--with-errors', 'accept although errors are open (their rows still do not count) / エラーが残っていても受理する')
-    .action(async (file: string, o: ActorOptions & { sheet?: string; withErrors?: boolean }, cmd: Command) => {
-      const { lang, plan: planName } = globals(cmd);
-      const plan = await requirePlanOption(planName, lang, cli.io);
-      const state = await readLedger(o.ledger, plan, { create: false });
-      const ctx = context(plan, o);
-      const subs = await returnsOf(plan, lang, file, o.sheet, o.ledger, cli);
-      await run(
-        cli,
-        lang,
-        o.ledger,
-        state,
-        subs.map((sub) => ({
-          what: sub.id,
-          go: (s: ReviewState) => accept(plan, s, sub.id, ctx, { acceptWithErrors: o.withErrors === true }),
-          after: (s: ReviewState) => cli.io.stdout.write(label(s, sub.id, lang) + '\n'),
-        })),
-      );
-    });
+    .action((file: string, o: ActorOptions & { sheet?: string; withErrors?: boolean }, cmd: Command) =>
+      onEachReturn(cli, cmd, file, o, (plan, lang) => ({
+        go: (s, id, ctx) => accept(plan, s, id, ctx, { acceptWithErrors: o.withErrors === true }),
+        after: (s, id) => cli.io.stdout.write(label(s, id, lang) + '\n'),
+      })),
+    );
 
   actorOptions(review.command('send-back').summary('send a return back with a reason / 差し戻す'))
     .argument('<file>', 'the return file / 報告ファイル')
     .option('--sheet <sheet>', 'only this sheet of the file / シート')
-    .action(async (file: string, o: ActorOptions & { sheet?: string }, cmd: Command) => {
-      const { lang, plan: planName } = globals(cmd);
-      const plan = await requirePlanOption(planName, lang, cli.io);
-      const why = o.reason?.trim() ?? '';
-      if (why === '') usage('send_back_needs_reason', {});
-      const state = await readLedger(o.ledger, plan, { create: false });
-      const ctx = context(plan, o);
-      const subs = await returnsOf(plan, lang, file, o.sheet, o.ledger, cli);
-      await run(
-        cli,
-        lang,
-        o.ledger,
-        state,
-        subs.map((sub) => ({
-          what: sub.id,
-          go: (s: ReviewState) => sendBack(plan, s, sub.id, why, ctx),
-          after: (s: ReviewState) => {
+    .action((file: string, o: ActorOptions & { sheet?: string }, cmd: Command) =>
+      onEachReturn(cli, cmd, file, o, (plan, lang) => {
+        const why = o.reason?.trim() ?? '';
+        if (why === '') usage('send_back_needs_reason', {});
+        return {
+          go: (s, id, ctx) => sendBack(plan, s, id, why, ctx),
+          after: (s, id) => {
             // The text to paste into an e-mail to the sender.
-            const n = sendBackNotice(plan, s.returns[sub.id]!, lang);
+            const n = sendBackNotice(plan, s.returns[id]!, lang);
             cli.io.stdout.write(`${lang === 'ja' ? '宛先' : 'To'}: ${n.to}\n${lang === 'ja' ? '件名' : 'Subject'}: ${n.subject}\n\n${n.body}\n`);
           },
-        })),
-      );
-    });
+        };
+      }),
+    );
 
   actorOptions(review.command('meeting').summary('record a council meeting / 会議を記録する'))
     .requiredOption('--ward <ward>', 'the ward whose council met / 区')

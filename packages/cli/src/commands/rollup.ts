@@ -24,6 +24,7 @@ import { checkOutput, collectInputs } from '../files.js';
 import { ledgerSubmissions, readLedger } from '../ledger.js';
 import { usage } from '../messages.js';
 import { resolveReceiver } from '../units.js';
+import { reportJson } from '../output/report.js';
 import { jsonIssue } from '../output/validate.js';
 import { progress } from '../progress.js';
 import { GENERATOR } from '../version.js';
@@ -149,22 +150,13 @@ export function registerRollup(program: Command, cli: Cli): void {
       const unreadable = run.files.filter((f) => !f.read.ok).map((f) => f.file);
       if (opts.format === 'json') {
         cli.io.stdout.write(
-          JSON.stringify(
-            {
-              kind: report.kind,
-              fiscalYear: report.fiscalYear,
-              title: report.title[lang],
-              output: opts.output ?? null,
-              provisional: report.provisional,
-              inputs: { ...run.summary, unreadable },
-              submissions: uses.map((u) => ({ ...u, reason: u.reason?.[lang] ?? null })),
-              notices: report.notices.map((n) => ({ code: n.code, severity: n.severity, message: n.message[lang], submissions: n.submissions })),
-              issues: run.files.flatMap((f) => f.issues).filter((i) => i.severity === 'error').map((i) => jsonIssue(i, lang)),
-              figures: report.figures,
-            },
-            null,
-            2,
-          ) + '\n',
+          reportJson(report, lang, {
+            output: opts.output,
+            provisional: report.provisional,
+            inputs: { ...run.summary, unreadable },
+            submissions: uses.map((u) => ({ ...u, reason: u.reason?.[lang] ?? null })),
+            issues: [...run.files.flatMap((f) => f.issues), ...run.issues].filter((i) => i.severity === 'error').map((i) => jsonIssue(i, lang)),
+          }),
         );
       } else {
         cli.io.stdout.write(rollupText(report, run, { lang, output: opts.output, unreadable, includeInvalid: opts.includeInvalid === true }));

@@ -18,7 +18,7 @@ import { readWorkbook } from '../xlsx/read.js';
 import { writeWorkbookFile } from '../xlsx/write.js';
 import type { Cli } from '../main.js';
 import { resolveReceiver } from '../units.js';
-import { rollUp } from './rollup.js';
+import { rollUp, rollupExitCode } from './rollup.js';
 
 interface VerifyOptions {
   fiscalYear: number;
@@ -89,14 +89,20 @@ export function registerVerify(program: Command, cli: Cli): void {
         );
         return cli.exit(2);
       }
-      const base = exitCodeOf(run.summary);
+      // A sheet or report over returns that counted nothing still gets written (the body may fill it
+      // in by hand), but the run says why and does not end 0.
+      const base = rollupExitCode(exitCodeOf(run.summary), p.notices);
+      const notices = p.notices.map((n) => ({ code: n.code, severity: n.severity, message: n.message[lang] }));
+      const noticeLines = notices.map((n) => `  ${n.severity === 'error' ? '✖' : '!'} ${n.message}\n`).join('');
       if (opts.write !== undefined) {
         await writeWorkbookFile({ sheets: [verificationSheet(plan, p, lang)] }, opts.write, { lang, generator: GENERATOR });
         const text =
           lang === 'ja'
-            ? `${p.title.ja}\n  ${p.council.ja}の${v.name.ja}：${p.subjects.length} 件の欄を用意しました。\n書き出したブック：${opts.write}\n`
-            : `${p.title.en}\n  ${v.name.en} by the ${p.council.en}: ${p.subjects.length} rows to fill in.\nWorkbook written: ${opts.write}\n`;
-        cli.io.stdout.write(opts.format === 'json' ? JSON.stringify({ kind: 'verification-sheet', unit: unit.code, subjects: p.subjects.length, output: opts.write }, null, 2) + '\n' : text);
+            ? `${p.title.ja}\n  ${p.council.ja}の${v.name.ja}：${p.subjects.length} 件の欄を用意しました。\n${noticeLines}書き出したブック：${opts.write}\n`
+            : `${p.title.en}\n  ${v.name.en} by the ${p.council.en}: ${p.subjects.length} rows to fill in.\n${noticeLines}Workbook written: ${opts.write}\n`;
+        cli.io.stdout.write(
+          opts.format === 'json' ? JSON.stringify({ kind: 'verification-sheet', unit: unit.code, subjects: p.subjects.length, output: opts.write, notices }, null, 2) + '\n' : text,
+        );
         return cli.exit(base);
       }
       const wb = await readWorkbook(opts.read!);
@@ -122,13 +128,14 @@ export function registerVerify(program: Command, cli: Cli): void {
                 verification: result.records.find((x) => x.subject === s.subject.code)?.values ?? null,
               })),
               issues: result.issues.map((i) => jsonIssue(i, lang)),
+              notices,
               output: opts.output ?? null,
             },
             null,
             2,
           ) + '\n',
         );
-      } else cli.io.stdout.write(verifyText(p, result, v.name, { lang, output: opts.output }));
+      } else cli.io.stdout.write(verifyText(p, result, v.name, { lang, output: opts.output }) + noticeLines);
       cli.exit(base === 0 && result.issues.length > 0 ? 1 : base);
     });
 }

@@ -66,7 +66,7 @@ function count(issues: Issue[], severity: Issue['severity']): number {
  * ```
  */
 export function validateJson(run: CheckRun, plan: Plan, opts: { lang: Lang; maxIssues: number }): ValidateJson {
-  const all = run.files.flatMap((f) => f.issues);
+  const all = [...run.files.flatMap((f) => f.issues), ...run.issues];
   const cap = opts.maxIssues > 0 ? opts.maxIssues : Infinity;
   const shown = all.slice(0, cap);
   return {
@@ -212,6 +212,9 @@ export function validateText(run: CheckRun, plan: Plan, opts: { lang: Lang; maxI
     const others = f.issues.filter((i) => i.sheet !== undefined && !f.returns.some((r) => r.sheet.grid.sheet === i.sheet));
     for (const i of others) line(i, null);
   }
+  // About the run as a whole: shown however many issues came before.
+  if (run.issues.length > 0) out.push('');
+  for (const i of run.issues) out.push(`  ${s[i.severity](SEVERITY_LABEL[i.severity][lang])} ${i.message[lang]} ${s.dim(`[${i.code}]`)}`);
   if (omitted > 0)
     out.push(
       '',

@@ -6,23 +6,18 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Issue, RawCell, SheetGrid } from '@sasaeai/core';
-import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
+import type Iconv from 'iconv-lite';
 import { cliIssue } from '../messages.js';
 
 /** Which encoding the bytes of a CSV file were read in. */
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'cp932';
 
+
 /**
  * Decodes the bytes of a CSV file: a UTF-8 or UTF-16 byte-order mark says so; otherwise bytes that
  * are valid UTF-8 are UTF-8, and anything else is read as CP932 (Shift_JIS as Windows writes it).
- *
- * @example
- * ```ts
- * decodeCsv(Buffer.from([0xef, 0xbb, 0xbf, 0x41])); // { text: 'A', encoding: 'utf-8' }
- * ```
  */
-export function decodeCsv(bytes: Buffer): { text: string; encoding: CsvEncoding } {
+function decodeCsv(bytes: Buffer, iconv: typeof Iconv): { text: string; encoding: CsvEncoding } {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf-8' };
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
   try {
@@ -58,7 +53,9 @@ export async function readCsv(file: string, source: string): Promise<{ ok: boole
     const reason = e instanceof Error ? e.message : String(e);
     return { ok: false, grid, issues: [cliIssue('file_unreadable', { kind: 'csv-open', detail: reason }, { source })] };
   }
-  const { text, encoding } = decodeCsv(bytes);
+  // Loaded only for a CSV file: most runs read workbooks only, and start-up counts (issue 16).
+  const [{ parse }, { default: iconv }] = await Promise.all([import('csv-parse/sync'), import('iconv-lite')]);
+  const { text, encoding } = decodeCsv(bytes, iconv);
   let rows: string[][];
   try {
     rows = parse(text, { delimiter: delimiterOf(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];

@@ -50,6 +50,11 @@ function later(a: ReturnVersion, b: ReturnVersion): boolean {
  * ```
  */
 export function resolveResubmissions(plan: Plan, versions: readonly ReturnVersion[]): ValidationResult[] {
+  // Only rows of two files can supersede each other: with fewer, there is nothing to key (a
+  // 100,000-row workbook alone would otherwise cost a key string per row for nothing).
+  const sources = new Set<string>();
+  for (const ver of versions) if (ver.result.templateId !== null && ver.result.source !== undefined) sources.add(ver.result.source);
+  if (sources.size < 2) return versions.map((x) => x.result);
   // key → every record with it: version index and record index.
   const byKey = new Map<string, { v: number; k: number }[]>();
   versions.forEach((ver, v) => {
