@@ -49,6 +49,8 @@ const USAGE_EXAMPLES = {
   ledger_not_json: { file: 'review.json' },
   ledger_invalid: { file: 'review.json', reason: { ja: '計画が違います。', en: 'Another plan.' } },
   include_unaccepted_needs_ledger: {},
+  period_needs_fiscal_year: {},
+  unknown_period: { text: '3', template: { ja: '区の報告', en: 'Ward report' }, periods: [{ period: 1, flowId: 'ward-interim', content: { ja: '中間報告', en: 'Interim report' }, start: '2026-04-01', due: '2026-10-31' }] },
 } satisfies { [C in CliUsageCode]: UsageParams<C> };
 
 describe('the CLI catalogue', () => {

@@ -230,6 +230,22 @@ export const CLI_USAGE_CODES = {
     ja: (p: { template: string; known: readonly string[] }) => `様式「${p.template}」はこの計画にありません（${p.known.join(', ')}）。`,
     en: (p: { template: string; known: readonly string[] }) => `Template "${p.template}" is not in this plan (${p.known.join(', ')}).`,
   },
+  period_needs_fiscal_year: {
+    when: '`template --period` without `--fiscal-year`: a period has no dates outside a fiscal year',
+    ja: () => '--period には --fiscal-year（年度）も指定してください。期間の日付は年度で決まります。',
+    en: () => '--period needs --fiscal-year: the dates of a period depend on the fiscal year.',
+  },
+  unknown_period: {
+    when: '`template --period` names no period of the template\'s flows in that fiscal year',
+    ja: (p: { text: string; template: LocalizedText; periods: readonly { period: number; flowId: string; content: LocalizedText; start: string; due: string }[] }) =>
+      p.periods.length === 0
+        ? `様式「${p.template.ja}」は年1回または随時の報告で、期間（--period「${p.text}」）はありません。--period を外してください。`
+        : `期間「${p.text}」は様式「${p.template.ja}」の期間ではありません。指定できる期間：${p.periods.map((w) => `${w.period}＝${w.content.ja}（${w.flowId}、${w.start}〜${w.due}）`).join('、')}`,
+    en: (p: { text: string; template: LocalizedText; periods: readonly { period: number; flowId: string; content: LocalizedText; start: string; due: string }[] }) =>
+      p.periods.length === 0
+        ? `Template "${p.template.en}" is reported once a year or at any time: it has no periods (--period "${p.text}"). Leave --period out.`
+        : `"${p.text}" is not a period of template "${p.template.en}". Periods: ${p.periods.map((w) => `${w.period} = ${w.content.en} (${w.flowId}, ${w.start} to ${w.due})`).join('; ')}`,
+  },
   blank_return_failed: {
     when: 'core refused to build the blank return (a programmer error, reported with its message)',
     ja: (p: { detail: string }) => `報告様式を作れません：${p.detail}`,

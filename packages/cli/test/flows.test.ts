@@ -1,5 +1,6 @@
 // Other municipalities' chains on real .xlsx files: a town whose areas report straight to one
 // council, and a designated city whose ward councils report to one city committee.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExcelJS } from '../src/xlsx/exceljs.js';
@@ -94,5 +95,76 @@ describe('plan check', () => {
     const r = await sasaeai(['plan', 'check', file, '--format', 'json']);
     expect(r.code).toBe(0);
     expect(json(r).issues.map((i: { code: string; severity: string }) => [i.code, i.severity])).toEqual([['template_unread', 'warning']]);
+  });
+});
+
+describe('template --period: the blank return of one period of a twice-yearly flow', () => {
+  /** The data validation of the report date (報告日, column D) of a blank return, read back with exceljs. */
+  async function reportDateRule(file: string): Promise<{ title: string; rule: { type?: string; operator?: string; formulae?: unknown[] } | undefined }> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    let h = 0;
+    let col = 0;
+    ws.eachRow((row, n) => {
+      const values = (row.values as unknown[]).map((v) => (typeof v === 'string' ? v : ''));
+      // The header row, in either language (`--lang en` writes English headers).
+      const at = Math.max(values.indexOf('報告日'), values.indexOf('Report date'));
+      if (!h && at > 0 && (values.includes('年度') || values.includes('Fiscal year'))) {
+        h = n;
+        col = at;
+      }
+    });
+    expect(h).toBeGreaterThan(0);
+    const letter = String.fromCharCode(64 + col);
+    const dv = (ws as unknown as { dataValidations: { model: Record<string, { type?: string; operator?: string; formulae?: unknown[] }> } }).dataValidations.model;
+    const rule = Object.entries(dv).find(([k]) => k === `${letter}${h + 1}` || k.startsWith(`${letter}${h + 1}:`))?.[1];
+    return { title: String(ws.getCell(1, 1).value), rule };
+  }
+  const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+
+  it('bounds the report date by the period asked for (by name, number or flow id), and prints it', async () => {
+    const interim = join(dir, 'blank-period-interim.xlsx');
+    const a = await sasaeai(['template', '--plan', CITY, '--ward', '港区', '--fiscal-year', '2026', '--period', '中間報告', '-o', interim]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(a.stdout).toContain('区の推進状況（中間報告）（報告日 2026-04-01〜2026-10-31）');
+    const i = await reportDateRule(interim);
+    expect(i.title).toContain('中間報告');
+    expect(i.rule).toMatchObject({ type: 'date', operator: 'between' });
+    expect(i.rule!.formulae!.map(day)).toEqual(['2026-04-01', '2026-10-31']);
+
+    const yearEnd = join(dir, 'blank-period-year-end.xlsx');
+    const b = await sasaeai(['template', '--plan', CITY, '--ward', 'M01', '--fiscal-year', '2026', '--period', '2', '-o', yearEnd, '--lang', 'en']);
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stdout).toContain('Ward progress (year-end) (report date 2026-10-01 to 2027-05-31)');
+    const y = await reportDateRule(yearEnd);
+    expect(y.rule!.formulae!.map(day)).toEqual(['2026-10-01', '2027-05-31']);
+
+    // The flow's id names the same period; without --period the date runs to the latest closing.
+    const byId = join(dir, 'blank-period-by-id.xlsx');
+    expect((await sasaeai(['template', '--plan', CITY, '--ward', 'M01', '--fiscal-year', '2026', '--period', 'ward-interim', '-o', byId])).code).toBe(0);
+    expect((await reportDateRule(byId)).rule!.formulae!.map(day)).toEqual(['2026-04-01', '2026-10-31']);
+    const whole = join(dir, 'blank-period-whole.xlsx');
+    expect((await sasaeai(['template', '--plan', CITY, '--ward', 'M01', '--fiscal-year', '2026', '-o', whole])).code).toBe(0);
+    expect((await reportDateRule(whole)).rule!.formulae!.map(day)).toEqual(['2026-04-01', '2027-05-31']);
+  });
+
+  it('a period that is not one, a period without a fiscal year, or a period of a yearly template: a usage error, exit 2, ja and en', async () => {
+    const out = join(dir, 'never.xlsx');
+    const bad = await sasaeai(['template', '--plan', CITY, '--ward', 'M01', '--fiscal-year', '2026', '--period', '3', '-o', out]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('期間「3」は様式「区の推進状況報告」の期間ではありません');
+    expect(bad.stderr).toContain('1＝区の推進状況（中間報告）（ward-interim、2026-04-01〜2026-10-31）');
+    const badEn = await sasaeai(['template', '--plan', CITY, '--ward', 'M01', '--fiscal-year', '2026', '--period', 'spring', '-o', out, '--lang', 'en']);
+    expect(badEn.code).toBe(2);
+    expect(badEn.stderr).toContain('"spring" is not a period of template');
+    expect(badEn.stderr).toContain('2 = Ward progress (year-end) (ward-year-end, 2026-10-01 to 2027-05-31)');
+    const noYear = await sasaeai(['template', '--plan', CITY, '--ward', 'M01', '--period', '1', '-o', out]);
+    expect(noYear.code).toBe(2);
+    expect(noYear.stderr).toContain('--period には --fiscal-year');
+    const yearly = await sasaeai(['template', '--plan', TOWN, '--fiscal-year', '2026', '--period', '1', '-o', out, '--lang', 'en']);
+    expect(yearly.code).toBe(2);
+    expect(yearly.stderr).toContain('is reported once a year or at any time: it has no periods');
+    expect(existsSync(out)).toBe(false);
   });
 });

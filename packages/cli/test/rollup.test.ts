@@ -45,7 +45,7 @@ describe('sasaeai rollup', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const names = wb.worksheets.map((w) => w.name);
-    expect(names).toEqual(expect.arrayContaining(['概要', '取組み別', '地区別', '出典', '_sasaeai']));
+    expect(names).toEqual(expect.arrayContaining(['概要', '取組み別', '地区部会別', '出典', '_sasaeai']));
     const cells = await allCells(out);
     expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
     for (const text of FORMULA_LIKE) {

@@ -69,7 +69,86 @@ function code(text: string): string[] {
   return lines;
 }
 
+/**
+ * The files that render reports and sheets staff see: their headers, tab names and notes name a
+ * level, a unit, a subject or a body only through the plan's labels. Besides the preset's nouns,
+ * generic municipal nouns (区, 地区, 取組み, 施策, ward, district …) may not be written there.
+ */
+const REPORT_FILES = [
+  'packages/core/src/rollup/workbook.ts',
+  'packages/core/src/rollup/verification.ts',
+  'packages/core/src/rollup/notices.ts',
+  'packages/core/src/rollup/flows.ts',
+  'packages/core/src/sheet/template.ts',
+  'packages/core/src/sheet/sample-notes.ts',
+];
+const MUNICIPAL = /地区|取組|施策|全区|全市|区別|^区$|区・|・区|市全体|\b(wards?|districts?|initiatives?|measures?|council|committee|city)\b/i;
+
+/**
+ * The string literals of a line of code (comments already blanked): their text outside `${…}`,
+ * without the ones that are plain identifiers (ids, keys such as 'by-district'), which staff never
+ * see as words.
+ */
+function literals(line: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  // Code up to the end of the line, or up to the `}` closing a `${` when inside one.
+  const expr = (inside: boolean): void => {
+    let depth = 0;
+    while (i < line.length) {
+      const c = line[i]!;
+      if (c === "'" || c === '"' || c === '`') {
+        i++;
+        str(c);
+        continue;
+      }
+      if (c === '{') depth++;
+      if (c === '}') {
+        if (inside && depth === 0) {
+          i++;
+          return;
+        }
+        depth--;
+      }
+      i++;
+    }
+  };
+  // A literal's text (a `${…}` counts as a space; the literals inside it are read too).
+  const str = (quote: string): void => {
+    let text = '';
+    while (i < line.length && line[i] !== quote) {
+      if (line[i] === '\\') {
+        text += line[i + 1] ?? '';
+        i += 2;
+      } else if (quote === '`' && line[i] === '$' && line[i + 1] === '{') {
+        i += 2;
+        text += ' ';
+        expr(true);
+      } else text += line[i++];
+    }
+    i++;
+    if (!/^[a-z0-9._\-=/:*]*$/.test(text)) out.push(text);
+  };
+  expr(false);
+  return out;
+}
+
 describe('plans are data', () => {
+  it('no municipal noun in the strings of the files that render reports and sheets', () => {
+    const found: string[] = [];
+    for (const rel of REPORT_FILES)
+      code(readFileSync(path.join(root, rel), 'utf8')).forEach((line, i) => {
+        for (const t of literals(line)) if (MUNICIPAL.test(t)) found.push(`${rel}:${i + 1}: ${t.trim().slice(0, 100)}`);
+      });
+    expect(found).toEqual([]);
+  });
+
+  it('the report check sees a header word and not an id', () => {
+    expect(literals("col('reported', '報告のあった地区', 'Districts reported', 'integer')").filter((t) => MUNICIPAL.test(t))).toEqual(['報告のあった地区', 'Districts reported']);
+    expect(literals("col('ward', '区', 'Ward', 'text')").filter((t) => MUNICIPAL.test(t))).toEqual(['区', 'Ward']);
+    expect(literals("lt(`${level.ja}別`, `By ${level.en}`); id: 'by-district'").filter((t) => MUNICIPAL.test(t))).toEqual([]);
+  });
+
   it('no municipality nouns in the code strings of core, the CLI or the add-in', () => {
     const found: string[] = [];
     for (const tree of TREES)

@@ -41,3 +41,32 @@ describe('the Chiba preset', () => {
     expect(plan.id).toBe(CHIBA_PLAN_ID);
   });
 });
+
+describe('fidelity to the seed (review of #11)', () => {
+  const text = JSON.stringify(chibaPlan);
+  const full = chibaPlan as unknown as {
+    bodies: { id: string; roles?: { ja: string }[]; description?: { ja: string } }[];
+    flows: { id: string; content: { ja: string } }[];
+    notes: { path: string; kind: string; source?: { en: string } }[];
+  };
+
+  it('says 就労 (never 雇用), names the ward plan 区支え合いのまち推進計画 with its rename, and labels chapters 4 and 5 公助 / 共助', () => {
+    expect(text).toContain('就労');
+    expect(text).not.toContain('雇用');
+    expect(text).toContain('区支え合いのまち推進計画');
+    expect(text).toContain('「区地域福祉計画」から「区支え合いのまち推進計画」に改められ');
+    expect(full.flows.find((f) => f.id === 'city-measures')!.content.ja).toBe('第4章 市の取組み（公助）の実施状況');
+    expect(full.flows.find((f) => f.id === 'district-activity')!.content.ja).toBe('第5章 地域の取組み（共助）の実施状況');
+  });
+
+  it('the council shares local life problems (生活課題の共有); the chapter coordinates its partner groups (連携・調整)', () => {
+    expect(text).toMatch(/生活課題[^"]*の共有/);
+    expect(text).toContain('地区部会が連携・調整する団体');
+  });
+
+  it('marks the ward → city compilation flow as the preset’s reading of the seed', () => {
+    const note = full.notes.find((n) => n.path === '/flows/1');
+    expect(note?.kind).toBe('preset-default');
+    expect(note?.source?.en).toContain("preset's reading");
+  });
+});

@@ -599,7 +599,7 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
  */
 export function unitRef(plan: Plan, code: string): NamedRef {
   const u = getUnit(plan, code);
-  return { code, name: u ? u.name : { ja: code, en: code } };
+  return { code, name: u ? u.name : { ja: code, en: code }, ...(u?.sample === true ? { sample: true as const } : {}) };
 }
 
 /**
@@ -612,7 +612,7 @@ export function unitRef(plan: Plan, code: string): NamedRef {
 export function subjectRef(plan: Plan, code: string): NamedRef {
   if (code === SINGLE) return { code, name: lt('全体', 'All') };
   const i = plan.initiatives.find((x) => x.code === code) ?? plan.measures.find((x) => x.code === code);
-  return { code, name: i ? i.name : { ja: code || '（空欄）', en: code || '(blank)' } };
+  return { code, name: i ? i.name : { ja: code || '（空欄）', en: code || '(blank)' }, ...(i?.sample === true ? { sample: true as const } : {}) };
 }
 
 /** @internal A place to put figures and their provenance. */

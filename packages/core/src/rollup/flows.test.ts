@@ -329,7 +329,6 @@ describe('the receiving bodies’ verification', () => {
     expect(v.records.map((r) => [r.subject, r.values['view'], r.values['shareCase']])).toEqual([
       ['K1', 'on-track', true],
       ['K2', null, null],
-      ['K3', null, null],
     ]);
     expect(v.issues.map((i) => [i.code, i.cell])).toEqual([
       ['rollup_verification_invalid_value', 'H3'],
@@ -343,9 +342,10 @@ describe('the receiving bodies’ verification', () => {
     expect(withV.verification?.records[0]?.values['outcomes']).toBe('見守りが定着');
     const r = annualReport(city, citySubs, { fiscalYear: 2026, verifications: [v] });
     expect(r.verification.map(({ fields, ...rest }) => [rest, fields.map((f) => f.key)])).toEqual([
-      [{ unit: { code: 'M', name: { ja: 'みなと市', en: 'Minato City' } }, expected: 3, recorded: 3, issues: 3, confirmed: false }, ['view', 'outcomes', 'issues', 'shareCase']],
+      [{ unit: { code: 'M', name: { ja: 'みなと市', en: 'Minato City' } }, expected: 3, recorded: 2, issues: 3, confirmed: false }, ['view', 'outcomes', 'issues', 'shareCase']],
     ]);
-    expect(r.wards[0]!.verification?.records).toHaveLength(3);
+    // K3 was left blank: not a verification of K3 (its required field is named above).
+    expect(r.wards[0]!.verification?.records).toHaveLength(2);
   });
 
   it('Chiba: each ward council verifies its ward; the annual report tracks which have', () => {
@@ -375,5 +375,97 @@ describe('the receiving bodies’ verification', () => {
     expect(wards.columns[col]!.header.ja).toBe('区支え合いのまち推進協議会の検証（記入 / 対象）');
     expect(wards.rows.map((row) => row[col])).toEqual(['7 / 7', '0 / 7', '0 / 7', '0 / 7', '0 / 8', '0 / 8', null]);
     for (const row of wards.rows) expect(row.length).toBe(wards.columns.length);
+  });
+});
+
+describe('words from the plan, and samples marked, in the roll-up workbooks', () => {
+  /** The town plan with other words for its areas and initiatives, and for its town level. */
+  function renamed() {
+    const text = readFileSync(new URL('../../../../examples/custom-plan/town.plan.json', import.meta.url), 'utf8')
+      .replaceAll('地区', 'エリア')
+      .replaceAll('取組み', 'プロジェクト')
+      .replaceAll('"Area', '"Zone')
+      .replaceAll('Initiative', 'Project')
+      .replaceAll(' area', ' zone')
+      .replaceAll(' initiative', ' project');
+    const raw = JSON.parse(text) as { levels: { id: string; name: { ja: string; en: string } }[] };
+    for (const l of raw.levels) if (l.id === 'town') l.name = { ja: 'まち', en: 'Township' };
+    return requirePlan(raw);
+  }
+
+  it('headers, tab names and notes name units and subjects with the plan’s labels, never 地区 / 取組み', () => {
+    const plan = renamed();
+    const r = annualReport(plan, townSubs, { fiscalYear: 2026 });
+    for (const lang of ['ja', 'en'] as const) {
+      const sheets = [...annualReportWorkbook(r, lang).sheets, ...wardProgressWorkbook(r.wards[0]!, lang).sheets];
+      const words = sheets.flatMap((s) => [s.name.ja, s.name.en, s.preamble?.title.ja ?? '', ...(s.preamble?.lines ?? []).flatMap((l) => [l.ja, l.en]), ...s.columns.flatMap((c) => [c.header.ja, c.header.en])]);
+      expect(words.filter((w) => /地区|取組|区(?!分)|district|initiative|ward|\barea/i.test(w)), lang).toEqual([]);
+      const headers = (id: string) => sheets.find((s) => s.id === id)!.columns.map((c) => c.header.ja);
+      expect(headers('by-district')).toEqual(expect.arrayContaining(['エリア', '報告のあったプロジェクト', '予定のプロジェクト', 'プロジェクトの網羅率']));
+      expect(headers('by-subject')).toEqual(expect.arrayContaining(['プロジェクト', '報告予定のエリア', '報告のあったエリア']));
+      expect(headers('annual-wards')).toEqual(expect.arrayContaining(['まち', '報告のあったエリア×プロジェクト']));
+      expect(headers('annual-ward-subject')).toEqual(expect.arrayContaining(['まち', 'プロジェクト', '報告予定のエリア']));
+      expect(headers('annual-sources')).toContain('まち');
+      expect(sheets.find((s) => s.id === 'cells')!.name).toEqual({ ja: 'エリア×プロジェクト', en: 'Zone × project' });
+    }
+  });
+
+  it('the designated city: sample wards and initiatives are marked in the notes and in a サンプル column', () => {
+    const p = wardProgress(city, citySubs, { fiscalYear: 2026, ward: 'M' });
+    const wb = wardProgressWorkbook(p, 'ja');
+    const bySender = wb.sheets.find((s) => s.id === 'by-district')!;
+    const mark = bySender.columns.findIndex((c) => c.key === 'sample');
+    expect(bySender.columns[mark]!.header).toEqual({ ja: 'サンプル', en: 'Sample' });
+    // Every ward of the example is a sample (M01–M03): each row names its level's label.
+    expect(bySender.rows.map((r) => [r[0], r[mark]])).toEqual([
+      ['M01', '区'],
+      ['M02', '区'],
+      ['M03', '区'],
+    ]);
+    const summary = wb.sheets.find((s) => s.id === 'summary')!.preamble!.lines!;
+    expect(summary.map((l) => l.ja)).toEqual(
+      expect.arrayContaining([
+        '※ 区の一覧の3件はサンプル（例示）で、正式な一覧ではありません：港区・山手区・浜辺区',
+        expect.stringMatching(/^※ 取組みの一覧の3件はサンプル（例示）で、正式な一覧ではありません：/),
+      ]),
+    );
+    const cells = wardProgressWorkbook(p, 'en').sheets.find((s) => s.id === 'cells')!;
+    const c = cells.columns.findIndex((x) => x.key === 'sample');
+    expect(new Set(cells.rows.map((r) => r[c]))).toEqual(new Set(['Ward, Initiative']));
+    expect(cells.preamble!.lines!.map((l) => l.en)).toEqual(expect.arrayContaining([expect.stringMatching(/^\* 2 entries of the ward list are samples \(illustrative\), not the official list: Minato-ku, Yamate-ku$/)]));
+    for (const s of wb.sheets) for (const row of s.rows) expect(row.length, s.id).toBe(s.columns.length);
+  });
+
+  it('Chiba: sample districts, initiatives and measures are marked; its three named districts and its wards are not', () => {
+    const subs: Submission[] = [
+      activityReturn('a.xlsx', [
+        { district: '12101-01', initiative: 'C01', reportDate: '2026-06-01', sessions: 2 },
+        { district: '12101-02', initiative: 'C02', reportDate: '2026-06-01', sessions: 1 },
+      ]),
+    ];
+    const p = wardProgress(chiba, subs, { fiscalYear: 2026, ward: '12101' });
+    const byDistrict = wardProgressWorkbook(p, 'ja').sheets.find((s) => s.id === 'by-district')!;
+    const mark = byDistrict.columns.findIndex((c) => c.key === 'sample');
+    const marked = new Map(byDistrict.rows.map((r) => [String(r[1]), r[mark]]));
+    const named = chiba.units.filter((u) => u.level === 'district' && u.code.startsWith('12101') && u.sample !== true).map((u) => u.name.ja);
+    expect(named.length).toBeGreaterThan(0);
+    for (const n of named) expect(marked.get(n), n).toBe('');
+    expect([...marked.values()].filter((v) => v === '地区部会').length).toBe(byDistrict.rows.length - named.length);
+    const r = annualReport(chiba, subs, { fiscalYear: 2026 });
+    const sheets = annualReportWorkbook(r, 'ja').sheets;
+    const wards = sheets.find((s) => s.id === 'annual-wards')!;
+    // The wards are the plan's facts: no サンプル column; the notes name the sample districts and initiatives.
+    expect(wards.columns.some((c) => c.key === 'sample')).toBe(false);
+    expect(wards.preamble!.lines!.map((l) => l.ja)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^※ 地区部会の一覧の\d+件はサンプル/), expect.stringMatching(/^※ 取組みの一覧の8件はサンプル/)]),
+    );
+    const measures = sheets.find((s) => s.id === 'annual-measures')!;
+    const m = measures.columns.findIndex((c) => c.key === 'sample');
+    expect(measures.rows.every((row) => row[m] !== '')).toBe(true);
+    expect(measures.preamble!.lines!.some((l) => /^※ .+の一覧の8件はサンプル/.test(l.ja))).toBe(true);
+    const bySubject = sheets.find((s) => s.id === 'annual-by-subject')!;
+    const s = bySubject.columns.findIndex((c) => c.key === 'sample');
+    // Eight initiatives, all samples in the preset, and the total row, which names none.
+    expect(bySubject.rows.map((row) => row[s])).toEqual([...Array(8).fill('取組み'), '']);
   });
 });

@@ -546,7 +546,7 @@ function buildMeasures(plan: Plan, sc: Scan | undefined, shape: TemplateShape | 
     title: shape?.flow ? (shape.flow.report ?? shape.flow.content) : (shape?.template.name ?? plan.name),
     subjectField,
     fields: shape?.fields ?? [],
-    derived: (shape?.template.derived ?? []).map((d) => ({ key: d.key, label: d.label, ...(d.numberFormat !== undefined ? { numberFormat: d.numberFormat } : {}) })),
+    derived: (shape?.template.derived ?? []).map((d) => ({ key: d.key, label: d.label, ...(d.numberFormat !== undefined ? { numberFormat: d.numberFormat } : {}), numerator: d.numerator, denominator: d.denominator })),
     rows: [],
     expected: plan.measures.length,
     reported: 0,

@@ -16,6 +16,8 @@ import type { SubmissionUse } from './use.js';
 export interface NamedRef {
   code: string;
   name: LocalizedText;
+  /** The plan marks the unit, initiative or measure as a sample (illustrative), not official. */
+  sample?: true;
 }
 
 /** The value of a figure: a count or total, a date or a category code, or nothing. */
@@ -345,7 +347,8 @@ export interface MeasuresTable {
   title: LocalizedText;
   subjectField: string;
   fields: ReportField[];
-  derived: { key: string; label: LocalizedText; numberFormat?: string }[];
+  /** Values derived from two fields of a row (a ratio), with the keys they divide. */
+  derived: { key: string; label: LocalizedText; numberFormat?: string; numerator?: string; denominator?: string }[];
   rows: MeasureRow[];
   /** Measures of the plan, and how many of them have a row. */
   expected: number;

@@ -12,6 +12,7 @@ import { columnLetters, displayValue, isBlankCell } from '../returns/cells.js';
 import { ISSUE_CODES } from '../returns/codes.js';
 import type { Issue, SheetGrid } from '../returns/types.js';
 import type { SheetColumn, SheetModel, SheetValue } from '../sheet/model.js';
+import { sampleName } from '../sheet/sample-notes.js';
 import { normalizeLabel } from '../text/index.js';
 import { chainFlow, tableFlow } from './flows.js';
 import type { AnnualReport, WardProgress } from './types.js';
@@ -62,8 +63,6 @@ function optionsOf(plan: Plan, f: VerificationField) {
   return f.vocabulary === undefined ? [] : (plan.vocabularies[f.vocabulary]?.options ?? []);
 }
 
-const SAMPLE = { ja: '（サンプル）', en: ' (sample)' } as const;
-
 /** The empty columns a body fills in: its fields, with its own scale as a list. */
 function verificationColumns(plan: Plan, v: Verification, lang: Lang): SheetColumn[] {
   return v.fields.map((f): SheetColumn => {
@@ -102,7 +101,7 @@ export function verificationSheet(plan: Plan, progress: WardProgress, lang: Lang
   const sample = (code: string) => plan.initiatives.find((i) => i.code === code)?.sample === true;
   const rows: SheetValue[][] = progress.subjects.map((s) => [
     s.subject.code,
-    sample(s.subject.code) ? `${s.subject.name[lang]}${SAMPLE[lang]}` : s.subject.name[lang],
+    sampleName(s.subject.name, sample(s.subject.code), lang),
     `${s.reported} / ${s.expected}`,
     ...totals.map((f) => s.agg.sum[f.key] ?? 0),
     ...texts.map((l) =>
@@ -212,6 +211,15 @@ function readAgainst(plan: Plan, v: Verification, target: Target, grid: SheetGri
       issue('rollup_verification_unknown_subject', MSG.unknownSubject(subject), { row: rowNo, col: codeCol + 1, value: subject });
       continue;
     }
+    // A row the body left blank is not a verification of that subject: it is not recorded, and
+    // its required fields are named (the report says how many subjects were verified).
+    if (v.fields.every((f) => isBlankCell(row[colOf.get(f.key) ?? -1]))) {
+      for (const f of v.fields) {
+        const c = colOf.get(f.key) ?? -1;
+        if (f.required) issue('rollup_verification_required', MSG.required(f), { row: rowNo, col: c + 1, field: f.key, value: c < 0 ? null : row[c] });
+      }
+      continue;
+    }
     const values: Record<string, string | boolean | null> = {};
     for (const f of v.fields) {
       const c = colOf.get(f.key) ?? -1;
@@ -305,7 +313,7 @@ function tableVerification(plan: Plan): { flow: Flow; body: Body; v: Verificatio
 function tableTarget(plan: Plan, report: AnnualReport): { flow: Flow; body: Body; v: Verification; target: Target } {
   const t = tableVerification(plan);
   if (!t)
-    throw new SasaeaiError(SasaeaiErrorCode.InvalidArgument, `plan ${plan.id}: the receiving body of the measures table declares no verification`);
+    throw new SasaeaiError(SasaeaiErrorCode.InvalidArgument, `plan ${plan.id}: the body receiving the table flow declares no verification`);
   return { ...t, target: { unit: report.city.code, flowId: t.flow.id, fiscalYear: report.fiscalYear, bodyId: t.body.id, subjects: new Set(report.measures.rows.map((r) => r.subject.code)) } };
 }
 
@@ -327,7 +335,7 @@ export function tableVerificationSheet(plan: Plan, report: AnnualReport, lang: L
   const sample = (code: string) => plan.measures.find((x) => x.code === code)?.sample === true;
   const columns: SheetColumn[] = [
     { key: 'code', header: CODE, kind: 'text', width: 10 },
-    { key: 'subject', header: { ja: '施策', en: 'Measure' }, kind: 'text', width: 28 },
+    { key: 'subject', header: m.fields.find((f) => f.key === m.subjectField)?.label ?? { ja: '対象', en: 'Subject' }, kind: 'text', width: 28 },
     ...shown.map((f): SheetColumn => ({ key: f.key, header: f.label, kind: 'text', width: 12 })),
     ...m.derived.map((d): SheetColumn => ({ key: d.key, header: d.label, kind: 'percent', width: 9 })),
     ...texts.map((f): SheetColumn => ({ key: `senders-${f.key}`, header: { ja: `${f.label.ja}（報告から）`, en: `${f.label.en} (from the returns)` }, kind: 'text', width: 36 })),
@@ -336,7 +344,7 @@ export function tableVerificationSheet(plan: Plan, report: AnnualReport, lang: L
   const label = (f: (typeof m.fields)[number], x: unknown) => (typeof x === 'string' ? (f.options?.find((o) => o.code === x)?.label[lang] ?? x) : typeof x === 'number' ? String(x) : '');
   const rows: SheetValue[][] = m.rows.map((r) => [
     r.subject.code,
-    sample(r.subject.code) ? `${r.subject.name[lang]}${SAMPLE[lang]}` : r.subject.name[lang],
+    sampleName(r.subject.name, sample(r.subject.code), lang),
     ...shown.map((f) => label(f, r.values[f.key])),
     ...m.derived.map((d) => r.derived[d.key] ?? null),
     ...texts.map((f) => (r.texts[f.key] ?? []).join('\n')),

@@ -10,7 +10,9 @@ import type { RowRef } from '../returns/types.js';
 import type { ColumnKind, SheetColumn, SheetModel, SheetValue, WorkbookModel } from '../sheet/model.js';
 import { INT_FORMAT, PCT_FORMAT, sheetColumn } from '../sheet/columns.js';
 import { printSettings, withPrint } from '../sheet/print.js';
+import { sampleNote } from '../sheet/sample-notes.js';
 import { TIMELINESS_LABEL } from './completeness.js';
+import { ALL_SUBJECTS, figureId, rowId } from './figure-id.js';
 import type {
   AnnualReport,
   Completeness,
@@ -59,6 +61,50 @@ function provisionalText(p: boolean, lang: Lang): string {
   return p ? (lang === 'ja' ? '暫定' : 'provisional') : '';
 }
 
+/** Neutral words for a table whose plan gives no label (a report with no unit or subject field). */
+const ANY_UNIT = lt('単位', 'Unit');
+const ANY_SUBJECT = lt('対象', 'Subject');
+
+/** `unit × subject` in the plan's words, for headers and tab names. */
+function pairLabel(unit: LocalizedText, subject: LocalizedText): LocalizedText {
+  return lt(`${unit.ja}×${subject.ja}`, `${unit.en} × ${subject.en.toLowerCase()}`);
+}
+
+/**
+ * Which entries a row names are samples (illustrative, not official): the labels of those that
+ * are, e.g. 地区部会・取組み; empty when none is.
+ */
+function sampleMark(named: readonly { ref: NamedRef | null | undefined; label: LocalizedText }[], lang: Lang): string {
+  return named
+    .filter((x) => x.ref?.sample === true)
+    .map((x) => x.label[lang])
+    .join(lang === 'ja' ? '・' : ', ');
+}
+
+/** The notes naming a report's sample entries, one per list (label from the plan). */
+function sampleLines(groups: readonly { label: LocalizedText; refs: readonly (NamedRef | null | undefined)[] }[]): LocalizedText[] {
+  const lines: LocalizedText[] = [];
+  for (const g of groups) {
+    const seen = new Map<string, LocalizedText>();
+    for (const r of g.refs) if (r?.sample === true && !seen.has(r.code)) seen.set(r.code, r.name);
+    const note = sampleNote(g.label, [...seen.values()]);
+    if (note) lines.push(note);
+  }
+  return lines;
+}
+
+/**
+ * Marks the rows of a table that name sample entries: a サンプル column (which of the row's entries
+ * are samples) at the end, only when some row has one, and the notes above the table. Appended
+ * last so that no other column moves.
+ */
+function markSamples(sheet: SheetModel, marks: readonly string[], notes: readonly LocalizedText[]): SheetModel {
+  const lines = [...(sheet.preamble?.lines ?? []), ...notes];
+  const out: SheetModel = sheet.preamble ? { ...sheet, preamble: { ...sheet.preamble, lines } } : sheet;
+  if (!marks.some((m) => m !== '')) return out;
+  return { ...out, columns: [...out.columns, col('sample', 'サンプル', 'Sample', 'text', 12)], rows: out.rows.map((r, i) => [...r, marks[i] ?? '']) };
+}
+
 /** The note on which returns were counted, left out or provisional. */
 function usageLines(uses: SubmissionUse[], reviewed: boolean, lang: Lang): LocalizedText[] {
   const name = (u: SubmissionUse) => `${u.source ? `${u.source} ` : ''}[${u.sheet}]`;
@@ -104,31 +150,31 @@ function aggColumns(fields: ReportField[], opts: { dates?: boolean; texts?: bool
   for (const f of fields) {
     if (f.rollup === 'sum' || f.rollup === 'stock') {
       cols.push(colL(f.key, f.label, 'integer', 10, f.numberFormat ?? INT));
-      getters.push((figs, p) => num(figs[`${p}/${f.key}`]));
+      getters.push((figs, p) => num(figs[figureId(p, f.key)]));
     } else if ((f.rollup === 'last' && f.type !== 'date' && f.options) || f.rollup === 'distribution') {
       for (const o of f.options ?? []) {
         cols.push(colL(`${f.key}=${o.code}`, lt(`${f.label.ja}：${o.label.ja}`, `${f.label.en}: ${o.label.en}`), 'integer', 9));
-        getters.push((figs, p) => num(figs[`${p}/${f.key}=${o.code}`]) ?? 0);
+        getters.push((figs, p) => num(figs[figureId(p, f.key, o.code)]) ?? 0);
       }
     } else if (f.rollup === 'any') {
       cols.push(colL(f.key, f.label, 'integer', 9));
-      getters.push((figs, p) => num(figs[`${p}/${f.key}`]));
+      getters.push((figs, p) => num(figs[figureId(p, f.key)]));
     } else if (f.rollup === 'collect') {
       cols.push(colL(f.key, lt(`${f.label.ja}（件数）`, `${f.label.en} (count)`), 'integer', 9));
-      getters.push((figs, p) => num(figs[`${p}/${f.key}`]));
+      getters.push((figs, p) => num(figs[figureId(p, f.key)]));
     } else if (f.rollup === 'union' && opts.texts !== false) {
       cols.push(colL(f.key, f.label, 'text', 36));
       getters.push((figs, p, lang) => {
         const parts: string[] = [];
         for (const o of f.options ?? []) {
-          const n = figs[`${p}/${f.key}=${o.code}`];
+          const n = figs[figureId(p, f.key, o.code)];
           if (typeof n === 'number' && n > 0) parts.push(`${o.label[lang]}(${n})`);
         }
         return parts.join(lang === 'ja' ? '、' : ', ');
       });
     } else if (f.rollup === 'last' && f.type === 'date' && opts.dates !== false) {
       cols.push(colL(f.key, lt(`最新の${f.label.ja}`, `Latest ${f.label.en.toLowerCase()}`), 'date', 12));
-      getters.push((figs, p) => date(figs[`${p}/${f.key}`] as string | null));
+      getters.push((figs, p) => date(figs[figureId(p, f.key)] as string | null));
     }
   }
   return { cols, value: (figs, prefix, lang) => getters.map((g) => g(figs, prefix, lang)) };
@@ -148,6 +194,7 @@ function subjectSheet(
   fields: ReportField[],
   figs: Record<string, FigureValue>,
   subjectLabel: LocalizedText,
+  unitLabel: LocalizedText,
   lang: Lang,
   lines: LocalizedText[] = [],
 ): SheetModel {
@@ -155,8 +202,8 @@ function subjectSheet(
   const columns: SheetColumn[] = [
     col('code', 'コード', 'Code', 'text', 8),
     colL('name', subjectLabel, 'text', 30),
-    col('expected', '報告予定の地区', 'Districts expected', 'integer', 10),
-    col('reported', '報告のあった地区', 'Districts reported', 'integer', 10),
+    colL('expected', lt(`報告予定の${unitLabel.ja}`, `${unitLabel.en} expected`), 'integer', 10),
+    colL('reported', lt(`報告のあった${unitLabel.ja}`, `${unitLabel.en} reported`), 'integer', 10),
     col('reportedRate', '報告率', 'Reported', 'percent', 9),
     ...agg.cols,
     col('provisional', '暫定', 'Provisional', 'text', 8),
@@ -167,7 +214,7 @@ function subjectSheet(
     label ?? r.subject.name[lang],
     r.expected,
     r.reported,
-    num(figs[`${r.id}/reportedRate`]),
+    num(figs[figureId(r.id, 'reportedRate')]),
     ...agg.value(figs, r.id, lang),
     provisionalText(r.provisional, lang),
     r.id,
@@ -188,7 +235,11 @@ function subjectSheet(
       categoryColumn: 'name',
       seriesColumns: cat.options.map((o) => `${cat.key}=${o.code}`),
     };
-  return sheet;
+  return markSamples(
+    sheet,
+    rows.map((r) => sampleMark([{ ref: r.subject, label: subjectLabel }], lang)),
+    sampleLines([{ label: subjectLabel, refs: rows.map((r) => r.subject) }]),
+  );
 }
 
 function completenessLine(r: CompletenessRow, label: string, lang: Lang): LocalizedText {
@@ -200,7 +251,8 @@ function completenessLine(r: CompletenessRow, label: string, lang: Lang): Locali
   );
 }
 
-function obligationsSheet(id: string, title: LocalizedText, lines: LocalizedText[], obligations: ObligationStatus[], lang: Lang): SheetModel {
+function obligationsSheet(id: string, title: LocalizedText, lines: LocalizedText[], obligations: ObligationStatus[], lang: Lang, labels: { unit?: LocalizedText; subject?: LocalizedText } = {}): SheetModel {
+  const subject = labels.subject ?? ANY_SUBJECT;
   const columns: SheetColumn[] = [
     col('from', '報告する組織', 'From', 'text', 24),
     col('to', '報告先', 'To', 'text', 28),
@@ -210,9 +262,9 @@ function obligationsSheet(id: string, title: LocalizedText, lines: LocalizedText
     col('invalidReturns', 'エラーのある報告', 'Returns with errors', 'integer', 10),
     col('firstReceived', '最初の受付', 'First received', 'date', 12),
     col('lastReceived', '最後の受付', 'Last received', 'date', 12),
-    col('covered', '報告のあった取組み', 'Subjects covered', 'integer', 10),
-    col('expectedSubjects', '予定の取組み', 'Subjects expected', 'integer', 10),
-    col('coveredRate', '取組みの網羅率', 'Coverage', 'percent', 9),
+    colL('covered', lt(`報告のあった${subject.ja}`, `${subject.en} covered`), 'integer', 10),
+    colL('expectedSubjects', lt(`予定の${subject.ja}`, `${subject.en} expected`), 'integer', 10),
+    colL('coveredRate', lt(`${subject.ja}の網羅率`, `${subject.en} coverage`), 'percent', 9),
     col('preset', '締切の根拠', 'Deadline', 'text', 12),
     col('figure', '図表ID', 'Figure id', 'text', 30),
   ];
@@ -231,7 +283,13 @@ function obligationsSheet(id: string, title: LocalizedText, lines: LocalizedText
     o.presetDeadline ? (lang === 'ja' ? '既定値' : 'preset default') : lang === 'ja' ? '計画' : 'plan',
     o.id,
   ]);
-  return { id, name: lt('提出状況', 'Completeness'), preamble: { title, lines }, columns, rows, freezeHeader: true };
+  const sheet: SheetModel = { id, name: lt('提出状況', 'Completeness'), preamble: { title, lines }, columns, rows, freezeHeader: true };
+  const unit = labels.unit ?? ANY_UNIT;
+  return markSamples(
+    sheet,
+    obligations.map((o) => sampleMark([{ ref: o.unit, label: unit }], lang)),
+    sampleLines([{ label: unit, refs: obligations.map((o) => o.unit) }]),
+  );
 }
 
 /** The compiling steps (confirmed and sent on) and the receiving bodies' verification, as lines. */
@@ -292,13 +350,21 @@ export function completenessSheet(c: Completeness, lang: Lang): SheetModel {
   return { ...sheet, print: printSettings(sheet, { title, fiscalYear: c.fiscalYearLabel }, { screenOnly: SCREEN_ONLY }) };
 }
 
-function listSheet(list: ReportList, fields: ReportField[], refs: RowRef[], lang: Lang, ward?: NamedRef, unitLabel?: LocalizedText, subjectLabel?: LocalizedText, title?: LocalizedText, extra?: { ward: NamedRef; items: ListItem[]; refs: RowRef[] }[]): SheetModel {
+/** The plan's words for a report's units and subjects (and, across receivers, their level). */
+interface ReportLabels {
+  unit: LocalizedText;
+  subject: LocalizedText;
+  /** The receiving units' level, for a table across several receivers. */
+  level?: LocalizedText;
+}
+
+function listSheet(list: ReportList, fields: ReportField[], refs: RowRef[], lang: Lang, ward: NamedRef | undefined, labels: ReportLabels, title?: LocalizedText, extra?: { ward: NamedRef; items: ListItem[]; refs: RowRef[] }[]): SheetModel {
   const collect = fields.filter((f) => f.rollup === 'collect');
   const columns: SheetColumn[] = [
-    ...(extra ? [col('ward', '区', 'Ward', 'text', 10)] : []),
-    colL('unit', unitLabel ?? lt('地区', 'District'), 'text', 14),
+    ...(extra ? [colL('ward', labels.level ?? ANY_UNIT, 'text', 10)] : []),
+    colL('unit', labels.unit, 'text', 14),
     col('subjectCode', 'コード', 'Code', 'text', 8),
-    colL('subject', subjectLabel ?? lt('取組み', 'Initiative'), 'text', 28),
+    colL('subject', labels.subject, 'text', 28),
     col('reportDate', '報告日', 'Report date', 'date', 12),
     ...(list.kind === 'flag' ? collect.map((f) => colL(f.key, f.label, 'text', 50)) : [colL('text', list.label, 'text', 60)]),
     col('source', '出典（ファイル / シート / 行）', 'Source (file / sheet / row)', 'text', 36),
@@ -318,18 +384,32 @@ function listSheet(list: ReportList, fields: ReportField[], refs: RowRef[], lang
         refText(part.refs[it.row]),
         provisionalText(it.provisional, lang),
       ]);
-  const name = list.kind === 'flag' ? list.label : list.label;
-  return {
+  const items = parts.flatMap((p) => p.items);
+  const sheet: SheetModel = {
     id: `list-${list.field}`,
-    name,
+    name: list.label,
     preamble: {
       title: title ?? list.label,
-      lines: [list.kind === 'flag' ? lt(`${list.label.ja}として報告された行とその成果・課題`, `Rows reported as ${list.label.en.toLowerCase()}, with their texts`) : lt(`報告された${list.label.ja}の一覧`, `${list.label.en} as reported`)],
+      lines: [
+        list.kind === 'flag'
+          ? collect.length > 0
+            ? lt(`${list.label.ja}として報告された行とその記述（${collect.map((f) => f.label.ja).join('・')}）`, `Rows reported as ${list.label.en.toLowerCase()}, with their texts (${collect.map((f) => f.label.en).join(', ')})`)
+            : lt(`${list.label.ja}として報告された行`, `Rows reported as ${list.label.en.toLowerCase()}`)
+          : lt(`報告された${list.label.ja}の一覧`, `${list.label.en} as reported`),
+      ],
     },
     columns,
     rows,
     freezeHeader: true,
   };
+  return markSamples(
+    sheet,
+    items.map((it) => sampleMark([{ ref: it.unit, label: labels.unit }, { ref: it.subject, label: labels.subject }], lang)),
+    sampleLines([
+      { label: labels.unit, refs: items.map((it) => it.unit) },
+      { label: labels.subject, refs: items.map((it) => it.subject) },
+    ]),
+  );
 }
 
 function sourcesRows(p: WardProgress, lang: Lang, withWard: boolean): SheetValue[][] {
@@ -341,7 +421,7 @@ function sourcesRows(p: WardProgress, lang: Lang, withWard: boolean): SheetValue
   });
   const errorRows = new Uint8Array(p.refs.length);
   for (const d of p.districts) {
-    const pr = p.provenance[`${d.id}/errors`];
+    const pr = p.provenance[figureId(d.id, 'errors')];
     if (pr && 'rows' in pr) for (const r of pr.rows) errorRows[r] = 1;
   }
   const rows: SheetValue[][] = [];
@@ -368,7 +448,9 @@ function sourcesRows(p: WardProgress, lang: Lang, withWard: boolean): SheetValue
   return rows;
 }
 
-function sourcesSheet(rows: SheetValue[][], withWard: boolean): SheetModel {
+function sourcesSheet(rows: SheetValue[][], labels: ReportLabels, withWard: boolean): SheetModel {
+  const { unit, subject, level } = labels;
+  const total = level ?? ANY_UNIT;
   return {
     id: 'sources',
     name: lt('出典', 'Sources'),
@@ -376,13 +458,13 @@ function sourcesSheet(rows: SheetValue[][], withWard: boolean): SheetModel {
       title: lt('出典（図表の元になった行）', 'Sources (the rows behind the figures)'),
       lines: [
         lt(
-          '図表IDは「地区/取組み/項目」の形です。区・市の図表（例 12101/C01/…）はこの表を取組みで絞り込むと元の行が分かります。「最新」は実施状況・評価など最新の報告による値の元になった行です。',
-          'Figure ids read <district>/<initiative>/<item>. For ward and city figures (e.g. 12101/C01/…) filter this table by the initiative. "Latest" marks the row that status, rating and other latest values come from.',
+          `図表IDは「${unit.ja}/${subject.ja}/項目」の形です。${total.ja}や全体の図表はこの表を${subject.ja}のコードで絞り込むと元の行が分かります。「最新」は区分など最新の報告による値の元になった行です。`,
+          `Figure ids read <${unit.en.toLowerCase()}>/<${subject.en.toLowerCase()}>/<item>. For figures of a ${total.en.toLowerCase()} or of the whole, filter this table by the ${subject.en.toLowerCase()} code. "Latest" marks the row that categories and other latest values come from.`,
         ),
       ],
     },
     columns: [
-      ...(withWard ? [col('ward', '区', 'Ward', 'text', 8)] : []),
+      ...(withWard ? [colL('ward', total, 'text', 8)] : []),
       col('figure', '図表ID', 'Figure id', 'text', 18),
       col('source', 'ファイル', 'File', 'text', 30),
       col('sheet', 'シート', 'Sheet', 'text', 18),
@@ -405,14 +487,20 @@ function wardSummaryLines(p: WardProgress, lang: Lang): LocalizedText[] {
     const c = p.confirmation;
     lines.push(
       c.changes.length === 0
-        ? lt(`確定: ${longDate(c.meetingDate, 'ja')}の${p.council.ja}で確定（以後の変更なし）`, `Confirmed at the council meeting of ${longDate(c.meetingDate, 'en')} (no changes since)`)
+        ? lt(`確定: ${longDate(c.meetingDate, 'ja')}の${p.council.ja}で確定（以後の変更なし）`, `Confirmed at the meeting of the ${p.council.en} of ${longDate(c.meetingDate, 'en')} (no changes since)`)
         : lt(
             `確定: ${longDate(c.meetingDate, 'ja')}の${p.council.ja}で確定。その後 ${c.changes.length} 項目が変わっています（変更記録 ${c.log.length}件）`,
-            `Confirmed at the council meeting of ${longDate(c.meetingDate, 'en')}; ${c.changes.length} figures changed since (${c.log.length} recorded changes)`,
+            `Confirmed at the meeting of the ${p.council.en} of ${longDate(c.meetingDate, 'en')}; ${c.changes.length} figures changed since (${c.log.length} recorded changes)`,
           ),
     );
-  } else if (p.reviewed) lines.push(lt(`未確定（${p.council.ja}での確定前）`, 'Not yet confirmed by the council'));
+  } else if (p.reviewed) lines.push(lt(`未確定（${p.council.ja}での確定前）`, `Not yet confirmed by the ${p.council.en}`));
   if (p.provisional) lines.push(lt('「暫定」の印がある数値は未受理の報告を含みます。', 'Figures marked provisional include returns not yet accepted.'));
+  lines.push(
+    ...sampleLines([
+      { label: p.unitLabel, refs: p.districts.map((d) => d.unit) },
+      { label: p.subjectLabel, refs: p.subjects.map((x) => x.subject) },
+    ]),
+  );
   return lines;
 }
 
@@ -421,26 +509,27 @@ function summarySheet(p: WardProgress, lang: Lang): SheetModel {
   const w = p.ward.code;
   const rows: SheetValue[][] = [];
   const add = (label: LocalizedText, id: string, rateId?: string) => rows.push([label[lang], num(figs[id]), rateId ? num(figs[rateId]) : null, id]);
-  const c = `${w}/completeness`;
+  const c = rowId(w, 'completeness');
+  const all = rowId(w, ALL_SUBJECTS);
   const who = p.senderLabel;
-  add(lt(`報告予定の報告（${who.ja}）`, `Reports expected (${who.en})`), `${c}/expected`);
-  add(lt(`報告のあった報告（${who.ja}）`, `Reports received (${who.en})`), `${c}/received`, `${c}/rate`);
-  add(lt('うち締切までに報告', 'of which by the closing date'), `${c}/onTime`, `${c}/onTimeRate`);
-  add(lt('締切後に報告', 'Reported after the closing date'), `${c}/late`);
-  add(lt(`未報告（${who.ja}）`, `Reports missing (${who.en})`), `${c}/missing`);
+  add(lt(`報告予定の報告（${who.ja}）`, `Reports expected (${who.en})`), figureId(c, 'expected'));
+  add(lt(`報告のあった報告（${who.ja}）`, `Reports received (${who.en})`), figureId(c, 'received'), figureId(c, 'rate'));
+  add(lt('うち締切までに報告', 'of which by the closing date'), figureId(c, 'onTime'), figureId(c, 'onTimeRate'));
+  add(lt('締切後に報告', 'Reported after the closing date'), figureId(c, 'late'));
+  add(lt(`未報告（${who.ja}）`, `Reports missing (${who.en})`), figureId(c, 'missing'));
   add(
     lt(`報告のあった「${p.unitLabel.ja}×${p.subjectLabel.ja}」`, `${p.unitLabel.en} × ${p.subjectLabel.en.toLowerCase()} pairs reported`),
-    `${w}/*/reported`,
-    `${w}/*/reportedRate`,
+    figureId(all, 'reported'),
+    figureId(all, 'reportedRate'),
   );
   for (const f of p.fields) {
     if (f.rollup === 'sum' || f.rollup === 'stock' || f.rollup === 'any' || f.rollup === 'collect')
-      add(f.rollup === 'collect' ? lt(`${f.label.ja}（件数）`, `${f.label.en} (count)`) : f.label, `${w}/*/${f.key}`);
+      add(f.rollup === 'collect' ? lt(`${f.label.ja}（件数）`, `${f.label.en} (count)`) : f.label, figureId(all, f.key));
     else if (f.rollup === 'last' && f.type !== 'date' && f.options && f === firstCategoryField(p.fields)) {
       for (const o of f.options) {
-        const id = `${w}/*/${f.key}=${o.code}`;
+        const id = figureId(all, f.key, o.code);
         const n = figs[id];
-        const tot = figs[`${w}/*/reported`];
+        const tot = figs[figureId(all, 'reported')];
         rows.push([`${f.label[lang]}：${o.label[lang]}`, num(n), typeof n === 'number' && typeof tot === 'number' && tot > 0 ? n / tot : null, id]);
       }
     }
@@ -463,9 +552,9 @@ function districtSheet(p: WardProgress, lang: Lang): SheetModel {
     col('returns', '受け付けた報告', 'Returns received', 'integer', 10),
     col('firstReceived', '最初の受付', 'First received', 'date', 12),
     col('lastReport', '最新の報告日', 'Last report date', 'date', 12),
-    col('covered', '報告のあった取組み', 'Initiatives covered', 'integer', 10),
-    col('expectedSubjects', '予定の取組み', 'Initiatives expected', 'integer', 10),
-    col('coveredRate', '網羅率', 'Coverage', 'percent', 9),
+    colL('covered', lt(`報告のあった${p.subjectLabel.ja}`, `${p.subjectLabel.en} covered`), 'integer', 10),
+    colL('expectedSubjects', lt(`予定の${p.subjectLabel.ja}`, `${p.subjectLabel.en} expected`), 'integer', 10),
+    colL('coveredRate', lt(`${p.subjectLabel.ja}の網羅率`, `${p.subjectLabel.en} coverage`), 'percent', 9),
     col('timeliness', '提出状況', 'Timeliness', 'text', 10),
     col('errors', '未解決のエラー', 'Open errors', 'integer', 10),
     ...agg.cols,
@@ -480,24 +569,29 @@ function districtSheet(p: WardProgress, lang: Lang): SheetModel {
     date(d.lastReport),
     d.covered,
     d.expectedSubjects,
-    num(p.figures[`${d.id}/coveredRate`]),
+    num(p.figures[figureId(d.id, 'coveredRate')]),
     d.timeliness === 'missing' && d.returns > 0 ? NOT_COUNTED[lang] : TIMELINESS_LABEL[d.timeliness][lang],
     d.errors,
     ...agg.value(p.figures, d.id, lang),
     provisionalText(d.provisional, lang),
     d.id,
   ]);
-  return {
+  const sheet: SheetModel = {
     id: 'by-district',
-    name: lt('地区別', 'By district'),
+    name: lt(`${p.unitLabel.ja}別`, `By ${p.unitLabel.en.toLowerCase()}`),
     preamble: {
-      title: lt(`${p.title.ja}（地区別）`, `${p.title.en} — by district`),
+      title: lt(`${p.title.ja}（${p.unitLabel.ja}別）`, `${p.title.en} — by ${p.unitLabel.en.toLowerCase()}`),
       lines: p.due ? [lt(`提出状況は締切（${longDate(p.due, 'ja')}）に対する最初の受付日で判定。`, `Timeliness compares the first return received with the closing date (${longDate(p.due, 'en')}).`)] : [],
     },
     columns,
     rows,
     freezeHeader: true,
   };
+  return markSamples(
+    sheet,
+    p.districts.map((d) => sampleMark([{ ref: d.unit, label: p.unitLabel }], lang)),
+    sampleLines([{ label: p.unitLabel, refs: p.districts.map((d) => d.unit) }]),
+  );
 }
 
 function cellValue(f: ReportField, v: unknown, lang: Lang): SheetValue {
@@ -516,7 +610,7 @@ function cellsSheet(p: WardProgress, lang: Lang): SheetModel {
     col('subjectCode', 'コード', 'Code', 'text', 8),
     colL('subject', p.subjectLabel, 'text', 28),
     ...shown.map((f) =>
-      colL(f.key, f.rollup === 'last' && f.type === 'date' ? lt(`最新の${f.label.ja}`, `Latest ${f.label.en.toLowerCase()}`) : f.label, f.type === 'date' ? 'date' : f.rollup === 'sum' ? 'integer' : 'text', f.type === 'multiEnum' ? 30 : 12, f.rollup === 'sum' ? (f.numberFormat ?? INT) : undefined),
+      colL(f.key, f.rollup === 'last' && f.type === 'date' ? lt(`最新の${f.label.ja}`, `Latest ${f.label.en.toLowerCase()}`) : f.label, f.type === 'date' ? 'date' : f.rollup === 'sum' || f.rollup === 'stock' ? 'integer' : 'text', f.type === 'multiEnum' ? 30 : 12, f.rollup === 'sum' || f.rollup === 'stock' ? (f.numberFormat ?? INT) : undefined),
     ),
     col('records', '報告の行数', 'Rows', 'integer', 8),
     col('provisional', '暫定', 'Provisional', 'text', 8),
@@ -531,17 +625,32 @@ function cellsSheet(p: WardProgress, lang: Lang): SheetModel {
     provisionalText(c.provisional, lang),
     c.id,
   ]);
-  return {
+  const u = p.unitLabel;
+  const sj = p.subjectLabel;
+  const sheet: SheetModel = {
     id: 'cells',
-    name: lt('地区×取組み', 'District × initiative'),
+    name: pairLabel(u, sj),
     preamble: {
-      title: lt(`${p.title.ja}（地区別・取組み別）`, `${p.title.en} — by district and initiative`),
-      lines: [lt('同じ地区・取組みの随時報告をまとめた値（回数・人数は合計、実施状況・評価などは最新の報告）。', 'Any-time returns of one district and initiative combined: counts add up; status, rating and the like come from the latest report.')],
+      title: lt(`${p.title.ja}（${u.ja}別・${sj.ja}別）`, `${p.title.en} — by ${u.en.toLowerCase()} and ${sj.en.toLowerCase()}`),
+      lines: [
+        lt(
+          `同じ${u.ja}・${sj.ja}の報告をまとめた値（期間ごとの数は合計、累計・現在の数は最新の報告の値を合計、区分は最新の報告）。`,
+          `The returns of one ${u.en.toLowerCase()} and ${sj.en.toLowerCase()} combined: figures per period add up, levels (cumulative or current counts) come from the latest report, categories from the latest report.`,
+        ),
+      ],
     },
     columns,
     rows,
     freezeHeader: true,
   };
+  return markSamples(
+    sheet,
+    p.cells.map((c) => sampleMark([{ ref: c.unit, label: u }, { ref: c.subject, label: sj }], lang)),
+    sampleLines([
+      { label: u, refs: p.cells.map((c) => c.unit) },
+      { label: sj, refs: p.cells.map((c) => c.subject) },
+    ]),
+  );
 }
 
 /** After a confirmation: the figures that changed since, and the logged changes (never silent). */
@@ -607,20 +716,21 @@ export function wardProgressWorkbook(progress: WardProgress, lang: Lang): Workbo
   const p = progress;
   const sheets: SheetModel[] = [
     summarySheet(p, lang),
-    subjectSheet('by-subject', lt(`${p.subjectLabel.ja}別`, `By ${p.subjectLabel.en.toLowerCase()}`), lt(`${p.title.ja}（${p.subjectLabel.ja}別）`, `${p.title.en} — by ${p.subjectLabel.en.toLowerCase()}`), p.subjects, p.total, p.fields, p.figures, p.subjectLabel, lang),
+    subjectSheet('by-subject', lt(`${p.subjectLabel.ja}別`, `By ${p.subjectLabel.en.toLowerCase()}`), lt(`${p.title.ja}（${p.subjectLabel.ja}別）`, `${p.title.en} — by ${p.subjectLabel.en.toLowerCase()}`), p.subjects, p.total, p.fields, p.figures, p.subjectLabel, p.unitLabel, lang),
     districtSheet(p, lang),
     cellsSheet(p, lang),
-    ...p.lists.map((l) => listSheet(l, p.fields, p.refs, lang, p.ward, p.unitLabel, p.subjectLabel, lt(`${p.title.ja}（${l.label.ja}）`, `${p.title.en} — ${l.label.en.toLowerCase()}`))),
+    ...p.lists.map((l) => listSheet(l, p.fields, p.refs, lang, p.ward, { unit: p.unitLabel, subject: p.subjectLabel }, lt(`${p.title.ja}（${l.label.ja}）`, `${p.title.en} — ${l.label.en.toLowerCase()}`))),
     obligationsSheet(
       'completeness',
       lt(`${p.title.ja}（提出状況）`, `${p.title.en} — completeness`),
       [completenessLine(p.completeness, p.ward.name[lang], lang)],
       p.obligations,
       lang,
+      { unit: p.unitLabel, subject: p.subjectLabel },
     ),
     ...changeSheets(p, lang),
     ...[unitVerificationSheet({ wards: [p], fiscalYearLabel: p.fiscalYearLabel, councilBody: p.council }, lang)].filter((x): x is SheetModel => x !== undefined),
-    sourcesSheet(sourcesRows(p, lang, false), false),
+    sourcesSheet(sourcesRows(p, lang, false), { unit: p.unitLabel, subject: p.subjectLabel, level: p.levelName }, false),
   ];
   return withPrint({
     sheets,
@@ -639,6 +749,8 @@ function wardsSheet(r: AnnualReport, lang: Lang): SheetModel {
   const agg = aggColumns(fields, { texts: false });
   const level = r.wards[0]?.levelName ?? lt('単位', 'Unit');
   const who = r.wards[0]?.senderLabel ?? lt('報告元', 'senders');
+  const pair = pairLabel(r.wards[0]?.unitLabel ?? ANY_UNIT, r.wards[0]?.subjectLabel ?? ANY_SUBJECT);
+  const subject = r.wards[0]?.subjectLabel ?? ANY_SUBJECT;
   const columns: SheetColumn[] = [
     col('code', 'コード', 'Code', 'text', 8),
     colL('name', level, 'text', 12),
@@ -647,8 +759,8 @@ function wardsSheet(r: AnnualReport, lang: Lang): SheetModel {
     col('rate', '報告率', 'Reporting rate', 'percent', 9),
     col('onTime', '締切までに報告', 'On time', 'integer', 10),
     col('onTimeRate', '期限内報告率', 'On-time rate', 'percent', 9),
-    col('reported', '報告のあった地区×取組み', 'Pairs reported', 'integer', 10),
-    col('reportedRate', '取組みの報告率', 'Pairs reported (share)', 'percent', 9),
+    colL('reported', lt(`報告のあった${pair.ja}`, `${pair.en} pairs reported`), 'integer', 10),
+    colL('reportedRate', lt(`${subject.ja}の報告率`, `${pair.en} pairs reported (share)`), 'percent', 9),
     ...agg.cols,
     colL('confirmed', lt(`${r.councilBody.ja}での確定日`, `Confirmed by the ${r.councilBody.en}`), 'date', 12),
     // The receiving bodies' own verification, beside their figures, when the plan declares one.
@@ -668,7 +780,7 @@ function wardsSheet(r: AnnualReport, lang: Lang): SheetModel {
     w.ward.name[lang],
     ...comp(w.completeness),
     w.total.reported,
-    num(figs(w)[`${w.total.id}/reportedRate`]),
+    num(figs(w)[figureId(w.total.id, 'reportedRate')]),
     ...agg.value(figs(w), w.total.id, lang),
     w.confirmation ? { date: w.confirmation.meetingDate } : null,
     ...verifiedCell(w.ward.code),
@@ -681,7 +793,7 @@ function wardsSheet(r: AnnualReport, lang: Lang): SheetModel {
     lang === 'ja' ? `${r.city.name.ja}（合計）` : `${r.city.name.en} (total)`,
     ...(activity ? comp(activity) : [null, null, null, null, null]),
     r.total.reported,
-    num(r.figures[`${r.total.id}/reportedRate`]),
+    num(r.figures[figureId(r.total.id, 'reportedRate')]),
     ...agg.value(r.figures, r.total.id, lang),
     null,
     ...(r.verification.length > 0 ? [null] : []),
@@ -689,7 +801,7 @@ function wardsSheet(r: AnnualReport, lang: Lang): SheetModel {
     r.total.id,
   ]);
   const confirmed = r.wards.filter((w) => w.confirmation).length;
-  return {
+  const sheet: SheetModel = {
     id: 'wards',
     name: lt(`${level.ja}別`, `By ${level.en.toLowerCase()}`),
     preamble: {
@@ -708,35 +820,57 @@ function wardsSheet(r: AnnualReport, lang: Lang): SheetModel {
     rows,
     freezeHeader: true,
   };
+  const w0 = r.wards[0];
+  return markSamples(
+    sheet,
+    r.wards.map((w) => sampleMark([{ ref: w.ward, label: level }], lang)),
+    sampleLines([
+      { label: level, refs: r.wards.map((w) => w.ward) },
+      ...(w0 ? [{ label: w0.unitLabel, refs: r.wards.flatMap((w) => w.districts.map((d) => d.unit)) }, { label: w0.subjectLabel, refs: r.subjects.map((x) => x.subject) }] : []),
+    ]),
+  );
 }
 
 function wardSubjectSheet(r: AnnualReport, lang: Lang): SheetModel {
   const fields = r.wards[0]?.fields ?? [];
   const agg = aggColumns(fields, { texts: false, dates: false });
+  const level = r.wards[0]?.levelName ?? ANY_UNIT;
+  const unit = r.wards[0]?.unitLabel ?? ANY_UNIT;
+  const subject = r.wards[0]?.subjectLabel ?? ANY_SUBJECT;
   const columns: SheetColumn[] = [
-    col('ward', '区', 'Ward', 'text', 10),
+    colL('ward', level, 'text', 10),
     col('code', 'コード', 'Code', 'text', 8),
-    col('name', '取組み', 'Initiative', 'text', 28),
-    col('expected', '報告予定の地区', 'Districts expected', 'integer', 10),
-    col('reported', '報告のあった地区', 'Districts reported', 'integer', 10),
+    colL('name', subject, 'text', 28),
+    colL('expected', lt(`報告予定の${unit.ja}`, `${unit.en} expected`), 'integer', 10),
+    colL('reported', lt(`報告のあった${unit.ja}`, `${unit.en} reported`), 'integer', 10),
     col('reportedRate', '報告率', 'Reported', 'percent', 9),
     ...agg.cols,
     col('provisional', '暫定', 'Provisional', 'text', 8),
     col('figure', '図表ID', 'Figure id', 'text', 14),
   ];
   const rows: SheetValue[][] = [];
+  const marks: string[] = [];
   for (const w of r.wards)
-    for (const s of w.subjects)
-      rows.push([w.ward.name[lang], s.subject.code, s.subject.name[lang], s.expected, s.reported, num(w.figures[`${s.id}/reportedRate`]), ...agg.value(w.figures, s.id, lang), provisionalText(s.provisional, lang), s.id]);
-  if (r.wards[0]) columns[2] = colL('name', r.wards[0].subjectLabel, 'text', 28);
-  return {
+    for (const s of w.subjects) {
+      rows.push([w.ward.name[lang], s.subject.code, s.subject.name[lang], s.expected, s.reported, num(w.figures[figureId(s.id, 'reportedRate')]), ...agg.value(w.figures, s.id, lang), provisionalText(s.provisional, lang), s.id]);
+      marks.push(sampleMark([{ ref: w.ward, label: level }, { ref: s.subject, label: subject }], lang));
+    }
+  const sheet: SheetModel = {
     id: 'ward-subject',
-    name: lt('区別・取組み別', 'Ward × initiative'),
-    preamble: { title: lt(`${r.title.ja}（区別・取組み別）`, `${r.title.en} — by ward and initiative`) },
+    name: pairLabel(level, subject),
+    preamble: { title: lt(`${r.title.ja}（${level.ja}別・${subject.ja}別）`, `${r.title.en} — by ${level.en.toLowerCase()} and ${subject.en.toLowerCase()}`) },
     columns,
     rows,
     freezeHeader: true,
   };
+  return markSamples(
+    sheet,
+    marks,
+    sampleLines([
+      { label: level, refs: r.wards.map((w) => w.ward) },
+      { label: subject, refs: r.wards.flatMap((w) => w.subjects.map((x) => x.subject)) },
+    ]),
+  );
 }
 
 function measuresSheet(r: AnnualReport, lang: Lang): SheetModel {
@@ -745,9 +879,11 @@ function measuresSheet(r: AnnualReport, lang: Lang): SheetModel {
   const lastFields = m.fields.filter((f) => f.rollup === 'last' || f.rollup === 'sum' || f.rollup === 'stock');
   const collect = m.fields.filter((f) => f.rollup === 'collect');
   const kindOf = (f: ReportField): ColumnKind => (f.type === 'number' || f.type === 'integer' ? 'number' : f.type === 'date' ? 'date' : 'text');
+  const subject = m.fields.find((f) => f.key === m.subjectField)?.label ?? ANY_SUBJECT;
   const columns: SheetColumn[] = [
-    col('code', '施策番号', 'Measure', 'text', 9),
-    col('name', '施策', 'Measure name', 'text', 30),
+    // The measure field's label names the code (施策番号); the name beside it is its name.
+    colL('code', subject, 'text', 9),
+    col('name', '名称', 'Name', 'text', 30),
     ...keyFields.map((f) => colL(f.key, f.label, 'text', 20)),
     ...lastFields.map((f) => colL(f.key, f.label, kindOf(f), kindOf(f) === 'text' ? 10 : 11, kindOf(f) === 'number' ? (f.numberFormat ?? '#,##0.##') : undefined)),
     ...m.derived.map((d) => colL(d.key, d.label, 'percent', 9, d.numberFormat ?? PCT)),
@@ -770,7 +906,7 @@ function measuresSheet(r: AnnualReport, lang: Lang): SheetModel {
     provisionalText(row.provisional, lang),
     row.id,
   ]);
-  const lines: LocalizedText[] = [lt(`報告のあった施策: ${m.reported} / ${m.expected}`, `Measures reported: ${m.reported} of ${m.expected}`)];
+  const lines: LocalizedText[] = [lt(`報告のあった${subject.ja}: ${m.reported} / ${m.expected}`, `${subject.en} reported: ${m.reported} of ${m.expected}`)];
   if (m.verification)
     lines.push(
       lt(
@@ -789,15 +925,25 @@ function measuresSheet(r: AnnualReport, lang: Lang): SheetModel {
       ),
     );
   }
-  if (m.derived.length > 0) lines.push(lt('達成率 = 実績値 ÷ 目標値', 'Achievement rate = actual ÷ target'));
-  return {
+  for (const d of m.derived) {
+    const num = m.fields.find((f) => f.key === d.numerator)?.label;
+    const den = m.fields.find((f) => f.key === d.denominator)?.label;
+    if (num && den) lines.push(lt(`${d.label.ja} = ${num.ja} ÷ ${den.ja}`, `${d.label.en} = ${num.en} ÷ ${den.en}`));
+  }
+  const sheet: SheetModel = {
     id: 'measures',
-    name: lt('施策の実施状況', 'Measures'),
+    // A tab name (≤ 31 characters); the table's title from the plan is the sheet's title.
+    name: lt(`${subject.ja}別の状況`, `By ${subject.en.toLowerCase()}`),
     preamble: { title: lt(`${r.fiscalYearLabel.ja} ${m.title.ja}`, `${m.title.en}, ${r.fiscalYearLabel.en}`), lines },
     columns,
     rows,
     freezeHeader: true,
   };
+  return markSamples(
+    sheet,
+    m.rows.map((x) => sampleMark([{ ref: x.subject, label: subject }], lang)),
+    sampleLines([{ label: subject, refs: m.rows.map((x) => x.subject) }]),
+  );
 }
 
 function verificationValue(f: { options?: { code: string; label: LocalizedText }[] }, v: string | boolean | null | undefined, lang: Lang): SheetValue {
@@ -826,21 +972,24 @@ function unitVerificationSheet(r: Pick<AnnualReport, 'wards' | 'fiscalYearLabel'
     col('figure', '図表ID', 'Figure id', 'text', 14),
   ];
   const rows: SheetValue[][] = [];
+  const marks: string[] = [];
   for (const w of r.wards) {
     const rec = new Map((w.verification?.records ?? []).map((x) => [x.subject, x.values]));
-    for (const sub of w.subjects)
+    for (const sub of w.subjects) {
+      marks.push(sampleMark([{ ref: w.ward, label: w0.levelName }, { ref: sub.subject, label: w0.subjectLabel }], lang));
       rows.push([
         w.ward.name[lang],
         sub.subject.code,
         sub.subject.name[lang],
-        ...fields.map((f) => num(w.figures[`${sub.id}/${f.key}`])),
+        ...fields.map((f) => num(w.figures[figureId(sub.id, f.key)])),
         ...vf.map((f) => verificationValue(f, rec.get(sub.subject.code)?.[f.key], lang)),
         w.confirmation ? { date: w.confirmation.meetingDate } : null,
         sub.id,
       ]);
+    }
   }
   const missing = r.wards.filter((w) => !w.verification).map((w) => w.ward.name[lang]);
-  return {
+  const sheet: SheetModel = {
     id: 'unit-verification',
     name: lt('検証', 'Verification'),
     preamble: {
@@ -854,6 +1003,14 @@ function unitVerificationSheet(r: Pick<AnnualReport, 'wards' | 'fiscalYearLabel'
     rows,
     freezeHeader: true,
   };
+  return markSamples(
+    sheet,
+    marks,
+    sampleLines([
+      { label: w0.levelName, refs: r.wards.map((w) => w.ward) },
+      { label: w0.subjectLabel, refs: r.wards.flatMap((w) => w.subjects.map((x) => x.subject)) },
+    ]),
+  );
 }
 
 function measureDistSheet(r: AnnualReport, lang: Lang): SheetModel {
@@ -864,7 +1021,7 @@ function measureDistSheet(r: AnnualReport, lang: Lang): SheetModel {
     const f = m.fields.find((x) => x.key === key);
     if (!f) continue;
     for (const [code, n] of Object.entries(d)) {
-      const id = `${m.subjectField}/*/${key}=${code}`;
+      const id = figureId(rowId(m.subjectField, ALL_SUBJECTS), key, code);
       rows.push([f.label[lang], optionLabel(f, code, lang), n, reported > 0 ? n / reported : null, id]);
     }
   }
@@ -910,10 +1067,13 @@ function measureSources(r: AnnualReport, lang: Lang): SheetValue[][] {
   return rows;
 }
 
-const TAB_NAMES: Record<string, LocalizedText> = {
-  completeness: lt('提出状況（全市）', 'Completeness (city)'),
-  sources: lt('出典（全市）', 'Sources (city)'),
-};
+/** Tab names of the annual report's sheets that a unit's workbook also has, naming the whole. */
+function annualTabName(sheet: SheetModel, whole: LocalizedText, level: LocalizedText): LocalizedText {
+  if (sheet.id === 'completeness') return lt(`提出状況（${whole.ja}）`, `Completeness (${whole.en})`);
+  if (sheet.id === 'sources') return lt(`出典（${whole.ja}）`, `Sources (${whole.en})`);
+  if (sheet.id.startsWith('list-')) return lt(`${sheet.name.ja}（全${level.ja}）`, `${sheet.name.en} (every ${level.en.toLowerCase()})`);
+  return sheet.name;
+}
 
 /**
  * The workbook of the annual report to the expert subcommittee 地域福祉専門分科会への報告: every
@@ -935,13 +1095,14 @@ export function annualReportWorkbook(report: AnnualReport, lang: Lang): Workbook
     sheets.push(
       subjectSheet(
         'by-subject',
-        lt(`${w0.subjectLabel.ja}別（市全体）`, `By ${w0.subjectLabel.en.toLowerCase()} (city)`),
+        lt(`${w0.subjectLabel.ja}別（${r.city.name.ja}）`, `By ${w0.subjectLabel.en.toLowerCase()} (${r.city.name.en})`),
         lt(`${r.fiscalYearLabel.ja} ${r.city.name.ja} ${w0.subjectLabel.ja}別（${w0.report.ja}）`, `${r.city.name.en}: ${w0.report.en} by ${w0.subjectLabel.en.toLowerCase()}, ${r.fiscalYearLabel.en}`),
         r.subjects,
         r.total,
         w0.fields,
         r.figures,
         w0.subjectLabel,
+        w0.unitLabel,
         lang,
       ),
       wardSubjectSheet(r, lang),
@@ -959,21 +1120,21 @@ export function annualReportWorkbook(report: AnnualReport, lang: Lang): Workbook
           [],
           lang,
           undefined,
-          w0.unitLabel,
-          w0.subjectLabel,
-          lt(`${r.fiscalYearLabel.ja} ${l.label.ja}（全区）`, `${l.label.en}, all wards, ${r.fiscalYearLabel.en}`),
+          { unit: w0.unitLabel, subject: w0.subjectLabel, level: w0.levelName },
+          lt(`${r.fiscalYearLabel.ja} ${l.label.ja}（全${w0.levelName.ja}）`, `${l.label.en}, every ${w0.levelName.en.toLowerCase()}, ${r.fiscalYearLabel.en}`),
           r.wards.map((w) => ({ ward: w.ward, items: w.lists.find((x) => x.id === l.id)?.items ?? [], refs: w.refs })),
         ),
       );
   }
   sheets.push(meetingsSheet(r, lang), completenessSheet(r.completeness, lang));
   const srcRows = [...r.wards.flatMap((w) => sourcesRows(w, lang, true)), ...measureSources(r, lang)];
-  sheets.push(sourcesSheet(srcRows, true));
+  const level = w0?.levelName ?? ANY_UNIT;
+  sheets.push(sourcesSheet(srcRows, { unit: w0?.unitLabel ?? ANY_UNIT, subject: w0?.subjectLabel ?? ANY_SUBJECT, level }, true));
   // Distinct ids and tab names, so that a ward's workbook and the annual report can live side by side.
   const renamed = sheets.map((sh) =>
     sh.id.startsWith('annual-')
       ? sh
-      : { ...sh, id: `annual-${sh.id}`, name: TAB_NAMES[sh.id] ?? (sh.id.startsWith('list-') ? lt(`${sh.name.ja}（全区）`, `${sh.name.en} (all wards)`) : sh.name) },
+      : { ...sh, id: `annual-${sh.id}`, name: annualTabName(sh, r.city.name, level) },
   );
   return withPrint({
     sheets: renamed,

@@ -12,6 +12,7 @@ import { bodyInstance, findUnits, getTemplate, getUnit, initiativesOf, unitsAt }
 import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
 import type { ColumnKind, ColumnValidation, SheetColumn, SheetModel, SheetValue } from './model.js';
 import { printSettings } from './print.js';
+import { sampleNote } from './sample-notes.js';
 
 /** Options of {@link blankReturnSheet}. */
 export interface BlankReturnOptions {
@@ -236,12 +237,8 @@ function sampleLines(plan: Plan, template: Template, ward: Unit | undefined, per
     } else if (f.type === 'initiative') names = (ward !== undefined ? initiativesOf(plan, ward.code) : plan.initiatives).filter((i) => i.sample === true).map((i) => i.name);
     else if (f.type === 'measure') names = plan.measures.filter((m) => m.sample === true).map((m) => ({ ja: m.code, en: m.code }));
     else if (f.type === 'enum' || f.type === 'multiEnum') names = ((f.vocabulary !== undefined ? plan.vocabularies[f.vocabulary]?.options : undefined) ?? []).filter((o) => o.sample === true).map((o) => o.label);
-    if (names.length === 0) continue;
-    const shown = (lang: 'ja' | 'en') => names.slice(0, 5).map((n) => n[lang]).join(lang === 'ja' ? '・' : ', ') + (names.length > 5 ? (lang === 'ja' ? ` ほか${names.length - 5}件` : ` and ${names.length - 5} more`) : '');
-    lines.push({
-      ja: `※ ${f.label.ja}の一覧の${names.length}件はサンプル（例示）で、正式な一覧ではありません：${shown('ja')}`,
-      en: `* ${names.length} entries of the ${f.label.en.toLowerCase()} list are samples (illustrative), not the official list: ${shown('en')}`,
-    });
+    const note = sampleNote(f.label, names);
+    if (note) lines.push(note);
   }
   return lines;
 }
@@ -305,12 +302,16 @@ function column(plan: Plan, f: Field, c: ColumnContext): SheetColumn {
     case 'initiative': {
       const items = c.ward !== undefined ? initiativesOf(plan, c.ward.code) : plan.initiatives;
       list(items.map((i) => i.name[c.lang]));
-      prompt = { ja: '区の計画の取組みを一覧から選んでください。', en: "Choose an initiative of the ward's plan." };
+      // Narrowed to the ward's own list when the sheet is for one ward.
+      prompt =
+        c.ward !== undefined
+          ? { ja: `${c.ward.name.ja}の${f.label.ja}を一覧から選んでください。`, en: `Choose the ${f.label.en.toLowerCase()} of ${c.ward.name.en} from the list.` }
+          : { ja: `${f.label.ja}を一覧から選んでください。`, en: `Choose the ${f.label.en.toLowerCase()} from the list.` };
       break;
     }
     case 'measure':
       list(plan.measures.map((m) => m.code));
-      prompt = { ja: '施策番号を一覧から選んでください。', en: 'Choose the measure number from the list.' };
+      prompt = { ja: `${f.label.ja}（番号）を一覧から選んでください。`, en: `Choose the ${f.label.en.toLowerCase()} (its number) from the list.` };
       break;
     case 'integer':
     case 'number': {
