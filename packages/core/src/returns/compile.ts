@@ -34,7 +34,7 @@ export interface Emitter {
 }
 
 /** A field ready to validate. */
-interface CompiledField {
+export interface CompiledField {
   key: string;
   index: number;
   field: Field;

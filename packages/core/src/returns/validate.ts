@@ -9,11 +9,10 @@
  */
 import { isLocalDate, todayIn, type LocalDate } from '../period/index.js';
 import type { Plan } from '../plan/schema.js';
-import { periodWindowRowIssue } from '../plan/period-window.js';
-import { getTemplate, getUnit, termOfFiscalYear } from '../plan/queries.js';
+import { getTemplate } from '../plan/queries.js';
 import { ratio } from '../rules/conditions.js';
 import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
-import { columnLetters, displayValue, excelErrorOf, isBlankCell, parseOrigin } from './cells.js';
+import { columnLetters, displayValue, isBlankCell, parseOrigin } from './cells.js';
 import { ISSUE_CODES } from './codes.js';
 import { compileTemplate, FAIL, type CompiledTemplate } from './compile.js';
 import { detectIn, findHeader, MIN_HEADER_FIELDS } from './header.js';
@@ -22,7 +21,9 @@ import { findColumns, missingColumns } from './validate/columns.js';
 import { RecordColumns } from './validate/records.js';
 import { IntTable, newShared, PART_BITS, type SharedKeys } from './validate/unique.js';
 import { Run } from './validate/run.js';
-import { staleYear } from './validate/table.js';
+import { FAILED, PARSE, PLAIN_FIRST, triage } from './validate/triage.js';
+import { PlanChecks } from './validate/plan-checks.js';
+import { FiscalYears, mixedYears, staleYear } from './validate/table.js';
 import { issueText } from './messages/index.js';
 import type { FoundColumn } from './validate/columns.js';
 import type { FieldValue, Issue, IssueSeverity, LocatedRecord, RawCell, SheetGrid } from './types.js';
@@ -87,14 +88,6 @@ export interface ValidationSetResult {
   omittedIssues: number;
   summary: ValidationSummary;
 }
-
-const DITTO = new Set(['〃', '″', '"', '”', '同上', 'ditto']);
-const DASH = new Set(['-', '－', 'ー', '―', '—', '‐', '–', '−', 'ｰ', '─', '‑']);
-// First characters of a ditto mark, a dash or a padded one: only such cells need the slow check.
-const PLAIN_FIRST = new Uint8Array(65536).fill(1);
-for (const t of [...DITTO, ...DASH, '#', '\u3000', '\u00A0', '\uFEFF']) PLAIN_FIRST[t.charCodeAt(0)] = 0;
-for (let c = 0; c <= 32; c++) PLAIN_FIRST[c] = 0;
-for (let c = 0x2000; c <= 0x2060; c++) PLAIN_FIRST[c] = 0;
 
 /** Marks "no remembered cell" (no raw cell is ever this object). */
 const NOTHING: unknown = Symbol('nothing');
@@ -335,6 +328,7 @@ function validateInto(
 
   // ----- rows -----------------------------------------------------------------------------------
   const today = safeToday(plan, opts.today);
+  const checks = new PlanChecks(ct, colOf, today);
   const vals: FieldValue[] = new Array<FieldValue>(nVals).fill(null);
   const lastRaw: unknown[] = new Array<unknown>(nVals).fill(NOTHING);
   const lastVal: FieldValue[] = new Array<FieldValue>(nVals).fill(null);
@@ -351,32 +345,13 @@ function validateInto(
   const lastPartId: number[] = ct.unique.map(() => -1);
   const uniqueLabels = ct.unique.map((i) => fields[i]?.label ?? { ja: '', en: '' });
   // Fiscal year of each record (NaN when unreadable), and how many records have each year.
-  const recordFy: number[] = [];
-  const fyCounts = new Map<number, number>();
-  let runFy = Number.NaN;
-  let runCount = 0;
-  let firstFy = Number.NaN;
+  const years = new FiscalYears();
   const allKeys = [...fields.map((f) => f.key), ...ct.derivedKeys];
   const recs = new RecordColumns(allKeys, { source: run.source, sheet: run.sheet, originRow: run.originRow });
   store.columns = recs;
-  const fyStatus = new Map<number, number>();
-  // Rows of a return share one fiscal year: remember the answers for the last one.
-  let lastFy = Number.NaN;
-  let lastFyStatus = 0;
-  let lastWindowFy = Number.NaN;
-  let lastWindow: ReturnType<CompiledTemplate['window']> = null;
   const unlabelledHits = new Map<number, { r: number; n: number; raw: unknown }>();
-  const recordRow = recs.rows;
   const recordDate: string[] = [];
   const fyCol = ct.fyIndex >= 0 ? (colOf[ct.fyIndex] ?? -1) : -1;
-  const dateCol = ct.dateIndex >= 0 ? (colOf[ct.dateIndex] ?? -1) : -1;
-  const fyField = ct.fyIndex >= 0 ? fields[ct.fyIndex] : undefined;
-  const dateField = ct.dateIndex >= 0 ? fields[ct.dateIndex] : undefined;
-  const unitFields = fields.filter((f) => f.field.type === 'unit');
-  const initiativeFields = fields.filter((f) => f.field.type === 'initiative' && f.dependsOn >= 0);
-  const currentTerm = plan.terms.find((t) => t.number === plan.currentTerm);
-  const firstTerm = plan.terms.reduce((a, t) => Math.min(a, t.startFiscalYear), Infinity);
-  const lastTerm = plan.terms.reduce((a, t) => Math.max(a, t.endFiscalYear), -Infinity);
 
   // A blank return comes with the fiscal year, ward and district filled in on every row
   // (blankReturnSheet): a row that holds nothing else has not been filled in, so it is blank.
@@ -433,51 +408,13 @@ function validateInto(
         continue;
       }
       run.at(r, c, f.key, raw);
-      // Most text cells start with an ordinary character: one table look-up clears them of being
-      // blank, an Excel error, a ditto mark or a dash.
-      const plain = typeof raw === 'string' && PLAIN_FIRST[raw.charCodeAt(0)] === 1;
-      if (!plain && isBlankCell(raw)) {
-        if (f.required) {
-          failed[i] = 1;
-          const prev = r > headerEnd + 1 ? cells[r - 1] : undefined;
-          const merged = Array.isArray(prev) && !isBlankCell(prev[c]);
-          run.emit('required_missing', { field: f.label, dash: null, merged });
-        }
-        continue;
-      }
-      if (plain) {
-        // nothing more to check before parsing
-      } else if (typeof raw === 'string') {
-        if (raw.charCodeAt(0) === 35 /* # */ && excelErrorOf(raw) !== null) {
-          failed[i] = 1;
-          run.emit('excel_error', { field: f.label, error: raw });
+      // Most text cells start with an ordinary character: one table look-up sends them to parsing.
+      if (typeof raw !== 'string' || PLAIN_FIRST[raw.charCodeAt(0)] !== 1) {
+        const t = triage(raw, f, run, r > headerEnd + 1 ? cells[r - 1] : undefined, c);
+        if (t !== PARSE) {
+          if (t === FAILED) failed[i] = 1;
           continue;
         }
-        if (raw.length <= 6) {
-          const t = raw.trim();
-          if (DITTO.has(t)) {
-            failed[i] = 1;
-            run.emit('ditto_mark', { field: f.label, text: t });
-            continue;
-          }
-          if (DASH.has(t) && f.field.type !== 'text') {
-            if (f.required) {
-              failed[i] = 1;
-              run.emit('required_missing', { field: f.label, dash: t, merged: false });
-            } else run.emit('dash_as_blank', { field: f.label, dash: t });
-            continue;
-          }
-        }
-      } else if (typeof raw === 'object' && !(raw instanceof Date)) {
-        failed[i] = 1;
-        const err = excelErrorOf(raw);
-        if (err !== null) run.emit('excel_error', { field: f.label, error: err });
-        else run.emit('unreadable_value', { field: f.label });
-        continue;
-      } else if (typeof raw !== 'number' && typeof raw !== 'boolean' && !(raw instanceof Date)) {
-        failed[i] = 1;
-        run.emit('unreadable_value', { field: f.label });
-        continue;
       }
       const before = run.issues.length;
       const v = f.parse(raw, run, vals);
@@ -519,87 +456,7 @@ function validateInto(
     const fy = ct.fyIndex >= 0 && failed[ct.fyIndex] === 0 ? vals[ct.fyIndex] : null;
     const date = ct.dateIndex >= 0 && failed[ct.dateIndex] === 0 ? vals[ct.dateIndex] : null;
 
-    for (const f of unitFields) {
-      const code = vals[f.index];
-      if (typeof code !== 'string') continue;
-      const c = colOf[f.index] ?? -1;
-      const unit = ct.units.get(code);
-      if (unit === undefined) continue;
-      if (f.dependsOn >= 0 && failed[f.dependsOn] === 0) {
-        const parent = vals[f.dependsOn];
-        if (typeof parent === 'string' && unit.parent !== parent) {
-          const actual = unit.parent === undefined ? undefined : getUnit(plan, unit.parent);
-          run.raise(
-            'unit_not_in_parent',
-            { r, c, field: f.key, value: row[c] },
-            { field: f.label, unit: unit.name, parent: getUnit(plan, parent)?.name ?? { ja: parent, en: parent }, actual: actual?.name ?? null },
-          );
-        }
-      }
-      if (typeof date === 'string' && ((unit.validTo !== undefined && date > unit.validTo) || (unit.validFrom !== undefined && date < unit.validFrom))) {
-        const ended = unit.validTo !== undefined && date > unit.validTo;
-        const successors = ended ? plan.units.filter((u) => u.successorOf?.includes(unit.code)).map((u) => u.name) : [];
-        run.raise(
-          'unit_not_valid_on_date',
-          { r, c, field: f.key, value: row[c] },
-          { field: f.label, unit: unit.name, date, ended, bound: String(ended ? unit.validTo : unit.validFrom), successors },
-        );
-      }
-    }
-
-    for (const f of initiativeFields) {
-      const code = vals[f.index];
-      const ward = failed[f.dependsOn] === 0 ? vals[f.dependsOn] : null;
-      if (typeof code !== 'string' || typeof ward !== 'string') continue;
-      const allowed = ct.initiativesByUnit.get(ward);
-      if (allowed === undefined || allowed.has(code)) continue;
-      const it = plan.initiatives.find((x) => x.code === code);
-      const c = colOf[f.index] ?? -1;
-      run.raise(
-        'initiative_not_in_ward',
-        { r, c, field: f.key, value: row[c] },
-        { field: f.label, code, initiative: it?.name ?? null, ward: getUnit(plan, ward)?.name ?? { ja: ward, en: ward } },
-      );
-    }
-
-    if (typeof fy === 'number' && fyField !== undefined) {
-      let st = fy === lastFy ? lastFyStatus : fyStatus.get(fy);
-      if (st === undefined) {
-        st = termOfFiscalYear(plan, fy) === undefined ? 1 : currentTerm && (fy < currentTerm.startFiscalYear || fy > currentTerm.endFiscalYear) ? 2 : 0;
-        fyStatus.set(fy, st);
-      }
-      lastFy = fy;
-      lastFyStatus = st;
-      const at = { r, c: fyCol, field: fyField.key, value: row[fyCol] };
-      if (st === 1) run.raise('fiscal_year_outside_plan', at, { field: fyField.label, typed: displayValue(row[fyCol]), fy, first: firstTerm, last: lastTerm });
-      else if (st === 2 && currentTerm) {
-        run.raise('fiscal_year_not_current_term', at, {
-          field: fyField.label,
-          typed: displayValue(row[fyCol]),
-          fy,
-          term: currentTerm.number,
-          start: currentTerm.startFiscalYear,
-          end: currentTerm.endFiscalYear,
-        });
-      }
-    }
-
-    if (typeof date === 'string' && dateField !== undefined) {
-      const w: ReturnType<CompiledTemplate['window']> = typeof fy === 'number' ? (fy === lastWindowFy ? lastWindow : ct.window(fy)) : null;
-      if (typeof fy === 'number') {
-        lastWindowFy = fy;
-        lastWindow = w;
-      }
-      const at = { r, c: dateCol, field: dateField.key, value: row[dateCol] };
-      // Reported after the closing date: still the year's report, but late (期限後).
-      if (w !== null && date > w.end && date <= today) run.raise('report_after_closing', at, { field: dateField.label, date, fy: fy as number, closing: w.end });
-      else if (w !== null && date < w.start) {
-        run.raise('date_outside_fiscal_year', at, { field: dateField.label, date, fy: fy as number, start: w.start, fyEnd: w.fyEnd, closing: w.end });
-      } else if (date > today) run.raise('date_in_future', at, { field: dateField.label, date, today });
-      // A report date outside its period's window (interim / year-end): plan/period-window.ts.
-      const pw = w !== null && date <= today ? periodWindowRowIssue(plan, template, fy, date, vals) : null;
-      if (pw) run.raiseText(pw.code, ISSUE_CODES[pw.code].severity, at, pw.message);
-    }
+    checks.row(run, r, row, vals, failed, fy, date);
 
     // ----- row rules --------------------------------------------------------------------------------
     for (const cr of ct.rules) {
@@ -673,16 +530,7 @@ function validateInto(
     // ----- the record -------------------------------------------------------------------------------
     recs.push(vals, r, run.rowErrors, run.rowWarnings);
     recordDate.push(typeof date === 'string' ? date : '');
-    if (typeof fy === 'number') {
-      recordFy.push(fy);
-      if (fy === runFy) runCount++;
-      else {
-        if (runCount > 0) fyCounts.set(runFy, (fyCounts.get(runFy) ?? 0) + runCount);
-        runFy = fy;
-        runCount = 1;
-      }
-      if (Number.isNaN(firstFy)) firstFy = fy;
-    } else recordFy.push(Number.NaN);
+    years.add(typeof fy === 'number' ? fy : Number.NaN);
   }
   run.currentRow = -2;
 
@@ -691,24 +539,8 @@ function validateInto(
   }
 
   // ----- a return holds one fiscal year -----------------------------------------------------------
-  if (runCount > 0) fyCounts.set(runFy, (fyCounts.get(runFy) ?? 0) + runCount);
-  if (ct.singleFiscalYear && fyField !== undefined && fyCounts.size > 1) {
-    // The year most rows carry is the return's; ties go to the year of the first row.
-    let main = firstFy;
-    for (const [fyv, n] of fyCounts) if (n > (fyCounts.get(main) ?? 0)) main = fyv;
-    for (let k = 0; k < recordFy.length; k++) {
-      const xfy = recordFy[k] as number;
-      if (Number.isNaN(xfy) || xfy === main) continue;
-      const x = { rec: k, r: recordRow[k] as number, fy: xfy };
-      {
-        const raw = (cells[x.r] as readonly unknown[] | undefined)?.[fyCol];
-        run.raise('mixed_fiscal_years', { r: x.r, c: fyCol, field: fyField.key, value: raw }, { field: fyField.label, fy: x.fy, main });
-        recs.errors[x.rec] = (recs.errors[x.rec] as number) + 1;
-      }
-    }
-  }
-
-  staleYear(run, ct, recs, { recordFy, recordDate, fyCol, cells });
+  mixedYears(run, ct, recs, years, fyCol, cells);
+  staleYear(run, ct, recs, { recordFy: years.recordFy, recordDate, fyCol, cells });
 
   if (prefilledIssue) {
     const labels = fields.filter((f) => (colOf[f.index] ?? -1) >= 0 && prefilled[colOf[f.index] ?? 0] === 1).map((f) => f.label);

@@ -75,12 +75,12 @@ describe('shortDate', () => {
   };
 
   it('agrees with parseDate on generated date-like texts', () => {
-    fc.assert(fc.property(dateLike, (s) => agrees(s)), { numRuns: 20_000 });
-  });
+    fc.assert(fc.property(dateLike, (s) => agrees(s)), { numRuns: 5_000 });
+  }, 120_000);
 
   it('agrees with parseDate on texts made of date pieces', () => {
-    fc.assert(fc.property(piecewise, (s) => agrees(s)), { numRuns: 20_000 });
-  });
+    fc.assert(fc.property(piecewise, (s) => agrees(s)), { numRuns: 5_000 });
+  }, 120_000);
 
   it('reads the common forms itself, and leaves the rest to the full parser', () => {
     expect(shortDate('2026/5/10')).toBe('2026-05-10');
@@ -103,12 +103,12 @@ describe('shortCount', () => {
   };
 
   it('agrees with the full number parser on generated count-like texts', () => {
-    fc.assert(fc.property(countLike, fc.constantFrom(...SUFFIX_SETS), (s, suf) => agrees(s, suf)), { numRuns: 20_000 });
-  });
+    fc.assert(fc.property(countLike, fc.constantFrom(...SUFFIX_SETS), (s, suf) => agrees(s, suf)), { numRuns: 5_000 });
+  }, 120_000);
 
   it('agrees with the full number parser on texts made of count pieces', () => {
-    fc.assert(fc.property(piecewise, fc.constantFrom(...SUFFIX_SETS), (s, suf) => agrees(s, suf)), { numRuns: 20_000 });
-  });
+    fc.assert(fc.property(piecewise, fc.constantFrom(...SUFFIX_SETS), (s, suf) => agrees(s, suf)), { numRuns: 5_000 });
+  }, 120_000);
 
   it('reads the common forms itself, and leaves the rest to the full parser', () => {
     expect(shortCount('12', [])).toBe(12);

@@ -9,6 +9,59 @@ import type { RecordColumns } from './records.js';
 import type { Run } from './run.js';
 
 /**
+ * The fiscal year of each record (NaN when unreadable) and how many records carry each year,
+ * counted in runs: the rows of a return share one year, so the map is touched once per run.
+ */
+export class FiscalYears {
+  readonly recordFy: number[] = [];
+  readonly counts = new Map<number, number>();
+  first = Number.NaN;
+  private runFy = Number.NaN;
+  private runCount = 0;
+
+  /** Adds the next record's year (NaN when unreadable). */
+  add(fy: number): void {
+    this.recordFy.push(fy);
+    if (Number.isNaN(fy)) return;
+    if (fy === this.runFy) this.runCount++;
+    else {
+      this.flush();
+      this.runFy = fy;
+      this.runCount = 1;
+    }
+    if (Number.isNaN(this.first)) this.first = fy;
+  }
+
+  /** Counts the run in progress; call once all records are added. */
+  flush(): void {
+    if (this.runCount > 0) this.counts.set(this.runFy, (this.counts.get(this.runFy) ?? 0) + this.runCount);
+    this.runCount = 0;
+  }
+}
+
+/**
+ * A return holds one fiscal year (table rule `singleFiscalYear`): the year most rows carry is
+ * the return's (ties go to the year of the first row), and each row of another year is an error.
+ */
+export function mixedYears(run: Run, ct: CompiledTemplate, recs: RecordColumns, years: FiscalYears, fyCol: number, cells: readonly (readonly RawCell[])[]): void {
+  years.flush();
+  const fyField = ct.fyIndex >= 0 ? ct.fields[ct.fyIndex] : undefined;
+  const counts = years.counts;
+  if (!ct.singleFiscalYear || fyField === undefined || counts.size <= 1) return;
+  let main = years.first;
+  for (const [fyv, n] of counts) if (n > (counts.get(main) ?? 0)) main = fyv;
+  const recordFy = years.recordFy;
+  for (let k = 0; k < recordFy.length; k++) {
+    const fy = recordFy[k] as number;
+    if (Number.isNaN(fy) || fy === main) continue;
+    const r = recs.rows[k] as number;
+    const raw = (cells[r] as readonly unknown[] | undefined)?.[fyCol];
+    run.raise('mixed_fiscal_years', { r, c: fyCol, field: fyField.key, value: raw }, { field: fyField.label, fy, main });
+    recs.errors[k] = (recs.errors[k] as number) + 1;
+  }
+}
+
+/**
  * A return whose every report date falls in one fiscal year other than the one its 年度 cells
  * name, some of them after that year's closing date: last year's file reused with this year's
  * reports. One error at the first 年度 cell replaces the per-row "late report" warnings, which

@@ -1,0 +1,141 @@
+/**
+ * Plan checks: a row against the plan once its cells are read — units in their parent and valid
+ * on the report date, initiatives of the unit's plan, the fiscal year within the plan's terms,
+ * and the report date within the year's window and its period's.
+ */
+import { periodWindowRowIssue } from '../../plan/period-window.js';
+import type { Plan, Term } from '../../plan/schema.js';
+import { getUnit, termOfFiscalYear } from '../../plan/queries.js';
+import type { LocalDate } from '../../period/index.js';
+import { displayValue } from '../cells.js';
+import { ISSUE_CODES } from '../codes.js';
+import type { CompiledField, CompiledTemplate } from '../compile.js';
+import type { FieldValue } from '../types.js';
+import type { Run } from './run.js';
+
+/** The plan checks of one grid, with what they remember from row to row. */
+export class PlanChecks {
+  private readonly plan: Plan;
+  private readonly unitFields: CompiledField[];
+  private readonly initiativeFields: CompiledField[];
+  private readonly fyField: CompiledField | undefined;
+  private readonly dateField: CompiledField | undefined;
+  private readonly fyCol: number;
+  private readonly dateCol: number;
+  private readonly currentTerm: Term | undefined;
+  private readonly firstTerm: number;
+  private readonly lastTerm: number;
+  // Rows of a return share one fiscal year: the answers for each year, and for the last one.
+  private readonly fyStatus = new Map<number, number>();
+  private lastFy = Number.NaN;
+  private lastFyStatus = 0;
+  private lastWindowFy = Number.NaN;
+  private lastWindow: ReturnType<CompiledTemplate['window']> = null;
+
+  constructor(
+    private readonly ct: CompiledTemplate,
+    private readonly colOf: Int32Array,
+    private readonly today: LocalDate,
+  ) {
+    const plan = ct.plan;
+    const fields = ct.fields;
+    this.plan = plan;
+    this.unitFields = fields.filter((f) => f.field.type === 'unit');
+    this.initiativeFields = fields.filter((f) => f.field.type === 'initiative' && f.dependsOn >= 0);
+    this.fyField = ct.fyIndex >= 0 ? fields[ct.fyIndex] : undefined;
+    this.dateField = ct.dateIndex >= 0 ? fields[ct.dateIndex] : undefined;
+    this.fyCol = ct.fyIndex >= 0 ? (colOf[ct.fyIndex] ?? -1) : -1;
+    this.dateCol = ct.dateIndex >= 0 ? (colOf[ct.dateIndex] ?? -1) : -1;
+    this.currentTerm = plan.terms.find((t) => t.number === plan.currentTerm);
+    this.firstTerm = plan.terms.reduce((a, t) => Math.min(a, t.startFiscalYear), Infinity);
+    this.lastTerm = plan.terms.reduce((a, t) => Math.max(a, t.endFiscalYear), -Infinity);
+  }
+
+  /**
+   * Checks grid row `r` (its raw cells `row`, its values `vals`, 1 in `failed` for a field that
+   * could not be read); `fy` and `date` are the row's fiscal year and report date, or null.
+   */
+  row(run: Run, r: number, row: readonly unknown[], vals: readonly FieldValue[], failed: Uint8Array, fy: FieldValue | undefined, date: FieldValue | undefined): void {
+    for (const f of this.unitFields) {
+      const code = vals[f.index];
+      if (typeof code !== 'string') continue;
+      const c = this.colOf[f.index] ?? -1;
+      const unit = this.ct.units.get(code);
+      if (unit === undefined) continue;
+      if (f.dependsOn >= 0 && failed[f.dependsOn] === 0) {
+        const parent = vals[f.dependsOn];
+        if (typeof parent === 'string' && unit.parent !== parent) {
+          const actual = unit.parent === undefined ? undefined : getUnit(this.plan, unit.parent);
+          run.raise(
+            'unit_not_in_parent',
+            { r, c, field: f.key, value: row[c] },
+            { field: f.label, unit: unit.name, parent: getUnit(this.plan, parent)?.name ?? { ja: parent, en: parent }, actual: actual?.name ?? null },
+          );
+        }
+      }
+      if (typeof date === 'string' && ((unit.validTo !== undefined && date > unit.validTo) || (unit.validFrom !== undefined && date < unit.validFrom))) {
+        const ended = unit.validTo !== undefined && date > unit.validTo;
+        const successors = ended ? this.plan.units.filter((u) => u.successorOf?.includes(unit.code)).map((u) => u.name) : [];
+        run.raise(
+          'unit_not_valid_on_date',
+          { r, c, field: f.key, value: row[c] },
+          { field: f.label, unit: unit.name, date, ended, bound: String(ended ? unit.validTo : unit.validFrom), successors },
+        );
+      }
+    }
+
+    for (const f of this.initiativeFields) {
+      const code = vals[f.index];
+      const ward = failed[f.dependsOn] === 0 ? vals[f.dependsOn] : null;
+      if (typeof code !== 'string' || typeof ward !== 'string') continue;
+      const allowed = this.ct.initiativesByUnit.get(ward);
+      if (allowed === undefined || allowed.has(code)) continue;
+      const it = this.plan.initiatives.find((x) => x.code === code);
+      const c = this.colOf[f.index] ?? -1;
+      run.raise(
+        'initiative_not_in_ward',
+        { r, c, field: f.key, value: row[c] },
+        { field: f.label, code, initiative: it?.name ?? null, ward: getUnit(this.plan, ward)?.name ?? { ja: ward, en: ward } },
+      );
+    }
+
+    if (typeof fy === 'number' && this.fyField !== undefined) {
+      let st = fy === this.lastFy ? this.lastFyStatus : this.fyStatus.get(fy);
+      if (st === undefined) {
+        st = termOfFiscalYear(this.plan, fy) === undefined ? 1 : this.currentTerm && (fy < this.currentTerm.startFiscalYear || fy > this.currentTerm.endFiscalYear) ? 2 : 0;
+        this.fyStatus.set(fy, st);
+      }
+      this.lastFy = fy;
+      this.lastFyStatus = st;
+      const at = { r, c: this.fyCol, field: this.fyField.key, value: row[this.fyCol] };
+      if (st === 1) run.raise('fiscal_year_outside_plan', at, { field: this.fyField.label, typed: displayValue(row[this.fyCol]), fy, first: this.firstTerm, last: this.lastTerm });
+      else if (st === 2 && this.currentTerm) {
+        run.raise('fiscal_year_not_current_term', at, {
+          field: this.fyField.label,
+          typed: displayValue(row[this.fyCol]),
+          fy,
+          term: this.currentTerm.number,
+          start: this.currentTerm.startFiscalYear,
+          end: this.currentTerm.endFiscalYear,
+        });
+      }
+    }
+
+    if (typeof date === 'string' && this.dateField !== undefined) {
+      const w: ReturnType<CompiledTemplate['window']> = typeof fy === 'number' ? (fy === this.lastWindowFy ? this.lastWindow : this.ct.window(fy)) : null;
+      if (typeof fy === 'number') {
+        this.lastWindowFy = fy;
+        this.lastWindow = w;
+      }
+      const at = { r, c: this.dateCol, field: this.dateField.key, value: row[this.dateCol] };
+      // Reported after the closing date: still the year's report, but late (期限後).
+      if (w !== null && date > w.end && date <= this.today) run.raise('report_after_closing', at, { field: this.dateField.label, date, fy: fy as number, closing: w.end });
+      else if (w !== null && date < w.start) {
+        run.raise('date_outside_fiscal_year', at, { field: this.dateField.label, date, fy: fy as number, start: w.start, fyEnd: w.fyEnd, closing: w.end });
+      } else if (date > this.today) run.raise('date_in_future', at, { field: this.dateField.label, date, today: this.today });
+      // A report date outside its period's window (interim / year-end): plan/period-window.ts.
+      const pw = w !== null && date <= this.today ? periodWindowRowIssue(this.plan, this.ct.template, fy, date, vals) : null;
+      if (pw) run.raiseText(pw.code, ISSUE_CODES[pw.code].severity, at, pw.message);
+    }
+  }
+}
