@@ -55,7 +55,8 @@ export function queueReviewXml(parts: Excel.CustomXmlPartScopedCollection): Offi
 export function reviewOf(plan: Plan, xml: OfficeExtension.ClientResult<string> | null): StoredReview {
   if (!xml) return { ok: true, state: emptyReview(plan), stored: false };
   const r = reviewFromXml(xml.value);
-  return r.ok ? { ok: true, state: r.state, stored: true } : r;
+  // Core refuses with one issue; the pane shows its reason.
+  return r.ok ? { ok: true, state: r.value, stored: true } : { ok: false, reason: r.issues[0]!.reason };
 }
 
 /**

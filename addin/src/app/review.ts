@@ -27,6 +27,7 @@ import {
   type RefusalCode,
   type ReviewState,
   type Submission,
+  type Transition,
   type VerificationResult,
   type WardProgress,
 } from '@sasaeai/core';
@@ -80,7 +81,7 @@ export function openReview(plan: Plan): Promise<ReviewOutcome> {
   return run((context) => readView(context, new Batch(context), plan));
 }
 
-function transition(plan: Plan, view: ReviewView, act: ReviewAct, ctx: ActionContext) {
+function transition(plan: Plan, view: ReviewView, act: ReviewAct, ctx: ActionContext): Transition {
   const sub = (id: string) => view.submissions.find((s) => s.id === id);
   switch (act.kind) {
     case 'check': {
@@ -88,8 +89,8 @@ function transition(plan: Plan, view: ReviewView, act: ReviewAct, ctx: ActionCon
       if (!s) return receiveMissing(act.id);
       const got = receive(plan, view.state, s, ctx);
       // Core refuses a second receipt of the same content: the return is already in, check it.
-      if (!got.ok && got.code !== 'bad_status') return got;
-      return validateReturn(plan, got.ok ? got.state : view.state, s, ctx);
+      if (!got.ok && got.issues[0]?.code !== 'bad_status') return got;
+      return validateReturn(plan, got.ok ? got.value : view.state, s, ctx);
     }
     case 'accept':
       return accept(plan, view.state, act.id, ctx, act.withErrors ? { acceptWithErrors: true } : {});
@@ -105,11 +106,10 @@ function transition(plan: Plan, view: ReviewView, act: ReviewAct, ctx: ActionCon
   }
 }
 
-function receiveMissing(id: string) {
+function receiveMissing(id: string): Transition {
   return {
-    ok: false as const,
-    code: 'unknown_return' as const,
-    reason: { ja: `報告「${id}」はこのブックに取り込まれていません。`, en: `Return "${id}" is not in this workbook.` },
+    ok: false,
+    issues: [{ code: 'unknown_return', reason: { ja: `報告「${id}」はこのブックに取り込まれていません。`, en: `Return "${id}" is not in this workbook.` } }],
   };
 }
 
@@ -129,9 +129,10 @@ export function reviewAct(plan: Plan, act: ReviewAct, ctx: ActionContext): Promi
     const opened = await readView(context, batch, plan);
     if (!opened.ok) return opened;
     const t = transition(plan, opened.view, act, ctx);
-    if (!t.ok) return { ok: false, code: t.code, reason: t.reason };
-    await writeReview(context, t.state);
-    return { ok: true, view: { ...opened.view, state: t.state } };
+    // A refusal carries one issue (core's Result shape); the pane shows its code and reason.
+    if (!t.ok) return { ok: false, code: t.issues[0]!.code, reason: t.issues[0]!.reason };
+    await writeReview(context, t.value);
+    return { ok: true, view: { ...opened.view, state: t.value } };
   });
 }
 

@@ -42,9 +42,9 @@ async function reviewedYear(plan: Plan, actor: Actor) {
 function asTheCliReadsIt(plan: Plan) {
   const part = fake.customXmlParts().find((p) => p.namespaceUri === REVIEW_NAMESPACE)!;
   const review = reviewFromXml(part.xml);
-  if (!review.ok) throw new Error(review.reason.en);
+  if (!review.ok) throw new Error(review.issues[0]?.reason.en);
   const grids = fake.sheetNames().map((sheet) => ({ sheet, cells: fake.values(sheet) as RawCell[][] }));
-  return compileUnitWorkbooks(plan, [{ source: 'ward.xlsx', review: review.state, grids }], { fiscalYear: 2025 }).report;
+  return compileUnitWorkbooks(plan, [{ source: 'ward.xlsx', review: review.value, grids }], { fiscalYear: 2025 }).report;
 }
 
 const PLANS: { name: string; plan: Plan; actor: Actor }[] = [

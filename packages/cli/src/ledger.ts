@@ -35,8 +35,8 @@ export async function readLedger(file: string, plan: Plan, opts: { create: boole
     return usage('ledger_not_json', { file });
   }
   const parsed = parseReviewState(json);
-  if (!parsed.ok) return usage('ledger_invalid', { file, reason: parsed.reason });
-  return parsed.state;
+  if (!parsed.ok) return usage('ledger_invalid', { file, reason: parsed.issues[0]!.reason });
+  return parsed.value;
 }
 
 /**

@@ -5,18 +5,19 @@
  */
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
-import { REVIEW_NAMESPACE, reviewFromXml, type LocalizedText, type ReviewState } from '@sasaeai/core';
+import { REVIEW_NAMESPACE, reviewFromXml, type Refusal, type Result, type ReviewState } from '@sasaeai/core';
 
 /**
- * The review state stored in a workbook file: none (null), the state, or why it cannot be read.
+ * The review state stored in a workbook file: none (null), or core's result of reading it — the
+ * state as `value`, or why it cannot be read as `issues`.
  *
  * @example
  * ```ts
  * const r = await readUnitReview('中央区.xlsx');
- * if (r && r.ok) r.state.confirmations;
+ * if (r && r.ok) r.value.confirmations;
  * ```
  */
-export async function readUnitReview(file: string): Promise<{ ok: true; state: ReviewState } | { ok: false; reason: LocalizedText } | null> {
+export async function readUnitReview(file: string): Promise<Result<ReviewState, never, Refusal> | null> {
   let parts: Record<string, Uint8Array>;
   try {
     parts = unzipSync(new Uint8Array(await readFile(file)), { filter: (f) => /^customXml\/item\d+\.xml$/.test(f.name) });

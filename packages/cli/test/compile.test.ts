@@ -22,6 +22,7 @@ import {
   wardProgress,
   type ActionContext,
   type ReviewState,
+  type Transition,
 } from '@sasaeai/core';
 import { chibaPlan } from '@sasaeai/plan-chiba';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -34,9 +35,9 @@ const plan = requirePlan(chibaPlan);
 const actor = { id: 'sato', body: 'ward-secretariat', unit: '12101' };
 let tick = 0;
 const ctx = (): ActionContext => ({ actor, now: () => new Date(Date.UTC(2027, 4, 20, 0, tick++)) });
-const ok = (t: { ok: true; state: ReviewState } | { ok: false; reason: { en: string } }) => {
-  if (!t.ok) throw new Error(t.reason.en);
-  return t.state;
+const ok = (t: Transition) => {
+  if (!t.ok) throw new Error(t.issues[0]?.reason.en);
+  return t.value;
 };
 
 /** Puts the review state into the workbook as the add-in's custom XML part. */

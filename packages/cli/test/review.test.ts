@@ -132,4 +132,15 @@ describe('sasaeai review: a ward secretariat year against a ledger file', () => 
     expect(r.stdout).toMatch(/中央区：2027-05-20に確定済み。確定後に変わった数値 [1-9]\d*件、変更記録 [1-9]\d*件/);
     expect(r.stdout).toContain('12101/*/participants: 480 → 519');
   });
+
+  it('refuses a ledger that is not a review state with core\'s reason, and leaves it as it is', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const bad = join(dir, 'not-a-ledger.json');
+    const text = JSON.stringify({ kind: 'sasaeai-review', version: 1, planId: 'chiba-sasaeai', returns: { x: { status: 'lost' } } });
+    writeFileSync(bad, text);
+    const r = await sasaeai(['review', 'status', '--ledger', bad], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('審査記録の形式が正しくありません');
+    expect(readFileSync(bad, 'utf8')).toBe(text);
+  });
 });

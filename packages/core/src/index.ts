@@ -277,6 +277,7 @@ export {
   type ChangeEntry,
   type Confirmation,
   type Meeting,
+  type Refusal,
   type RefusalCode,
   type ReturnEntry,
   type ReturnEvent,

@@ -25,11 +25,14 @@ import type {
   Plan,
   PlanInput,
   PlanIssue,
+  Refusal,
+  RefusalCode,
   Result,
   ReviewState,
   Severity,
   SheetGrid,
   Submission,
+  Transition,
   ValidateOptions,
   ValidationResult,
   WardProgress,
@@ -328,6 +331,7 @@ describe('@sasaeai/core', () => {
       'Provenance',
       'RawCell',
       'RawGrid',
+      'Refusal',
       'RefusalCode',
       'ReportField',
       'ReportList',
@@ -432,6 +436,12 @@ describe('@sasaeai/core', () => {
     // One result shape: loading a plan, parsing a period value.
     expectTypeOf(core.parseDate).returns.toEqualTypeOf<Result<LocalDate, PeriodNote, PeriodParseFailure>>();
     expectTypeOf(core.parseFiscalYear).returns.toEqualTypeOf<Result<number, PeriodNote, PeriodParseFailure>>();
+    // … and the review: its transitions and reading a stored state refuse with a coded reason.
+    expectTypeOf<Transition>().toEqualTypeOf<Result<ReviewState, never, Refusal>>();
+    expectTypeOf(core.accept).returns.toEqualTypeOf<Transition>();
+    expectTypeOf(core.parseReviewState).returns.toEqualTypeOf<Result<ReviewState, never, Refusal>>();
+    expectTypeOf(core.reviewFromXml).returns.toEqualTypeOf<Result<ReviewState, never, Refusal>>();
+    expectTypeOf<Refusal['code']>().toEqualTypeOf<RefusalCode>();
   });
 });
 

@@ -64,8 +64,8 @@ export function registerCompile(program: Command, cli: Cli): void {
           continue;
         }
         const review = await readUnitReview(file);
-        if (review && !review.ok) unreadable.push({ file, why: review.reason });
-        workbooks.push({ source, review: review && review.ok ? review.state : null, grids: read.sheets.map((s) => s.grid) });
+        if (review && !review.ok) for (const i of review.issues) unreadable.push({ file, why: i.reason });
+        workbooks.push({ source, review: review && review.ok ? review.value : null, grids: read.sheets.map((s) => s.grid) });
       }
       const { report, workbooks: uses } = compileUnitWorkbooks(plan, workbooks, { fiscalYear: opts.fiscalYear });
       if (opts.output) await writeWorkbookFile(annualReportWorkbook(report, lang), opts.output, { lang, generator: GENERATOR });

@@ -117,11 +117,11 @@ async function run(
   for (const step of steps) {
     const t = step.go(s);
     if (t.ok) {
-      s = t.state;
+      s = t.value;
       step.after?.(s);
     } else {
       refused++;
-      cli.io.stderr.write(`${lang === 'ja' ? '受け付けられません' : 'refused'} [${t.code}] ${step.what}: ${t.reason[lang]}\n`);
+      for (const i of t.issues) cli.io.stderr.write(`${lang === 'ja' ? '受け付けられません' : 'refused'} [${i.code}] ${step.what}: ${i.reason[lang]}\n`);
     }
   }
   if (s !== state) await writeLedger(ledger, s);

@@ -11,6 +11,7 @@
  */
 import * as z from 'zod';
 import type { LocalizedText } from '../i18n/text.js';
+import type { Result } from '../result.js';
 import { LocalDateSchema } from '../period/local-date-schema.js';
 
 const localDate = LocalDateSchema;
@@ -164,8 +165,26 @@ export const ReviewStateSchema = z.object({
 });
 export type ReviewState = z.infer<typeof ReviewStateSchema>;
 
-/** The answer of a transition: the new state, or the reason it was refused (in Japanese and English). */
-export type Transition = { ok: true; state: ReviewState } | { ok: false; code: RefusalCode; reason: LocalizedText };
+/**
+ * Why a transition was refused, or a stored review state could not be read: a stable code and the
+ * reason in Japanese and English. The one issue of a refused {@link Transition}.
+ */
+export interface Refusal {
+  code: RefusalCode;
+  reason: LocalizedText;
+}
+
+/**
+ * The answer of a transition, in the library's one {@link Result} shape: the new state as `value`
+ * (no notes: `issues` is empty), or the refusal as `issues[0]`.
+ *
+ * @example
+ * ```ts
+ * const r = accept(plan, review, id, ctx);
+ * if (r.ok) review = r.value; else console.log(r.issues[0]?.code, r.issues[0]?.reason.ja);
+ * ```
+ */
+export type Transition = Result<ReviewState, never, Refusal>;
 
 /** Stable codes of refused transitions. */
 export type RefusalCode =

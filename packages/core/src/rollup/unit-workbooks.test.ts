@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { chibaPlan } from '@sasaeai/plan-chiba';
 import { describe, expect, it } from 'vitest';
 import { generateReturns } from '../samples/generate.js';
-import { requirePlan, type ActionContext, type Actor, type Plan, type ReviewState, type SheetGrid, type Submission } from '../index.js';
+import { requirePlan, type ActionContext, type Actor, type Plan, type ReviewState, type SheetGrid, type Submission, type Transition } from '../index.js';
 import { validateGrids } from '../returns/validate.js';
 import { accept, confirmWard, emptyReview, receive, recordMeeting, sendBack, validateReturn } from '../workflow/review.js';
 import { wardProgress } from './progress.js';
@@ -16,9 +16,9 @@ const city = requirePlan(JSON.parse(readFileSync(new URL('../../../../examples/d
 let tick = 0;
 const ctx = (actor: Actor): ActionContext => ({ actor, now: () => new Date(Date.UTC(2026, 4, 20, 0, tick++)) });
 
-function ok(t: { ok: true; state: ReviewState } | { ok: false; reason: { en: string } }): ReviewState {
-  if (!t.ok) throw new Error(t.reason.en);
-  return t.state;
+function ok(t: Transition): ReviewState {
+  if (!t.ok) throw new Error(t.issues[0]?.reason.en);
+  return t.value;
 }
 
 /** A unit's year as the add-in leaves it: returns taken in (sheets named by sender), reviewed. */

@@ -9,8 +9,8 @@ const town = requirePlan(JSON.parse(readFileSync(new URL('../../../../examples/c
 // 09:00 in Tokyo on 1 May 2027 is still 30 April in UTC.
 const ctx: ActionContext = { actor: { id: 'sato', name: '佐藤', body: 'ward-secretariat', unit: '12101' }, now: () => new Date('2027-05-01T00:00:00+09:00') };
 const ok = (t: Transition): ReviewState => {
-  if (!t.ok) throw new Error(t.reason.en);
-  return t.state;
+  if (!t.ok) throw new Error(t.issues[0]?.reason.en);
+  return t.value;
 };
 const shinjuku = activityReturn('新宿.xlsx', [{ district: '12101-03', initiative: 'C01', reportDate: '2026-07-01', status: 'done', sessions: 3, participants: 40, rating: 'B' }], {
   receivedOn: '2027-04-20',

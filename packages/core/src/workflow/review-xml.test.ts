@@ -12,12 +12,12 @@ describe('the review state in a custom XML part', () => {
     expect(xml.startsWith(`<review xmlns="${REVIEW_NAMESPACE}"`)).toBe(true);
     expect(xml).not.toMatch(/plan="a&b/);
     const back = reviewFromXml(xml);
-    expect(back.ok && back.state.planId).toBe('a&b<"c\'>');
+    expect(back.ok && back.value.planId).toBe('a&b<"c\'>');
   });
   it('says why a part cannot be read instead of throwing', () => {
     const none = reviewFromXml(`<review xmlns="${REVIEW_NAMESPACE}"/>`);
-    expect(none.ok ? null : none.reason.en).toBe('The review part holds no JSON.');
+    expect(none.ok ? null : none.issues[0]?.reason.en).toBe('The review part holds no JSON.');
     const bad = reviewFromXml(`<review xmlns="${REVIEW_NAMESPACE}"><json>{not json</json></review>`);
-    expect(bad.ok ? null : bad.reason.en).toMatch(/not readable JSON/);
+    expect(bad.ok ? null : bad.issues[0]?.reason.en).toMatch(/not readable JSON/);
   });
 });

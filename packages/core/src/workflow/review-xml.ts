@@ -4,8 +4,8 @@
  * through Office.js; the CLI finds it in the .xlsx package. Both go through these two functions,
  * so there is one format.
  */
-import type { LocalizedText } from '../i18n/text.js';
-import type { ReviewState } from '../review-state/types.js';
+import type { Result } from '../result.js';
+import type { Refusal, ReviewState } from '../review-state/types.js';
 import { parseReviewState } from './review.js';
 
 /** Namespace of the custom XML part holding a workbook's review state. */
@@ -26,6 +26,10 @@ function unescapeXml(s: string): string {
   });
 }
 
+function unreadable(reason: Refusal['reason']): Result<ReviewState, never, Refusal> {
+  return { ok: false, issues: [{ code: 'bad_input', reason }] };
+}
+
 /**
  * The XML of the custom part holding a review state.
  *
@@ -39,22 +43,23 @@ export function reviewToXml(state: ReviewState): string {
 }
 
 /**
- * The review state a custom XML part holds, or why it cannot be read (ja/en). Does not throw.
+ * The review state a custom XML part holds (`value`), or why it cannot be read (`issues[0]`, code
+ * `bad_input`, ja/en), in the same {@link Result} shape as {@link parseReviewState}. Does not throw.
  *
  * @example
  * ```ts
  * const r = reviewFromXml(xml);
- * if (r.ok) r.state.confirmations;
+ * if (r.ok) r.value.confirmations;
  * ```
  */
-export function reviewFromXml(xml: string): { ok: true; state: ReviewState } | { ok: false; reason: LocalizedText } {
+export function reviewFromXml(xml: string): Result<ReviewState, never, Refusal> {
   const m = /<json(?:\s[^>]*)?>([\s\S]*?)<\/json>/.exec(xml);
-  if (!m) return { ok: false, reason: { ja: '審査記録の部品に JSON がありません。', en: 'The review part holds no JSON.' } };
+  if (!m) return unreadable({ ja: '審査記録の部品に JSON がありません。', en: 'The review part holds no JSON.' });
   let json: unknown;
   try {
     json = JSON.parse(unescapeXml(m[1]!));
   } catch (e) {
-    return { ok: false, reason: { ja: `審査記録を JSON として読めません（${String(e)}）。`, en: `The review state is not readable JSON (${String(e)}).` } };
+    return unreadable({ ja: `審査記録を JSON として読めません（${String(e)}）。`, en: `The review state is not readable JSON (${String(e)}).` });
   }
   return parseReviewState(json);
 }

@@ -19,8 +19,8 @@ export function ctx(actor: Actor, reason?: string): ActionContext {
 
 /** The state after a transition the test expects to go through; a refusal fails the test with its reason. */
 export function ok(t: Transition): ReviewState {
-  if (!t.ok) throw new Error(`refused: ${t.code} ${t.reason.ja}`);
-  return t.state;
+  if (!t.ok) throw new Error(`refused: ${t.issues.map((i) => `${i.code} ${i.reason.ja}`).join('; ')}`);
+  return t.value;
 }
 
 /** A fresh review state with every submission received, validated and accepted by `actor`. */

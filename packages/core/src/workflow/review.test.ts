@@ -51,24 +51,26 @@ describe('review workflow', () => {
     expect(notOwn.ok).toBe(false);
     s = ok(validateReturn(plan, s, samukawa, ctx(secretariat)));
     const r = accept(plan, s, samukawa.id, ctx(samukawaChapter));
-    expect(r.ok ? null : { code: r.code, reason: r.reason }).toMatchInlineSnapshot(`
-      {
-        "code": "own_return",
-        "reason": {
-          "en": "The Samukawa district chapter cannot accept its own return: the receiving Chuo Ward mutual-support town promotion council (or its secretariat) does.",
-          "ja": "寒川地区部会は自らの報告を受理できません。受理は報告先の中央区支え合いのまち推進協議会（またはその事務局）が行います。",
+    expect(r.ok ? null : r.issues).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "own_return",
+          "reason": {
+            "en": "The Samukawa district chapter cannot accept its own return: the receiving Chuo Ward mutual-support town promotion council (or its secretariat) does.",
+            "ja": "寒川地区部会は自らの報告を受理できません。受理は報告先の中央区支え合いのまち推進協議会（またはその事務局）が行います。",
+          },
         },
-      }
+      ]
     `);
   });
 
   it('refuses a secretariat of another ward and out-of-order transitions', () => {
     let s = ok(receive(plan, emptyReview(plan), samukawa, ctx(secretariat)));
     const early = accept(plan, s, samukawa.id, ctx(secretariat));
-    expect(early.ok ? null : early.code).toBe('bad_status');
+    expect(early.ok ? null : early.issues[0]?.code).toBe('bad_status');
     s = ok(validateReturn(plan, s, samukawa, ctx(secretariat)));
     const foreign = accept(plan, s, samukawa.id, ctx(otherWard));
-    expect(foreign.ok ? null : foreign.code).toBe('wrong_unit');
+    expect(foreign.ok ? null : foreign.issues[0]?.code).toBe('wrong_unit');
     expect(ok(accept(plan, s, samukawa.id, ctx(secretariat))).returns[samukawa.id]?.status).toBe('accepted');
   });
 
@@ -93,7 +95,7 @@ describe('review workflow', () => {
     let s = ok(receive(plan, emptyReview(plan), bad, ctx(secretariat)));
     s = ok(validateReturn(plan, s, bad, ctx(secretariat)));
     const r = accept(plan, s, bad.id, ctx(secretariat));
-    expect(r.ok ? null : r.code).toBe('open_errors');
+    expect(r.ok ? null : r.issues[0]?.code).toBe('open_errors');
     expect(accept(plan, s, bad.id, ctx(secretariat), { acceptWithErrors: true }).ok).toBe(true);
   });
 
@@ -103,8 +105,8 @@ describe('review workflow', () => {
     s = ok(recordMeeting(plan, s, { ward: '12101', fiscalYear: 2026, date: '2027-05-20', agenda: ['令和8年度 区計画の推進状況の確認'], reviewed: subs.map((x) => x.id) }, ctx(secretariat)));
     const meetingId = s.meetings[0]!.id;
     const refused = confirmWard(plan, s, subs, { ward: '12101', fiscalYear: 2026, meetingId }, ctx(secretariat));
-    expect(refused.ok ? null : refused.code).toBe('missing_reports');
-    expect(refused.ok ? '' : refused.reason.ja).toContain('新宿地区部会');
+    expect(refused.ok ? null : refused.issues[0]?.code).toBe('missing_reports');
+    expect(refused.ok ? '' : refused.issues[0]?.reason.ja).toContain('新宿地区部会');
     const missing = ['12101-03', '12101-04', '12101-05', '12101-06', '12101-07', '12101-08'];
     s = ok(confirmWard(plan, s, subs, { ward: '12101', fiscalYear: 2026, meetingId, acknowledgeMissing: missing }, ctx(secretariat)));
     expect(s.confirmations).toHaveLength(1);
@@ -124,7 +126,7 @@ describe('review workflow', () => {
       receivedOn: '2027-06-01',
     });
     const silent = receive(plan, s, corrected, ctx(secretariat));
-    expect(silent.ok ? null : silent.code).toBe('locked');
+    expect(silent.ok ? null : silent.issues[0]?.code).toBe('locked');
     s = ok(receive(plan, s, corrected, ctx(secretariat, '回数の誤記を訂正')));
     s = ok(validateReturn(plan, s, corrected, ctx(secretariat, '回数の誤記を訂正')));
     s = ok(accept(plan, s, corrected.id, ctx(secretariat, '回数の誤記を訂正')));
@@ -145,9 +147,9 @@ describe('review workflow', () => {
     expect(wb.sheets.find((x) => x.id === 'changes')?.rows).toContainEqual(['12101/*/sessions', 10, 11]);
     expect(wb.sheets.find((x) => x.id === 'change-log')?.rows[0]).toEqual([s.changes[0]!.at, '佐藤', 'matsugaoka.xlsx#活動状況報告', '受付', '受理', '受付済み', '回数の誤記を訂正']);
     const round = parseReviewState(JSON.parse(JSON.stringify(s)));
-    expect(round.ok && round.state).toEqual(s);
+    expect(round.ok && round.value).toEqual(s);
     const broken = parseReviewState({ ...s, returns: { x: { status: 'lost' } } });
-    expect(broken.ok).toBe(false);
+    expect(broken.ok ? null : broken.issues.map((i) => i.code)).toEqual(['bad_input']);
   });
 
   it('a file edited after acceptance stops counting as accepted and shows as a change', () => {

@@ -5,10 +5,12 @@
  * (確定) the unit's progress there: figures and verification are locked together, and later
  * changes to either need a reason and are logged.
  *
- * Every transition is a pure function: state in, `{ ok, state }` or `{ ok: false, reason }` out.
+ * Every transition is a pure function: state in, a {@link Transition} out — the new state as `value`,
+ * or `{ ok: false, issues: [refusal] }` with the refusal's code and reason.
  * Who may do what comes from the plan's flows and bodies, not from code.
  */
 import { lt, type LocalizedText } from '../i18n/text.js';
+import type { Result } from '../result.js';
 import { todayIn, type LocalDate } from '../period/index.js';
 import { bodyInstance, getBody, getUnit, unitAtLevel } from '../plan/queries.js';
 import type { Body, Flow, Plan } from '../plan/schema.js';
@@ -22,6 +24,7 @@ import type {
   ChangeEntry,
   Confirmation,
   Meeting,
+  Refusal,
   RefusalCode,
   ReturnEntry,
   ReturnEvent,
@@ -55,7 +58,12 @@ function openErrors(sub: Submission): number {
 }
 
 function refuse(code: RefusalCode, reason: LocalizedText): Transition {
-  return { ok: false, code, reason };
+  return { ok: false, issues: [{ code, reason }] };
+}
+
+/** A transition done: the new state, with nothing to note. */
+function done(value: ReviewState): Transition {
+  return { ok: true, value, issues: [] };
 }
 
 function nameOf(plan: Plan, bodyId: string): LocalizedText {
@@ -219,7 +227,7 @@ function apply(
     if (event.reason === undefined) event.reason = why;
   }
   next.history = [...(prev?.history ?? []), event];
-  return { ok: true, state: { ...state, returns: { ...state.returns, [next.submissionId]: next }, changes } };
+  return done({ ...state, returns: { ...state.returns, [next.submissionId]: next }, changes });
 }
 
 function checkPlan(plan: Plan, state: ReviewState): Transition | null {
@@ -236,7 +244,7 @@ function checkPlan(plan: Plan, state: ReviewState): Transition | null {
  * @example
  * ```ts
  * const r = receive(plan, review, sub, { actor: { id: 'sato', body: 'ward-secretariat', unit: '12101' }, now: () => new Date() });
- * if (r.ok) review = r.state; else console.log(r.reason.ja);
+ * if (r.ok) review = r.value; else console.log(r.issues[0]?.reason.ja);
  * ```
  */
 export function receive(plan: Plan, state: ReviewState, sub: Submission, ctx: ActionContext): Transition {
@@ -437,7 +445,7 @@ export function recordMeeting(
     recorded: stampOf(ctx),
   };
   if (meeting.note !== undefined) m.note = meeting.note;
-  return { ok: true, state: { ...state, meetings: [...state.meetings, m] } };
+  return done({ ...state, meetings: [...state.meetings, m] });
 }
 
 /**
@@ -449,7 +457,7 @@ export function recordMeeting(
  * @example
  * ```ts
  * const r = confirmWard(plan, review, submissions, { ward: '12101', fiscalYear: 2026, meetingId: m.id, acknowledgeMissing: ['12101-03'] }, ctx);
- * r.ok || r.reason.ja; // '未提出の報告があります: 新宿地区部会 …'
+ * r.ok || r.issues[0]?.reason.ja; // '未提出の報告があります: 新宿地区部会 …'
  * ```
  */
 export function confirmWard(
@@ -512,7 +520,7 @@ export function confirmWard(
     verification: ((v) => (v ? { id: v.id, fingerprint: v.fingerprint } : null))(latestVerification(state, opts.ward, opts.fiscalYear)),
   };
   const meetings = state.meetings.map((m) => (m.id === meeting.id ? { ...m, confirmed: conf.id } : m));
-  return { ok: true, state: { ...state, meetings, confirmations: [...state.confirmations, conf] } };
+  return done({ ...state, meetings, confirmations: [...state.confirmations, conf] });
 }
 
 /** The verification last recorded for a receiving unit and fiscal year, if any. */
@@ -618,7 +626,7 @@ export function recordVerification(plan: Plan, state: ReviewState, verification:
       fingerprintAfter: fingerprint,
     });
   }
-  return { ok: true, state: { ...state, changes, verifications: [...(state.verifications ?? []), entry] } };
+  return done({ ...state, changes, verifications: [...(state.verifications ?? []), entry] });
 }
 
 /**
@@ -659,21 +667,22 @@ export function reviewStatus(state: ReviewState, submissionId: string): ReturnSt
 
 /**
  * Reads a review state kept in a file or a workbook, checking its shape. Problems are returned,
- * not thrown.
+ * not thrown: a state that is not valid is refused with code `bad_input`, in the same
+ * {@link Result} shape as a transition.
  *
  * @example
  * ```ts
  * const r = parseReviewState(JSON.parse(text));
- * const review = r.ok ? r.state : emptyReview(plan);
+ * const review = r.ok ? r.value : emptyReview(plan);
  * ```
  */
-export function parseReviewState(json: unknown): { ok: true; state: ReviewState } | { ok: false; reason: LocalizedText } {
+export function parseReviewState(json: unknown): Result<ReviewState, never, Refusal> {
   const r = ReviewStateSchema.safeParse(json);
-  if (r.success) return { ok: true, state: r.data };
+  if (r.success) return done(r.data);
   const first = r.error.issues[0];
   const at = first ? first.path.map(String).join('.') : '';
-  return {
-    ok: false,
-    reason: lt(`審査記録の形式が正しくありません（${at || '全体'}: ${first?.message ?? ''}）`, `The review state is not valid (at ${at || 'top level'}: ${first?.message ?? ''})`),
-  };
+  return refuse(
+    'bad_input',
+    lt(`審査記録の形式が正しくありません（${at || '全体'}: ${first?.message ?? ''}）`, `The review state is not valid (at ${at || 'top level'}: ${first?.message ?? ''})`),
+  );
 }

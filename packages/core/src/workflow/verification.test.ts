@@ -64,10 +64,10 @@ describe('a ward council verifies at a meeting; confirming locks figures and ver
     expect(v.issues).toEqual([]);
 
     // Not at an unrecorded meeting, not by another ward's secretariat, not with errors in the sheet.
-    expect(recordVerification(chiba, s, v, { meetingId: 'nope' }, ctx(secretariat))).toMatchObject({ ok: false, code: 'unknown_meeting' });
-    expect(recordVerification(chiba, s, v, { meetingId }, ctx({ id: 'kato', body: 'ward-secretariat', unit: '12102' }))).toMatchObject({ ok: false, code: 'wrong_unit' });
+    expect(recordVerification(chiba, s, v, { meetingId: 'nope' }, ctx(secretariat))).toMatchObject({ ok: false, issues: [{ code: 'unknown_meeting' }] });
+    expect(recordVerification(chiba, s, v, { meetingId }, ctx({ id: 'kato', body: 'ward-secretariat', unit: '12102' }))).toMatchObject({ ok: false, issues: [{ code: 'wrong_unit' }] });
     const bad = readVerification(chiba, progress, filled(sheet, () => ['とても良い', '', '', '']) as never);
-    expect(recordVerification(chiba, s, bad, { meetingId }, ctx(secretariat))).toMatchObject({ ok: false, code: 'verification_errors' });
+    expect(recordVerification(chiba, s, bad, { meetingId }, ctx(secretariat))).toMatchObject({ ok: false, issues: [{ code: 'verification_errors' }] });
 
     s = ok(recordVerification(chiba, s, v, { meetingId }, ctx(secretariat)));
     expect(s.verifications?.[0]).toMatchObject({ ward: '12101', fiscalYear: 2026, bodyId: 'ward-council', meetingDate: '2027-05-20' });
@@ -93,7 +93,7 @@ describe('a ward council verifies at a meeting; confirming locks figures and ver
 
     // Locked: recording it again needs a reason, and the change is logged against the confirmation.
     const v2 = readVerification(chiba, progress, filled(sheet, () => ['おおむね順調', '', '', '']) as never);
-    expect(recordVerification(chiba, s, v2, { meetingId }, ctx(secretariat))).toMatchObject({ ok: false, code: 'locked' });
+    expect(recordVerification(chiba, s, v2, { meetingId }, ctx(secretariat))).toMatchObject({ ok: false, issues: [{ code: 'locked' }] });
     s = ok(recordVerification(chiba, s, v2, { meetingId }, ctx(secretariat, '会議後に評価を修正')));
     expect(s.changes.at(-1)).toMatchObject({ action: 'verify', ward: '12101', reason: '会議後に評価を修正', confirmationId: s.confirmations[0]!.id });
     expect(s.changes.at(-1)?.fingerprintBefore).not.toBe(s.changes.at(-1)?.fingerprintAfter);
