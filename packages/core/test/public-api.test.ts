@@ -174,7 +174,6 @@ describe('@sasaeai/core', () => {
       'periodOfDate',
       'periodRange',
       'periodWindowIssue',
-      'periodWindowMessage',
       'periodWindows',
       'planDiagram',
       'planJsonSchema',
