@@ -70,7 +70,6 @@ export { planDiagram } from './plan/diagram.js';
 export { PERIODS_PER_YEAR, periodDue, periodOfDate, periodRange } from './plan/periods.js';
 export {
   periodWindowIssue,
-  periodWindowMessage,
   periodWindows,
   reportPeriod,
   templateYearWindow,

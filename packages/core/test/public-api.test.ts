@@ -177,7 +177,6 @@ describe('@sasaeai/core', () => {
       'periodOfDate',
       'periodRange',
       'periodWindowIssue',
-      'periodWindowMessage',
       'periodWindows',
       'planDiagram',
       'planJsonSchema',

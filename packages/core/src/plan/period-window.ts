@@ -143,60 +143,14 @@ export function periodWindowIssue(plan: Plan, template: Template, fiscalYear: un
   return reportPeriod(periods, date) ? null : { code: 'date_outside_period', date, windows: periods };
 }
 
-const list = (ws: readonly PeriodWindow[], lang: 'ja' | 'en') =>
-  ws.map((w) => (lang === 'ja' ? `${w.content.ja}：${w.start}〜${w.due}` : `${w.content.en}: ${w.start} to ${w.due}`)).join(lang === 'ja' ? '、' : '; ');
-
-/**
- * The located message of a period-window problem, in Japanese and English, naming the periods by
- * what their flows report (from the plan).
- *
- * @example
- * ```ts
- * periodWindowMessage(problem, { ja: '報告日', en: 'Report date' }).ja;
- * ```
- */
-export function periodWindowMessage(p: PeriodWindowProblem, label: LocalizedText): LocalizedText {
-  switch (p.code) {
-    case 'report_after_period_closing':
-      return {
-        ja: `${label.ja}${p.date}は${p.window.content.ja}の締切（${p.window.due}）を過ぎています。期限後の報告として扱います。`,
-        en: `${label.en} ${p.date} is after the closing date of the ${p.window.content.en} (${p.window.due}); the report counts as late.`,
-      };
-    case 'date_outside_period':
-      if (!('period' in p) && !('window' in p))
-        return {
-          ja: `${label.ja}${p.date}はどの報告の期間にも入っていません（${list(p.windows, 'ja')}）。${label.ja}を確認してください。`,
-          en: `${label.en} ${p.date} falls in no reporting period (${list(p.windows, 'en')}); check the date.`,
-        };
-      if ('window' in p)
-        return {
-          ja: `${label.ja}${p.date}は${p.window.content.ja}の期間（${p.window.start}〜${p.window.due}）に入っていません。${label.ja}か期を確認してください。`,
-          en: `${label.en} ${p.date} is outside the ${p.window.content.en} period (${p.window.start} to ${p.window.due}); check the date or the period.`,
-        };
-      return {
-        ja: `第${p.period}期の報告はこの様式の流れにありません（${list(p.windows, 'ja')}）。期を確認してください。`,
-        en: `Period ${p.period} is not reported with this template (${list(p.windows, 'en')}); check the period.`,
-      };
-  }
-}
-
 const periodIndexOf = new WeakMap<Template, number>();
 
 /**
- * @internal {@link periodWindowIssue} for a validated row (values in template field order), with
- * its message under the template's report-date label — the one call validation makes.
+ * @internal {@link periodWindowIssue} for a validated row (values in template field order) — the
+ * one call validation makes; validation words the problem under the report date's label.
  */
-export function periodWindowRowIssue(
-  plan: Plan,
-  template: Template,
-  fiscalYear: unknown,
-  date: unknown,
-  values: readonly unknown[],
-): { code: PeriodWindowProblem['code']; message: LocalizedText } | null {
+export function periodWindowRowIssue(plan: Plan, template: Template, fiscalYear: unknown, date: unknown, values: readonly unknown[]): PeriodWindowProblem | null {
   let i = periodIndexOf.get(template);
   if (i === undefined) periodIndexOf.set(template, (i = template.periodField === undefined ? -1 : template.fields.findIndex((f) => f.key === template.periodField)));
-  const p = periodWindowIssue(plan, template, fiscalYear, date, i < 0 ? undefined : values[i]);
-  if (!p) return null;
-  const label = template.fields.find((f) => f.key === template.reportDateField)?.label ?? { ja: '報告日', en: 'Report date' };
-  return { code: p.code, message: periodWindowMessage(p, label) };
+  return periodWindowIssue(plan, template, fiscalYear, date, i < 0 ? undefined : values[i]);
 }

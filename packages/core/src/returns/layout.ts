@@ -5,18 +5,29 @@
  * hidden rows. The adapters say what the workbook holds (merged areas, hidden rows, formulas);
  * this module decides what it means, so the CLI and the add-in read a sheet the same way.
  */
-import type { LocalizedText } from '../i18n/text.js';
 import { toHalfWidth } from '../text/index.js';
 import { columnLetters, isBlankCell } from './cells.js';
-import type { CatalogueCode } from './codes.js';
 import type { CompiledTemplate } from './compile.js';
 import { headerField, isUnitCell } from './header.js';
-import { LAYOUT_MESSAGES } from './layout-messages.js';
 import { labelKey } from './lookup.js';
+import type { IssueParams } from './messages/index.js';
 import type { RawCell } from './types.js';
 
-/** Raises one issue at a grid position (row and column 0-based in the grid; -1 for none). */
-export type LayoutEmit = (code: CatalogueCode, r: number, c: number, message: LocalizedText, field?: string, value?: unknown) => void;
+/** The codes {@link prepareLayout} raises. */
+export type LayoutCode =
+  | 'merge_across_header'
+  | 'merged_cells_filled'
+  | 'repeated_header_skipped'
+  | 'totals_mismatch'
+  | 'totals_row_skipped'
+  | 'footer_rows_skipped'
+  | 'hidden_rows_counted';
+
+/**
+ * Raises one issue with its code's parameters at a grid position (row and column 0-based in the
+ * grid; -1 for none); the words come from the messages module.
+ */
+export type LayoutEmit = <C extends LayoutCode>(code: C, r: number, c: number, params: IssueParams[C], field?: string, value?: unknown) => void;
 
 /** What {@link prepareLayout} needs to know about the sheet. */
 export interface LayoutInput {
@@ -120,7 +131,7 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
       if (left < 0 || bottom < 0) continue;
       const range = `${columnLetters(g.left)}${g.top}:${columnLetters(g.right)}${g.bottom}`;
       if (top <= headerEnd && bottom > headerEnd) {
-        emit('merge_across_header', Math.max(top, 0), left, LAYOUT_MESSAGES.merge_across_header({ range }));
+        emit('merge_across_header', Math.max(top, 0), left, { range });
         continue;
       }
       if (top <= headerEnd) continue;
@@ -142,7 +153,7 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
     }
     if (filled.length > 0) {
       const first = parseRange(filled[0] as string);
-      emit('merged_cells_filled', first ? first.top - originRow : headerEnd + 1, first ? first.left - originCol : -1, LAYOUT_MESSAGES.merged_cells_filled({ ranges: filled, cells: filledRows }));
+      emit('merged_cells_filled', first ? first.top - originRow : headerEnd + 1, first ? first.left - originCol : -1, { ranges: filled, cells: filledRows });
     }
     cells = copy;
   }
@@ -211,7 +222,7 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
       repeated.push(originRow + r);
     }
   }
-  if (repeated.length > 0) emit('repeated_header_skipped', Math.min(...repeated) - originRow, -1, LAYOUT_MESSAGES.repeated_header_skipped({ rows: repeated }));
+  if (repeated.length > 0) emit('repeated_header_skipped', Math.min(...repeated) - originRow, -1, { rows: repeated });
 
   const since = new Float64Array(sumCols.length);
   const all = new Float64Array(sumCols.length);
@@ -316,7 +327,7 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
           if (Number.isNaN(n) || Math.abs(n - (acc[k] as number)) < 1e-9) return;
           const f = fields[s.index];
           if (f === undefined) return;
-          emit('totals_mismatch', r, s.col, LAYOUT_MESSAGES.totals_mismatch({ field: f.label, total: n, sum: acc[k] as number, from, to: originRow + r - 1 }), f.key, row[s.col]);
+          emit('totals_mismatch', r, s.col, { field: f.label, total: n, sum: acc[k] as number, from, to: originRow + r - 1 }, f.key, row[s.col]);
         });
       }
       since.fill(0);
@@ -336,8 +347,8 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
     sinceRows++;
     allRows++;
   }
-  if (totals.length > 0) emit('totals_row_skipped', (totals[0] as number) - originRow, -1, LAYOUT_MESSAGES.totals_row_skipped({ rows: totals }));
-  if (footers.length > 0) emit('footer_rows_skipped', (footers[0] as number) - originRow, -1, LAYOUT_MESSAGES.footer_rows_skipped({ rows: footers }));
+  if (totals.length > 0) emit('totals_row_skipped', (totals[0] as number) - originRow, -1, { rows: totals });
+  if (footers.length > 0) emit('footer_rows_skipped', (footers[0] as number) - originRow, -1, { rows: footers });
 
   // ----- hidden rows --------------------------------------------------------------------------
   const hidden = Array.isArray(input.hiddenRows) ? input.hiddenRows : [];
@@ -348,7 +359,7 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
       const row = cells[r];
       return Array.isArray(row) && row.some((v) => !isBlankCell(v));
     });
-    if (counted.length > 0) emit('hidden_rows_counted', (counted[0] as number) - originRow, -1, LAYOUT_MESSAGES.hidden_rows_counted({ rows: counted }));
+    if (counted.length > 0) emit('hidden_rows_counted', (counted[0] as number) - originRow, -1, { rows: counted });
   }
   return { cells, skip };
 }

@@ -8,7 +8,7 @@ import type { Plan } from '../plan/schema.js';
 import { getTemplate } from '../plan/queries.js';
 import { ISSUE_CODES } from './codes.js';
 import { compileTemplate } from './compile.js';
-import { LAYOUT_MESSAGES } from './layout-messages.js';
+import { issueText } from './messages/index.js';
 import type { Issue, LocatedRecord } from './types.js';
 import type { ValidationResult } from './validate.js';
 
@@ -123,7 +123,7 @@ export function resolveResubmissions(plan: Plan, versions: readonly ReturnVersio
     );
     for (const [newer, rows] of notes ?? []) {
       const nv = versions[newer] as ReturnVersion;
-      const m = LAYOUT_MESSAGES.resubmission_superseded({
+      const m = issueText('resubmission_superseded', {
         older: res.source ?? res.sheet,
         newer: nv.result.source ?? nv.result.sheet,
         rows,

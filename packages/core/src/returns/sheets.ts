@@ -6,7 +6,7 @@
 import type { Plan } from '../plan/schema.js';
 import { repeatsExamples } from './examples.js';
 import { labelKey } from './lookup.js';
-import { LAYOUT_MESSAGES } from './layout-messages.js';
+import { issueText } from './messages/index.js';
 import { ISSUE_CODES } from './codes.js';
 import type { Issue, SheetGrid } from './types.js';
 
@@ -61,7 +61,7 @@ export function notAReturn(grid: SheetGrid, headerRow = 0, plan?: Plan, template
  * ```
  */
 export function notAReturnIssue(grid: SheetGrid, why: NotAReturn): Issue {
-  const issue: Issue = { code: 'sheet_not_a_return', severity: ISSUE_CODES.sheet_not_a_return.severity, sheet: grid.sheet, message: LAYOUT_MESSAGES.sheet_not_a_return({ sheet: grid.sheet, why }) };
+  const issue: Issue = { code: 'sheet_not_a_return', severity: ISSUE_CODES.sheet_not_a_return.severity, sheet: grid.sheet, message: issueText('sheet_not_a_return', { sheet: grid.sheet, why }) };
   if (grid.source !== undefined) issue.source = grid.source;
   return issue;
 }

@@ -4,8 +4,8 @@
 import type { PeriodParseFailure } from '../../period/index.js';
 import { displayValue } from '../cells.js';
 import { ISSUE_CODES } from '../codes.js';
-import { LAYOUT_MESSAGES } from '../layout-messages.js';
 import type { Messages } from './params.js';
+import { rowList } from './row-list.js';
 
 const q = (v: unknown): string => `"${displayValue(v)}"`;
 const FY_HINT = 'Type it like 2026, 2026年度, 令和8年度 or R8.';
@@ -58,6 +58,17 @@ const PII = {
 const pii = (kind: keyof typeof PII) => (p: { field: { en: string }; match: string }) => `${p.field.en} contains ${PII[kind]} "${p.match}"; do not include personal data.`;
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
+/** Why a sheet is no return (`sheet_not_a_return`). */
+const NOT_A_RETURN = {
+  name: 'its name marks it as an example, cover or summary',
+  title: 'a title above its table calls it an example',
+  examples: "every row repeats the template's example rows",
+  sums: 'its formulas sum other sheets',
+};
+
+/** The periods of a template, each by what its flow reports: `interim report: 2026-04-01 to 2026-10-31; …`. */
+const windows = (ws: readonly { content: { en: string }; start: string; due: string }[]): string => ws.map((w) => `${w.content.en}: ${w.start} to ${w.due}`).join('; ');
+
 /** English messages, one function per code. */
 export const en: Messages = {
   unknown_template: (p) => `Template "${p.template}" is not in this plan (${p.ids.join(', ')}).`,
@@ -74,8 +85,27 @@ export const en: Messages = {
       : `${p.count} rows between rows ${p.first} and ${p.last} hold only the ${fields}; they are treated as not filled in and skipped.`;
   },
   no_data_rows: (p) => `Sheet "${p.sheet}" has no data rows below the header (row ${p.headerRow}).`,
-  column_not_recognised: (p) => LAYOUT_MESSAGES.column_not_recognised(p).en,
-  stale_fiscal_year: (p) => LAYOUT_MESSAGES.stale_fiscal_year(p).en,
+  column_not_recognised: (p) =>
+    `Column "${p.header}" matches no field of the template and is not read; it is probably "${p.field.en}" (${p.field.ja}) — if so, rename the header to ${p.field.ja}.`,
+  stale_fiscal_year: (p) =>
+    `The ${p.fyLabel.en.toLowerCase()} cells say "${p.typed}" (FY${p.typedFy}) but every report date is in FY${p.datesFy} (${p.first} to ${p.last}); if last year's file was reused, change the ${p.fyLabel.en.toLowerCase()} to FY${p.datesFy}.`,
+  merged_cells_filled: (p) => `Merged cells ${p.ranges.join(', ')}: the value was applied to every row they cover (${p.cells} cell${p.cells === 1 ? '' : 's'}).`,
+  merge_across_header: (p) => `Merged cells ${p.range} span the header row and data rows; unmerge them and keep headers and data in separate cells.`,
+  totals_row_skipped: (p) =>
+    `Row${p.rows.length === 1 ? '' : 's'} ${rowList(p.rows)} ${p.rows.length === 1 ? 'is a totals row, not a report row' : 'are totals rows, not report rows'}; left out.`,
+  totals_mismatch: (p) =>
+    `The totals row's ${p.field.en.toLowerCase()} (${p.total}) does not equal the sum of rows ${p.from}–${p.to} (${p.sum}); check for rows left out or the formula's range.`,
+  footer_rows_skipped: (p) =>
+    `Row${p.rows.length === 1 ? '' : 's'} ${rowList(p.rows)} under the table ${p.rows.length === 1 ? 'is a footer' : 'are footers'} (filled in by, date, notes), not report rows; left out.`,
+  repeated_header_skipped: (p) =>
+    `Row${p.rows.length === 1 ? '' : 's'} ${rowList(p.rows)} ${p.rows.length === 1 ? 'repeats' : 'repeat'} the header (or a heading above it) within the table, not report rows; left out.`,
+  hidden_rows_counted: (p) =>
+    p.rows.length === 1
+      ? `Row ${rowList(p.rows)} is hidden but was read as a report row; delete it if it does not count.`
+      : `Rows ${rowList(p.rows)} are hidden but were read as report rows; delete them if they do not count.`,
+  sheet_not_a_return: (p) => `Sheet "${p.sheet}" was not checked as a return (${NOT_A_RETURN[p.why]}). If it is a return, check its name and contents.`,
+  resubmission_superseded: (p) =>
+    `${p.rows} row${p.rows === 1 ? '' : 's'} of "${p.older}" (${p.olderTime}) ${p.rows === 1 ? 'was' : 'were'} replaced by the same report in "${p.newer}", saved later (${p.newerTime}); the older rows are not counted.`,
   excel_error: (p) => `${p.field.en} holds the Excel error ${p.error}; check the formula or what it refers to, and enter a value.`,
   unreadable_value: (p) => `The value of ${p.field.en} cannot be read.`,
   required_missing: (p) =>
@@ -142,6 +172,14 @@ export const en: Messages = {
     `${p.field.en} ${p.date} is outside FY${p.fy} (${p.start} to ${p.fyEnd}${p.closing !== p.fyEnd ? `, closing ${p.closing}` : ''}); check the date or the fiscal year.`,
   report_after_closing: (p) => `${p.field.en} ${p.date} is after the closing date of FY${p.fy} (${p.closing}); the report counts as late.`,
   date_in_future: (p) => `${p.field.en} ${p.date} is in the future (today is ${p.today}).`,
+  date_outside_period: (p) =>
+    p.window !== null
+      ? `${p.field.en} ${p.date} is outside the ${p.window.content.en} period (${p.window.start} to ${p.window.due}); check the date or the period.`
+      : p.period !== null
+        ? `Period ${p.period} is not reported with this template (${windows(p.windows)}); check the period.`
+        : `${p.field.en} ${p.date} falls in no reporting period (${windows(p.windows)}); check the date.`,
+  report_after_period_closing: (p) =>
+    `${p.field.en} ${p.date} is after the closing date of the ${p.window.content.en} (${p.window.due}); the report counts as late.`,
   duplicate_row: (p) => {
     const where = p.sheet === null ? `row ${p.row}` : `row ${p.row} of sheet "${p.sheet}"${p.source !== null ? ` in "${p.source}"` : ''}`;
     return `This row has the same ${p.fields.map((f) => f.en.toLowerCase()).join(', ')} (${p.shown}) as ${where}; remove the duplicate or check it.`;

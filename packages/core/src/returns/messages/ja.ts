@@ -4,8 +4,8 @@
 import { formatFiscalYear, type PeriodParseFailure } from '../../period/index.js';
 import { displayValue } from '../cells.js';
 import { ISSUE_CODES } from '../codes.js';
-import { LAYOUT_MESSAGES } from '../layout-messages.js';
 import type { Messages } from './params.js';
+import { rowList } from './row-list.js';
 
 const q = (v: unknown): string => `「${displayValue(v)}」`;
 const FY_HINT = '2026、2026年度、令和8年度、R8 のように入力してください。';
@@ -70,6 +70,17 @@ const PII = {
 };
 const pii = (kind: keyof typeof PII) => (p: { field: { ja: string }; match: string }) => `${p.field.ja}に${PII[kind]}「${p.match}」があります。個人情報は書かないでください。`;
 
+/** Why a sheet is no return (`sheet_not_a_return`). */
+const NOT_A_RETURN = {
+  name: 'シート名から記入例・表紙・集計のシートと判断しました',
+  title: '表の上の見出しに「記入例」とあります',
+  examples: 'どの行も様式の記入例と同じです',
+  sums: 'ほかのシートを集計する数式のシートです',
+};
+
+/** The periods of a template, each by what its flow reports: `中間報告：2026-04-01〜2026-10-31、…`. */
+const windows = (ws: readonly { content: { ja: string }; start: string; due: string }[]): string => ws.map((w) => `${w.content.ja}：${w.start}〜${w.due}`).join('、');
+
 /** Japanese messages, one function per code. */
 export const ja: Messages = {
   unknown_template: (p) => `様式「${p.template}」はこの計画にありません（${p.ids.join(', ')}）。`,
@@ -83,8 +94,21 @@ export const ja: Messages = {
   prefilled_only_rows: (p) =>
     `${p.count === 1 ? `${p.first}` : `${p.first}〜${p.last}`}行目に、${p.fields.map((f) => f.ja).join('・')}だけが入った行が${p.count}行あります。記入されていない行として読み飛ばしました。`,
   no_data_rows: (p) => `シート「${p.sheet}」の見出し行（${p.headerRow}行目）の下にデータがありません。`,
-  column_not_recognised: (p) => LAYOUT_MESSAGES.column_not_recognised(p).ja,
-  stale_fiscal_year: (p) => LAYOUT_MESSAGES.stale_fiscal_year(p).ja,
+  column_not_recognised: (p) =>
+    `列「${p.header}」は様式のどの項目とも一致しないため、読み取れません。「${p.field.ja}」の列であれば、見出しを「${p.field.ja}」にしてください。`,
+  stale_fiscal_year: (p) =>
+    `${p.fyLabel.ja}の欄は「${p.typed}」（${p.typedFy}年度）ですが、報告日はすべて${p.datesFy}年度（${p.first}〜${p.last}）です。前年度のファイルを使った場合は、${p.fyLabel.ja}を${p.datesFy}年度に直してください。`,
+  merged_cells_filled: (p) => `結合セル ${p.ranges.join('、')} の値を、結合された各行に当てはめて読み取りました（${p.cells}セル）。`,
+  merge_across_header: (p) => `結合セル ${p.range} が見出し行とデータ行にまたがっています。結合を解除し、見出しとデータを別のセルに入力してください。`,
+  totals_row_skipped: (p) => `${rowList(p.rows)}行目は合計・小計の行のため、報告の行としては数えていません。`,
+  totals_mismatch: (p) =>
+    `合計行の${p.field.ja}（${p.total}）が、${p.from}〜${p.to}行目の合計（${p.sum}）と一致しません。入力漏れの行や計算範囲を確認してください。`,
+  footer_rows_skipped: (p) => `${rowList(p.rows)}行目は表の下の記入欄・注記のため、報告の行としては読み取っていません。`,
+  repeated_header_skipped: (p) => `${rowList(p.rows)}行目は表の途中でくり返された見出し（小見出し）のため、報告の行としては読み取っていません。`,
+  hidden_rows_counted: (p) => `${rowList(p.rows)}行目は非表示ですが、報告の行として読み取りました。数えない行であれば削除してください。`,
+  sheet_not_a_return: (p) => `シート「${p.sheet}」は報告として検証していません（${NOT_A_RETURN[p.why]}）。報告であれば、シート名や内容を確認してください。`,
+  resubmission_superseded: (p) =>
+    `「${p.older}」（${p.olderTime}）の${p.rows}行は、後から保存された「${p.newer}」（${p.newerTime}）の同じ報告で置き換えました。古い版の行は数えていません。`,
   excel_error: (p) => `${p.field.ja}がExcelのエラー値「${p.error}」になっています。数式や参照元を確認し、値を入力してください。`,
   unreadable_value: (p) => `${p.field.ja}のセルの値を読み取れません。`,
   required_missing: (p) =>
@@ -149,6 +173,13 @@ export const ja: Messages = {
     `${p.field.ja}${p.date}は${fyLabel(p.fy)}（${p.start}〜${p.fyEnd}${p.closing !== p.fyEnd ? `、締切${p.closing}` : ''}）に入っていません。${p.field.ja}か年度を確認してください。`,
   report_after_closing: (p) => `${p.field.ja}${p.date}は${fyLabel(p.fy)}の締切（${p.closing}）を過ぎています。期限後の報告として扱います。`,
   date_in_future: (p) => `${p.field.ja}${p.date}は未来の日付です（今日は${p.today}）。`,
+  date_outside_period: (p) =>
+    p.window !== null
+      ? `${p.field.ja}${p.date}は${p.window.content.ja}の期間（${p.window.start}〜${p.window.due}）に入っていません。${p.field.ja}か期を確認してください。`
+      : p.period !== null
+        ? `第${p.period}期の報告はこの様式の流れにありません（${windows(p.windows)}）。期を確認してください。`
+        : `${p.field.ja}${p.date}はどの報告の期間にも入っていません（${windows(p.windows)}）。${p.field.ja}を確認してください。`,
+  report_after_period_closing: (p) => `${p.field.ja}${p.date}は${p.window.content.ja}の締切（${p.window.due}）を過ぎています。期限後の報告として扱います。`,
   duplicate_row: (p) => {
     const where = p.sheet === null ? `${p.row}行目` : `${p.source !== null ? `「${p.source}」の` : ''}シート「${p.sheet}」の${p.row}行目`;
     return `この行は${where}と${p.fields.map((f) => f.ja).join('・')}（${p.shown}）が同じです。重複した行を削除するか、内容を確認してください。`;

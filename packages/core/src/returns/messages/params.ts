@@ -4,7 +4,7 @@
  */
 import type { LocalizedText } from '../../i18n/text.js';
 import type { PeriodParseFailure } from '../../period/index.js';
-import type { LAYOUT_MESSAGES } from '../layout-messages.js';
+import type { PeriodWindow } from '../../plan/period-window.js';
 
 type Label = LocalizedText;
 /** What a number field expects: a whole number or any number, and whether 0 is the least. */
@@ -12,7 +12,8 @@ interface Expect {
   integer: boolean;
   nonNegative: boolean;
 }
-type Layout = typeof LAYOUT_MESSAGES;
+/** A period's window as its messages name it: what the flow reports, from its start to its closing date. */
+type Window = Pick<PeriodWindow, 'content' | 'start' | 'due'>;
 
 /** Parameters of each code, by code. */
 export interface IssueParams {
@@ -25,8 +26,23 @@ export interface IssueParams {
   value_without_header: { column: string; count: number };
   prefilled_only_rows: { first: number; last: number; count: number; fields: Label[] };
   no_data_rows: { sheet: string; headerRow: number };
-  column_not_recognised: Parameters<Layout['column_not_recognised']>[0];
-  stale_fiscal_year: Parameters<Layout['stale_fiscal_year']>[0];
+  /** `field`: the field the header probably means. */
+  column_not_recognised: { header: string; field: Label };
+  /** `fyLabel`: the fiscal-year field's label; `first`/`last`: the earliest and latest report dates. */
+  stale_fiscal_year: { fyLabel: Label; typed: string; typedFy: number; datesFy: number; first: string; last: string };
+  merged_cells_filled: { ranges: string[]; cells: number };
+  merge_across_header: { range: string };
+  /** `rows`: worksheet rows. */
+  totals_row_skipped: { rows: number[] };
+  /** `from`/`to`: the worksheet rows the totals row sums. */
+  totals_mismatch: { field: Label; total: number; sum: number; from: number; to: number };
+  footer_rows_skipped: { rows: number[] };
+  repeated_header_skipped: { rows: number[] };
+  hidden_rows_counted: { rows: number[] };
+  /** `why`: what marks the sheet as no return. */
+  sheet_not_a_return: { sheet: string; why: 'name' | 'title' | 'examples' | 'sums' };
+  /** `older`/`newer`: the files; `rows`: how many rows of the older one were replaced. */
+  resubmission_superseded: { older: string; newer: string; rows: number; olderTime: string; newerTime: string };
   excel_error: { field: Label; error: string };
   unreadable_value: { field: Label };
   /** `dash`: the dash typed instead of a value; `merged`: the cell above holds a value (a merge). */
@@ -64,6 +80,12 @@ export interface IssueParams {
   date_outside_fiscal_year: { field: Label; date: string; fy: number; start: string; fyEnd: string; closing: string };
   report_after_closing: { field: Label; date: string; fy: number; closing: string };
   date_in_future: { field: Label; date: string; today: string };
+  /**
+   * `window`: the period the date comes before (an explicit period); `period`: an explicit period
+   * the template's flows do not report; neither: the date falls in no period's window.
+   */
+  date_outside_period: { field: Label; date: string; window: Window | null; period: number | null; windows: Window[] };
+  report_after_period_closing: { field: Label; date: string; window: Window };
   /** `sheet`/`source`: where the first row is when not on this sheet / in this file (else null). */
   duplicate_row: { fields: Label[]; shown: string; row: number; sheet: string | null; source: string | null };
   mixed_fiscal_years: { field: Label; fy: number; main: number };

@@ -8,7 +8,6 @@ import type { Plan, Term } from '../../plan/schema.js';
 import { getUnit, termOfFiscalYear } from '../../plan/queries.js';
 import type { LocalDate } from '../../period/index.js';
 import { displayValue } from '../cells.js';
-import { ISSUE_CODES } from '../codes.js';
 import type { CompiledField, CompiledTemplate } from '../compile.js';
 import type { FieldValue } from '../types.js';
 import type { Run } from './run.js';
@@ -135,7 +134,16 @@ export class PlanChecks {
       } else if (date > this.today) run.raise('date_in_future', at, { field: this.dateField.label, date, today: this.today });
       // A report date outside its period's window (interim / year-end): plan/period-window.ts.
       const pw = w !== null && date <= this.today ? periodWindowRowIssue(this.plan, this.ct.template, fy, date, vals) : null;
-      if (pw) run.raiseText(pw.code, ISSUE_CODES[pw.code].severity, at, pw.message);
+      if (pw?.code === 'report_after_period_closing') run.raise(pw.code, at, { field: this.dateField.label, date, window: pw.window });
+      else if (pw) {
+        run.raise(pw.code, at, {
+          field: this.dateField.label,
+          date,
+          window: 'window' in pw ? pw.window : null,
+          period: 'period' in pw && typeof pw.period === 'number' ? pw.period : null,
+          windows: 'windows' in pw ? [...pw.windows] : [],
+        });
+      }
     }
   }
 }
