@@ -427,7 +427,7 @@ export function recordMeeting(
 ): Transition {
   const bad = checkPlan(plan, state);
   if (bad) return bad;
-  if (!getUnit(plan, meeting.ward)) return refuse('bad_input', lt(`区「${meeting.ward}」は計画にありません`, `Ward "${meeting.ward}" is not in the plan`));
+  if (!getUnit(plan, meeting.ward)) return refuse('bad_input', lt(`「${meeting.ward}」は計画のどの単位でもありません`, `"${meeting.ward}" is not a unit of the plan`));
   if (!/^\d{4}-\d{2}-\d{2}$/.test(meeting.date)) return refuse('bad_input', lt('開催日はYYYY-MM-DDで指定してください', 'Give the meeting date as YYYY-MM-DD'));
   const no = mayHoldMeeting(plan, ctx.actor, meeting.ward, lt('会議の記録', 'record a meeting'), false);
   if (no) return no;
