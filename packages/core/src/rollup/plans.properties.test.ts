@@ -246,8 +246,8 @@ describe('verification over random plans', { timeout: 120_000 }, () => {
         });
         let state: ReviewState = emptyReview(plan);
         const ok = (t: Transition): ReviewState => {
-          if (!t.ok) throw new Error(`refused: ${t.code} ${t.reason.en}`);
-          return t.state;
+          if (!t.ok) throw new Error(`refused: ${t.issues.map((i) => `${i.code} ${i.reason.en}`).join('; ')}`);
+          return t.value;
         };
         /** Units whose verification was recorded, with the subjects the body filled. */
         const recorded = new Map<string, string[]>();
