@@ -208,6 +208,21 @@ describe('loadPlan', () => {
     expect(problems(p).map((x) => x.code).sort()).toEqual(['initiative_in_no_unit', 'unknown_body', 'unknown_level']);
   });
 
+  it('refuses a time zone the runtime does not know, since "today" is taken in it', () => {
+    const p = chiba();
+    p.timeZone = 'Asia/Tokio';
+    expect(problems(p)).toEqual([
+      {
+        code: 'invalid_time_zone',
+        path: '/timeZone',
+        en: 'Unknown time zone "Asia/Tokio"; give an IANA name such as Asia/Tokyo.',
+        ja: 'タイムゾーン「Asia/Tokio」は不明です。Asia/Tokyo のようにIANAの名前で指定してください。',
+      },
+    ]);
+    p.timeZone = 'America/New_York';
+    expect(loadPlan(p).ok).toBe(true);
+  });
+
   it('requirePlan throws a SasaeaiError listing the problems', () => {
     const p = chiba();
     p.flows[0]!.from = 'nobody';

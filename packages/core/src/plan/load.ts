@@ -41,7 +41,8 @@ export type PlanIssueCode =
   | 'flow_unresolvable'
   | 'flow_unusable'
   | 'template_unread'
-  | 'flows_indistinct';
+  | 'flows_indistinct'
+  | 'invalid_time_zone';
 
 const msg = (ja: string, en: string): LocalizedText => ({ ja, en });
 
@@ -95,6 +96,15 @@ export function requirePlan(input: unknown): Plan {
   throw new SasaeaiError('invalid_plan', `The plan is not valid:\n${lines}`);
 }
 
+function knownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function checkReferences(plan: Plan): PlanIssue[] {
   const issues: PlanIssue[] = [];
   const add = (code: PlanIssueCode, path: string, message: LocalizedText, severity: 'error' | 'warning' = 'error') =>
@@ -114,6 +124,18 @@ function checkReferences(plan: Plan): PlanIssue[] {
       seen.add(key);
     });
   };
+  // "Today" is taken in the plan's zone: a zone the runtime does not know would otherwise leave
+  // every date check without a day to compare with.
+  if (!knownTimeZone(plan.timeZone))
+    add(
+      'invalid_time_zone',
+      '/timeZone',
+      msg(
+        `タイムゾーン「${plan.timeZone}」は不明です。Asia/Tokyo のようにIANAの名前で指定してください。`,
+        `Unknown time zone "${plan.timeZone}"; give an IANA name such as Asia/Tokyo.`,
+      ),
+    );
+
   dupes(plan.levels, '/levels', msg('階層', 'level'));
   dupes(plan.units, '/units', msg('組織単位', 'unit'));
   dupes(plan.bodies, '/bodies', msg('組織', 'body'));

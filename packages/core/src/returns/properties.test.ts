@@ -187,6 +187,8 @@ describe('validation properties', { timeout: 120_000 }, () => {
     expect(() => validateGrid({ sheet: 'S', cells: [] }, { plan, today, maxIssues: -1, severities: 'x' as never })).not.toThrow();
     // A "today" that is no date is a programmer error: it throws rather than being replaced by the clock.
     expect(() => validateGrid({ sheet: 'S', cells: [] }, { plan, today: 'tomorrow' as never })).toThrow(/today/);
+    // Nor is "today" taken as the machine's UTC day when the plan's zone is unknown: that is a bad plan.
+    expect(() => validateGrid({ sheet: 'S', cells: [] }, { plan: { ...plan, timeZone: 'Asia/Tokio' } })).toThrow(/timeZone/);
   });
 
   it('column letters round-trip', () => {

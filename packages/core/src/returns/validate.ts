@@ -103,8 +103,9 @@ function safeToday(plan: Plan, today: unknown): LocalDate {
     throw new SasaeaiError(SasaeaiErrorCode.InvalidArgument, `today: expected a calendar date YYYY-MM-DD, got ${JSON.stringify(today)}`);
   try {
     return todayIn(plan.timeZone);
-  } catch {
-    return new Date().toISOString().slice(0, 10);
+  } catch (cause) {
+    // Never the machine's UTC day instead: a plan that passed loadPlan has a known zone.
+    throw new SasaeaiError(SasaeaiErrorCode.InvalidPlan, `plan.timeZone: unknown time zone ${JSON.stringify(plan.timeZone)}`, { cause });
   }
 }
 
@@ -156,7 +157,7 @@ export function detectTemplate(grid: SheetGrid, plan: Plan): { templateId: strin
  * ```
  */
 export function validateGrid(grid: SheetGrid, opts: ValidateOptions): ValidationResult {
-  if (opts.today !== undefined) safeToday(opts.plan, opts.today);
+  safeToday(opts.plan, opts.today); // bad arguments throw before any sheet is looked at
   return finish(validateOne(grid, opts, newShared()), opts);
 }
 
@@ -170,7 +171,7 @@ export function validateGrid(grid: SheetGrid, opts: ValidateOptions): Validation
  * ```
  */
 export function validateGrids(grids: SheetGrid[], opts: ValidateOptions): ValidationSetResult {
-  if (opts.today !== undefined) safeToday(opts.plan, opts.today);
+  safeToday(opts.plan, opts.today); // bad arguments throw before any sheet is looked at
   const shared = newShared();
   const list = Array.isArray(grids) ? grids : [];
   const results = list.map((g) => finish(validateOne(g, opts, shared), { ...opts, maxIssues: Infinity }));

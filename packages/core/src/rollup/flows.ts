@@ -69,7 +69,7 @@ export function receiverUnits(plan: Plan, flow: Flow, fiscalYear: number): Unit[
     const t = top(plan);
     return t ? [t] : [];
   }
-  const range = fiscalYearRange(fiscalYear, { startMonth: plan.fiscalYear.startMonth });
+  const range = fiscalYearRange(fiscalYear, plan.fiscalYear);
   return unitsAt(plan, to.level, { on: range.start, until: range.end });
 }
 
