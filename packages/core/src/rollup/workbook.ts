@@ -93,6 +93,14 @@ function sampleLines(groups: readonly { label: LocalizedText; refs: readonly (Na
   return lines;
 }
 
+/** The notes naming the sample units and subjects of a table over every ward × subject. */
+function wardSubjectSampleLines(wards: readonly WardProgress[], unitLabel: LocalizedText, subjectLabel: LocalizedText): LocalizedText[] {
+  return sampleLines([
+    { label: unitLabel, refs: wards.map((w) => w.ward) },
+    { label: subjectLabel, refs: wards.flatMap((w) => w.subjects.map((x) => x.subject)) },
+  ]);
+}
+
 /**
  * Marks the rows of a table that name sample entries: a サンプル column (which of the row's entries
  * are samples) at the end, only when some row has one, and the notes above the table. Appended
@@ -866,10 +874,7 @@ function wardSubjectSheet(r: AnnualReport, lang: Lang): SheetModel {
   return markSamples(
     sheet,
     marks,
-    sampleLines([
-      { label: level, refs: r.wards.map((w) => w.ward) },
-      { label: subject, refs: r.wards.flatMap((w) => w.subjects.map((x) => x.subject)) },
-    ]),
+    wardSubjectSampleLines(r.wards, level, subject),
   );
 }
 
@@ -1006,10 +1011,7 @@ function unitVerificationSheet(r: Pick<AnnualReport, 'wards' | 'fiscalYearLabel'
   return markSamples(
     sheet,
     marks,
-    sampleLines([
-      { label: w0.levelName, refs: r.wards.map((w) => w.ward) },
-      { label: w0.subjectLabel, refs: r.wards.flatMap((w) => w.subjects.map((x) => x.subject)) },
-    ]),
+    wardSubjectSampleLines(r.wards, w0.levelName, w0.subjectLabel),
   );
 }
 
