@@ -85,7 +85,7 @@ export const ISSUE_CODES = {
     severity: 'info',
     ja: '縦に結合されたセルの値を、結合された各行に当てはめました。',
     en: 'The value of cells merged down over rows was applied to every row they cover.',
-    example: '年度・区・地区部会 merged over a district\'s rows (A2:A9)',
+    example: 'the fiscal-year and unit cells merged down over one unit\'s rows (A2:A9)',
   },
   merge_across_header: {
     severity: 'error',
@@ -152,7 +152,7 @@ export const ISSUE_CODES = {
     severity: 'error',
     ja: '必須の項目が空欄です。',
     en: 'A required field is blank.',
-    example: 'a blank 地区部会 cell (often the lower part of a merged cell)',
+    example: 'a blank unit cell (often the lower part of a merged cell)',
   },
   ditto_mark: {
     severity: 'error',
@@ -279,7 +279,7 @@ export const ISSUE_CODES = {
     severity: 'error',
     ja: '報告した単位が、記入された上位の単位に属していません。',
     en: 'The district does not belong to that ward.',
-    example: '中央区 with 幕張西 (美浜区)',
+    example: 'a parent unit with a unit that belongs to another parent',
   },
   unit_not_valid_on_date: {
     severity: 'error',
@@ -289,9 +289,9 @@ export const ISSUE_CODES = {
   },
   initiative_not_in_ward: {
     severity: 'error',
-    ja: 'その区の計画にない取組みです。',
-    en: "The initiative is not in that ward's plan.",
-    example: 'C08 多世代交流 reported by 中央区',
+    ja: '記入された単位の計画にない項目です。',
+    en: 'Not in the plan of the unit given in the row.',
+    example: 'an initiative reported by a unit whose plan does not list it',
   },
   fiscal_year_outside_plan: {
     severity: 'error',
