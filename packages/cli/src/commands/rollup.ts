@@ -115,7 +115,7 @@ export function registerRollup(program: Command, cli: Cli): void {
     )
     .argument('<paths...>', 'files or folders / ファイルまたはフォルダ')
     .requiredOption('--fiscal-year <year>', 'fiscal year, e.g. 2026 or 令和8年度 / 年度', parseFiscalYearOption)
-    .option('--ward <ward>', 'ward name or code: the ward progress of that ward / 区（名前またはコード）')
+    .option('--ward <unit>', "a receiving unit, name or code: that unit's compiled report / 受け手の単位（名前またはコード）の集約")
     .option('-o, --output <file>', 'the report workbook to write (.xlsx) / 書き出すブック')
     .option('--force', 'overwrite the output file / 出力ファイルを上書きする')
     .option('--include-invalid', 'count rows with errors too, marked provisional / エラーのある行も暫定として含める')
