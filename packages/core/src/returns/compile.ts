@@ -23,6 +23,7 @@ import { labelKey, Lookup } from './lookup.js';
 import { headerStem } from './stem.js';
 import { NOT_SHORT, shortCount, shortDate } from './validate/short-forms.js';
 import type { FieldValue } from './types.js';
+import { Outcomes } from './validate/outcomes.js';
 
 /** Returned by a parser when the cell could not be read (an error was emitted). */
 export const FAIL: unique symbol = Symbol('fail');
@@ -77,6 +78,8 @@ export interface CompiledTemplate {
   /** First day and last day (closing date included) a report date may have in a fiscal year, and the grace window for late reports. */
   window(fy: number): ReportWindow | null;
   fyConfig: FiscalYearConfig;
+  /** What each distinct text of each field came to (validate/outcomes.ts), kept with the compiled template. */
+  outcomes: Outcomes;
 }
 
 const cache = new WeakMap<Template, CompiledTemplate>();
@@ -213,6 +216,7 @@ function build(plan: Plan, template: Template): CompiledTemplate {
     initiativesByUnit,
     window,
     fyConfig,
+    outcomes: new Outcomes(template.fields.length),
   };
 }
 

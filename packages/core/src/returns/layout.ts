@@ -93,10 +93,46 @@ export function mayNameTotal(v: string): boolean {
   return false;
 }
 
+/** Whether a row has three non-blank cells or more. */
+function filledAtLeast3(row: readonly unknown[]): boolean {
+  let n = 0;
+  for (let c = 0; c < row.length; c++) if (!isBlankCell(row[c]) && ++n === 3) return true;
+  return false;
+}
+
+/**
+ * The number of a text that is digits (half or full width, at most 15) and then a unit that
+ * holds no digit, sign, point or comma (12, １２回, 1200人) — what {@link looseNumber} reads from it
+ * — or null for any other text, which is read the long way (checked against it in
+ * validate/tricks.test.ts). Speed: the long way is three regular expressions per cell.
+ */
+export function shortLooseNumber(v: string): number | null {
+  let n = 0;
+  let i = 0;
+  for (; i < v.length && i < 15; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 48 && c <= 57) n = n * 10 + (c - 48);
+    else if (c >= 0xff10 && c <= 0xff19) n = n * 10 + (c - 0xff10);
+    else break;
+  }
+  if (i === 0 || (i === 15 && i < v.length)) return null;
+  for (let j = i; j < v.length; j++) {
+    const c = v.charCodeAt(j);
+    // Digits, + , - . and their full-width forms: the long way decides.
+    if ((c >= 43 && c <= 57) || (c >= 0xff0b && c <= 0xff19)) return null;
+  }
+  return n;
+}
+
 /** A number as a totals check reads it: 1,200 / １２回 / 12 — or null. */
-function looseNumber(v: unknown): number | null {
+export function looseNumber(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v !== 'string') return null;
+  return shortLooseNumber(v) ?? looseNumberLongWay(v);
+}
+
+/** {@link looseNumber} of a text by its rules: width, commas and spaces, a unit at the end. */
+export function looseNumberLongWay(v: string): number | null {
   const t = toHalfWidth(v).replace(/[,\s]/g, '').replace(/[^\d.+-]+$/, '');
   if (!/^[+-]?\d+(?:\.\d+)?$/.test(t)) return null;
   return Number(t);
@@ -224,6 +260,49 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
   }
   if (repeated.length > 0) emit('repeated_header_skipped', Math.min(...repeated) - originRow, -1, { rows: repeated });
 
+  const { totals, footers } = findTotals({ ct, cells, skip, restart, headerEnd, originRow, originCol, sumCols, keyCols, textCols, numCols, colOf, formulas, hasFormulas }, emit);
+  if (totals.length > 0) emit('totals_row_skipped', (totals[0] as number) - originRow, -1, { rows: totals });
+  if (footers.length > 0) emit('footer_rows_skipped', (footers[0] as number) - originRow, -1, { rows: footers });
+
+  // ----- hidden rows --------------------------------------------------------------------------
+  const hidden = Array.isArray(input.hiddenRows) ? input.hiddenRows : [];
+  if (hidden.length > 0) {
+    const counted = hidden.filter((w) => {
+      const r = w - originRow;
+      if (r <= headerEnd || r >= cells.length || skip[r] === 1) return false;
+      const row = cells[r];
+      return Array.isArray(row) && row.some((v) => !isBlankCell(v));
+    });
+    if (counted.length > 0) emit('hidden_rows_counted', (counted[0] as number) - originRow, -1, { rows: counted });
+  }
+  return { cells, skip };
+}
+
+/** What {@link findTotals} reads. */
+interface TotalsInput {
+  ct: CompiledTemplate;
+  cells: readonly (readonly RawCell[])[];
+  skip: Uint8Array;
+  restart: Uint8Array;
+  headerEnd: number;
+  originRow: number;
+  originCol: number;
+  sumCols: { index: number; col: number }[];
+  keyCols: number[];
+  textCols: Set<number>;
+  numCols: Set<number>;
+  colOf: Int32Array;
+  formulas: Readonly<Record<string, string>>;
+  hasFormulas: boolean;
+}
+
+/**
+ * Finds totals rows (a totals word, a SUM formula, or figures equal to the sums above) and
+ * footers under the table; marks them in `skip` and checks each total against the rows above.
+ */
+function findTotals(x: TotalsInput, emit: LayoutEmit): { totals: number[]; footers: number[] } {
+  const { ct, cells, skip, restart, headerEnd, originRow, originCol, sumCols, keyCols, textCols, numCols, colOf, formulas, hasFormulas } = x;
+  const fields = ct.fields;
   const since = new Float64Array(sumCols.length);
   const all = new Float64Array(sumCols.length);
   let sinceRows = 0;
@@ -275,38 +354,54 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
       sinceFirst = -1;
     }
     if (!Array.isArray(row) || skip[r] === 1) continue;
-    let nonBlank = 0;
-    let firstRaw: string | null = null;
+    let keysBlank = keyCols.length > 0;
+    for (let k = 0; k < keyCols.length && keysBlank; k++) keysBlank = isBlankCell(row[keyCols[k] as number]);
     let word = false;
     let wordInKey = false;
     let sumFormula = false;
-    for (let c = 0; c < row.length; c++) {
-      const v: unknown = row[c];
-      if (isBlankCell(v)) continue;
-      nonBlank++;
-      if (typeof v === 'string') {
-        if (firstRaw === null) firstRaw = v;
-        const kind = c < colKind.length ? (colKind[c] as number) : 0;
-        if ((kind & 1) === 0 && isTotalWord(v)) {
+    // Speed: a row that names its keys and fills three cells or more is a totals row only when a
+    // key cell holds a totals word, and cannot be a footer: only its key cells are looked at.
+    let full = true;
+    if (!keysBlank && filledAtLeast3(row)) {
+      full = false;
+      for (let k = 0; k < keyCols.length; k++) {
+        const c = keyCols[k] as number;
+        const v: unknown = row[c];
+        if (typeof v === 'string' && ((colKind[c] as number) & 1) === 0 && !isBlankCell(v) && isTotalWord(v)) {
           word = true;
-          wordInKey ||= (kind & 2) !== 0;
+          wordInKey = true;
         }
-      } else if (firstRaw === null) firstRaw = '';
-      if (hasFormulas) {
-        const f = formulas[columnLetters(originCol + c) + String(originRow + r)];
-        if (typeof f === 'string' && TOTAL_FORMULA.test(f.replace(/^=/, ''))) sumFormula = true;
       }
     }
-    if (nonBlank === 0) continue;
-    const firstText = nonBlank <= 2 && !word && firstRaw !== null && firstRaw !== '' ? labelKey(firstRaw) : '';
-    const footer = firstText !== '' && (FOOTER_START.test(firstText.replace(LEADING_BRACKET, '')) || (r > lastFull && firstText.length >= NOTE_LENGTH));
-    if (nonBlank <= 2 && footer && !word) {
-      skip[r] = 1;
-      footers.push(originRow + r);
-      continue;
+    if (full) {
+      let nonBlank = 0;
+      let firstRaw: string | null = null;
+      for (let c = 0; c < row.length; c++) {
+        const v: unknown = row[c];
+        if (isBlankCell(v)) continue;
+        nonBlank++;
+        if (typeof v === 'string') {
+          if (firstRaw === null) firstRaw = v;
+          const kind = c < colKind.length ? (colKind[c] as number) : 0;
+          if ((kind & 1) === 0 && isTotalWord(v)) {
+            word = true;
+            wordInKey ||= (kind & 2) !== 0;
+          }
+        } else if (firstRaw === null) firstRaw = '';
+        if (hasFormulas) {
+          const f = formulas[columnLetters(originCol + c) + String(originRow + r)];
+          if (typeof f === 'string' && TOTAL_FORMULA.test(f.replace(/^=/, ''))) sumFormula = true;
+        }
+      }
+      if (nonBlank === 0) continue;
+      const firstText = nonBlank <= 2 && !word && firstRaw !== null && firstRaw !== '' ? labelKey(firstRaw) : '';
+      const footer = firstText !== '' && (FOOTER_START.test(firstText.replace(LEADING_BRACKET, '')) || (r > lastFull && firstText.length >= NOTE_LENGTH));
+      if (nonBlank <= 2 && footer && !word) {
+        skip[r] = 1;
+        footers.push(originRow + r);
+        continue;
+      }
     }
-    let keysBlank = keyCols.length > 0;
-    for (let k = 0; k < keyCols.length && keysBlank; k++) keysBlank = isBlankCell(row[keyCols[k] as number]);
     let anyNum = false;
     for (let k = 0; k < sumCols.length; k++) {
       const n = looseNumber(row[(sumCols[k] as { col: number }).col]);
@@ -347,21 +442,7 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
     sinceRows++;
     allRows++;
   }
-  if (totals.length > 0) emit('totals_row_skipped', (totals[0] as number) - originRow, -1, { rows: totals });
-  if (footers.length > 0) emit('footer_rows_skipped', (footers[0] as number) - originRow, -1, { rows: footers });
-
-  // ----- hidden rows --------------------------------------------------------------------------
-  const hidden = Array.isArray(input.hiddenRows) ? input.hiddenRows : [];
-  if (hidden.length > 0) {
-    const counted = hidden.filter((w) => {
-      const r = w - originRow;
-      if (r <= headerEnd || r >= cells.length || skip[r] === 1) return false;
-      const row = cells[r];
-      return Array.isArray(row) && row.some((v) => !isBlankCell(v));
-    });
-    if (counted.length > 0) emit('hidden_rows_counted', (counted[0] as number) - originRow, -1, { rows: counted });
-  }
-  return { cells, skip };
+  return { totals, footers };
 }
 
 // Every data row is asked whether it repeats the header, and its leading text cells (年度, 区,

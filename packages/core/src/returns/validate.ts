@@ -14,16 +14,17 @@ import { ratio } from '../rules/conditions.js';
 import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
 import { columnLetters, displayValue, isBlankCell, parseOrigin } from './cells.js';
 import { ISSUE_CODES } from './codes.js';
-import { compileTemplate, FAIL, type CompiledTemplate } from './compile.js';
+import { compileTemplate, FAIL, type CompiledField, type CompiledTemplate } from './compile.js';
 import { detectIn, findHeader, MIN_HEADER_FIELDS } from './header.js';
 import { prepareLayout } from './layout.js';
 import { findColumns, missingColumns } from './validate/columns.js';
-import { RecordColumns } from './validate/records.js';
-import { IntTable, newShared, PART_BITS, type SharedKeys } from './validate/unique.js';
+import { RecordColumns, ValueColumn } from './validate/records.js';
+import { IntTable, newShared, PART_BITS, type SharedKeys, type UniqueIndex } from './validate/unique.js';
 import { Run } from './validate/run.js';
 import { FAILED, PARSE, PLAIN_FIRST, triage } from './validate/triage.js';
 import { PlanChecks } from './validate/plan-checks.js';
 import { FiscalYears, mixedYears, staleYear } from './validate/table.js';
+import { OUTCOME_LIMIT, type Outcome, type Said } from './validate/outcomes.js';
 import { issueText } from './messages/index.js';
 import type { FoundColumn } from './validate/columns.js';
 import type { FieldValue, Issue, IssueSeverity, LocatedRecord, RawCell, SheetGrid } from './types.js';
@@ -330,10 +331,6 @@ function validateInto(
   // ----- rows -----------------------------------------------------------------------------------
   const today = safeToday(plan, opts.today);
   const checks = new PlanChecks(ct, colOf, today);
-  const vals: FieldValue[] = new Array<FieldValue>(nVals).fill(null);
-  const lastRaw: unknown[] = new Array<unknown>(nVals).fill(NOTHING);
-  const lastVal: FieldValue[] = new Array<FieldValue>(nVals).fill(null);
-  const failed = new Uint8Array(nVals);
   let uniq = shared.byTemplate.get(template.id);
   if (uniq === undefined) {
     uniq = { parts: ct.unique.map(() => new Map<unknown, number>()), seen: new IntTable(cells.length), seenWide: new Map() };
@@ -341,17 +338,7 @@ function validateInto(
   }
   const gridNo = shared.grids.length;
   shared.grids.push({ source: run.source, sheet: run.sheet });
-  const packable = ct.unique.length <= 3;
-  const lastPart: unknown[] = ct.unique.map(() => NOTHING);
-  const lastPartId: number[] = ct.unique.map(() => -1);
-  const uniqueLabels = ct.unique.map((i) => fields[i]?.label ?? { ja: '', en: '' });
-  // Fiscal year of each record (NaN when unreadable), and how many records have each year.
-  const years = new FiscalYears();
   const allKeys = [...fields.map((f) => f.key), ...ct.derivedKeys];
-  const recs = new RecordColumns(allKeys, { source: run.source, sheet: run.sheet, originRow: run.originRow });
-  store.columns = recs;
-  const unlabelledHits = new Map<number, { r: number; n: number; raw: unknown }>();
-  const recordDate: string[] = [];
   const fyCol = ct.fyIndex >= 0 ? (colOf[ct.fyIndex] ?? -1) : -1;
 
   // A blank return comes with the fiscal year, ward and district filled in on every row
@@ -363,76 +350,32 @@ function validateInto(
       if (c >= 0) prefilled[c] = 1;
     }
 
-  // Skipped, not silently: one info issue at the first such row says how many there were.
-  let prefilledRows = 0;
-  let prefilledLast = -1;
-  let prefilledIssue: Issue | undefined;
+  // The report rows: not left out, not blank.
+  const found = findRecords(cells, skipRow, headerEnd, prefilled, run);
+  result.summary.blankRows += found.blankRows;
+  const { recRows, n } = found;
 
-  for (let r = headerEnd + 1; r < cells.length; r++) {
-    if (skipRow[r] === 1) continue;
-    const rowIn = cells[r];
-    const row: readonly unknown[] = Array.isArray(rowIn) ? rowIn : [];
-    let blank = true;
-    let touched = -1;
-    for (let c = 0; c < row.length; c++) {
-      if (isBlankCell(row[c])) continue;
-      if (prefilled[c] !== 1) {
-        blank = false;
-        break;
-      }
-      if (touched < 0) touched = c;
-    }
-    if (blank) {
-      result.summary.blankRows++;
-      if (touched >= 0) {
-        prefilledRows++;
-        prefilledLast = r;
-        // Raised here for its place in the order; its words, which count the rows, come at the end.
-        prefilledIssue ??= run.raiseText('prefilled_only_rows', ISSUE_CODES.prefilled_only_rows.severity, { r, c: touched }, { ja: '', en: '' });
-      }
-      continue;
-    }
-    run.currentRow = r;
-    run.rowErrors = missingRequired;
-    run.rowWarnings = 0;
-    // Every slot is written for every row, so nothing carries over from the row before.
-    for (const f of ct.parseOrder) {
-      const i = f.index;
-      vals[i] = null;
-      failed[i] = failedColumn[i] as number;
-      const c = colOf[i] ?? -1;
-      if (c < 0) continue;
-      const raw = row[c];
-      // A column often repeats the value of the row above (the same year, ward, district).
-      if (raw === lastRaw[i]) {
-        vals[i] = lastVal[i] as FieldValue;
-        continue;
-      }
-      run.at(r, c, f.key, raw);
-      // Most text cells start with an ordinary character: one table look-up sends them to parsing.
-      if (typeof raw !== 'string' || PLAIN_FIRST[raw.charCodeAt(0)] !== 1) {
-        const t = triage(raw, f, run, r > headerEnd + 1 ? cells[r - 1] : undefined, c);
-        if (t !== PARSE) {
-          if (t === FAILED) failed[i] = 1;
-          continue;
-        }
-      }
-      const before = run.issues.length;
-      const v = f.parse(raw, run, vals);
-      if (v === FAIL) {
-        failed[i] = 1;
-        lastRaw[i] = NOTHING;
-      } else {
-        vals[i] = v;
-        // Remember only a clean, context-free reading: no issue raised, not read against a parent.
-        if (run.issues.length === before && f.dependsOn < 0) {
-          lastRaw[i] = raw;
-          lastVal[i] = v;
-        } else lastRaw[i] = NOTHING;
-      }
-    }
+  // ----- cells, a column at a time ----------------------------------------------------------------
+  // Speed: one field's parser and outcome table over every row keeps each loop small and of one
+  // shape; the row checks below then read the columns (figures in docs/benchmarks.md, #16).
+  run.countRows(cells.length);
+  const cols: Columns = { values: [], failed: [] };
+  for (let i = 0; i < nVals; i++) {
+    cols.values.push(new ValueColumn(n));
+    cols.failed.push(new Uint8Array(n));
+  }
+  const reading: Reading = { ct, run, cells, recRows, n, headerEnd, cols, vals: new Array<FieldValue>(nVals).fill(null) };
+  for (const f of ct.parseOrder) {
+    const c = colOf[f.index] as number;
+    if (c >= 0) readColumn(reading, f, c);
+    else (cols.failed[f.index] as Uint8Array).fill(failedColumn[f.index] as number);
+  }
 
-    // Values in columns without a header are not read; say so once per column.
+  // Values in columns without a header are not read; say so once per column.
+  const unlabelledHits = new Map<number, { r: number; n: number; raw: unknown }>();
+  for (let k = 0; k < n && unlabelled.length > 0; k++) {
+    const r = recRows[k] as number;
+    const row = cells[r] as readonly unknown[];
     for (const c of unlabelled) {
       if (c < row.length && !isBlankCell(row[c])) {
         const h = unlabelledHits.get(c);
@@ -440,17 +383,232 @@ function validateInto(
         else h.n++;
       }
     }
+  }
+
+  // ----- the rows, once their cells are read --------------------------------------------------------
+  const years = new FiscalYears(n);
+  const rowErrors = new Int32Array(n);
+  const rowWarnings = new Int32Array(n);
+  checkRows(reading, { checks, shared, uniq, gridNo, missingRequired, colOf, years, rowErrors, rowWarnings });
+  run.countRows(0);
+  const recs = new RecordColumns(allKeys, cols.values, recRows, rowErrors, rowWarnings, { source: run.source, sheet: run.sheet, originRow: run.originRow });
+  store.columns = recs;
+
+  for (const [c, h] of unlabelledHits) {
+    run.raise('value_without_header', { r: h.r, c, value: h.raw }, { column: columnLetters(run.originCol + c), count: h.n });
+  }
+
+  // ----- a return holds one fiscal year -----------------------------------------------------------
+  mixedYears(run, ct, recs, years, fyCol, cells);
+  const dates = ct.dateIndex >= 0 ? cols.values[ct.dateIndex] : undefined;
+  const dateFailed = ct.dateIndex >= 0 ? cols.failed[ct.dateIndex] : undefined;
+  const recordDate = (k: number): string => {
+    const d = dates !== undefined && dateFailed?.[k] === 0 ? dates.get(k) : null;
+    return typeof d === 'string' ? d : '';
+  };
+  staleYear(run, ct, recs, { recordFy: years.recordFy, recordDate, fyCol, cells });
+
+  const prefilledIssue = found.prefilledIssue;
+  if (prefilledIssue) {
+    const labels = fields.filter((f) => (colOf[f.index] ?? -1) >= 0 && prefilled[colOf[f.index] ?? 0] === 1).map((f) => f.label);
+    prefilledIssue.message = issueText('prefilled_only_rows', { first: prefilledIssue.row ?? 0, last: run.originRow + found.prefilledLast, count: found.prefilledRows, fields: labels });
+  }
+
+  if (n === 0) {
+    run.raise('no_data_rows', { r: headerRow, c: -1 }, { sheet: run.sheet, headerRow: run.originRow + headerRow });
+  }
+}
+
+/**
+ * Reads a non-blank primitive cell with its field's triage and parser, and keeps what it came to
+ * (validate/outcomes.ts): the value, whether it failed, and the issues it raised, in words.
+ */
+function readCell(f: CompiledField, raw: string, run: Run, r: number, c: number, vals: FieldValue[]): Outcome {
+  run.at(r, c, f.key, raw);
+  const before = run.issues.length;
+  let value: FieldValue = null;
+  let failed = 0;
+  // Most text cells start with an ordinary character: one table look-up sends them to parsing.
+  const t = PLAIN_FIRST[raw.charCodeAt(0)] === 1 ? PARSE : triage(raw, f, run, undefined, c);
+  if (t === FAILED) failed = 1;
+  else if (t === PARSE) {
+    const v = f.parse(raw, run, vals);
+    if (v === FAIL) failed = 1;
+    else value = v;
+  }
+  const n = run.issues.length;
+  let said: Said[] | null = null;
+  if (n > before) {
+    said = [];
+    for (let k = before; k < n; k++) {
+      const x = run.issues[k] as Issue;
+      said.push({ code: x.code, severity: x.severity, message: x.message });
+    }
+  }
+  return { value, failed, said };
+}
+
+/** The report rows of a grid: below the header, not left out, not blank. */
+function findRecords(cells: readonly (readonly RawCell[])[], skipRow: Uint8Array, headerEnd: number, prefilled: Uint8Array, run: Run) {
+  const recRows = new Int32Array(Math.max(0, cells.length - headerEnd - 1));
+  let n = 0;
+  let blankRows = 0;
+  // Skipped, not silently: one info issue at the first such row says how many there were.
+  let prefilledRows = 0;
+  let prefilledLast = -1;
+  let prefilledIssue: Issue | undefined;
+  for (let r = headerEnd + 1; r < cells.length; r++) {
+    if (skipRow[r] === 1) continue;
+    const row = cells[r];
+    let blank = true;
+    let touched = -1;
+    if (Array.isArray(row)) {
+      for (let c = 0; c < row.length; c++) {
+        if (isBlankCell(row[c])) continue;
+        if (prefilled[c] !== 1) {
+          blank = false;
+          break;
+        }
+        if (touched < 0) touched = c;
+      }
+    }
+    if (!blank) {
+      recRows[n++] = r;
+      continue;
+    }
+    blankRows++;
+    if (touched >= 0) {
+      prefilledRows++;
+      prefilledLast = r;
+      // Raised here for its place in the order; its words, which count the rows, come at the end.
+      prefilledIssue ??= run.raiseText('prefilled_only_rows', ISSUE_CODES.prefilled_only_rows.severity, { r, c: touched }, { ja: '', en: '' });
+    }
+  }
+  return { recRows: recRows.subarray(0, n), n, blankRows, prefilledRows, prefilledLast, prefilledIssue };
+}
+
+/** The values read so far, a column per field (then derived field), and 1 where a cell failed. */
+interface Columns {
+  values: ValueColumn[];
+  failed: Uint8Array[];
+}
+
+/** What reading the cells of a grid's records needs. */
+interface Reading {
+  ct: CompiledTemplate;
+  run: Run;
+  cells: readonly (readonly RawCell[])[];
+  /** Grid row of each record. */
+  recRows: Int32Array;
+  n: number;
+  headerEnd: number;
+  cols: Columns;
+  /** A row's values: the parent value a dependent field is read against; then each row in turn. */
+  vals: FieldValue[];
+}
+
+/** Reads field `f`'s cells (grid column `c`) of every record into its column. */
+function readColumn(x: Reading, f: CompiledField, c: number): void {
+  const { run, cells, recRows, n, headerEnd, vals } = x;
+  const i = f.index;
+  const out = x.cols.values[i] as ValueColumn;
+  const fl = x.cols.failed[i] as Uint8Array;
+  const dep = f.dependsOn;
+  const parents = dep >= 0 ? (x.cols.values[dep] as ValueColumn) : null;
+  const outcomes = x.ct.outcomes;
+  const own = dep < 0 ? outcomes.table(i) : null;
+  // A column often repeats the value of the row above (the same year, ward, district).
+  let lastRaw: unknown = NOTHING;
+  let lastVal: FieldValue = null;
+  for (let k = 0; k < n; k++) {
+    const r = recRows[k] as number;
+    const raw = (cells[r] as readonly RawCell[])[c];
+    if (raw === lastRaw) {
+      out.set(k, lastVal);
+      continue;
+    }
+    if (parents !== null) vals[dep] = parents.get(k);
+    if (typeof raw === 'string' && !isBlankCell(raw)) {
+      // A text: what it came to the last time it was read in this field (validate/outcomes.ts).
+      const table = own ?? outcomes.tableUnder(i, vals[dep]);
+      let o = table.get(raw);
+      if (o === undefined) {
+        o = readCell(f, raw, run, r, c, vals);
+        if (table.size < OUTCOME_LIMIT) table.set(raw, o);
+      } else if (o.said !== null) {
+        for (const s of o.said) run.raiseText(s.code as Issue['code'], s.severity, { r, c, field: f.key, value: raw }, s.message);
+      }
+      if (o.failed === 1) fl[k] = 1;
+      else out.set(k, o.value);
+      // Remember only a clean reading that needs no parent for the fast path above.
+      if (o.said === null && o.failed === 0 && dep < 0) {
+        lastRaw = raw;
+        lastVal = o.value;
+      } else lastRaw = NOTHING;
+      continue;
+    }
+    // Numbers, yes/no, dates and blanks are read in place; a blank cell's issue depends on the cell above.
+    run.at(r, c, f.key, raw);
+    const before = run.issues.length;
+    const t = typeof raw === 'number' ? PARSE : triage(raw, f, run, r > headerEnd + 1 ? cells[r - 1] : undefined, c);
+    const v = t === FAILED ? FAIL : t === PARSE ? f.parse(raw, run, vals) : null;
+    if (v === FAIL) {
+      fl[k] = 1;
+      lastRaw = NOTHING;
+      continue;
+    }
+    out.set(k, v);
+    if (run.issues.length === before && dep < 0 && typeof raw === 'number') {
+      lastRaw = raw;
+      lastVal = v;
+    } else lastRaw = NOTHING;
+  }
+}
+
+/** What the row checks of a grid need besides the columns. */
+interface RowChecking {
+  checks: PlanChecks;
+  shared: SharedKeys;
+  uniq: UniqueIndex;
+  gridNo: number;
+  missingRequired: number;
+  colOf: Int32Array;
+  years: FiscalYears;
+  rowErrors: Int32Array;
+  rowWarnings: Int32Array;
+}
+
+/**
+ * Checks each record once its cells are read: derived fields, the row against the plan, the
+ * template's row rules and duplicates; counts each record's errors and warnings.
+ */
+function checkRows(x: Reading, y: RowChecking): void {
+  const { ct, run, cells, recRows, n, cols, vals } = x;
+  const { checks, shared, uniq, gridNo, missingRequired, colOf, years, rowErrors, rowWarnings } = y;
+  const fields = ct.fields;
+  const nFields = fields.length;
+  const failed = new Uint8Array(vals.length);
+  const packable = ct.unique.length <= 3;
+  const lastPart: unknown[] = ct.unique.map(() => NOTHING);
+  const lastPartId: number[] = ct.unique.map(() => -1);
+  const uniqueLabels = ct.unique.map((i) => fields[i]?.label ?? { ja: '', en: '' });
+  for (let k = 0; k < n; k++) {
+    const r = recRows[k] as number;
+    const row = cells[r] as readonly RawCell[];
+    for (let i = 0; i < nFields; i++) {
+      vals[i] = (cols.values[i] as ValueColumn).get(k);
+      failed[i] = (cols.failed[i] as Uint8Array)[k] as number;
+    }
 
     // Derived fields first, so rules can use them.
     for (const d of ct.derived) {
       if (d.index < 0) continue;
-      vals[d.index] = null;
+      let v: FieldValue = null;
       failed[d.index] = 0;
-      if ((d.numerator >= 0 && failed[d.numerator] === 1) || (d.denominator >= 0 && failed[d.denominator] === 1)) {
-        failed[d.index] = 1;
-        continue;
-      }
-      vals[d.index] = ratio(d.numerator >= 0 ? vals[d.numerator] : null, d.denominator >= 0 ? vals[d.denominator] : null);
+      if ((d.numerator >= 0 && failed[d.numerator] === 1) || (d.denominator >= 0 && failed[d.denominator] === 1)) failed[d.index] = 1;
+      else v = ratio(d.numerator >= 0 ? vals[d.numerator] : null, d.denominator >= 0 ? vals[d.denominator] : null);
+      vals[d.index] = v;
+      (cols.values[d.index] as ValueColumn).set(k, v);
     }
 
     // ----- the row against the plan ---------------------------------------------------------------
@@ -463,8 +621,8 @@ function validateInto(
     for (const cr of ct.rules) {
       let skip = false;
       const reads = cr.reads;
-      for (let k = 0; k < reads.length; k++) {
-        if (failed[reads[k] as number] === 1) {
+      for (let q = 0; q < reads.length; q++) {
+        if (failed[reads[q] as number] === 1) {
           skip = true;
           break;
         }
@@ -510,8 +668,7 @@ function validateInto(
         if (owner === undefined) {
           if (typeof key === 'number') uniq.seen.set(key, gridNo * 2 ** 24 + run.originRow + r);
           else uniq.seenWide.set(key, gridNo * 2 ** 24 + run.originRow + r);
-        }
-        else {
+        } else {
           const og = shared.grids[Math.floor(owner / 2 ** 24)] ?? { source: undefined, sheet: '' };
           const ownerRow = owner % 2 ** 24;
           const i0 = ct.unique[0] ?? 0;
@@ -529,26 +686,8 @@ function validateInto(
     }
 
     // ----- the record -------------------------------------------------------------------------------
-    recs.push(vals, r, run.rowErrors, run.rowWarnings);
-    recordDate.push(typeof date === 'string' ? date : '');
+    rowErrors[k] = missingRequired + run.errorsAt(r);
+    rowWarnings[k] = run.warningsAt(r);
     years.add(typeof fy === 'number' ? fy : Number.NaN);
-  }
-  run.currentRow = -2;
-
-  for (const [c, h] of unlabelledHits) {
-    run.raise('value_without_header', { r: h.r, c, value: h.raw }, { column: columnLetters(run.originCol + c), count: h.n });
-  }
-
-  // ----- a return holds one fiscal year -----------------------------------------------------------
-  mixedYears(run, ct, recs, years, fyCol, cells);
-  staleYear(run, ct, recs, { recordFy: years.recordFy, recordDate, fyCol, cells });
-
-  if (prefilledIssue) {
-    const labels = fields.filter((f) => (colOf[f.index] ?? -1) >= 0 && prefilled[colOf[f.index] ?? 0] === 1).map((f) => f.label);
-    prefilledIssue.message = issueText('prefilled_only_rows', { first: prefilledIssue.row ?? 0, last: run.originRow + prefilledLast, count: prefilledRows, fields: labels });
-  }
-
-  if (recs.length === 0) {
-    run.raise('no_data_rows', { r: headerRow, c: -1 }, { sheet: run.sheet, headerRow: run.originRow + headerRow });
   }
 }

@@ -29,9 +29,9 @@ export class Run implements Emitter {
   private c = -1;
   private field: string | undefined = undefined;
   private raw: unknown = undefined;
-  rowErrors = 0;
-  rowWarnings = 0;
-  currentRow = -2;
+  // Errors and warnings raised at each grid row while its cells and checks run (countRows).
+  private errs: Int32Array = new Int32Array(0);
+  private warns: Int32Array = new Int32Array(0);
 
   constructor(
     readonly sheet: string,
@@ -39,6 +39,25 @@ export class Run implements Emitter {
     readonly originRow: number,
     readonly originCol: number,
   ) {}
+
+  /**
+   * Counts the errors and warnings raised at each of `rows` grid rows from now on (0: stop
+   * counting): a record's counts are those raised while its cells and row checks ran.
+   */
+  countRows(rows: number): void {
+    this.errs = new Int32Array(rows);
+    this.warns = new Int32Array(rows);
+  }
+
+  /** Errors counted at grid row `r`. */
+  errorsAt(r: number): number {
+    return this.errs[r] ?? 0;
+  }
+
+  /** Warnings counted at grid row `r`. */
+  warningsAt(r: number): number {
+    return this.warns[r] ?? 0;
+  }
 
   /** Sets the cell the parsers raise at. */
   at(r: number, c: number, field: string | undefined, value: unknown): void {
@@ -82,9 +101,9 @@ export class Run implements Emitter {
     if (rule !== undefined) issue.rule = rule;
     this.issues.push(issue);
     this.ord.push(r < 0 ? -1 : r * COLS + (c < 0 ? 0 : c + 1));
-    if (r === this.currentRow) {
-      if (severity === 'error') this.rowErrors++;
-      else if (severity === 'warning') this.rowWarnings++;
+    if (r >= 0 && r < this.errs.length) {
+      if (severity === 'error') this.errs[r] = (this.errs[r] as number) + 1;
+      else if (severity === 'warning') this.warns[r] = (this.warns[r] as number) + 1;
     }
     return issue;
   }

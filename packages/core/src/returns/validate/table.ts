@@ -13,15 +13,20 @@ import type { Run } from './run.js';
  * counted in runs: the rows of a return share one year, so the map is touched once per run.
  */
 export class FiscalYears {
-  readonly recordFy: number[] = [];
+  readonly recordFy: Float64Array;
   readonly counts = new Map<number, number>();
   first = Number.NaN;
   private runFy = Number.NaN;
   private runCount = 0;
+  private added = 0;
+
+  constructor(records: number) {
+    this.recordFy = new Float64Array(records);
+  }
 
   /** Adds the next record's year (NaN when unreadable). */
   add(fy: number): void {
-    this.recordFy.push(fy);
+    this.recordFy[this.added++] = fy;
     if (Number.isNaN(fy)) return;
     if (fy === this.runFy) this.runCount++;
     else {
@@ -73,16 +78,20 @@ export function staleYear(
   run: Run,
   ct: CompiledTemplate,
   recs: RecordColumns,
-  at: { recordFy: number[]; recordDate: string[]; fyCol: number; cells: readonly (readonly RawCell[])[] },
+  at: { recordFy: Float64Array; recordDate: (k: number) => string; fyCol: number; cells: readonly (readonly RawCell[])[] },
 ): void {
   const fyField = ct.fyIndex >= 0 ? ct.fields[ct.fyIndex] : undefined;
   if (fyField === undefined || at.recordFy.length === 0) return;
+  // Only when the dates were read as late reports (after the closing date, not in the future).
+  const late = run.issues.some((i) => i.code === 'report_after_closing');
+  if (!late) return;
   const typed = at.recordFy[0] as number;
   if (Number.isNaN(typed) || at.recordFy.some((f) => f !== typed)) return;
   let datesFy = Number.NaN;
   let first = '';
   let last = '';
-  for (const d of at.recordDate) {
+  for (let k = 0; k < at.recordFy.length; k++) {
+    const d = at.recordDate(k);
     if (d === '') return;
     let f: number;
     try {
@@ -96,9 +105,7 @@ export function staleYear(
     if (last === '' || d > last) last = d;
   }
   const w = ct.window(typed);
-  // Only when the dates were read as late reports (after the closing date, not in the future).
-  const late = run.issues.some((i) => i.code === 'report_after_closing');
-  if (Number.isNaN(datesFy) || datesFy === typed || w === null || last <= w.lateUntil || !late) return;
+  if (Number.isNaN(datesFy) || datesFy === typed || w === null || last <= w.lateUntil) return;
   // The per-row late warnings say the opposite of what happened: drop them for this one error.
   const keep = run.issues.map((i) => i.code !== 'report_after_closing');
   const lateRows = new Set(run.issues.filter((i) => i.code === 'report_after_closing').map((i) => i.row));

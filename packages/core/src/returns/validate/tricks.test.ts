@@ -2,10 +2,12 @@
  * The speed tricks of validation give the answers of the plain code they replace.
  */
 import { describe, expect, it } from 'vitest';
-import { getTemplate, validateGrid } from '../../index.js';
+import { chibaPlan } from '@sasaeai/plan-chiba';
+import { generateReturns } from '../../samples/index.js';
+import { getTemplate, requirePlan, validateGrid } from '../../index.js';
 import type { Template } from '../../plan/schema.js';
 import { compileTemplate, type CompiledField } from '../compile.js';
-import { mayNameTotal } from '../layout.js';
+import { looseNumber, looseNumberLongWay, mayNameTotal, shortLooseNumber } from '../layout.js';
 import { labelKey } from '../lookup.js';
 import { baseRow, HEADER, KEYS, plan, today } from '../test-fixtures.js';
 import { Run } from './run.js';
@@ -89,5 +91,56 @@ describe('the repeated-header check that settles a row before reading its long t
     const r = validateGrid({ sheet: 'S', cells }, { plan, today });
     expect(r.leftOut).toEqual([3]);
     expect(r.records.map((x) => x.values.initiative)).toEqual(['C01', 'C02']);
+  });
+});
+
+describe('the character scan before a totals check reads a number', () => {
+  it('reads what the regular expressions read, or leaves the text to them', () => {
+    const wrong: string[] = [];
+    const check = (t: string): void => {
+      const quick = shortLooseNumber(t);
+      if (quick !== null && quick !== looseNumberLongWay(t)) wrong.push(JSON.stringify(t));
+    };
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const t of [ch, `12${ch}`, `１２${ch}`, `${ch}12`, `3${ch}4`, `12回${ch}`, `12${ch}5`]) check(t);
+    }
+    for (const t of ['123456789012345', '1234567890123456', '12,000人', '１,２００', '12.5', '-3', '+4', '12 回', '0012', '１２３']) check(t);
+    expect(wrong).toEqual([]);
+    expect([shortLooseNumber('１２回'), shortLooseNumber('1200人'), shortLooseNumber('12.5'), shortLooseNumber('1,200')]).toEqual([12, 1200, null, null]);
+    expect([looseNumber('12.5'), looseNumber('1,200'), looseNumber('１２回')]).toEqual([12.5, 1200, 12]);
+  });
+});
+
+describe('what each distinct cell came to, kept with the compiled template', () => {
+  it('gives the answers of a fresh read, issues included, after other grids warmed it', () => {
+    const warm = requirePlan(chibaPlan);
+    const cold = requirePlan(chibaPlan);
+    const a = generateReturns(warm, { seed: 41, rows: 1500, badShare: 0.3 }).grids;
+    const b = generateReturns(warm, { seed: 42, rows: 1500, badShare: 0.3 }).grids;
+    for (const g of a) validateGrid(g, { plan: warm, today });
+    for (const g of b) {
+      const w = validateGrid(g, { plan: warm, today });
+      const c = validateGrid(g, { plan: cold, today });
+      expect(w.issues.length).toBeGreaterThan(0);
+      expect(JSON.stringify({ ...w, records: w.records })).toBe(JSON.stringify({ ...c, records: c.records }));
+    }
+  });
+
+  it('reads a field that depends on another (a district in its ward) against each parent value', () => {
+    const json = structuredClone(chibaPlan) as { units: { code: string; level: string; parent?: string; name: { ja: string; en: string } }[] };
+    json.units.push({ code: '12102-99', level: 'district', parent: '12102', name: { ja: '寒川', en: 'Samukawa' } });
+    const p = requirePlan(json);
+    const row = (over: Record<string, unknown>) => KEYS.map((k) => (k in over ? over[k] : baseRow()[k])) as never[];
+    const cells = [
+      [...HEADER],
+      row({ ward: '中央区', district: '寒川', initiative: 'C01' }),
+      row({ ward: '千葉区', district: '寒川', initiative: 'C02' }),
+      row({ ward: '花見川区', district: '寒川', initiative: 'C03' }),
+      row({ ward: '中央区', district: '寒川', initiative: 'C04' }),
+    ];
+    const r = validateGrid({ sheet: 'S', cells }, { plan: p, today });
+    expect(r.records.map((x) => x.values.district)).toEqual(['12101-01', null, '12102-99', '12101-01']);
+    expect(r.issues.filter((i) => i.field === 'district').map((i) => `${i.cell} ${i.code}`)).toEqual(['C3 ambiguous_unit']);
   });
 });

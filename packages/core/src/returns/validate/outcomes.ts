@@ -1,0 +1,73 @@
+/**
+ * What reading a cell came to — its value, whether it failed, and the issues it raised — kept per
+ * field and distinct raw value for the rest of the grid, so each distinct text of a column is
+ * triaged, parsed and put into words once. A return's columns repeat few values (the same year,
+ * ward, district, initiative, status; a year's dates; a pool of counts and phrases), so almost
+ * every cell after the first rows is one map look-up and, when it raised issues, a replay of
+ * them at its own cell.
+ *
+ * Only readings that depend on the cell alone are kept: a blank cell's issue depends on the cell
+ * above (a merged cell?), so blank cells are never kept; a field read against its parent (a
+ * district within its ward) keeps one table per parent value.
+ *
+ * Speed: validate 100k clean rows, old and new alternating in one process (CPU): see
+ * docs/benchmarks.md (issue #16).
+ */
+import type { IssueSeverity } from '../types.js';
+import type { LocalizedText } from '../../i18n/text.js';
+import type { FieldValue } from '../types.js';
+
+/** An issue a reading raised, without its place: raised again at every cell with the same value. */
+export interface Said {
+  code: string;
+  severity: IssueSeverity;
+  message: LocalizedText;
+}
+
+/** What reading one raw value of a field came to. */
+export interface Outcome {
+  value: FieldValue;
+  /** 1 when the cell could not be read (its issue is in `said`). */
+  failed: number;
+  /** The issues it raised, in order; null for none. */
+  said: Said[] | null;
+}
+
+/** Distinct values remembered per field (and parent value); beyond this, new values are read each time. */
+export const OUTCOME_LIMIT = 65536;
+
+/** The outcome tables of one grid: one per field, or per field and parent value. */
+export class Outcomes {
+  private readonly own: (Map<unknown, Outcome> | undefined)[];
+  private readonly byParent: (Map<unknown, Map<unknown, Outcome>> | undefined)[];
+  private readonly lastParent: unknown[];
+  private readonly lastTable: (Map<unknown, Outcome> | undefined)[];
+
+  constructor(n: number) {
+    this.own = new Array<Map<unknown, Outcome> | undefined>(n).fill(undefined);
+    this.byParent = new Array<Map<unknown, Map<unknown, Outcome>> | undefined>(n).fill(undefined);
+    this.lastParent = new Array<unknown>(n).fill(undefined);
+    this.lastTable = new Array<Map<unknown, Outcome> | undefined>(n).fill(undefined);
+  }
+
+  /** The table of field `i`. */
+  table(i: number): Map<unknown, Outcome> {
+    let t = this.own[i];
+    if (t === undefined) this.own[i] = t = new Map();
+    return t;
+  }
+
+  /** The table of field `i` read under the parent value `parent`. */
+  tableUnder(i: number, parent: FieldValue | undefined): Map<unknown, Outcome> {
+    const p = parent === undefined ? null : parent;
+    const last = this.lastTable[i];
+    if (last !== undefined && this.lastParent[i] === p) return last;
+    let all = this.byParent[i];
+    if (all === undefined) this.byParent[i] = all = new Map();
+    let t = all.get(p);
+    if (t === undefined) all.set(p, (t = new Map()));
+    this.lastParent[i] = p;
+    this.lastTable[i] = t;
+    return t;
+  }
+}
