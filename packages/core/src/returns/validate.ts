@@ -324,7 +324,6 @@ function validateInto(
   );
   cells = layout.cells;
   const skipRow = layout.skip;
-  for (let r = 0; r < skipRow.length; r++) if (skipRow[r] === 1) result.leftOut.push(run.originRow + r);
   const failedColumn = new Uint8Array(nVals);
   const missingRequired = missingColumns(ct, colOf, headerRow, run, failedColumn);
 
@@ -353,6 +352,7 @@ function validateInto(
   // The report rows: not left out, not blank.
   const found = findRecords(cells, skipRow, headerEnd, prefilled, run);
   result.summary.blankRows += found.blankRows;
+  for (let k = 0; k < found.leftOut.length; k++) result.leftOut.push(run.originRow + (found.leftOut[k] as number));
   const { recRows, n } = found;
 
   // ----- cells, a column at a time ----------------------------------------------------------------
@@ -368,7 +368,10 @@ function validateInto(
   for (const f of ct.parseOrder) {
     const c = colOf[f.index] as number;
     if (c >= 0) readColumn(reading, f, c);
-    else (cols.failed[f.index] as Uint8Array).fill(failedColumn[f.index] as number);
+    else {
+      (cols.values[f.index] as ValueColumn).fill(null);
+      (cols.failed[f.index] as Uint8Array).fill(failedColumn[f.index] as number);
+    }
   }
 
   // Values in columns without a header are not read; say so once per column.
@@ -436,19 +439,28 @@ function readCell(f: CompiledField, raw: string, run: Run, r: number, c: number,
     if (v === FAIL) failed = 1;
     else value = v;
   }
-  const n = run.issues.length;
-  let said: Said[] | null = null;
-  if (n > before) {
-    said = [];
-    for (let k = before; k < n; k++) {
-      const x = run.issues[k] as Issue;
-      said.push({ code: x.code, severity: x.severity, message: x.message });
-    }
-  }
-  return { value, failed, said };
+  return { value, failed, said: saidSince(run, before) };
 }
 
-/** The report rows of a grid: below the header, not left out, not blank. */
+/** The issues raised since `before`, without their places; null for none. */
+function saidSince(run: Run, before: number): Said[] | null {
+  const n = run.issues.length;
+  if (n === before) return null;
+  const said: Said[] = [];
+  for (let k = before; k < n; k++) {
+    const x = run.issues[k] as Issue;
+    said.push({ code: x.code, severity: x.severity, message: x.message });
+  }
+  return said;
+}
+
+/** Raises again, at this cell, the issues an outcome raised where it was first read. */
+function replay(run: Run, o: Outcome, r: number, c: number, field: string, raw: unknown): void {
+  if (o.said === null) return;
+  for (const s of o.said) run.raiseText(s.code as Issue['code'], s.severity, { r, c, field, value: raw }, s.message);
+}
+
+/** The report rows of a grid (below the header, not left out, not blank), and the rows left out. */
 function findRecords(cells: readonly (readonly RawCell[])[], skipRow: Uint8Array, headerEnd: number, prefilled: Uint8Array, run: Run) {
   const recRows = new Int32Array(Math.max(0, cells.length - headerEnd - 1));
   let n = 0;
@@ -457,8 +469,13 @@ function findRecords(cells: readonly (readonly RawCell[])[], skipRow: Uint8Array
   let prefilledRows = 0;
   let prefilledLast = -1;
   let prefilledIssue: Issue | undefined;
+  const leftOut: number[] = [];
+  for (let r = 0; r <= headerEnd && r < skipRow.length; r++) if (skipRow[r] === 1) leftOut.push(r);
   for (let r = headerEnd + 1; r < cells.length; r++) {
-    if (skipRow[r] === 1) continue;
+    if (skipRow[r] === 1) {
+      leftOut.push(r);
+      continue;
+    }
     const row = cells[r];
     let blank = true;
     let touched = -1;
@@ -484,7 +501,7 @@ function findRecords(cells: readonly (readonly RawCell[])[], skipRow: Uint8Array
       prefilledIssue ??= run.raiseText('prefilled_only_rows', ISSUE_CODES.prefilled_only_rows.severity, { r, c: touched }, { ja: '', en: '' });
     }
   }
-  return { recRows: recRows.subarray(0, n), n, blankRows, prefilledRows, prefilledLast, prefilledIssue };
+  return { recRows: recRows.subarray(0, n), n, blankRows, prefilledRows, prefilledLast, prefilledIssue, leftOut };
 }
 
 /** The values read so far, a column per field (then derived field), and 1 where a cell failed. */
@@ -517,6 +534,7 @@ function readColumn(x: Reading, f: CompiledField, c: number): void {
   const parents = dep >= 0 ? (x.cols.values[dep] as ValueColumn) : null;
   const outcomes = x.ct.outcomes;
   const own = dep < 0 ? outcomes.table(i) : null;
+  const nums = dep < 0 ? outcomes.numbers(i) : null;
   // A column often repeats the value of the row above (the same year, ward, district).
   let lastRaw: unknown = NOTHING;
   let lastVal: FieldValue = null;
@@ -535,11 +553,11 @@ function readColumn(x: Reading, f: CompiledField, c: number): void {
       if (o === undefined) {
         o = readCell(f, raw, run, r, c, vals);
         if (table.size < OUTCOME_LIMIT) table.set(raw, o);
-      } else if (o.said !== null) {
-        for (const s of o.said) run.raiseText(s.code as Issue['code'], s.severity, { r, c, field: f.key, value: raw }, s.message);
-      }
-      if (o.failed === 1) fl[k] = 1;
-      else out.set(k, o.value);
+      } else replay(run, o, r, c, f.key, raw);
+      if (o.failed === 1) {
+        fl[k] = 1;
+        out.set(k, null);
+      } else out.set(k, o.value);
       // Remember only a clean reading that needs no parent for the fast path above.
       if (o.said === null && o.failed === 0 && dep < 0) {
         lastRaw = raw;
@@ -548,17 +566,33 @@ function readColumn(x: Reading, f: CompiledField, c: number): void {
       continue;
     }
     // Numbers, yes/no, dates and blanks are read in place; a blank cell's issue depends on the cell above.
+    if (nums !== null && typeof raw === 'number' && nums.size > 0) {
+      // A number read before with issues: its outcome, as for texts.
+      const o = nums.get(raw);
+      if (o !== undefined) {
+        replay(run, o, r, c, f.key, raw);
+        fl[k] = o.failed;
+        out.set(k, o.failed === 1 ? null : o.value);
+        lastRaw = NOTHING;
+        continue;
+      }
+    }
     run.at(r, c, f.key, raw);
     const before = run.issues.length;
     const t = typeof raw === 'number' ? PARSE : triage(raw, f, run, r > headerEnd + 1 ? cells[r - 1] : undefined, c);
     const v = t === FAILED ? FAIL : t === PARSE ? f.parse(raw, run, vals) : null;
+    const raised = run.issues.length > before;
+    if (raised && nums !== null && typeof raw === 'number' && nums.size < OUTCOME_LIMIT) {
+      nums.set(raw, { value: v === FAIL ? null : v, failed: v === FAIL ? 1 : 0, said: saidSince(run, before) });
+    }
     if (v === FAIL) {
       fl[k] = 1;
+      out.set(k, null);
       lastRaw = NOTHING;
       continue;
     }
     out.set(k, v);
-    if (run.issues.length === before && dep < 0 && typeof raw === 'number') {
+    if (!raised && dep < 0 && typeof raw === 'number') {
       lastRaw = raw;
       lastVal = v;
     } else lastRaw = NOTHING;

@@ -39,12 +39,14 @@ export const OUTCOME_LIMIT = 65536;
 /** The outcome tables of one grid: one per field, or per field and parent value. */
 export class Outcomes {
   private readonly own: (Map<unknown, Outcome> | undefined)[];
+  private readonly nums: (Map<number, Outcome> | undefined)[];
   private readonly byParent: (Map<unknown, Map<unknown, Outcome>> | undefined)[];
   private readonly lastParent: unknown[];
   private readonly lastTable: (Map<unknown, Outcome> | undefined)[];
 
   constructor(n: number) {
     this.own = new Array<Map<unknown, Outcome> | undefined>(n).fill(undefined);
+    this.nums = new Array<Map<number, Outcome> | undefined>(n).fill(undefined);
     this.byParent = new Array<Map<unknown, Map<unknown, Outcome>> | undefined>(n).fill(undefined);
     this.lastParent = new Array<unknown>(n).fill(undefined);
     this.lastTable = new Array<Map<unknown, Outcome> | undefined>(n).fill(undefined);
@@ -54,6 +56,16 @@ export class Outcomes {
   table(i: number): Map<unknown, Outcome> {
     let t = this.own[i];
     if (t === undefined) this.own[i] = t = new Map();
+    return t;
+  }
+
+  /**
+   * The numbers of field `i` whose reading raised issues (a count below its minimum, a serial
+   * that is no date): a clean number is read in place, faster than a look-up.
+   */
+  numbers(i: number): Map<number, Outcome> {
+    let t = this.nums[i];
+    if (t === undefined) this.nums[i] = t = new Map();
     return t;
   }
 

@@ -3,14 +3,17 @@
  * on the report date, initiatives of the unit's plan, the fiscal year within the plan's terms,
  * and the report date within the year's window and its period's.
  */
-import { periodWindowRowIssue } from '../../plan/period-window.js';
+import { periodWindowRowIssue, periodWindows } from '../../plan/period-window.js';
 import type { Plan, Term } from '../../plan/schema.js';
 import { getUnit, termOfFiscalYear } from '../../plan/queries.js';
 import type { LocalDate } from '../../period/index.js';
 import { displayValue } from '../cells.js';
 import type { CompiledField, CompiledTemplate } from '../compile.js';
 import type { FieldValue } from '../types.js';
-import type { Run } from './run.js';
+import type { At, Run } from './run.js';
+import { ISSUE_CODES } from '../codes.js';
+import { issueText, type IssueParams } from '../messages/index.js';
+import type { LocalizedText } from '../../i18n/text.js';
 
 /** The plan checks of one grid, with what they remember from row to row. */
 export class PlanChecks {
@@ -30,6 +33,9 @@ export class PlanChecks {
   private lastFyStatus = 0;
   private lastWindowFy = Number.NaN;
   private lastWindow: ReturnType<CompiledTemplate['window']> = null;
+  private lastHasPeriods = false;
+  // The words of each issue raised with raiseOnce, by code and key.
+  private readonly said = new Map<string, LocalizedText>();
 
   constructor(
     private readonly ct: CompiledTemplate,
@@ -51,6 +57,37 @@ export class PlanChecks {
   }
 
   /**
+   * Raises `code` with words written once per `key`, which names everything its parameters
+   * depend on besides the grid (speed: a return that repeats one wrong date or unit on every row
+   * builds its words once, not on every row).
+   */
+  private raiseOnce<C extends 'unit_not_in_parent' | 'initiative_not_in_ward' | 'date_outside_fiscal_year' | 'date_in_future'>(
+    run: Run,
+    code: C,
+    at: At,
+    key: string,
+    params: () => IssueParams[C],
+  ): void {
+    const k = `${code}\u0000${key}`;
+    let words = this.said.get(k);
+    if (words === undefined) {
+      words = issueText(code, params());
+      this.said.set(k, words);
+    }
+    run.raiseText(code, ISSUE_CODES[code].severity, at, words);
+  }
+
+  /** Where a report-date issue of grid row `r` is raised: its date cell. */
+  private dateAt(r: number, row: readonly unknown[]): At {
+    return { r, c: this.dateCol, field: this.dateField?.key, value: row[this.dateCol] };
+  }
+
+  /** Where a fiscal-year issue of grid row `r` is raised: its 年度 cell. */
+  private fyAt(r: number, row: readonly unknown[]): At {
+    return { r, c: this.fyCol, field: this.fyField?.key, value: row[this.fyCol] };
+  }
+
+  /**
    * Checks grid row `r` (its raw cells `row`, its values `vals`, 1 in `failed` for a field that
    * could not be read); `fy` and `date` are the row's fiscal year and report date, or null.
    */
@@ -65,11 +102,13 @@ export class PlanChecks {
         const parent = vals[f.dependsOn];
         if (typeof parent === 'string' && unit.parent !== parent) {
           const actual = unit.parent === undefined ? undefined : getUnit(this.plan, unit.parent);
-          run.raise(
-            'unit_not_in_parent',
-            { r, c, field: f.key, value: row[c] },
-            { field: f.label, unit: unit.name, parent: getUnit(this.plan, parent)?.name ?? { ja: parent, en: parent }, actual: actual?.name ?? null },
-          );
+          // The same pair of names on many rows: their words are written once (raiseOnce).
+          this.raiseOnce(run, 'unit_not_in_parent', { r, c, field: f.key, value: row[c] }, `${f.index}|${code}|${parent}`, () => ({
+            field: f.label,
+            unit: unit.name,
+            parent: getUnit(this.plan, parent)?.name ?? { ja: parent, en: parent },
+            actual: actual?.name ?? null,
+          }));
         }
       }
       if (typeof date === 'string' && ((unit.validTo !== undefined && date > unit.validTo) || (unit.validFrom !== undefined && date < unit.validFrom))) {
@@ -89,13 +128,14 @@ export class PlanChecks {
       if (typeof code !== 'string' || typeof ward !== 'string') continue;
       const allowed = this.ct.initiativesByUnit.get(ward);
       if (allowed === undefined || allowed.has(code)) continue;
-      const it = this.plan.initiatives.find((x) => x.code === code);
       const c = this.colOf[f.index] ?? -1;
-      run.raise(
-        'initiative_not_in_ward',
-        { r, c, field: f.key, value: row[c] },
-        { field: f.label, code, initiative: it?.name ?? null, ward: getUnit(this.plan, ward)?.name ?? { ja: ward, en: ward } },
-      );
+      const it = this.plan.initiatives.find((x) => x.code === code);
+      this.raiseOnce(run, 'initiative_not_in_ward', { r, c, field: f.key, value: row[c] }, `${f.index}|${code}|${ward}`, () => ({
+        field: f.label,
+        code,
+        initiative: it?.name ?? null,
+        ward: getUnit(this.plan, ward)?.name ?? { ja: ward, en: ward },
+      }));
     }
 
     if (typeof fy === 'number' && this.fyField !== undefined) {
@@ -106,10 +146,9 @@ export class PlanChecks {
       }
       this.lastFy = fy;
       this.lastFyStatus = st;
-      const at = { r, c: this.fyCol, field: this.fyField.key, value: row[this.fyCol] };
-      if (st === 1) run.raise('fiscal_year_outside_plan', at, { field: this.fyField.label, typed: displayValue(row[this.fyCol]), fy, first: this.firstTerm, last: this.lastTerm });
+      if (st === 1) run.raise('fiscal_year_outside_plan', this.fyAt(r, row), { field: this.fyField.label, typed: displayValue(row[this.fyCol]), fy, first: this.firstTerm, last: this.lastTerm });
       else if (st === 2 && this.currentTerm) {
-        run.raise('fiscal_year_not_current_term', at, {
+        run.raise('fiscal_year_not_current_term', this.fyAt(r, row), {
           field: this.fyField.label,
           typed: displayValue(row[this.fyCol]),
           fy,
@@ -122,21 +161,24 @@ export class PlanChecks {
 
     if (typeof date === 'string' && this.dateField !== undefined) {
       const w: ReturnType<CompiledTemplate['window']> = typeof fy === 'number' ? (fy === this.lastWindowFy ? this.lastWindow : this.ct.window(fy)) : null;
-      if (typeof fy === 'number') {
+      if (typeof fy === 'number' && fy !== this.lastWindowFy) {
         this.lastWindowFy = fy;
         this.lastWindow = w;
+        // Most templates have no periods within the year: then no row needs the period check.
+        this.lastHasPeriods = w !== null && periodWindows(this.plan, this.ct.template.id, fy).length > 0;
       }
-      const at = { r, c: this.dateCol, field: this.dateField.key, value: row[this.dateCol] };
       // Reported after the closing date: still the year's report, but late (期限後).
-      if (w !== null && date > w.end && date <= this.today) run.raise('report_after_closing', at, { field: this.dateField.label, date, fy: fy as number, closing: w.end });
+      const label = this.dateField.label;
+      if (w !== null && date > w.end && date <= this.today) run.raise('report_after_closing', this.dateAt(r, row), { field: label, date, fy: fy as number, closing: w.end });
       else if (w !== null && date < w.start) {
-        run.raise('date_outside_fiscal_year', at, { field: this.dateField.label, date, fy: fy as number, start: w.start, fyEnd: w.fyEnd, closing: w.end });
-      } else if (date > this.today) run.raise('date_in_future', at, { field: this.dateField.label, date, today: this.today });
+        const ww = w;
+        this.raiseOnce(run, 'date_outside_fiscal_year', this.dateAt(r, row), `${date}|${fy as number}`, () => ({ field: label, date, fy: fy as number, start: ww.start, fyEnd: ww.fyEnd, closing: ww.end }));
+      } else if (date > this.today) this.raiseOnce(run, 'date_in_future', this.dateAt(r, row), date, () => ({ field: label, date, today: this.today }));
       // A report date outside its period's window (interim / year-end): plan/period-window.ts.
-      const pw = w !== null && date <= this.today ? periodWindowRowIssue(this.plan, this.ct.template, fy, date, vals) : null;
-      if (pw?.code === 'report_after_period_closing') run.raise(pw.code, at, { field: this.dateField.label, date, window: pw.window });
+      const pw = w !== null && this.lastHasPeriods && date <= this.today ? periodWindowRowIssue(this.plan, this.ct.template, fy, date, vals) : null;
+      if (pw?.code === 'report_after_period_closing') run.raise(pw.code, this.dateAt(r, row), { field: this.dateField.label, date, window: pw.window });
       else if (pw) {
-        run.raise(pw.code, at, {
+        run.raise(pw.code, this.dateAt(r, row), {
           field: this.dateField.label,
           date,
           window: 'window' in pw ? pw.window : null,

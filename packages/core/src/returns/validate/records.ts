@@ -4,7 +4,7 @@
  */
 import type { FieldValue, LocatedRecord, ReturnRecord } from '../types.js';
 
-// Values are kept in chunks of this many: young arrays, filled in place, never grown.
+// Values are kept in chunks of this many: young arrays, allocated once at their size, never grown.
 const CHUNK_BITS = 13;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
@@ -13,14 +13,15 @@ const MASK = CHUNK - 1;
  * One field's values, a value per record.
  *
  * Speed: pushing 100k values into one array per column regrew it (a fresh large array and its
- * pages each time) and was a fifth of validating 100k rows; fixed chunks are allocated once, in
- * the young generation, and written in place.
+ * pages each time) and was a fifth of validating 100k rows; chunks are allocated once at their
+ * size and written in place (young chunks: large fresh arrays cost a page fault per page).
  */
 export class ValueColumn {
   private readonly chunks: FieldValue[][] = [];
 
   constructor(readonly length: number) {
-    for (let left = length; left > 0; left -= CHUNK) this.chunks.push(new Array<FieldValue>(Math.min(CHUNK, left)).fill(null));
+    // Not filled: the reader writes every slot (a value or null) before anyone reads it.
+    for (let left = length; left > 0; left -= CHUNK) this.chunks.push(new Array<FieldValue>(Math.min(CHUNK, left)));
   }
 
   get(k: number): FieldValue {
@@ -29,6 +30,11 @@ export class ValueColumn {
 
   set(k: number, v: FieldValue): void {
     (this.chunks[k >> CHUNK_BITS] as FieldValue[])[k & MASK] = v;
+  }
+
+  /** Sets every value to `v`. */
+  fill(v: FieldValue): void {
+    for (const c of this.chunks) c.fill(v);
   }
 }
 
