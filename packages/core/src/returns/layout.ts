@@ -449,7 +449,7 @@ function findTotals(x: TotalsInput, emit: LayoutEmit): { totals: number[]; foote
 // 地区…) repeat from row to row: each distinct text is matched once per template, not normalised
 // again on every row (validate 100k clean rows, quiet machine: 2.1 s → 1.0 s).
 const headerFieldMemo = new WeakMap<CompiledTemplate, Map<string, number>>();
-const MEMO_LIMIT = 20_000;
+const MEMO_LIMIT = 65_536;
 
 /** What a text cell of a data row is to the header check: a units cell, or the field it names. */
 const UNIT_TEXT = -100;
@@ -459,10 +459,11 @@ function headerFieldOf(ct: CompiledTemplate, v: string): number {
   if (memo === undefined) headerFieldMemo.set(ct, (memo = new Map()));
   let f = memo.get(v);
   if (f === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
     // The units test normalises the text too: remembered with the field, one normalisation per text.
     f = isUnitCell(v) ? UNIT_TEXT : headerField(ct, v);
-    memo.set(v, f);
+    // Keep the first texts rather than start over: clearing at the limit made a year of dates
+    // (more distinct short texts than the limit) normalise every text again on every call.
+    if (memo.size < MEMO_LIMIT) memo.set(v, f);
   }
   return f;
 }

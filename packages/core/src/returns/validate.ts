@@ -19,7 +19,7 @@ import { detectIn, findHeader, MIN_HEADER_FIELDS } from './header.js';
 import { prepareLayout } from './layout.js';
 import { findColumns, missingColumns } from './validate/columns.js';
 import { RecordColumns, ValueColumn } from './validate/records.js';
-import { IntTable, newShared, PART_BITS, type SharedKeys, type UniqueIndex } from './validate/unique.js';
+import { newShared, newUniqueIndex, PART_BITS, partId, type SharedKeys, type UniqueIndex } from './validate/unique.js';
 import { Run } from './validate/run.js';
 import { FAILED, PARSE, PLAIN_FIRST, triage } from './validate/triage.js';
 import { PlanChecks } from './validate/plan-checks.js';
@@ -332,7 +332,7 @@ function validateInto(
   const checks = new PlanChecks(ct, colOf, today);
   let uniq = shared.byTemplate.get(template.id);
   if (uniq === undefined) {
-    uniq = { parts: ct.unique.map(() => new Map<unknown, number>()), seen: new IntTable(cells.length), seenWide: new Map() };
+    uniq = newUniqueIndex(ct.unique.length, cells.length);
     shared.byTemplate.set(template.id, uniq);
   }
   const gridNo = shared.grids.length;
@@ -364,7 +364,11 @@ function validateInto(
     cols.values.push(new ValueColumn(n));
     cols.failed.push(new Uint8Array(n));
   }
-  const reading: Reading = { ct, run, cells, recRows, n, headerEnd, cols, vals: new Array<FieldValue>(nVals).fill(null) };
+  // The unique-key part id of each record's value, where its outcome gave it (else -1).
+  const partOf = new Int32Array(nVals).fill(-1);
+  ct.unique.forEach((i, u) => (partOf[i] = u));
+  const partIds = ct.unique.map(() => new Int32Array(n).fill(-1));
+  const reading: Reading = { ct, run, cells, recRows, n, headerEnd, cols, vals: new Array<FieldValue>(nVals).fill(null), uniq, partOf, partIds };
   for (const f of ct.parseOrder) {
     const c = colOf[f.index] as number;
     if (c >= 0) readColumn(reading, f, c);
@@ -439,7 +443,7 @@ function readCell(f: CompiledField, raw: string, run: Run, r: number, c: number,
     if (v === FAIL) failed = 1;
     else value = v;
   }
-  return { value, failed, said: saidSince(run, before) };
+  return { value, failed, said: saidSince(run, before), stamp: -1, pid: -1 };
 }
 
 /** The issues raised since `before`, without their places; null for none. */
@@ -522,6 +526,11 @@ interface Reading {
   cols: Columns;
   /** A row's values: the parent value a dependent field is read against; then each row in turn. */
   vals: FieldValue[];
+  uniq: UniqueIndex;
+  /** Per field, its place among the unique key's parts, or -1. */
+  partOf: Int32Array;
+  /** Per key part, each record's part id where its outcome gave one, else -1. */
+  partIds: Int32Array[];
 }
 
 /** Reads field `f`'s cells (grid column `c`) of every record into its column. */
@@ -535,6 +544,8 @@ function readColumn(x: Reading, f: CompiledField, c: number): void {
   const outcomes = x.ct.outcomes;
   const own = dep < 0 ? outcomes.table(i) : null;
   const nums = dep < 0 ? outcomes.numbers(i) : null;
+  const part = x.partOf[i] as number;
+  const pids = part >= 0 ? (x.partIds[part] as Int32Array) : null;
   // A column often repeats the value of the row above (the same year, ward, district).
   let lastRaw: unknown = NOTHING;
   let lastVal: FieldValue = null;
@@ -557,7 +568,18 @@ function readColumn(x: Reading, f: CompiledField, c: number): void {
       if (o.failed === 1) {
         fl[k] = 1;
         out.set(k, null);
-      } else out.set(k, o.value);
+      } else {
+        out.set(k, o.value);
+        // Speed: the key part's id rides on the outcome, one map look-up per distinct text and
+        // call instead of one per row.
+        if (pids !== null && o.value !== null) {
+          if (o.stamp !== x.uniq.serial) {
+            o.pid = partId(x.uniq, part, o.value);
+            o.stamp = x.uniq.serial;
+          }
+          pids[k] = o.pid;
+        }
+      }
       // Remember only a clean reading that needs no parent for the fast path above.
       if (o.said === null && o.failed === 0 && dep < 0) {
         lastRaw = raw;
@@ -583,7 +605,7 @@ function readColumn(x: Reading, f: CompiledField, c: number): void {
     const v = t === FAILED ? FAIL : t === PARSE ? f.parse(raw, run, vals) : null;
     const raised = run.issues.length > before;
     if (raised && nums !== null && typeof raw === 'number' && nums.size < OUTCOME_LIMIT) {
-      nums.set(raw, { value: v === FAIL ? null : v, failed: v === FAIL ? 1 : 0, said: saidSince(run, before) });
+      nums.set(raw, { value: v === FAIL ? null : v, failed: v === FAIL ? 1 : 0, said: saidSince(run, before), stamp: -1, pid: -1 });
     }
     if (v === FAIL) {
       fl[k] = 1;
@@ -680,18 +702,14 @@ function checkRows(x: Reading, y: RowChecking): void {
           complete = false;
           break;
         }
-        const part = Array.isArray(v) ? v.join('\u0001') : v;
-        let id: number;
-        if (part === lastPart[u]) id = lastPartId[u] as number;
-        else {
-          const ids = uniq.parts[u] as Map<unknown, number>;
-          const known = ids.get(part);
-          if (known === undefined) {
-            id = ids.size;
-            ids.set(part, id);
-          } else id = known;
-          lastPart[u] = part;
-          lastPartId[u] = id;
+        let id = (x.partIds[u] as Int32Array)[k] as number;
+        if (id < 0) {
+          if (v === lastPart[u]) id = lastPartId[u] as number;
+          else {
+            id = partId(uniq, u, v);
+            lastPart[u] = v;
+            lastPartId[u] = id;
+          }
         }
         if (packable && id < PART_BITS && typeof key === 'number') key = key * PART_BITS + id;
         else key = `${String(key)}|${id}`;

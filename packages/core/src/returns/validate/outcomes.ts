@@ -31,6 +31,10 @@ export interface Outcome {
   failed: number;
   /** The issues it raised, in order; null for none. */
   said: Said[] | null;
+  /** The unique-key index (its serial) where `pid` was given, or -1. */
+  stamp: number;
+  /** The value's part id in that index (validate/unique.ts). */
+  pid: number;
 }
 
 /** Distinct values remembered per field (and parent value); beyond this, new values are read each time. */

@@ -14,6 +14,8 @@ export interface SharedKeys {
  * one number, so the look-up per row hashes no concatenated string.
  */
 export interface UniqueIndex {
+  /** Distinguishes this index from every other: an outcome remembers the part id it got here. */
+  serial: number;
   parts: Map<unknown, number>[];
   /** Packed keys (small integers) → owner. */
   seen: IntTable;
@@ -84,6 +86,25 @@ export class IntTable {
 
 // Three parts of 10 bits make a key below 2^30: a small integer, the cheapest Map key in V8.
 export const PART_BITS = 1024;
+
+let serials = 0;
+
+/** A new unique-key index for `parts` key parts, sized for `rows` rows. */
+export function newUniqueIndex(parts: number, rows: number): UniqueIndex {
+  return { serial: ++serials, parts: Array.from({ length: parts }, () => new Map<unknown, number>()), seen: new IntTable(rows), seenWide: new Map() };
+}
+
+/** The part id of `v` among key part `u`'s values (ids are given in order of first sight). */
+export function partId(uniq: UniqueIndex, u: number, v: unknown): number {
+  const part = Array.isArray(v) ? v.join('\u0001') : v;
+  const ids = uniq.parts[u] as Map<unknown, number>;
+  let id = ids.get(part);
+  if (id === undefined) {
+    id = ids.size;
+    ids.set(part, id);
+  }
+  return id;
+}
 
 export function newShared(): SharedKeys {
   return { grids: [], byTemplate: new Map() };
