@@ -119,6 +119,21 @@ export class Run implements Emitter {
       }
     }
     if (inOrder) return issues;
+    // Cells are read a column at a time, so issues come out of row order. Speed: one key per
+    // issue (its place, then its raise order) sorted as numbers, where they fit in a double
+    // (a comparator sort of 100k issues took 20-45 ms).
+    const n = issues.length;
+    let maxOrd = 0;
+    for (let i = 0; i < n; i++) if ((ord[i] as number) > maxOrd) maxOrd = ord[i] as number;
+    if ((maxOrd + 2) * n < Number.MAX_SAFE_INTEGER) {
+      const keys = new Float64Array(n);
+      for (let i = 0; i < n; i++) keys[i] = ((ord[i] as number) + 1) * n + i;
+      keys.sort();
+      // Pushed, not presized: an array presized past 100k elements is a slow dictionary in V8.
+      const out: Issue[] = [];
+      for (let k = 0; k < n; k++) out.push(issues[(keys[k] as number) % n] as Issue);
+      return out;
+    }
     const idx = issues.map((_, i) => i);
     idx.sort((a, b) => (ord[a] ?? 0) - (ord[b] ?? 0) || a - b);
     return idx.map((i) => issues[i] as Issue);
