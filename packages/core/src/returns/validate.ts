@@ -24,7 +24,7 @@ import { Run } from './validate/run.js';
 import { FAILED, PARSE, PLAIN_FIRST, triage } from './validate/triage.js';
 import { PlanChecks } from './validate/plan-checks.js';
 import { FiscalYears, mixedYears, staleYear } from './validate/table.js';
-import { OUTCOME_LIMIT, type Outcome, type Said } from './validate/outcomes.js';
+import type { Outcome, Said } from './validate/outcomes.js';
 import { issueText } from './messages/index.js';
 import type { FoundColumn } from './validate/columns.js';
 import type { FieldValue, Issue, IssueSeverity, LocatedRecord, RawCell, SheetGrid } from './types.js';
@@ -563,7 +563,7 @@ function readColumn(x: Reading, f: CompiledField, c: number): void {
       let o = table.get(raw);
       if (o === undefined) {
         o = readCell(f, raw, run, r, c, vals);
-        if (table.size < OUTCOME_LIMIT) table.set(raw, o);
+        if (outcomes.keep(table, raw.length)) table.set(raw, o);
       } else replay(run, o, r, c, f.key, raw);
       if (o.failed === 1) {
         fl[k] = 1;
@@ -604,7 +604,7 @@ function readColumn(x: Reading, f: CompiledField, c: number): void {
     const t = typeof raw === 'number' ? PARSE : triage(raw, f, run, r > headerEnd + 1 ? cells[r - 1] : undefined, c);
     const v = t === FAILED ? FAIL : t === PARSE ? f.parse(raw, run, vals) : null;
     const raised = run.issues.length > before;
-    if (raised && nums !== null && typeof raw === 'number' && nums.size < OUTCOME_LIMIT) {
+    if (raised && nums !== null && typeof raw === 'number' && outcomes.keep(nums, 1)) {
       nums.set(raw, { value: v === FAIL ? null : v, failed: v === FAIL ? 1 : 0, said: saidSince(run, before), stamp: -1, pid: -1 });
     }
     if (v === FAIL) {

@@ -40,6 +40,11 @@ export interface Outcome {
 /** Distinct values remembered per field (and parent value); beyond this, new values are read each time. */
 export const OUTCOME_LIMIT = 65536;
 
+// What a compiled template keeps in all (it lives as long as the plan): a long-running add-in or
+// a CLI reading thousands of files of unique narratives stops remembering at about 16 MB of text.
+const KEPT_ENTRIES = 262_144;
+const KEPT_CHARS = 1 << 23;
+
 /** The outcome tables of one grid: one per field, or per field and parent value. */
 export class Outcomes {
   private readonly own: (Map<unknown, Outcome> | undefined)[];
@@ -48,12 +53,26 @@ export class Outcomes {
   private readonly lastParent: unknown[];
   private readonly lastTable: (Map<unknown, Outcome> | undefined)[];
 
+  private entries = 0;
+  private chars = 0;
+
   constructor(n: number) {
     this.own = new Array<Map<unknown, Outcome> | undefined>(n).fill(undefined);
     this.nums = new Array<Map<number, Outcome> | undefined>(n).fill(undefined);
     this.byParent = new Array<Map<unknown, Map<unknown, Outcome>> | undefined>(n).fill(undefined);
     this.lastParent = new Array<unknown>(n).fill(undefined);
     this.lastTable = new Array<Map<unknown, Outcome> | undefined>(n).fill(undefined);
+  }
+
+  /**
+   * Whether one more outcome, of a text `length` characters long, may be kept in `table`; counts
+   * it when so.
+   */
+  keep(table: Map<unknown, Outcome>, length: number): boolean {
+    if (table.size >= OUTCOME_LIMIT || this.entries >= KEPT_ENTRIES || this.chars + length > KEPT_CHARS) return false;
+    this.entries++;
+    this.chars += length;
+    return true;
   }
 
   /** The table of field `i`. */

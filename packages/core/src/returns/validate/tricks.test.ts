@@ -10,6 +10,7 @@ import { compileTemplate, type CompiledField } from '../compile.js';
 import { looseNumber, looseNumberLongWay, mayNameTotal, shortLooseNumber } from '../layout.js';
 import { labelKey } from '../lookup.js';
 import { baseRow, HEADER, KEYS, plan, today } from '../test-fixtures.js';
+import { Outcomes } from './outcomes.js';
 import { Run } from './run.js';
 import { PARSE, PLAIN_FIRST, triage } from './triage.js';
 
@@ -142,5 +143,26 @@ describe('what each distinct cell came to, kept with the compiled template', () 
     const r = validateGrid({ sheet: 'S', cells }, { plan: p, today });
     expect(r.records.map((x) => x.values.district)).toEqual(['12101-01', null, '12102-99', '12101-01']);
     expect(r.issues.filter((i) => i.field === 'district').map((i) => `${i.cell} ${i.code}`)).toEqual(['C3 ambiguous_unit']);
+  });
+});
+
+describe('what the compiled template keeps of the outcomes', () => {
+  it('stops keeping at its budget, so a long session of unique narratives does not grow without end', () => {
+    const o = new Outcomes(5);
+    const outcome = { value: null, failed: 0, said: null, stamp: -1, pid: -1 };
+    const fill = (field: number, length: number): number => {
+      const t = o.table(field);
+      let kept = 0;
+      for (let i = 0; i < 300_000 && o.keep(t, length); i++, kept++) t.set(`${field}:${i}`, outcome);
+      return kept;
+    };
+    expect(o.keep(o.table(0), 2 ** 23 + 1)).toBe(false);
+    // A field keeps 65,536 texts at most; all fields together 2^23 characters and 262,144 texts.
+    expect(fill(0, 1)).toBe(65_536);
+    expect(fill(1, 100)).toBe(65_536);
+    const left = 2 ** 23 - 65_536 - 65_536 * 100;
+    expect(fill(2, 100)).toBe(Math.floor(left / 100));
+    expect(fill(3, 1)).toBe(left % 100);
+    expect(fill(4, 1)).toBe(0);
   });
 });
