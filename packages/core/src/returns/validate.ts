@@ -2,10 +2,12 @@
  * Validation of returns (報告の検証): a grid of raw cells, exactly as Excel or an xlsx reader gives
  * it, in; typed records and located, bilingual issues out. Never throws on user data.
  *
- * Order of work per row: parse every cell (parents before the fields that depend on them), compute
- * derived fields, check the row against the plan (roster, initiatives, fiscal year, dates), run
- * the template's row rules — skipping a rule whose inputs failed to parse, so one typo yields one
- * issue — then table rules (duplicates, mixed fiscal years).
+ * Order of work: the layout (merged cells, totals and footer rows, repeated headers), the report
+ * rows, then every cell a column at a time (parents before the fields that depend on them); then
+ * per row: derived fields, the row against the plan (roster, initiatives, fiscal year, dates), the
+ * template's row rules — skipping a rule whose inputs failed to parse, so one typo yields one
+ * issue — and duplicates; last the table rules (mixed fiscal years). Issues come out ordered by
+ * row, then column, whatever the order they were found in.
  */
 import { isLocalDate, todayIn, type LocalDate } from '../period/index.js';
 import type { Plan } from '../plan/schema.js';
