@@ -216,11 +216,24 @@ export interface UnitAcc {
 /** @internal The rows of one receiving scope (a ward), with their cells and units. */
 export interface ScopeScan {
   scope: string;
+  /** Rows of the scope so far (the next row's index). */
+  n: number;
+  /** The rows' refs, made by {@link finishScope} from `subOf` and `recOf`. */
   refs: RowRef[];
-  /** Report date of each row (null when none), read during the scan. */
-  dates: (string | null)[];
+  /**
+   * Report date of each row as yyyymmdd (0 when none or not of that form): read it with
+   * {@link rowDate}. Speed: a string per row was the costliest store of the scan (pointer stores
+   * into a long array while the collector marks; see {@link packDate}).
+   */
+  dateOf: Int32Array;
+  /** Report dates not of the form yyyy-mm-dd (kept as given), by row. */
+  oddDates: Map<number, string>;
   /** Return (index into the scan's `uses`) of each row. */
   subOf: Int32Array;
+  /** Position of each row in its return's records. */
+  recOf: Int32Array;
+  /** Cell (index into `cells` before they are sorted) each row counts in, or -1. */
+  cellOf: Int32Array;
   /** Per row, 1 + the `ord` of its unit when its return arrived, else 0 (to fill `arrivedRows`). */
   arrivedUnit: Int32Array;
   cells: CellAcc[];
@@ -271,23 +284,109 @@ function isTrimSpace(c: number): boolean {
 
 const EMPTY_ROWS = new Int32Array(0);
 
+/**
+ * @internal Row indices from a typed array as a plain array, each plus `offset`. Presized and
+ * filled in order: `Array.from` of a typed array made an iterator result per element (6 MB of
+ * garbage per annual report on 100k rows).
+ * @example
+ * ```ts
+ * rowList(new Int32Array([3, 4]), 10); // [13, 14]
+ * ```
+ */
+export function rowList(rows: ArrayLike<number>, offset = 0): number[] {
+  const out = new Array<number>(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = rows[i]! + offset;
+  return out;
+}
+
 /** Doubles the capacity of a scope's typed per-row arrays. */
 function grow(ss: ScopeScan): void {
   const n = Math.max(16, ss.subOf.length * 2);
-  const subOf = new Int32Array(n);
-  subOf.set(ss.subOf);
-  ss.subOf = subOf;
-  const arrivedUnit = new Int32Array(n);
-  arrivedUnit.set(ss.arrivedUnit);
-  ss.arrivedUnit = arrivedUnit;
+  ss.subOf = grown(ss.subOf, n);
+  ss.recOf = grown(ss.recOf, n);
+  ss.cellOf = grown(ss.cellOf, n);
+  ss.dateOf = grown(ss.dateOf, n);
+  ss.arrivedUnit = grown(ss.arrivedUnit, n);
 }
 
-/** Trims a scope's typed arrays to its rows and gives each unit its arrived rows, in row order. */
-function finishScope(ss: ScopeScan): void {
-  const n = ss.refs.length;
-  ss.subOf = ss.subOf.subarray(0, n);
-  const arrivedUnit = ss.arrivedUnit.subarray(0, n);
-  ss.arrivedUnit = arrivedUnit;
+function grown(a: Int32Array, n: number): Int32Array {
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}
+
+/**
+ * @internal A local date `yyyy-mm-dd` as the number yyyymmdd, or 0 when the text is not of that
+ * form (`0000-00-00` included, which would read as no date). Speed: a number per row in a typed
+ * array, not a string per row in a JS array — in the profile of an annual report on 100k rows,
+ * pushing the dates' strings was half of making the per-row arrays at the end of the scan.
+ * @example
+ * ```ts
+ * packDate('2026-05-01'); // 20260501
+ * packDate('2026/5/1');   // 0
+ * ```
+ */
+export function packDate(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d) return 0;
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const d = s.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return 0;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * @internal The report date of a row of a scope, as it was read (null when none).
+ * @example
+ * ```ts
+ * rowDate(ss, 0); // '2026-05-01'
+ * ```
+ */
+export function rowDate(ss: ScopeScan, row: number): string | null {
+  const n = ss.dateOf[row]!;
+  if (n === 0) return ss.oddDates.get(row) ?? null;
+  const y = Math.floor(n / 10000);
+  const m = Math.floor(n / 100) % 100;
+  const d = n % 100;
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/**
+ * Ends a scope's scan: trims its typed arrays to its rows, makes its refs, report dates and each
+ * cell's rows from them, and gives each unit its arrived rows, in row order.
+ *
+ * Speed: the scan stores only integers per row (return, record, cell); the per-row JS arrays
+ * (refs, dates, cell rows) are filled here, in short loops that are optimised at once. Pushing
+ * them in the scan's loop made it 40 % slower (an annual report on 100k rows, scan alone 110 →
+ * 70 ms CPU without the refs and dates pushes, → 88 ms without the cell rows push).
+ */
+function finishScope(ss: ScopeScan, subs: readonly Submission[]): void {
+  const n = ss.n;
+  const subOf = (ss.subOf = ss.subOf.subarray(0, n));
+  const recOf = (ss.recOf = ss.recOf.subarray(0, n));
+  const cellOf = (ss.cellOf = ss.cellOf.subarray(0, n));
+  const arrivedUnit = (ss.arrivedUnit = ss.arrivedUnit.subarray(0, n));
+  ss.dateOf = ss.dateOf.subarray(0, n);
+  // Presized and filled in order (they stay fast arrays): growing them by push left as much
+  // garbage as they hold.
+  const refs = new Array<RowRef>(n);
+  for (let i = 0; i < n; i++) refs[i] = subs[subOf[i]!]!.records[recOf[i]!]!.ref;
+  ss.refs = refs;
+  const cells = ss.cells;
+  const perCell = new Int32Array(cells.length);
+  for (let i = 0; i < n; i++) {
+    const ci = cellOf[i]!;
+    if (ci >= 0) perCell[ci]!++;
+  }
+  for (let ci = 0; ci < cells.length; ci++) cells[ci]!.rows = new Array<number>(perCell[ci]!);
+  perCell.fill(0);
+  for (let i = 0; i < n; i++) {
+    const ci = cellOf[i]!;
+    if (ci >= 0) cells[ci]!.rows[perCell[ci]!++] = i;
+  }
   const count = new Int32Array(ss.unitList.length + 1);
   for (let i = 0; i < n; i++) count[arrivedUnit[i]!]!++;
   const lists = ss.unitList.map((ua) => (ua.arrivedRows = new Int32Array(count[ua.ord + 1]!)));
@@ -331,18 +430,9 @@ export function sortSubmissions(subs: readonly Submission[]): Submission[] {
  */
 export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts: ScanOptions): Scan {
   const top = plan.units.find((u) => u.parent === undefined)?.code ?? SINGLE;
-  const scopeCache = new Map<string, string | undefined>();
-  const scopeOf = (unit: string): string | undefined => {
-    if (scopeCache.has(unit)) return scopeCache.get(unit);
-    const s = shape.scopeLevel === undefined ? top : unitAtLevel(plan, unit, shape.scopeLevel)?.code;
-    scopeCache.set(unit, s);
-    return s;
-  };
-  const { fyField, dateField, unitField, subjectField, keyFields, extraKeys, sum, any, union, collect, dist } = shape;
+  const { fyField, dateField, unitField, subjectField, keyFields, extraKeys } = shape;
   const single = shape.senderLevel === undefined;
-  const scopes = new Map<string, ScopeScan>();
   const uses: SubmissionUse[] = [];
-  const otherYear = new Map<string, Map<number, number>>();
   const templateSubs: Submission[] = [];
   let total = 0;
   for (const sub of subs) {
@@ -350,22 +440,20 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
     templateSubs.push(sub);
     total += sub.records.length;
   }
-  // Per-row return index and arrived rows go into typed arrays, not growing JS arrays (growth
-  // and young-generation copies): without its 4 per-row pushes the scan took 69 instead of 98 ms
-  // CPU on 100k rows (an experiment on a loaded machine; these are 2 of the 4). They start at a
-  // share of the record count and double: zeroing the whole count for every scope up front was
-  // 4.4 % of an annual report's profile.
-  const start = Math.min(total, Math.max(1024, total >> 3));
-  const newScope = (scope: string): ScopeScan => ({
-    scope,
-    refs: [],
-    dates: [],
-    subOf: new Int32Array(start),
-    arrivedUnit: new Int32Array(start),
-    cells: [],
-    units: new Map(),
-    unitList: [],
-  });
+  // Per-row data goes into typed arrays, not growing JS arrays (growth and young-generation
+  // copies). They start at a share of the record count and double: zeroing the whole count for
+  // every scope up front was 4.4 % of an annual report's profile.
+  const run: ScanRun = {
+    plan,
+    shape,
+    opts,
+    top,
+    single,
+    scopeCache: new Map(),
+    scopes: new Map(),
+    otherYear: new Map(),
+    start: Math.min(total, Math.max(1024, total >> 3)),
+  };
   let prevUnit: string | undefined;
   let prevSs: ScopeScan | undefined;
   let prevUa: UnitAcc | undefined;
@@ -383,28 +471,10 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
       const rec = records[ri]!;
       const v = rec.values;
       let fy = v[fyField];
-      if (typeof fy !== 'number') {
-        const d = dateField === undefined ? null : v[dateField];
-        fy = null;
-        if (typeof d === 'string') {
-          try {
-            fy = fiscalYearOf(d, plan.fiscalYear);
-          } catch {
-            fy = null;
-          }
-        }
-      }
+      if (typeof fy !== 'number') fy = yearOfDate(plan, dateField === undefined ? null : v[dateField]);
       if (fy !== opts.fiscalYear) {
         // Said, not silent: a row of another year in the roll-up's scope is counted as such.
-        if (fy !== null) {
-          const uv = v[unitField];
-          const sc = single ? top : typeof uv === 'string' ? scopeOf(uv) : undefined;
-          if (sc !== undefined && (!opts.scopes || opts.scopes.has(sc))) {
-            nOtherYear++;
-            const m = otherYear.get(sc) ?? otherYear.set(sc, new Map()).get(sc)!;
-            m.set(si, (m.get(si) ?? 0) + 1);
-          }
-        }
+        if (fy !== null && countOtherYear(run, v[unitField], si)) nOtherYear++;
         continue;
       }
       const unitVal = v[unitField];
@@ -419,70 +489,38 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
         ss = prevSs;
         ua = prevUa;
       } else {
-        const scope = single ? top : scopeOf(unit);
-        if (scope === undefined || (opts.scopes && !opts.scopes.has(scope))) continue;
-        let s0 = scopes.get(scope);
-        if (!s0) {
-          s0 = newScope(scope);
-          scopes.set(scope, s0);
-        }
+        const s0 = scopeScanOf(run, unit);
+        if (s0 === undefined) continue;
         ss = s0;
-        let u0 = ss.units.get(unit);
-        if (!u0) {
-          u0 = {
-            unit,
-            errorRows: [],
-            errors: 0,
-            lastReport: null,
-            lastReportRow: -1,
-            returns: new Map(),
-            lastRet: undefined,
-            subjectsValid: new Set(),
-            subjectsAll: new Set(),
-            lastSubjectAll: undefined,
-            lastSubjectValid: undefined,
-            arrivedRows: EMPTY_ROWS,
-            ord: ss.unitList.length,
-            cells: new Map(),
-          };
-          ss.units.set(unit, u0);
-          ss.unitList.push(u0);
-        }
-        ua = u0;
+        ua = ss.units.get(unit) ?? newUnit(ss, unit);
         prevUnit = unit;
         prevSs = ss;
         prevUa = ua;
       }
-      const idx = ss.refs.length;
+      const idx = ss.n++;
       if (idx === ss.subOf.length) grow(ss);
-      ss.refs.push(rec.ref);
       ss.subOf[idx] = si;
+      ss.recOf[idx] = ri;
+      ss.cellOf[idx] = -1;
       nRecords++;
       const date = dateField === undefined ? null : v[dateField];
       const dateStr = typeof date === 'string' ? date : '';
-      ss.dates.push(typeof date === 'string' ? date : null);
+      if (typeof date === 'string') {
+        const packed = packDate(date);
+        if (packed > 0) ss.dateOf[idx] = packed;
+        else ss.oddDates.set(idx, date);
+      }
       const sv = subjectField === undefined ? SINGLE : v[subjectField];
       const subject = typeof sv === 'string' ? sv : String(sv ?? '');
-      const hasErrors = rec.errors > 0;
+      const errors = rec.errors;
+      const hasErrors = errors > 0;
       if (hasErrors) {
-        ua.errors += rec.errors;
+        ua.errors += errors;
         ua.errorRows.push(idx);
         nWithErrors++;
       }
       if (use.arrived) {
-        let ret = ua.lastRet !== undefined && ua.lastRet.sub === si ? ua.lastRet : ua.returns.get(si);
-        if (!ret) {
-          ret = { sub: si, rows: 0, errors: 0, maxDate: null, period: null };
-          ua.returns.set(si, ret);
-        }
-        ua.lastRet = ret;
-        ret.rows++;
-        if (hasErrors) ret.errors += rec.errors;
-        if (dateStr !== '' && (ret.maxDate === null || dateStr > ret.maxDate)) ret.maxDate = dateStr;
-        if (ret.period === null && shape.periodField !== undefined) {
-          const pv = v[shape.periodField];
-          if (typeof pv === 'number' && Number.isInteger(pv)) ret.period = pv;
-        }
+        arrive(ua, si, errors, dateStr, shape.periodField === undefined ? undefined : v[shape.periodField]);
         ss.arrivedUnit[idx] = ua.ord + 1;
         if (subject !== ua.lastSubjectAll) {
           ua.subjectsAll.add(subject);
@@ -505,24 +543,7 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
       let c: CellAcc;
       if (ci === undefined) {
         ci = ss.cells.length;
-        c = {
-          unit,
-          subject,
-          keys: keyFields.map((k) => v[k] ?? null),
-          rows: [],
-          last: idx,
-          lastVals: v,
-          lastDate: dateStr,
-          lastSub: si,
-          lastRow: rec.ref.row,
-          sums: sum.map(() => 0),
-          flags: any.map(() => []),
-          texts: collect.map(() => []),
-          textVals: collect.map(() => []),
-          union: union.map((): string[] => []),
-          dist: dist.map(() => new Map<string, number>()),
-          provisional: false,
-        };
+        c = newCell(shape, unit, subject, keyFields.map((k) => v[k] ?? null), idx, v, dateStr, si, rec.ref.row);
         ss.cells.push(c);
         ua.cells.set(key, ci);
       } else {
@@ -539,55 +560,221 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
           c.lastRow = rec.ref.row;
         }
       }
-      c.rows.push(idx);
+      ss.cellOf[idx] = ci;
       // A row with open errors counts only because the caller asked (includeInvalid): provisional 暫定.
       if (provisional || hasErrors) c.provisional = true;
-      for (let k = 0; k < sum.length; k++) {
-        const x = v[sum[k]!];
-        if (typeof x === 'number' && Number.isFinite(x)) c.sums[k]! += x;
-      }
-      for (let k = 0; k < any.length; k++) if (v[any[k]!] === true) c.flags[k]!.push(idx);
-      for (let k = 0; k < collect.length; k++) {
-        const x = v[collect[k]!];
-        if (typeof x === 'string' && x !== '') {
-          const t = isTrimSpace(x.charCodeAt(0)) || isTrimSpace(x.charCodeAt(x.length - 1)) ? x.trim() : x;
-          if (t !== '') {
-            c.texts[k]!.push(idx);
-            c.textVals[k]!.push(t);
-          }
-        }
-      }
-      for (let k = 0; k < union.length; k++) {
-        const x = v[union[k]!];
-        const set = c.union[k]!;
-        // Indexed: for…of over validation's frozen arrays is several times slower here.
-        if (Array.isArray(x))
-          for (let i = 0; i < x.length; i++) {
-            const code = x[i] as string;
-            if (!set.includes(code)) set.push(code);
-          }
-        else if (x !== null && x !== undefined && x !== '') {
-          const code = String(x);
-          if (!set.includes(code)) set.push(code);
-        }
-      }
-      for (let k = 0; k < dist.length; k++) {
-        const x = v[dist[k]!];
-        const m = c.dist[k]!;
-        if (Array.isArray(x))
-          for (let i = 0; i < x.length; i++) {
-            const code = x[i] as string;
-            m.set(code, (m.get(code) ?? 0) + 1);
-          }
-        else if (x !== null && x !== undefined && x !== '') m.set(String(x), (m.get(String(x)) ?? 0) + 1);
-      }
+      addFields(c, v, idx, shape);
     }
     use.records += nRecords;
     use.rowsWithErrors += nWithErrors;
     use.otherYear += nOtherYear;
   }
-  for (const ss of scopes.values()) finishScope(ss);
-  return { shape, subs: templateSubs, uses, scopes, otherYear };
+  for (const ss of run.scopes.values()) finishScope(ss, templateSubs);
+  return { shape, subs: templateSubs, uses, scopes: run.scopes, otherYear: run.otherYear };
+}
+
+/**
+ * What a scan keeps while it runs. The scan's helpers are module functions that take it, not
+ * closures made per call: a closure made per call is a new call target each time, and the
+ * optimised scan was thrown away at the next call ("wrong call target", then "weak objects").
+ */
+interface ScanRun {
+  plan: Plan;
+  shape: TemplateShape;
+  opts: ScanOptions;
+  top: string;
+  single: boolean;
+  /** Scope (receiving unit) of each sending unit seen. */
+  scopeCache: Map<string, string | undefined>;
+  scopes: Map<string, ScopeScan>;
+  otherYear: Map<string, Map<number, number>>;
+  /** Initial capacity of a scope's typed per-row arrays. */
+  start: number;
+}
+
+/** The fiscal year of a report date, or null (no date, or one the plan's year cannot place). */
+function yearOfDate(plan: Plan, d: FieldValue | undefined): number | null {
+  if (typeof d !== 'string') return null;
+  try {
+    return fiscalYearOf(d, plan.fiscalYear);
+  } catch {
+    return null;
+  }
+}
+
+/** The scope (receiving unit) of a sending unit, from the plan, once per unit. */
+function scopeOfUnit(run: ScanRun, unit: string): string | undefined {
+  if (run.scopeCache.has(unit)) return run.scopeCache.get(unit);
+  const s = run.shape.scopeLevel === undefined ? run.top : unitAtLevel(run.plan, unit, run.shape.scopeLevel)?.code;
+  run.scopeCache.set(unit, s);
+  return s;
+}
+
+/** Counts a row of another fiscal year against its scope and return, when the scope is read. */
+function countOtherYear(run: ScanRun, unitVal: FieldValue | undefined, si: number): boolean {
+  const sc = run.single ? run.top : typeof unitVal === 'string' ? scopeOfUnit(run, unitVal) : undefined;
+  if (sc === undefined || (run.opts.scopes !== undefined && !run.opts.scopes.has(sc))) return false;
+  let m = run.otherYear.get(sc);
+  if (m === undefined) run.otherYear.set(sc, (m = new Map()));
+  m.set(si, (m.get(si) ?? 0) + 1);
+  return true;
+}
+
+/** The scan of a sending unit's scope, made on its first row; undefined when the scope is not read. */
+function scopeScanOf(run: ScanRun, unit: string): ScopeScan | undefined {
+  const scope = run.single ? run.top : scopeOfUnit(run, unit);
+  if (scope === undefined || (run.opts.scopes !== undefined && !run.opts.scopes.has(scope))) return undefined;
+  let ss = run.scopes.get(scope);
+  if (ss === undefined) {
+    ss = {
+      scope,
+      n: 0,
+      refs: [],
+      dateOf: new Int32Array(run.start),
+      oddDates: new Map(),
+      subOf: new Int32Array(run.start),
+      recOf: new Int32Array(run.start),
+      cellOf: new Int32Array(run.start),
+      arrivedUnit: new Int32Array(run.start),
+      cells: [],
+      units: new Map(),
+      unitList: [],
+    };
+    run.scopes.set(scope, ss);
+  }
+  return ss;
+}
+
+function newUnit(ss: ScopeScan, unit: string): UnitAcc {
+  const ua: UnitAcc = {
+    unit,
+    errorRows: [],
+    errors: 0,
+    lastReport: null,
+    lastReportRow: -1,
+    returns: new Map(),
+    lastRet: undefined,
+    subjectsValid: new Set(),
+    subjectsAll: new Set(),
+    lastSubjectAll: undefined,
+    lastSubjectValid: undefined,
+    arrivedRows: EMPTY_ROWS,
+    ord: ss.unitList.length,
+    cells: new Map(),
+  };
+  ss.units.set(unit, ua);
+  ss.unitList.push(ua);
+  return ua;
+}
+
+/** Counts an arrived row in its return (rows, errors, latest date, period). */
+function arrive(ua: UnitAcc, si: number, errors: number, dateStr: string, pv: FieldValue | undefined): void {
+  let ret = ua.lastRet !== undefined && ua.lastRet.sub === si ? ua.lastRet : ua.returns.get(si);
+  if (!ret) {
+    ret = { sub: si, rows: 0, errors: 0, maxDate: null, period: null };
+    ua.returns.set(si, ret);
+  }
+  ua.lastRet = ret;
+  ret.rows++;
+  if (errors > 0) ret.errors += errors;
+  if (dateStr !== '' && (ret.maxDate === null || dateStr > ret.maxDate)) ret.maxDate = dateStr;
+  if (ret.period === null && typeof pv === 'number' && Number.isInteger(pv)) ret.period = pv;
+}
+
+function newCell(
+  shape: TemplateShape,
+  unit: string,
+  subject: string,
+  keys: FieldValue[],
+  idx: number,
+  v: Record<string, FieldValue>,
+  dateStr: string,
+  si: number,
+  row: number,
+): CellAcc {
+  const { sum, any, collect, union, dist } = shape;
+  return {
+    unit,
+    subject,
+    keys,
+    rows: [],
+    last: idx,
+    lastVals: v,
+    lastDate: dateStr,
+    lastSub: si,
+    lastRow: row,
+    sums: sum.map(() => 0),
+    flags: any.map(() => []),
+    texts: collect.map(() => []),
+    textVals: collect.map(() => []),
+    union: union.map((): string[] => []),
+    dist: dist.map(() => new Map<string, number>()),
+    provisional: false,
+  };
+}
+
+/**
+ * Adds a counted row's fields to its cell: sums, flags, texts, union codes, distributions.
+ *
+ * Speed: the first fields of each kind are read at their own load site (`v[sum[0]]`,
+ * `v[sum[1]]`, …), the rest in a loop. One site that reads every field in a loop sees many keys
+ * and goes megamorphic (a stub-cache probe per value); a site per slot sees one key per template
+ * and stays monomorphic, as in validation's `fillRecord`.
+ */
+function addFields(c: CellAcc, v: Record<string, FieldValue>, idx: number, shape: TemplateShape): void {
+  const { sum, any, collect, union, dist } = shape;
+  const ns = sum.length;
+  if (ns > 0) addSum(c, 0, v[sum[0]!]);
+  if (ns > 1) addSum(c, 1, v[sum[1]!]);
+  if (ns > 2) addSum(c, 2, v[sum[2]!]);
+  for (let k = 3; k < ns; k++) addSum(c, k, v[sum[k]!]);
+  const na = any.length;
+  if (na > 0 && v[any[0]!] === true) c.flags[0]!.push(idx);
+  for (let k = 1; k < na; k++) if (v[any[k]!] === true) c.flags[k]!.push(idx);
+  const nc = collect.length;
+  if (nc > 0) addText(c, 0, v[collect[0]!], idx);
+  if (nc > 1) addText(c, 1, v[collect[1]!], idx);
+  for (let k = 2; k < nc; k++) addText(c, k, v[collect[k]!], idx);
+  const nu = union.length;
+  if (nu > 0) addCodes(c.union[0]!, v[union[0]!]);
+  for (let k = 1; k < nu; k++) addCodes(c.union[k]!, v[union[k]!]);
+  for (let k = 0; k < dist.length; k++) {
+    const x = v[dist[k]!];
+    const m = c.dist[k]!;
+    if (Array.isArray(x))
+      for (let i = 0; i < x.length; i++) {
+        const code = x[i] as string;
+        m.set(code, (m.get(code) ?? 0) + 1);
+      }
+    else if (x !== null && x !== undefined && x !== '') m.set(String(x), (m.get(String(x)) ?? 0) + 1);
+  }
+}
+
+function addSum(c: CellAcc, k: number, x: FieldValue | undefined): void {
+  if (typeof x === 'number' && Number.isFinite(x)) c.sums[k]! += x;
+}
+
+function addText(c: CellAcc, k: number, x: FieldValue | undefined, idx: number): void {
+  if (typeof x !== 'string' || x === '') return;
+  const t = isTrimSpace(x.charCodeAt(0)) || isTrimSpace(x.charCodeAt(x.length - 1)) ? x.trim() : x;
+  if (t !== '') {
+    c.texts[k]!.push(idx);
+    c.textVals[k]!.push(t);
+  }
+}
+
+/** Adds the codes of a `union` field's value to a cell's codes, each once. */
+function addCodes(set: string[], x: FieldValue | undefined): void {
+  // Indexed: for…of over validation's frozen arrays is several times slower here.
+  if (Array.isArray(x))
+    for (let i = 0; i < x.length; i++) {
+      const code = x[i] as string;
+      if (!set.includes(code)) set.push(code);
+    }
+  else if (x !== null && x !== undefined && x !== '') {
+    const code = String(x);
+    if (!set.includes(code)) set.push(code);
+  }
 }
 
 /**
