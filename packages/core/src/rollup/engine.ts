@@ -160,7 +160,9 @@ export interface CellAcc {
   unit: string;
   subject: string;
   keys: FieldValue[];
+  /** Rows counted in the cell, made at the end of the scan (`nRows` of them). */
   rows: number[];
+  nRows: number;
   last: number;
   /** The values of the latest row. */
   lastVals: Record<string, FieldValue>;
@@ -207,6 +209,8 @@ export interface UnitAcc {
   lastSubjectValid: string | undefined;
   /** Rows of arrived returns, for completeness provenance (filled at the end of the scan). */
   arrivedRows: Int32Array;
+  /** How many rows of arrived returns (the length of `arrivedRows`). */
+  nArrived: number;
   /** Position of the unit in its scope's `unitList`. */
   ord: number;
   /** Cells of this unit by the rest of their key (subject and extra keys). */
@@ -216,9 +220,11 @@ export interface UnitAcc {
 /** @internal The rows of one receiving scope (a ward), with their cells and units. */
 export interface ScopeScan {
   scope: string;
-  /** Rows of the scope so far (the next row's index). */
+  /** Position in the scan's scopes (1 + it marks the scope's rows in the scan's row space). */
+  ord: number;
+  /** Rows of the scope (while scanning: the next row's index). */
   n: number;
-  /** The rows' refs, made by {@link finishScope} from `subOf` and `recOf`. */
+  /** The rows' refs, made at the end of the scan. */
   refs: RowRef[];
   /**
    * Report date of each row as yyyymmdd (0 when none or not of that form): read it with
@@ -230,12 +236,6 @@ export interface ScopeScan {
   oddDates: Map<number, string>;
   /** Return (index into the scan's `uses`) of each row. */
   subOf: Int32Array;
-  /** Position of each row in its return's records. */
-  recOf: Int32Array;
-  /** Cell (index into `cells` before they are sorted) each row counts in, or -1. */
-  cellOf: Int32Array;
-  /** Per row, 1 + the `ord` of its unit when its return arrived, else 0 (to fill `arrivedRows`). */
-  arrivedUnit: Int32Array;
   cells: CellAcc[];
   units: Map<string, UnitAcc>;
   /** The units in order of first row (`ord`). */
@@ -299,22 +299,6 @@ export function rowList(rows: ArrayLike<number>, offset = 0): number[] {
   return out;
 }
 
-/** Doubles the capacity of a scope's typed per-row arrays. */
-function grow(ss: ScopeScan): void {
-  const n = Math.max(16, ss.subOf.length * 2);
-  ss.subOf = grown(ss.subOf, n);
-  ss.recOf = grown(ss.recOf, n);
-  ss.cellOf = grown(ss.cellOf, n);
-  ss.dateOf = grown(ss.dateOf, n);
-  ss.arrivedUnit = grown(ss.arrivedUnit, n);
-}
-
-function grown(a: Int32Array, n: number): Int32Array {
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
-}
-
 /**
  * @internal A local date `yyyy-mm-dd` as the number yyyymmdd, or 0 when the text is not of that
  * form (`0000-00-00` included, which would read as no date). Speed: a number per row in a typed
@@ -355,45 +339,65 @@ export function rowDate(ss: ScopeScan, row: number): string | null {
 }
 
 /**
- * Ends a scope's scan: trims its typed arrays to its rows, makes its refs, report dates and each
- * cell's rows from them, and gives each unit its arrived rows, in row order.
+ * The per-row data of a scan, in one row space: row `g` is record `g - base[si]` of the scan's
+ * return `si`. Each array is allocated once per scan at the number of records.
  *
- * Speed: the scan stores only integers per row (return, record, cell); the per-row JS arrays
- * (refs, dates, cell rows) are filled here, in short loops that are optimised at once. Pushing
- * them in the scan's loop made it 40 % slower (an annual report on 100k rows, scan alone 110 →
- * 70 ms CPU without the refs and dates pushes, → 88 ms without the cell rows push).
+ * Speed: the scan stores only integers per row and the per-row JS arrays (refs, cell rows,
+ * arrived rows) are made at its end, presized, in one short loop that is optimised at once.
+ * Pushing refs and dates in the scan's loop made it 40 % slower (the scan of an annual report on
+ * 100k rows: 110 → 70 ms CPU without those pushes, → 88 ms without the cell rows push), and
+ * growing typed arrays per scope (allocated and zeroed anew at each doubling) cost 16 ms a report.
  */
-function finishScope(ss: ScopeScan, subs: readonly Submission[]): void {
-  const n = ss.n;
-  const subOf = (ss.subOf = ss.subOf.subarray(0, n));
-  const recOf = (ss.recOf = ss.recOf.subarray(0, n));
-  const cellOf = (ss.cellOf = ss.cellOf.subarray(0, n));
-  const arrivedUnit = (ss.arrivedUnit = ss.arrivedUnit.subarray(0, n));
-  ss.dateOf = ss.dateOf.subarray(0, n);
-  // Presized and filled in order (they stay fast arrays): growing them by push left as much
-  // garbage as they hold.
-  const refs = new Array<RowRef>(n);
-  for (let i = 0; i < n; i++) refs[i] = subs[subOf[i]!]!.records[recOf[i]!]!.ref;
-  ss.refs = refs;
-  const cells = ss.cells;
-  const perCell = new Int32Array(cells.length);
-  for (let i = 0; i < n; i++) {
-    const ci = cellOf[i]!;
-    if (ci >= 0) perCell[ci]!++;
+interface RowSpace {
+  /** Per row, 1 + the `ord` of its scope when the row is in one, else 0. */
+  scope: Int32Array;
+  /** Per row, 1 + its cell's index in its scope, else 0. */
+  cell: Int32Array;
+  /** Per row, 1 + the `ord` of its unit when its return arrived, else 0. */
+  arrived: Int32Array;
+  /** Per row, its report date packed ({@link packDate}), else 0. */
+  date: Int32Array;
+}
+
+/** Makes the scopes' per-row arrays from the row space, in row order, and trims nothing after. */
+function finishScan(scopes: readonly ScopeScan[], subs: readonly Submission[], rs: RowSpace): void {
+  for (const ss of scopes) {
+    ss.refs = new Array<RowRef>(ss.n);
+    ss.subOf = new Int32Array(ss.n);
+    ss.dateOf = new Int32Array(ss.n);
+    for (const c of ss.cells) {
+      c.rows = new Array<number>(c.nRows);
+      c.nRows = 0;
+    }
+    for (const ua of ss.unitList) {
+      ua.arrivedRows = new Int32Array(ua.nArrived);
+      ua.nArrived = 0;
+    }
+    ss.n = 0;
   }
-  for (let ci = 0; ci < cells.length; ci++) cells[ci]!.rows = new Array<number>(perCell[ci]!);
-  perCell.fill(0);
-  for (let i = 0; i < n; i++) {
-    const ci = cellOf[i]!;
-    if (ci >= 0) cells[ci]!.rows[perCell[ci]!++] = i;
-  }
-  const count = new Int32Array(ss.unitList.length + 1);
-  for (let i = 0; i < n; i++) count[arrivedUnit[i]!]!++;
-  const lists = ss.unitList.map((ua) => (ua.arrivedRows = new Int32Array(count[ua.ord + 1]!)));
-  const at = new Int32Array(ss.unitList.length);
-  for (let i = 0; i < n; i++) {
-    const u = arrivedUnit[i]! - 1;
-    if (u >= 0) lists[u]![at[u]!++] = i;
+  let g = 0;
+  for (let si = 0; si < subs.length; si++) {
+    const records = subs[si]!.records;
+    for (let ri = 0; ri < records.length; ri++, g++) {
+      const sc = rs.scope[g]!;
+      if (sc === 0) continue;
+      // Rows are visited in the scan's order, so each gets the index the scan gave it.
+      const ss = scopes[sc - 1]!;
+      const i = ss.n++;
+      ss.refs[i] = records[ri]!.ref;
+      ss.subOf[i] = si;
+      ss.dateOf[i] = rs.date[g]!;
+      const ci = rs.cell[g]!;
+      if (ci > 0) {
+        const c = ss.cells[ci - 1]!;
+        c.rows[c.nRows++] = i;
+      }
+      const u = rs.arrived[g]!;
+      if (u > 0) {
+        const ua = ss.unitList[u - 1]!;
+        ua.arrivedRows[ua.nArrived++] = i;
+      }
+    }
   }
 }
 
@@ -440,9 +444,7 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
     templateSubs.push(sub);
     total += sub.records.length;
   }
-  // Per-row data goes into typed arrays, not growing JS arrays (growth and young-generation
-  // copies). They start at a share of the record count and double: zeroing the whole count for
-  // every scope up front was 4.4 % of an annual report's profile.
+  const rs: RowSpace = { scope: new Int32Array(total), cell: new Int32Array(total), arrived: new Int32Array(total), date: new Int32Array(total) };
   const run: ScanRun = {
     plan,
     shape,
@@ -452,11 +454,12 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
     scopeCache: new Map(),
     scopes: new Map(),
     otherYear: new Map(),
-    start: Math.min(total, Math.max(1024, total >> 3)),
+    scopeList: [],
   };
   let prevUnit: string | undefined;
   let prevSs: ScopeScan | undefined;
   let prevUa: UnitAcc | undefined;
+  let base = 0;
   for (let si = 0; si < templateSubs.length; si++) {
     const sub = templateSubs[si]!;
     const use = useOf(sub, opts.review, opts.includeProvisional);
@@ -470,6 +473,7 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
     for (let ri = 0; ri < records.length; ri++) {
       const rec = records[ri]!;
       const v = rec.values;
+      const g = base + ri;
       let fy = v[fyField];
       if (typeof fy !== 'number') fy = yearOfDate(plan, dateField === undefined ? null : v[dateField]);
       if (fy !== opts.fiscalYear) {
@@ -498,16 +502,13 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
         prevUa = ua;
       }
       const idx = ss.n++;
-      if (idx === ss.subOf.length) grow(ss);
-      ss.subOf[idx] = si;
-      ss.recOf[idx] = ri;
-      ss.cellOf[idx] = -1;
+      rs.scope[g] = ss.ord + 1;
       nRecords++;
       const date = dateField === undefined ? null : v[dateField];
       const dateStr = typeof date === 'string' ? date : '';
       if (typeof date === 'string') {
         const packed = packDate(date);
-        if (packed > 0) ss.dateOf[idx] = packed;
+        if (packed > 0) rs.date[g] = packed;
         else ss.oddDates.set(idx, date);
       }
       const sv = subjectField === undefined ? SINGLE : v[subjectField];
@@ -521,7 +522,8 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
       }
       if (use.arrived) {
         arrive(ua, si, errors, dateStr, shape.periodField === undefined ? undefined : v[shape.periodField]);
-        ss.arrivedUnit[idx] = ua.ord + 1;
+        rs.arrived[g] = ua.ord + 1;
+        ua.nArrived++;
         if (subject !== ua.lastSubjectAll) {
           ua.subjectsAll.add(subject);
           ua.lastSubjectAll = subject;
@@ -560,7 +562,8 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
           c.lastRow = rec.ref.row;
         }
       }
-      ss.cellOf[idx] = ci;
+      rs.cell[g] = ci + 1;
+      c.nRows++;
       // A row with open errors counts only because the caller asked (includeInvalid): provisional 暫定.
       if (provisional || hasErrors) c.provisional = true;
       addFields(c, v, idx, shape);
@@ -568,8 +571,9 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
     use.records += nRecords;
     use.rowsWithErrors += nWithErrors;
     use.otherYear += nOtherYear;
+    base += records.length;
   }
-  for (const ss of run.scopes.values()) finishScope(ss, templateSubs);
+  finishScan(run.scopeList, templateSubs, rs);
   return { shape, subs: templateSubs, uses, scopes: run.scopes, otherYear: run.otherYear };
 }
 
@@ -588,8 +592,8 @@ interface ScanRun {
   scopeCache: Map<string, string | undefined>;
   scopes: Map<string, ScopeScan>;
   otherYear: Map<string, Map<number, number>>;
-  /** Initial capacity of a scope's typed per-row arrays. */
-  start: number;
+  /** The scopes in order of first row (`ord`). */
+  scopeList: ScopeScan[];
 }
 
 /** The fiscal year of a report date, or null (no date, or one the plan's year cannot place). */
@@ -628,19 +632,18 @@ function scopeScanOf(run: ScanRun, unit: string): ScopeScan | undefined {
   if (ss === undefined) {
     ss = {
       scope,
+      ord: run.scopeList.length,
       n: 0,
       refs: [],
-      dateOf: new Int32Array(run.start),
+      dateOf: EMPTY_ROWS,
       oddDates: new Map(),
-      subOf: new Int32Array(run.start),
-      recOf: new Int32Array(run.start),
-      cellOf: new Int32Array(run.start),
-      arrivedUnit: new Int32Array(run.start),
+      subOf: EMPTY_ROWS,
       cells: [],
       units: new Map(),
       unitList: [],
     };
     run.scopes.set(scope, ss);
+    run.scopeList.push(ss);
   }
   return ss;
 }
@@ -659,6 +662,7 @@ function newUnit(ss: ScopeScan, unit: string): UnitAcc {
     lastSubjectAll: undefined,
     lastSubjectValid: undefined,
     arrivedRows: EMPTY_ROWS,
+    nArrived: 0,
     ord: ss.unitList.length,
     cells: new Map(),
   };
@@ -698,6 +702,7 @@ function newCell(
     subject,
     keys,
     rows: [],
+    nRows: 0,
     last: idx,
     lastVals: v,
     lastDate: dateStr,
