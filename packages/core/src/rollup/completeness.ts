@@ -122,10 +122,13 @@ export function obligationStatuses(
   return out;
 }
 
-/** The arrived rows of the counted returns, numbered from `offset`. */
-function arrivedRowsOf(arrived: ArrayLike<number>, subOf: ArrayLike<number>, counted: Set<number>, returns: number, offset: number): number[] {
+/**
+ * The arrived rows of the counted returns, numbered from `offset`: the unit's own list when
+ * every return counts and the numbering is its scope's (shared, not copied).
+ */
+function arrivedRowsOf(arrived: number[], subOf: ArrayLike<number>, counted: Set<number>, returns: number, offset: number): number[] {
   // Usually every return of the unit counts: then no row needs its return looked up.
-  if (counted.size === returns) return rowList(arrived, offset);
+  if (counted.size === returns) return offset === 0 ? arrived : rowList(arrived, offset);
   const out: number[] = [];
   for (let i = 0; i < arrived.length; i++) {
     const r = arrived[i]!;

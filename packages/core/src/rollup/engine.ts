@@ -207,8 +207,13 @@ export interface UnitAcc {
   /** The subject last added to `subjectsAll` / `subjectsValid` (rows of a return repeat it). */
   lastSubjectAll: string | undefined;
   lastSubjectValid: string | undefined;
-  /** Rows of arrived returns, for completeness provenance (filled at the end of the scan). */
-  arrivedRows: Int32Array;
+  /**
+   * Rows of arrived returns, for completeness provenance (filled at the end of the scan). A
+   * plain array, given as it is to the provenance of the unit's `returns` and of its
+   * obligations when every return counts: 200 000 fewer copied row numbers in an annual report
+   * on 100k rows.
+   */
+  arrivedRows: number[];
   /** How many rows of arrived returns (the length of `arrivedRows`). */
   nArrived: number;
   /** Position of the unit in its scope's `unitList`. */
@@ -370,7 +375,7 @@ function finishScan(scopes: readonly ScopeScan[], subs: readonly Submission[], r
       c.nRows = 0;
     }
     for (const ua of ss.unitList) {
-      ua.arrivedRows = new Int32Array(ua.nArrived);
+      ua.arrivedRows = new Array<number>(ua.nArrived);
       ua.nArrived = 0;
     }
     ss.n = 0;
@@ -661,7 +666,7 @@ function newUnit(ss: ScopeScan, unit: string): UnitAcc {
     subjectsAll: new Set(),
     lastSubjectAll: undefined,
     lastSubjectValid: undefined,
-    arrivedRows: EMPTY_ROWS,
+    arrivedRows: [],
     nArrived: 0,
     ord: ss.unitList.length,
     cells: new Map(),
@@ -929,12 +934,14 @@ export function buildCells(plan: Plan, ss: ScopeScan, shape: TemplateShape, sink
       subjectCode: c.subject,
     };
     out.push(cell);
-    emitAggregate(sink, id, [ci], out, shape, false);
+    const self = [ci];
+    emitAggregate(sink, id, self, out, shape, false);
+    const last = prov({ cells: self, pick: 'last' }, c.provisional);
     for (const f of shape.last) {
       const x = values[f];
       const fid = figureId(id, f);
       sink.figures[fid] = x === null || x === undefined ? null : Array.isArray(x) ? x.join(',') : typeof x === 'boolean' ? String(x) : x;
-      sink.provenance[fid] = prov({ cells: [ci], pick: 'last' }, c.provisional);
+      sink.provenance[fid] = last;
     }
   }
   return out;
@@ -999,10 +1006,14 @@ export function emitAggregate(
     sink.figures[id] = value;
     sink.provenance[id] = prov(p, provisional);
   };
-  put(figureId(prefix, 'cells'), agg.cells, { cells: cellIdx, pick: 'all' });
-  put(figureId(prefix, 'records'), agg.records, { cells: cellIdx, pick: 'all' });
-  for (const f of shape.sum) put(figureId(prefix, f), agg.sum[f] ?? 0, { cells: cellIdx, pick: 'all' });
-  for (const f of shape.stock) put(figureId(prefix, f), agg.sum[f] ?? 0, { cells: cellIdx, pick: 'last' });
+  // Figures with the same provenance share one object (a report has some 12 000 figures, and
+  // what survives each build is what the collector copies).
+  const all: Provenance = { cells: cellIdx, pick: 'all' };
+  put(figureId(prefix, 'cells'), agg.cells, all);
+  put(figureId(prefix, 'records'), agg.records, all);
+  for (const f of shape.sum) put(figureId(prefix, f), agg.sum[f] ?? 0, all);
+  const last: Provenance = { cells: cellIdx, pick: 'last' };
+  for (const f of shape.stock) put(figureId(prefix, f), agg.sum[f] ?? 0, last);
   for (const f of shape.any) put(figureId(prefix, f), agg.count[f] ?? 0, { cells: cellIdx, pick: 'flag', field: f });
   for (const f of shape.collect) put(figureId(prefix, f), agg.count[f] ?? 0, { cells: cellIdx, pick: 'text', field: f });
   const lastCat = new Set(shape.lastCat);

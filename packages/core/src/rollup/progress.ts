@@ -30,7 +30,6 @@ import {
   type Sink,
   newSink,
   rowDate,
-  rowList,
   type TemplateShape,
 } from './engine.js';
 import { ALL_SUBJECTS, figureId, parseFigureId, rowId } from './figure-id.js';
@@ -279,7 +278,7 @@ function buildWard(
       sink.figures[figureId(prefix, k)] = v;
       sink.provenance[figureId(prefix, k)] = p;
     };
-    put('returns', row.returns, { rows: ua ? rowList(ua.arrivedRows) : [] });
+    put('returns', row.returns, { rows: ua ? ua.arrivedRows : [] });
     put('firstReceived', row.firstReceived, { rows: st?.rows ?? [] });
     put('lastReport', row.lastReport, { rows: lastRow >= 0 ? [lastRow] : [] });
     put('covered', row.covered, { cells: idx.filter((i) => expectedSubjects.includes(cells[i]!.subjectCode)), pick: 'all' });
