@@ -204,9 +204,14 @@ export interface UnitAcc {
   /** Subjects of arrived rows without errors / with or without errors. */
   subjectsValid: Set<string>;
   subjectsAll: Set<string>;
-  /** The subject last added to `subjectsAll` / `subjectsValid` (rows of a return repeat it). */
-  lastSubjectAll: string | undefined;
-  lastSubjectValid: string | undefined;
+  /**
+   * While scanning, per subject number ({@link ScanRun}): 1 when an arrived row names it, | 2
+   * when one without errors does (`subjectsAll` and `subjectsValid` are made from it at the end).
+   * With the cells by subject number below, one lookup per row instead of three hashings.
+   */
+  seen: number[];
+  /** Per subject number, 1 + the cell of this unit and subject (templates without extra keys). */
+  cellBySubject: number[];
   /**
    * Rows of arrived returns, for completeness provenance (filled at the end of the scan). A
    * plain array, given as it is to the provenance of the unit's `returns` and of its
@@ -218,7 +223,7 @@ export interface UnitAcc {
   nArrived: number;
   /** Position of the unit in its scope's `unitList`. */
   ord: number;
-  /** Cells of this unit by the rest of their key (subject and extra keys). */
+  /** Cells of this unit by the rest of their key (subject and extra keys), with extra keys. */
   cells: Map<string, number>;
 }
 
@@ -460,10 +465,16 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
     scopes: new Map(),
     otherYear: new Map(),
     scopeList: [],
+    subjectNumbers: new Map(),
+    subjects: [],
   };
+  for (const x of plan.initiatives) subjectNumber(run, x.code);
+  for (const x of plan.measures) subjectNumber(run, x.code);
   let prevUnit: string | undefined;
   let prevSs: ScopeScan | undefined;
   let prevUa: UnitAcc | undefined;
+  let prevSubject: string | undefined;
+  let sid = 0;
   let base = 0;
   for (let si = 0; si < templateSubs.length; si++) {
     const sub = templateSubs[si]!;
@@ -501,7 +512,7 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
         const s0 = scopeScanOf(run, unit);
         if (s0 === undefined) continue;
         ss = s0;
-        ua = ss.units.get(unit) ?? newUnit(ss, unit);
+        ua = ss.units.get(unit) ?? newUnit(run, ss, unit);
         prevUnit = unit;
         prevSs = ss;
         prevUa = ua;
@@ -518,6 +529,12 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
       }
       const sv = subjectField === undefined ? SINGLE : v[subjectField];
       const subject = typeof sv === 'string' ? sv : String(sv ?? '');
+      // Subjects as small numbers; rows of a return often repeat the previous row's subject.
+      if (subject !== prevSubject) {
+        sid = subjectNumber(run, subject);
+        prevSubject = subject;
+      }
+      if (sid >= ua.seen.length) widen(ua, sid);
       const errors = rec.errors;
       const hasErrors = errors > 0;
       if (hasErrors) {
@@ -529,14 +546,9 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
         arrive(ua, si, errors, dateStr, shape.periodField === undefined ? undefined : v[shape.periodField]);
         rs.arrived[g] = ua.ord + 1;
         ua.nArrived++;
-        if (subject !== ua.lastSubjectAll) {
-          ua.subjectsAll.add(subject);
-          ua.lastSubjectAll = subject;
-        }
-        if (!hasErrors && subject !== ua.lastSubjectValid) {
-          ua.subjectsValid.add(subject);
-          ua.lastSubjectValid = subject;
-        }
+        const seen = ua.seen[sid]!;
+        const now = hasErrors ? seen | 1 : seen | 3;
+        if (now !== seen) ua.seen[sid] = now;
       }
       if (leftOut || (hasErrors && !opts.includeInvalid)) continue;
       if (dateStr !== '' && (ua.lastReport === null || dateStr > ua.lastReport)) {
@@ -544,15 +556,23 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
         ua.lastReportRow = idx;
       }
 
-      let key = subject;
-      for (let k = 0; k < extraKeys.length; k++) key += '\u001f' + String(v[extraKeys[k]!]);
-      let ci = ua.cells.get(key);
+      let key = '';
+      let ci: number | undefined;
+      if (extraKeys.length === 0) {
+        const x = ua.cellBySubject[sid]!;
+        ci = x > 0 ? x - 1 : undefined;
+      } else {
+        key = subject;
+        for (let k = 0; k < extraKeys.length; k++) key += '\u001f' + String(v[extraKeys[k]!]);
+        ci = ua.cells.get(key);
+      }
       let c: CellAcc;
       if (ci === undefined) {
         ci = ss.cells.length;
         c = newCell(shape, unit, subject, keyFields.map((k) => v[k] ?? null), idx, v, dateStr, si, rec.ref.row);
         ss.cells.push(c);
-        ua.cells.set(key, ci);
+        if (extraKeys.length === 0) ua.cellBySubject[sid] = ci + 1;
+        else ua.cells.set(key, ci);
       } else {
         c = ss.cells[ci]!;
         // The latest report wins; ties go to the later return (ordered by source, sheet, id), then row.
@@ -579,6 +599,12 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
     base += records.length;
   }
   finishScan(run.scopeList, templateSubs, rs);
+  for (const ss of run.scopeList)
+    for (const ua of ss.unitList)
+      for (let k = 0; k < ua.seen.length; k++) {
+        if ((ua.seen[k]! & 1) !== 0) ua.subjectsAll.add(run.subjects[k]!);
+        if ((ua.seen[k]! & 2) !== 0) ua.subjectsValid.add(run.subjects[k]!);
+      }
   return { shape, subs: templateSubs, uses, scopes: run.scopes, otherYear: run.otherYear };
 }
 
@@ -599,6 +625,27 @@ interface ScanRun {
   otherYear: Map<string, Map<number, number>>;
   /** The scopes in order of first row (`ord`). */
   scopeList: ScopeScan[];
+  /** Subjects as small numbers: the plan's initiatives and measures, then any other code read. */
+  subjectNumbers: Map<string, number>;
+  subjects: string[];
+}
+
+function subjectNumber(run: ScanRun, subject: string): number {
+  let n = run.subjectNumbers.get(subject);
+  if (n === undefined) {
+    n = run.subjects.length;
+    run.subjectNumbers.set(subject, n);
+    run.subjects.push(subject);
+  }
+  return n;
+}
+
+/** Makes room in a unit's per-subject arrays for subject number `sid` (a code outside the plan). */
+function widen(ua: UnitAcc, sid: number): void {
+  while (ua.seen.length <= sid) {
+    ua.seen.push(0);
+    ua.cellBySubject.push(0);
+  }
 }
 
 /** The fiscal year of a report date, or null (no date, or one the plan's year cannot place). */
@@ -653,7 +700,7 @@ function scopeScanOf(run: ScanRun, unit: string): ScopeScan | undefined {
   return ss;
 }
 
-function newUnit(ss: ScopeScan, unit: string): UnitAcc {
+function newUnit(run: ScanRun, ss: ScopeScan, unit: string): UnitAcc {
   const ua: UnitAcc = {
     unit,
     errorRows: [],
@@ -664,8 +711,8 @@ function newUnit(ss: ScopeScan, unit: string): UnitAcc {
     lastRet: undefined,
     subjectsValid: new Set(),
     subjectsAll: new Set(),
-    lastSubjectAll: undefined,
-    lastSubjectValid: undefined,
+    seen: new Array<number>(run.subjects.length).fill(0),
+    cellBySubject: new Array<number>(run.subjects.length).fill(0),
     arrivedRows: [],
     nArrived: 0,
     ord: ss.unitList.length,
