@@ -454,20 +454,8 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
     templateSubs.push(sub);
     total += sub.records.length;
   }
-  const rs: RowSpace = { scope: new Int32Array(total), cell: new Int32Array(total), arrived: new Int32Array(total), date: new Int32Array(total) };
-  const run: ScanRun = {
-    plan,
-    shape,
-    opts,
-    top,
-    single,
-    scopeCache: new Map(),
-    scopes: new Map(),
-    otherYear: new Map(),
-    scopeList: [],
-    subjectNumbers: new Map(),
-    subjects: [],
-  };
+  const rs = newRowSpace(total);
+  const run = newRun(plan, shape, opts, top, single);
   for (const x of plan.initiatives) subjectNumber(run, x.code);
   for (const x of plan.measures) subjectNumber(run, x.code);
   let prevUnit: string | undefined;
@@ -629,6 +617,35 @@ interface ScanRun {
   subjectNumbers: Map<string, number>;
   subjects: string[];
 }
+
+function newRun(plan: Plan, shape: TemplateShape, opts: ScanOptions, top: string, single: boolean): ScanRun {
+  return {
+    plan,
+    shape,
+    opts,
+    top,
+    single,
+    scopeCache: new Map(),
+    scopes: new Map(),
+    otherYear: new Map(),
+    scopeList: [],
+    subjectNumbers: new Map(),
+    subjects: [],
+  };
+}
+
+function newRowSpace(rows: number): RowSpace {
+  return { scope: new Int32Array(rows), cell: new Int32Array(rows), arrived: new Int32Array(rows), date: new Int32Array(rows) };
+}
+
+/**
+ * One scan state and one row space kept for the module's life, so that their shapes are too.
+ * The shape of an object literal lives only while some object has it, and these die with each
+ * scan: the collector then dropped the shapes and V8 threw the optimised scan away at every
+ * report ("weak objects" in `--trace-deopt`), which ran the next report's scan unoptimised.
+ * @internal Exported only so that no bundler drops it as unused.
+ */
+export const _keepShapes: readonly unknown[] = [newRowSpace(0), newRun(null as unknown as Plan, null as unknown as TemplateShape, null as unknown as ScanOptions, '', false)];
 
 function subjectNumber(run: ScanRun, subject: string): number {
   let n = run.subjectNumbers.get(subject);
