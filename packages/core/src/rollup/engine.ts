@@ -455,7 +455,10 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
     total += sub.records.length;
   }
   const rs = newRowSpace(total);
-  const run = newRun(plan, shape, opts, top, single);
+  const run = newRun(plan, shape, opts.scopes, top, single);
+  // The options as locals: the scan's loop then checks no options object's shape (callers pass
+  // objects of different shapes, which die with each call; see `_keepShapes`).
+  const { fiscalYear, review, includeProvisional, includeInvalid } = opts;
   for (const x of plan.initiatives) subjectNumber(run, x.code);
   for (const x of plan.measures) subjectNumber(run, x.code);
   let prevUnit: string | undefined;
@@ -466,7 +469,7 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
   let base = 0;
   for (let si = 0; si < templateSubs.length; si++) {
     const sub = templateSubs[si]!;
-    const use = useOf(sub, opts.review, opts.includeProvisional);
+    const use = useOf(sub, review, includeProvisional);
     uses.push(use);
     const leftOut = use.use === 'left-out';
     const provisional = use.use === 'provisional';
@@ -480,7 +483,7 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
       const g = base + ri;
       let fy = v[fyField];
       if (typeof fy !== 'number') fy = yearOfDate(plan, dateField === undefined ? null : v[dateField]);
-      if (fy !== opts.fiscalYear) {
+      if (fy !== fiscalYear) {
         // Said, not silent: a row of another year in the roll-up's scope is counted as such.
         if (fy !== null && countOtherYear(run, v[unitField], si)) nOtherYear++;
         continue;
@@ -538,7 +541,7 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
         const now = hasErrors ? seen | 1 : seen | 3;
         if (now !== seen) ua.seen[sid] = now;
       }
-      if (leftOut || (hasErrors && !opts.includeInvalid)) continue;
+      if (leftOut || (hasErrors && !includeInvalid)) continue;
       if (dateStr !== '' && (ua.lastReport === null || dateStr > ua.lastReport)) {
         ua.lastReport = dateStr;
         ua.lastReportRow = idx;
@@ -604,7 +607,8 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
 interface ScanRun {
   plan: Plan;
   shape: TemplateShape;
-  opts: ScanOptions;
+  /** Only these scopes ({@link ScanOptions.scopes}); all when undefined. */
+  only: Set<string> | undefined;
   top: string;
   single: boolean;
   /** Scope (receiving unit) of each sending unit seen. */
@@ -618,11 +622,11 @@ interface ScanRun {
   subjects: string[];
 }
 
-function newRun(plan: Plan, shape: TemplateShape, opts: ScanOptions, top: string, single: boolean): ScanRun {
+function newRun(plan: Plan, shape: TemplateShape, only: Set<string> | undefined, top: string, single: boolean): ScanRun {
   return {
     plan,
     shape,
-    opts,
+    only,
     top,
     single,
     scopeCache: new Map(),
@@ -645,7 +649,7 @@ function newRowSpace(rows: number): RowSpace {
  * report ("weak objects" in `--trace-deopt`), which ran the next report's scan unoptimised.
  * @internal Exported only so that no bundler drops it as unused.
  */
-export const _keepShapes: readonly unknown[] = [newRowSpace(0), newRun(null as unknown as Plan, null as unknown as TemplateShape, null as unknown as ScanOptions, '', false)];
+export const _keepShapes: readonly unknown[] = [newRowSpace(0), newRun(null as unknown as Plan, null as unknown as TemplateShape, new Set(), '', false)];
 
 function subjectNumber(run: ScanRun, subject: string): number {
   let n = run.subjectNumbers.get(subject);
@@ -686,7 +690,7 @@ function scopeOfUnit(run: ScanRun, unit: string): string | undefined {
 /** Counts a row of another fiscal year against its scope and return, when the scope is read. */
 function countOtherYear(run: ScanRun, unitVal: FieldValue | undefined, si: number): boolean {
   const sc = run.single ? run.top : typeof unitVal === 'string' ? scopeOfUnit(run, unitVal) : undefined;
-  if (sc === undefined || (run.opts.scopes !== undefined && !run.opts.scopes.has(sc))) return false;
+  if (sc === undefined || (run.only !== undefined && !run.only.has(sc))) return false;
   let m = run.otherYear.get(sc);
   if (m === undefined) run.otherYear.set(sc, (m = new Map()));
   m.set(si, (m.get(si) ?? 0) + 1);
@@ -696,7 +700,7 @@ function countOtherYear(run: ScanRun, unitVal: FieldValue | undefined, si: numbe
 /** The scan of a sending unit's scope, made on its first row; undefined when the scope is not read. */
 function scopeScanOf(run: ScanRun, unit: string): ScopeScan | undefined {
   const scope = run.single ? run.top : scopeOfUnit(run, unit);
-  if (scope === undefined || (run.opts.scopes !== undefined && !run.opts.scopes.has(scope))) return undefined;
+  if (scope === undefined || (run.only !== undefined && !run.only.has(scope))) return undefined;
   let ss = run.scopes.get(scope);
   if (ss === undefined) {
     ss = {
