@@ -13,7 +13,7 @@ import { periodWindows, reportPeriod } from '../plan/period-window.js';
 import type { Plan } from '../plan/schema.js';
 import type { RowRef } from '../returns/types.js';
 import type { ReviewState } from '../review-state/types.js';
-import { SINGLE, newSink, scan, shapeOf, sortSubmissions, unitRef, type Scan, type ScopeScan, type Sink } from './engine.js';
+import { SINGLE, newSink, rowList, scan, shapeOf, sortSubmissions, unitRef, type Scan, type ScopeScan, type Sink } from './engine.js';
 import { figureId, rowId } from './figure-id.js';
 import type { Submission } from './submission.js';
 import type { CompiledStepStatus, Completeness, CompletenessRow, NamedRef, ObligationStatus, VerificationStep } from './types.js';
@@ -122,14 +122,14 @@ export function obligationStatuses(
   return out;
 }
 
-/** The arrived rows of the counted returns, numbered from `offset`. */
-function arrivedRowsOf(arrived: ArrayLike<number>, subOf: ArrayLike<number>, counted: Set<number>, returns: number, offset: number): number[] {
-  const out: number[] = [];
+/**
+ * The arrived rows of the counted returns, numbered from `offset`: the unit's own list when
+ * every return counts and the numbering is its scope's (shared, not copied).
+ */
+function arrivedRowsOf(arrived: number[], subOf: ArrayLike<number>, counted: Set<number>, returns: number, offset: number): number[] {
   // Usually every return of the unit counts: then no row needs its return looked up.
-  if (counted.size === returns) {
-    for (let i = 0; i < arrived.length; i++) out.push(arrived[i]! + offset);
-    return out;
-  }
+  if (counted.size === returns) return offset === 0 ? arrived : rowList(arrived, offset);
+  const out: number[] = [];
   for (let i = 0; i < arrived.length; i++) {
     const r = arrived[i]!;
     if (counted.has(subOf[r]!)) out.push(r + offset);

@@ -29,6 +29,7 @@ import {
   type ScopeScan,
   type Sink,
   newSink,
+  rowDate,
   type TemplateShape,
 } from './engine.js';
 import { ALL_SUBJECTS, figureId, parseFigureId, rowId } from './figure-id.js';
@@ -132,8 +133,8 @@ function confirmationOf(review: ReviewState | undefined, ward: string, fy: numbe
 function byDate(rows: readonly number[], dates: readonly (string | null)[]): number[] {
   const pos = rows.map((_, i) => i);
   return pos.sort((a, b) => {
-    const x = dates[rows[a]!] ?? '';
-    const y = dates[rows[b]!] ?? '';
+    const x = dates[a] ?? '';
+    const y = dates[b] ?? '';
     return x < y ? -1 : x > y ? 1 : 0;
   });
 }
@@ -277,7 +278,7 @@ function buildWard(
       sink.figures[figureId(prefix, k)] = v;
       sink.provenance[figureId(prefix, k)] = p;
     };
-    put('returns', row.returns, { rows: ua ? Array.from(ua.arrivedRows) : [] });
+    put('returns', row.returns, { rows: ua ? ua.arrivedRows : [] });
     put('firstReceived', row.firstReceived, { rows: st?.rows ?? [] });
     put('lastReport', row.lastReport, { rows: lastRow >= 0 ? [lastRow] : [] });
     put('covered', row.covered, { cells: idx.filter((i) => expectedSubjects.includes(cells[i]!.subjectCode)), pick: 'all' });
@@ -298,7 +299,6 @@ function buildWard(
   const lists: ReportList[] = [];
   if (shape && ss) {
     const accs = ss.cells;
-    const dates = ss.dates;
     shape.any.forEach((f) => {
       const build = (): ListItem[] => {
         const items: ListItem[] = [];
@@ -306,6 +306,7 @@ function buildWard(
           const c = cells[ci]!;
           const rows = c.flags[f] ?? [];
           const acc = accs[ci]!;
+          const dates = rows.map((r) => rowDate(ss, r));
           for (const p of byDate(rows, dates)) {
             const row = rows[p]!;
             const texts: Record<string, string> = {};
@@ -318,7 +319,7 @@ function buildWard(
               texts[shape.collect[j]!] = t;
               parts.push(t);
             }
-            items.push({ unit: c.unit, subject: c.subject, reportDate: dates[row] ?? null, text: parts.join('\n'), row, provisional: c.provisional, texts });
+            items.push({ unit: c.unit, subject: c.subject, reportDate: dates[p]!, text: parts.join('\n'), row, provisional: c.provisional, texts });
           }
         }
         return items;
@@ -332,9 +333,10 @@ function buildWard(
           const c = cells[ci]!;
           const rows = c.texts[f] ?? [];
           const vals = accs[ci]!.textVals[k]!;
+          const dates = rows.map((r) => rowDate(ss, r));
           for (const p of byDate(rows, dates)) {
             const row = rows[p]!;
-            items.push({ unit: c.unit, subject: c.subject, reportDate: dates[row] ?? null, text: vals[p]!, row, provisional: c.provisional });
+            items.push({ unit: c.unit, subject: c.subject, reportDate: dates[p]!, text: vals[p]!, row, provisional: c.provisional });
           }
         }
         return items;

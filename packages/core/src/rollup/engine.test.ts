@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { packDate, rowDate, rowList, type ScopeScan } from './engine.js';
+
+/** A scope with the given report dates stored as the scan stores them. */
+function scopeWith(dates: (string | null)[]): ScopeScan {
+  const ss = { dateOf: new Int32Array(dates.length), oddDates: new Map<number, string>() } as unknown as ScopeScan;
+  dates.forEach((d, i) => {
+    if (d === null) return;
+    const p = packDate(d);
+    if (p > 0) ss.dateOf[i] = p;
+    else ss.oddDates.set(i, d);
+  });
+  return ss;
+}
+
+describe('report dates kept as numbers', () => {
+  it('packs yyyy-mm-dd and nothing else', () => {
+    expect(packDate('2026-05-01')).toBe(20260501);
+    expect(packDate('0001-01-01')).toBe(10101);
+    for (const s of ['', '2026/05/01', '2026-5-1', '2026-05-01 ', '２０２６-05-01', '2026-0a-01', '0000-00-00']) expect(packDate(s), s).toBe(0);
+  });
+
+  it('gives back every date exactly as it was read, odd ones included', () => {
+    const dates = ['2026-05-01', null, '2027-03-31', '0001-01-01', '0000-00-00', '', 'R8.5.1', '2026-13-45', '1999-12-31'];
+    const ss = scopeWith(dates);
+    expect(dates.map((_, i) => rowDate(ss, i))).toEqual(dates);
+  });
+});
+
+describe('rowList', () => {
+  it('copies typed row indices into a plain array, shifted', () => {
+    const out = rowList(new Int32Array([3, 4, 9]), 10);
+    expect(out).toEqual([13, 14, 19]);
+    expect(Array.isArray(out)).toBe(true);
+    expect(rowList(new Int32Array(0))).toEqual([]);
+  });
+});
