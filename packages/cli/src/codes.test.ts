@@ -32,7 +32,7 @@ const USAGE_EXAMPLES = {
   output_is_folder: { output: 'reports' },
   output_exists: { output: 'report.xlsx' },
   output_needs_file: {},
-  demo_needs_preset: {},
+  demo_needs_preset: { preset: 'chiba', municipality: { ja: '千葉市', en: 'Chiba City' } },
   demo_folder_in_use: { folder: 'demo', files: ['a.txt'], more: true },
   demo_folder_is_file: { folder: 'demo.txt' },
   not_a_receiver: { text: '寒川', levels: [{ ja: '区', en: 'ward' }] },

@@ -278,8 +278,10 @@ export const CLI_USAGE_CODES = {
   },
   demo_needs_preset: {
     when: '`demo` with a plan other than the preset its sample returns were written for',
-    ja: () => 'デモは千葉市のプリセット（--plan chiba）のサンプルです。自分の計画では sasaeai template と validate を使ってください。',
-    en: () => 'The demo holds samples of the Chiba preset (--plan chiba). With your own plan, use sasaeai template and validate.',
+    ja: (p: { preset: string; municipality: LocalizedText }) =>
+      `デモは${p.municipality.ja}のプリセット（--plan ${p.preset}）のサンプルです。自分の計画では sasaeai template と validate を使ってください。`,
+    en: (p: { preset: string; municipality: LocalizedText }) =>
+      `The demo holds samples of the ${p.municipality.en} preset (--plan ${p.preset}). With your own plan, use sasaeai template and validate.`,
   },
   demo_folder_in_use: {
     when: "`demo -o` names a folder that holds files the demo did not write",

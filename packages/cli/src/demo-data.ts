@@ -29,6 +29,9 @@ export const DEMO_FISCAL_YEAR = 2026;
 /** The ward whose progress the demo compiles. */
 export const DEMO_WARD = '12101';
 
+/** The preset (`--plan`) the demo's returns were written for. */
+export const DEMO_PRESET = 'chiba';
+
 const H = [
   '年度',
   '区',

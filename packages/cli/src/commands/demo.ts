@@ -12,7 +12,7 @@ import type { Command } from 'commander';
 import { blankReturnSheet, getTemplate, verificationSheet, type Lang, type Plan, type SheetColumn, type SheetModel, type WorkbookModel } from '@sasaeai/core';
 import { checkFiles, type CheckRun } from '../check.js';
 import { globals, requirePlanOption } from '../context.js';
-import { DEMO_FISCAL_YEAR, DEMO_RETURNS, DEMO_TODAY, DEMO_WARD, type DemoReturn } from '../demo-data.js';
+import { DEMO_FISCAL_YEAR, DEMO_PRESET, DEMO_RETURNS, DEMO_TODAY, DEMO_WARD, type DemoReturn } from '../demo-data.js';
 import { displayPath } from '../files.js';
 import { usage } from '../messages.js';
 import { progress } from '../progress.js';
@@ -48,8 +48,11 @@ export function registerDemo(program: Command, cli: Cli): void {
     .action(async (opts: { output: string; force?: boolean }, cmd: Command) => {
       const { lang, plan: planName } = globals(cmd);
       const plan = await requirePlanOption(planName, lang, cli.io);
-      if (!DEMO_RETURNS.every((r) => getTemplate(plan, r.templateId)) || !plan.units.some((u) => u.code === DEMO_WARD))
-        usage('demo_needs_preset', {});
+      if (!DEMO_RETURNS.every((r) => getTemplate(plan, r.templateId)) || !plan.units.some((u) => u.code === DEMO_WARD)) {
+        // The message names the preset's municipality from the preset plan, not from a literal.
+        const preset = await requirePlanOption(DEMO_PRESET, lang, cli.io);
+        usage('demo_needs_preset', { preset: DEMO_PRESET, municipality: preset.municipality.name });
+      }
       const dir = opts.output;
       const returnsDir = join(dir, 'returns');
       const reportsDir = join(dir, 'reports');
