@@ -235,9 +235,10 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
     if (c >= 0) fieldAt[c] = f;
   });
   const repeated: number[] = [];
+  const memo = headerMemoOf(ct);
   const restart = new Uint8Array(cells.length);
   for (let r = headerEnd + 1; r < cells.length; r++) {
-    if (!repeatsHeader(ct, cells[r], fieldAt)) continue;
+    if (!repeatsHeader(ct, memo, cells[r], fieldAt)) continue;
     skip[r] = 1;
     restart[r] = 1;
     repeated.push(originRow + r);
@@ -252,7 +253,7 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
       }
       break;
     }
-    while (r + 1 < cells.length && (repeatsHeader(ct, cells[r + 1], fieldAt) || unitsRow(cells[r + 1]))) {
+    while (r + 1 < cells.length && (repeatsHeader(ct, memo, cells[r + 1], fieldAt) || unitsRow(cells[r + 1]))) {
       r++;
       skip[r] = 1;
       repeated.push(originRow + r);
@@ -327,7 +328,19 @@ function findTotals(x: TotalsInput, emit: LayoutEmit): { totals: number[]; foote
     if (w === undefined) {
       const k = labelKey(v);
       w = k.length <= 16 && TOTAL_WORD.test(k.replace(BRACKETS, ''));
-      if (wordMemo.size < 65536) wordMemo.set(v, w);
+      if (wordMemo.size < MEMO_LIMIT) wordMemo.set(v, w);
+    }
+    return w;
+  };
+  // A key cell (an initiative, a date) repeats a few hundred texts down the whole table: its
+  // answer is remembered by text, one look-up instead of a character scan of every cell (the
+  // look-up hashes the text once; reading the column later reuses that hash).
+  const keyMemo = new Map<string, boolean>();
+  const isKeyTotalWord = (v: string): boolean => {
+    let w = keyMemo.get(v);
+    if (w === undefined) {
+      w = isTotalWord(v);
+      if (keyMemo.size < MEMO_LIMIT) keyMemo.set(v, w);
     }
     return w;
   };
@@ -367,7 +380,7 @@ function findTotals(x: TotalsInput, emit: LayoutEmit): { totals: number[]; foote
       for (let k = 0; k < keyCols.length; k++) {
         const c = keyCols[k] as number;
         const v: unknown = row[c];
-        if (typeof v === 'string' && ((colKind[c] as number) & 1) === 0 && !isBlankCell(v) && isTotalWord(v)) {
+        if (typeof v === 'string' && ((colKind[c] as number) & 1) === 0 && !isBlankCell(v) && isKeyTotalWord(v)) {
           word = true;
           wordInKey = true;
         }
@@ -454,9 +467,14 @@ const MEMO_LIMIT = 65_536;
 /** What a text cell of a data row is to the header check: a units cell, or the field it names. */
 const UNIT_TEXT = -100;
 
-function headerFieldOf(ct: CompiledTemplate, v: string): number {
+/** The header memo of a template (speed: fetched once per sheet, not once per cell). */
+function headerMemoOf(ct: CompiledTemplate): Map<string, number> {
   let memo = headerFieldMemo.get(ct);
   if (memo === undefined) headerFieldMemo.set(ct, (memo = new Map()));
+  return memo;
+}
+
+function headerFieldOf(ct: CompiledTemplate, memo: Map<string, number>, v: string): number {
   let f = memo.get(v);
   if (f === undefined) {
     // The units test normalises the text too: remembered with the field, one normalisation per text.
@@ -478,7 +496,7 @@ function headerFieldOf(ct: CompiledTemplate, v: string): number {
  * units test remembered beside the field and a totals loop that allocates nothing per row:
  * validate 100k clean rows 1,653 → 1,420 ms CPU (old and new alternating, under load).
  */
-function repeatsHeader(ct: CompiledTemplate, row: unknown, fieldAt: Int32Array): boolean {
+function repeatsHeader(ct: CompiledTemplate, memo: Map<string, number>, row: unknown, fieldAt: Int32Array): boolean {
   if (!Array.isArray(row)) return false;
   let left = 0;
   for (let c = 0; c < row.length; c++) {
@@ -495,7 +513,7 @@ function repeatsHeader(ct: CompiledTemplate, row: unknown, fieldAt: Int32Array):
       const v: unknown = row[c];
       if (typeof v !== 'string' || (pass === 0) !== (v.length <= SHORT_TEXT) || isBlankCell(v)) continue;
       left--;
-      const f = headerFieldOf(ct, v);
+      const f = headerFieldOf(ct, memo, v);
       if (f === UNIT_TEXT) continue;
       if (f >= 0 && f === (fieldAt[c] ?? -1)) own++;
       else other++;
