@@ -38,6 +38,10 @@ export interface Outcome {
   stamp: number;
   /** The value's part id in that index (validate/unique.ts). */
   pid: number;
+  /** The value column (its id) where `code` was given, or -1. */
+  cstamp: number;
+  /** The value's code in that column (validate/records.ts). */
+  code: number;
 }
 
 /** Distinct values remembered per field (and parent value); beyond this, new values are read each time. */

@@ -11,6 +11,7 @@ import { looseNumber, looseNumberLongWay, mayNameTotal, shortLooseNumber } from 
 import { labelKey } from '../lookup.js';
 import { baseRow, HEADER, KEYS, plan, today } from '../test-fixtures.js';
 import { Outcomes } from './outcomes.js';
+import { ValueColumn } from './records.js';
 import { Run } from './run.js';
 import { PARSE, PLAIN_FIRST, triage } from './triage.js';
 
@@ -106,9 +107,10 @@ describe('the character scan before a totals check reads a number', () => {
       const ch = String.fromCharCode(c);
       for (const t of [ch, `12${ch}`, `１２${ch}`, `${ch}12`, `3${ch}4`, `12回${ch}`, `12${ch}5`]) check(t);
     }
-    for (const t of ['123456789012345', '1234567890123456', '12,000人', '１,２００', '12.5', '-3', '+4', '12 回', '0012', '１２３']) check(t);
+    for (const t of ['123456789012345', '1234567890123456', '1,234,567,890,123,456', '12,000人', '１,２００', '１，２００人', ' 12 ', '\u300012', '12.5', '-3', '+4', '12 回', '0012', '１２３', ',', ' ', '']) check(t);
     expect(wrong).toEqual([]);
-    expect([shortLooseNumber('１２回'), shortLooseNumber('1200人'), shortLooseNumber('12.5'), shortLooseNumber('1,200')]).toEqual([12, 1200, null, null]);
+    expect([shortLooseNumber('１２回'), shortLooseNumber('1200人'), shortLooseNumber('12.5'), shortLooseNumber('1,200'), shortLooseNumber(' 12 '), shortLooseNumber('1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6')]).toEqual([12, 1200, null, 1200, 12, null]);
+    expect(looseNumber('')).toBe(looseNumberLongWay(''));
     expect([looseNumber('12.5'), looseNumber('1,200'), looseNumber('１２回')]).toEqual([12.5, 1200, 12]);
   });
 });
@@ -149,7 +151,7 @@ describe('what each distinct cell came to, kept with the compiled template', () 
 describe('what the compiled template keeps of the outcomes', () => {
   it('stops keeping at its budget, so a long session of unique narratives does not grow without end', () => {
     const o = new Outcomes(5);
-    const outcome = { value: null, failed: 0, said: null, stamp: -1, pid: -1 };
+    const outcome = { value: null, failed: 0, said: null, stamp: -1, pid: -1, cstamp: -1, code: 0 };
     const fill = (field: number, length: number): number => {
       const t = o.table(field);
       let kept = 0;
@@ -164,5 +166,35 @@ describe('what the compiled template keeps of the outcomes', () => {
     expect(fill(2, 100)).toBe(Math.floor(left / 100));
     expect(fill(3, 1)).toBe(left % 100);
     expect(fill(4, 1)).toBe(0);
+  });
+});
+
+describe('a value column keeps codes, not values', () => {
+  it('gives back every value it was given, by value or by code, -0 and NaN included', () => {
+    const list = ['中央区', 12, -0, 0, Number.NaN, null, true, false, ['a', 'b'], '中央区', 12, 2.5, 0, -0];
+    const col = new ValueColumn(list.length + 2);
+    list.forEach((v, k) => col.set(k, v));
+    const arr = ['x'];
+    const code = col.add(arr);
+    col.setCode(list.length, code);
+    col.setCode(list.length + 1, code);
+    list.forEach((v, k) => expect(Object.is(col.get(k), v)).toBe(true));
+    expect(col.get(list.length)).toBe(arr);
+    expect(col.get(list.length + 1)).toBe(arr);
+    col.fill(-0);
+    expect(Object.is(col.get(3), -0)).toBe(true);
+  });
+
+  it('reads a grid the same when a warm outcome table gives codes into a second grid', () => {
+    const p = requirePlan(chibaPlan);
+    const gen = generateReturns(p, { seed: 7, rows: 400, badShare: 0.3, templateId: 'district-activity' });
+    const grid = gen.grids[0]!;
+    const half = { ...grid, cells: grid.cells.slice(0, 200) };
+    const first = validateGrid(half, { plan: p, today: gen.expected.asOf });
+    const again = validateGrid(grid, { plan: p, today: gen.expected.asOf });
+    const fresh = validateGrid(grid, { plan: requirePlan(chibaPlan), today: gen.expected.asOf });
+    expect(first.records.length).toBeGreaterThan(0);
+    expect(JSON.stringify(again.records)).toBe(JSON.stringify(fresh.records));
+    expect(again.issues).toEqual(fresh.issues);
   });
 });
