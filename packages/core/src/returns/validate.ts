@@ -667,7 +667,10 @@ function checkRows(x: Reading, y: RowChecking): void {
     }
 
     // Derived fields first, so rules can use them.
-    for (const d of ct.derived) {
+    // Index loops, here and below: `for…of` allocates an iterator per row whenever this runs
+    // unoptimised (after a deoptimisation).
+    for (let q = 0; q < ct.derived.length; q++) {
+      const d = ct.derived[q] as (typeof ct.derived)[number];
       if (d.index < 0) continue;
       let v: FieldValue = null;
       failed[d.index] = 0;
@@ -684,7 +687,8 @@ function checkRows(x: Reading, y: RowChecking): void {
     checks.row(run, r, row, vals, failed, fy, date);
 
     // ----- row rules --------------------------------------------------------------------------------
-    for (const cr of ct.rules) {
+    for (let ri = 0; ri < ct.rules.length; ri++) {
+      const cr = ct.rules[ri] as (typeof ct.rules)[number];
       let skip = false;
       const reads = cr.reads;
       for (let q = 0; q < reads.length; q++) {

@@ -92,7 +92,11 @@ export class PlanChecks {
    * could not be read); `fy` and `date` are the row's fiscal year and report date, or null.
    */
   row(run: Run, r: number, row: readonly unknown[], vals: readonly FieldValue[], failed: Uint8Array, fy: FieldValue | undefined, date: FieldValue | undefined): void {
-    for (const f of this.unitFields) {
+    // Index loops: this runs per row, and `for…of` allocates an iterator whenever V8 runs the
+    // method unoptimised (after a deoptimisation): 40 MB for 100k rows with 10 % bad rows.
+    const unitFields = this.unitFields;
+    for (let u = 0; u < unitFields.length; u++) {
+      const f = unitFields[u] as CompiledField;
       const code = vals[f.index];
       if (typeof code !== 'string') continue;
       const c = this.colOf[f.index] ?? -1;
@@ -122,7 +126,9 @@ export class PlanChecks {
       }
     }
 
-    for (const f of this.initiativeFields) {
+    const initiativeFields = this.initiativeFields;
+    for (let u = 0; u < initiativeFields.length; u++) {
+      const f = initiativeFields[u] as CompiledField;
       const code = vals[f.index];
       const ward = failed[f.dependsOn] === 0 ? vals[f.dependsOn] : null;
       if (typeof code !== 'string' || typeof ward !== 'string') continue;
