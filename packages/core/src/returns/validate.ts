@@ -658,12 +658,31 @@ function checkRows(x: Reading, y: RowChecking): void {
   const lastPart: unknown[] = ct.unique.map(() => NOTHING);
   const lastPartId: number[] = ct.unique.map(() => -1);
   const uniqueLabels = ct.unique.map((i) => fields[i]?.label ?? { ja: '', en: '' });
+  // 1 for a record with a cell that failed. Speed: most records have none; for them the failed
+  // flags are not copied and the rules' inputs not looked at.
+  const anyFailed = new Uint8Array(n);
+  for (let i = 0; i < nFields; i++) {
+    const fl = cols.failed[i] as Uint8Array;
+    for (let k = 0; k < n; k++) anyFailed[k] = (anyFailed[k] as number) | (fl[k] as number);
+  }
+  // Whether `failed` holds a record's flags (else it is all 0).
+  let dirty = false;
   for (let k = 0; k < n; k++) {
     const r = recRows[k] as number;
     const row = cells[r] as readonly RawCell[];
-    for (let i = 0; i < nFields; i++) {
-      vals[i] = (cols.values[i] as ValueColumn).get(k);
-      failed[i] = (cols.failed[i] as Uint8Array)[k] as number;
+    const bad = anyFailed[k] === 1;
+    if (bad) {
+      for (let i = 0; i < nFields; i++) {
+        vals[i] = (cols.values[i] as ValueColumn).get(k);
+        failed[i] = (cols.failed[i] as Uint8Array)[k] as number;
+      }
+      dirty = true;
+    } else {
+      if (dirty) {
+        failed.fill(0);
+        dirty = false;
+      }
+      for (let i = 0; i < nFields; i++) vals[i] = (cols.values[i] as ValueColumn).get(k);
     }
 
     // Derived fields first, so rules can use them.
@@ -689,15 +708,17 @@ function checkRows(x: Reading, y: RowChecking): void {
     // ----- row rules --------------------------------------------------------------------------------
     for (let ri = 0; ri < ct.rules.length; ri++) {
       const cr = ct.rules[ri] as (typeof ct.rules)[number];
-      let skip = false;
-      const reads = cr.reads;
-      for (let q = 0; q < reads.length; q++) {
-        if (failed[reads[q] as number] === 1) {
-          skip = true;
-          break;
+      if (bad) {
+        let skip = false;
+        const reads = cr.reads;
+        for (let q = 0; q < reads.length; q++) {
+          if (failed[reads[q] as number] === 1) {
+            skip = true;
+            break;
+          }
         }
+        if (skip) continue;
       }
-      if (skip) continue;
       if (cr.when !== null && !cr.when(vals)) continue;
       if (cr.assert(vals)) continue;
       const c = cr.fieldIndex >= 0 && cr.fieldIndex < fields.length ? (colOf[cr.fieldIndex] ?? -1) : -1;
