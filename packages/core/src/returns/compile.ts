@@ -23,7 +23,7 @@ import { labelKey, Lookup } from './lookup.js';
 import { headerStem } from './stem.js';
 import { NOT_SHORT, shortCount, shortDate } from './validate/short-forms.js';
 import type { FieldValue } from './types.js';
-import { Outcomes } from './validate/outcomes.js';
+import { LayoutMemo, Outcomes } from './validate/outcomes.js';
 
 /** Returned by a parser when the cell could not be read (an error was emitted). */
 export const FAIL: unique symbol = Symbol('fail');
@@ -80,6 +80,8 @@ export interface CompiledTemplate {
   fyConfig: FiscalYearConfig;
   /** What each distinct text of each field came to (validate/outcomes.ts), kept with the compiled template. */
   outcomes: Outcomes;
+  /** What the layout worked out about data-row texts (validate/outcomes.ts), kept likewise. */
+  layoutMemo: LayoutMemo;
 }
 
 const cache = new WeakMap<Template, CompiledTemplate>();
@@ -217,6 +219,7 @@ function build(plan: Plan, template: Template): CompiledTemplate {
     window,
     fyConfig,
     outcomes: new Outcomes(template.fields.length),
+    layoutMemo: new LayoutMemo(),
   };
 }
 

@@ -10,6 +10,7 @@ import { columnLetters, isBlankCell } from './cells.js';
 import type { CompiledTemplate } from './compile.js';
 import { headerField, isUnitCell } from './header.js';
 import { labelKey } from './lookup.js';
+import { LAYOUT_MEMO_LIMIT } from './validate/outcomes.js';
 import type { IssueParams } from './messages/index.js';
 import type { RawCell } from './types.js';
 
@@ -242,7 +243,7 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
     if (c >= 0) fieldAt[c] = f;
   });
   const repeated: number[] = [];
-  const memo = headerMemoOf(ct);
+  const memo = ct.layoutMemo.headerField;
   const numberCols = Int32Array.from([...numCols].filter((c) => c >= 0));
   const restart = new Uint8Array(cells.length);
   for (let r = headerEnd + 1; r < cells.length; r++) {
@@ -327,28 +328,28 @@ function findTotals(x: TotalsInput, emit: LayoutEmit): { totals: number[]; foote
     if (Array.isArray(row) && row.filter((v) => !isBlankCell(v)).length >= 3) lastFull = r;
   }
   // Speed: a label key per string cell was half of validating 100k rows; a character scan now
-  // clears most cells, each other distinct text is keyed once, and the first text only for a
-  // short row (validate 100k clean rows: 1,909 → 1,042 ms CPU).
-  const wordMemo = new Map<string, boolean>();
+  // clears most cells, each other distinct text is keyed once per template, and the first text
+  // only for a short row (validate 100k clean rows: 1,909 → 1,042 ms CPU).
+  const wordMemo = ct.layoutMemo.totalWord;
   const isTotalWord = (v: string): boolean => {
     if (!mayNameTotal(v)) return false;
     let w = wordMemo.get(v);
     if (w === undefined) {
       const k = labelKey(v);
       w = k.length <= 16 && TOTAL_WORD.test(k.replace(BRACKETS, ''));
-      if (wordMemo.size < MEMO_LIMIT) wordMemo.set(v, w);
+      if (wordMemo.size < LAYOUT_MEMO_LIMIT) wordMemo.set(v, w);
     }
     return w;
   };
   // A key cell (an initiative, a date) repeats a few hundred texts down the whole table: its
-  // answer is remembered by text, one look-up instead of a character scan of every cell (the
+  // answer is looked up first, one look-up instead of a character scan of every cell (the
   // look-up hashes the text once; reading the column later reuses that hash).
-  const keyMemo = new Map<string, boolean>();
   const isKeyTotalWord = (v: string): boolean => {
-    let w = keyMemo.get(v);
+    let w = wordMemo.get(v);
     if (w === undefined) {
       w = isTotalWord(v);
-      if (keyMemo.size < MEMO_LIMIT) keyMemo.set(v, w);
+      // isTotalWord keeps the texts its scan lets through; a key text it clears is kept too.
+      if (!w && wordMemo.size < LAYOUT_MEMO_LIMIT) wordMemo.set(v, false);
     }
     return w;
   };
@@ -467,29 +468,19 @@ function findTotals(x: TotalsInput, emit: LayoutEmit): { totals: number[]; foote
 }
 
 // Every data row is asked whether it repeats the header, and its leading text cells (年度, 区,
-// 地区…) repeat from row to row: each distinct text is matched once per template, not normalised
-// again on every row (validate 100k clean rows, quiet machine: 2.1 s → 1.0 s).
-const headerFieldMemo = new WeakMap<CompiledTemplate, Map<string, number>>();
-const MEMO_LIMIT = 65_536;
+// 地区…) repeat from row to row: each distinct text is matched once per template (kept in
+// ct.layoutMemo), not normalised again on every row (validate 100k clean rows, quiet machine:
+// 2.1 s → 1.0 s).
 
 /** What a text cell of a data row is to the header check: a units cell, or the field it names. */
 const UNIT_TEXT = -100;
-
-/** The header memo of a template (speed: fetched once per sheet, not once per cell). */
-function headerMemoOf(ct: CompiledTemplate): Map<string, number> {
-  let memo = headerFieldMemo.get(ct);
-  if (memo === undefined) headerFieldMemo.set(ct, (memo = new Map()));
-  return memo;
-}
 
 function headerFieldOf(ct: CompiledTemplate, memo: Map<string, number>, v: string): number {
   let f = memo.get(v);
   if (f === undefined) {
     // The units test normalises the text too: remembered with the field, one normalisation per text.
     f = isUnitCell(v) ? UNIT_TEXT : headerField(ct, v);
-    // Keep the first texts rather than start over: clearing at the limit made a year of dates
-    // (more distinct short texts than the limit) normalise every text again on every call.
-    if (memo.size < MEMO_LIMIT) memo.set(v, f);
+    if (memo.size < LAYOUT_MEMO_LIMIT) memo.set(v, f);
   }
   return f;
 }

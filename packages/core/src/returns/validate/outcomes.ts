@@ -113,3 +113,21 @@ export class Outcomes {
     return t;
   }
 }
+
+/** Distinct texts the layout remembers per template and question; beyond this, new texts are worked out each time. */
+export const LAYOUT_MEMO_LIMIT = 65_536;
+
+/**
+ * What the layout (returns/layout.ts) worked out about the texts of a template's data rows, kept
+ * with the compiled template like the outcomes: the field a text would name as a header (a
+ * repeated header row), and whether it names a totals row. Both depend on the text and the
+ * template alone. Each keeps its first texts rather than starting over at the limit: clearing
+ * made a year of dates (more distinct short texts than the limit) normalise every text again on
+ * every call.
+ */
+export class LayoutMemo {
+  /** A text → the field whose header it names (-1 for none), or a mark for a units text. */
+  readonly headerField = new Map<string, number>();
+  /** A text → whether it names a totals row (合計, 小計, Total…). */
+  readonly totalWord = new Map<string, boolean>();
+}
