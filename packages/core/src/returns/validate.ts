@@ -537,6 +537,33 @@ interface Reading {
   partIds: Int32Array[];
 }
 
+/**
+ * Stores outcome `o` as record `k`'s reading of a column: its failed flag, its value's code and,
+ * for a unique-key part, its part id.
+ *
+ * Speed: the code and the part id ride on the outcome, given once per distinct value and call
+ * instead of a map look-up per record.
+ */
+function useOutcome(x: Reading, out: ValueColumn, fl: Uint8Array, part: number, pids: Int32Array | null, o: Outcome, k: number): void {
+  if (o.failed === 1) {
+    fl[k] = 1;
+    out.setCode(k, 0);
+    return;
+  }
+  if (o.cstamp !== out.id) {
+    o.code = out.add(o.value);
+    o.cstamp = out.id;
+  }
+  out.setCode(k, o.code);
+  if (pids !== null && o.value !== null) {
+    if (o.stamp !== x.uniq.serial) {
+      o.pid = partId(x.uniq, part, o.value);
+      o.stamp = x.uniq.serial;
+    }
+    pids[k] = o.pid;
+  }
+}
+
 /** Reads field `f`'s cells (grid column `c`) of every record into its column. */
 function readColumn(x: Reading, f: CompiledField, c: number): void {
   const { run, cells, recRows, n, headerEnd, vals } = x;
@@ -548,6 +575,10 @@ function readColumn(x: Reading, f: CompiledField, c: number): void {
   const outcomes = x.ct.outcomes;
   const own = dep < 0 ? outcomes.table(i) : null;
   const nums = dep < 0 ? outcomes.numbers(i) : null;
+  // A date field keeps the outcome of every number (a serial) and Date it reads, not only of those
+  // with issues: each reading builds a new text, which the unique key would then look up again.
+  const keepsAll = dep < 0 && f.field.type === 'date';
+  const times = keepsAll ? outcomes.times(i) : null;
   const part = x.partOf[i] as number;
   const pids = part >= 0 ? (x.partIds[part] as Int32Array) : null;
   // A column often repeats the value of the row above (the same year, ward, district).
@@ -569,26 +600,7 @@ function readColumn(x: Reading, f: CompiledField, c: number): void {
         o = readCell(f, raw, run, r, c, vals);
         if (outcomes.keep(table, raw.length)) table.set(raw, o);
       } else replay(run, o, r, c, f.key, raw);
-      if (o.failed === 1) {
-        fl[k] = 1;
-        out.setCode(k, 0);
-      } else {
-        // The value's code in this column rides on the outcome, as the part id does.
-        if (o.cstamp !== out.id) {
-          o.code = out.add(o.value);
-          o.cstamp = out.id;
-        }
-        out.setCode(k, o.code);
-        // Speed: the key part's id rides on the outcome, one map look-up per distinct text and
-        // call instead of one per row.
-        if (pids !== null && o.value !== null) {
-          if (o.stamp !== x.uniq.serial) {
-            o.pid = partId(x.uniq, part, o.value);
-            o.stamp = x.uniq.serial;
-          }
-          pids[k] = o.pid;
-        }
-      }
+      useOutcome(x, out, fl, part, pids, o, k);
       // Remember only a clean reading that needs no parent for the fast path above.
       if (o.said === null && o.failed === 0 && dep < 0) {
         lastRaw = raw;
@@ -596,15 +608,20 @@ function readColumn(x: Reading, f: CompiledField, c: number): void {
       } else lastRaw = NOTHING;
       continue;
     }
-    // Numbers, yes/no, dates and blanks are read in place; a blank cell's issue depends on the cell above.
-    if (nums !== null && typeof raw === 'number' && nums.size > 0) {
-      // A number read before with issues: its outcome, as for texts.
-      const o = nums.get(raw);
+    // Numbers, yes/no, dates and blanks are read in place; a blank cell's issue depends on the cell
+    // above. A number read before with issues (any number, and any Date, in a date field) gives
+    // its outcome, as a text does.
+    const kept = typeof raw === 'number' ? nums : times !== null && raw instanceof Date ? times : null;
+    const key = typeof raw === 'number' ? raw : kept !== null ? (raw as Date).getTime() : 0;
+    if (kept !== null && (keepsAll || kept.size > 0)) {
+      const o = kept.get(key);
       if (o !== undefined) {
         replay(run, o, r, c, f.key, raw);
-        fl[k] = o.failed;
-        out.set(k, o.failed === 1 ? null : o.value);
-        lastRaw = NOTHING;
+        useOutcome(x, out, fl, part, pids, o, k);
+        if (o.said === null && o.failed === 0 && typeof raw === 'number') {
+          lastRaw = raw;
+          lastCode = o.code;
+        } else lastRaw = NOTHING;
         continue;
       }
     }
@@ -613,8 +630,12 @@ function readColumn(x: Reading, f: CompiledField, c: number): void {
     const t = typeof raw === 'number' ? PARSE : triage(raw, f, run, r > headerEnd + 1 ? cells[r - 1] : undefined, c);
     const v = t === FAILED ? FAIL : t === PARSE ? f.parse(raw, run, vals) : null;
     const raised = run.issues.length > before;
-    if (raised && nums !== null && typeof raw === 'number' && outcomes.keep(nums, 1)) {
-      nums.set(raw, { value: v === FAIL ? null : v, failed: v === FAIL ? 1 : 0, said: saidSince(run, before), stamp: -1, pid: -1, cstamp: -1, code: 0 });
+    if ((raised || keepsAll) && kept !== null && outcomes.keep(kept, 1)) {
+      const o: Outcome = { value: v === FAIL ? null : v, failed: v === FAIL ? 1 : 0, said: saidSince(run, before), stamp: -1, pid: -1, cstamp: -1, code: 0 };
+      kept.set(key, o);
+      useOutcome(x, out, fl, part, pids, o, k);
+      lastRaw = NOTHING;
+      continue;
     }
     if (v === FAIL) {
       fl[k] = 1;

@@ -56,6 +56,7 @@ const KEPT_CHARS = 1 << 23;
 export class Outcomes {
   private readonly own: (Map<unknown, Outcome> | undefined)[];
   private readonly nums: (Map<number, Outcome> | undefined)[];
+  private readonly dates: (Map<number, Outcome> | undefined)[];
   private readonly byParent: (Map<unknown, Map<unknown, Outcome>> | undefined)[];
   private readonly lastParent: unknown[];
   private readonly lastTable: (Map<unknown, Outcome> | undefined)[];
@@ -66,6 +67,7 @@ export class Outcomes {
   constructor(n: number) {
     this.own = new Array<Map<unknown, Outcome> | undefined>(n).fill(undefined);
     this.nums = new Array<Map<number, Outcome> | undefined>(n).fill(undefined);
+    this.dates = new Array<Map<number, Outcome> | undefined>(n).fill(undefined);
     this.byParent = new Array<Map<unknown, Map<unknown, Outcome>> | undefined>(n).fill(undefined);
     this.lastParent = new Array<unknown>(n).fill(undefined);
     this.lastTable = new Array<Map<unknown, Outcome> | undefined>(n).fill(undefined);
@@ -91,11 +93,19 @@ export class Outcomes {
 
   /**
    * The numbers of field `i` whose reading raised issues (a count below its minimum, a serial
-   * that is no date): a clean number is read in place, faster than a look-up.
+   * that is no date): a clean number is read in place, faster than a look-up — except in a date
+   * field, which keeps every serial (its reading builds a text).
    */
   numbers(i: number): Map<number, Outcome> {
     let t = this.nums[i];
     if (t === undefined) this.nums[i] = t = new Map();
+    return t;
+  }
+
+  /** The Date cells of field `i`, by their time value (a date field keeps them all). */
+  times(i: number): Map<number, Outcome> {
+    let t = this.dates[i];
+    if (t === undefined) this.dates[i] = t = new Map();
     return t;
   }
 

@@ -9,7 +9,7 @@ import type { Template } from '../../plan/schema.js';
 import { compileTemplate, type CompiledField } from '../compile.js';
 import { looseNumber, looseNumberLongWay, mayNameTotal, shortLooseNumber } from '../layout.js';
 import { labelKey } from '../lookup.js';
-import { baseRow, HEADER, KEYS, plan, today } from '../test-fixtures.js';
+import { baseRow, grid, HEADER, KEYS, plan, rowCells, today } from '../test-fixtures.js';
 import { Outcomes } from './outcomes.js';
 import { ValueColumn } from './records.js';
 import { Run } from './run.js';
@@ -196,5 +196,17 @@ describe('a value column keeps codes, not values', () => {
     expect(first.records.length).toBeGreaterThan(0);
     expect(JSON.stringify(again.records)).toBe(JSON.stringify(fresh.records));
     expect(again.issues).toEqual(fresh.issues);
+  });
+});
+
+describe('a date field keeps the outcome of every serial and Date', () => {
+  it('reads one date typed as a serial, a Date and a text as one key, warm or cold', () => {
+    const serial = (Date.UTC(2026, 4, 1) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    const rows = [rowCells({ reportDate: serial }), rowCells({ reportDate: new Date(Date.UTC(2026, 4, 1)) }), rowCells({ reportDate: '2026-05-01' }), rowCells({ reportDate: serial + 1 })];
+    for (const p of [requirePlan(chibaPlan), plan, plan]) {
+      const r = validateGrid(grid(rows), { plan: p, today });
+      expect(r.records.map((x) => x.values.reportDate)).toEqual(['2026-05-01', '2026-05-01', '2026-05-01', '2026-05-02']);
+      expect(r.issues.filter((i) => i.code === 'duplicate_row').map((i) => i.row)).toEqual([3, 4]);
+    }
   });
 });
