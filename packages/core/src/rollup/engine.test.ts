@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packDate, rowDate, rowList, type ScopeScan } from './engine.js';
+import { later, packDate, rowDate, rowList, type ScopeScan } from './engine.js';
 
 /** A scope with the given report dates stored as the scan stores them. */
 function scopeWith(dates: (string | null)[]): ScopeScan {
@@ -24,6 +24,15 @@ describe('report dates kept as numbers', () => {
     const dates = ['2026-05-01', null, '2027-03-31', '0001-01-01', '0000-00-00', '', 'R8.5.1', '2026-13-45', '1999-12-31'];
     const ss = scopeWith(dates);
     expect(dates.map((_, i) => rowDate(ss, i))).toEqual(dates);
+  });
+});
+
+describe('later', () => {
+  it('orders report dates as their texts do, packed or not', () => {
+    const dates = ['', '2026-05-01', '2026-05-02', '2027-01-01', '1999-12-31', '0000-00-00', 'R8.5.1', '2026/5/1', '2026-13-45', '２０２６-05-01'];
+    const textOrder = (a: string, b: string) => (a > b ? 1 : a === b ? 0 : -1);
+    for (const a of dates)
+      for (const b of dates) expect(later(a, packDate(a), b, packDate(b)), `${a} vs ${b}`).toBe(textOrder(a, b));
   });
 });
 

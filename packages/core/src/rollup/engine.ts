@@ -167,6 +167,8 @@ export interface CellAcc {
   /** The values of the latest row. */
   lastVals: Record<string, FieldValue>;
   lastDate: string;
+  /** `lastDate` packed ({@link packDate}), 0 when none or not of that form. */
+  lastPacked: number;
   lastSub: number;
   lastRow: number;
   sums: number[];
@@ -186,6 +188,8 @@ export interface ReturnAcc {
   rows: number;
   errors: number;
   maxDate: string | null;
+  /** `maxDate` packed ({@link packDate}), 0 when none or not of that form. */
+  maxPacked: number;
   /** The period its period field names (first row that names one), else null. */
   period: number | null;
 }
@@ -196,6 +200,8 @@ export interface UnitAcc {
   errorRows: number[];
   errors: number;
   lastReport: string | null;
+  /** `lastReport` packed ({@link packDate}), 0 when none or not of that form. */
+  lastReportPacked: number;
   /** Index of the row the last report date comes from (-1 when none). */
   lastReportRow: number;
   returns: Map<number, ReturnAcc>;
@@ -349,6 +355,19 @@ export function rowDate(ss: ScopeScan, row: number): string | null {
 }
 
 /**
+ * @internal Compares two report dates as `a > b` and `a === b` on their texts would: 1, 0 or -1.
+ * When both are packed ({@link packDate}) the numbers are compared, in the texts' order.
+ * @example
+ * ```ts
+ * later('2026-05-02', 20260502, '2026-05-01', 20260501); // 1
+ * ```
+ */
+export function later(a: string, ap: number, b: string, bp: number): number {
+  if (ap > 0 && bp > 0) return ap > bp ? 1 : ap === bp ? 0 : -1;
+  return a > b ? 1 : a === b ? 0 : -1;
+}
+
+/**
  * The per-row data of a scan, in one row space: row `g` is record `g - base[si]` of the scan's
  * return `si`. Each array is allocated once per scan at the number of records.
  *
@@ -443,6 +462,26 @@ export function sortSubmissions(subs: readonly Submission[]): Submission[] {
  * ```
  */
 export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts: ScanOptions): Scan {
+  return scanRows(plan, subs, shape, opts.fiscalYear, opts.scopes, opts.review, opts.includeProvisional, opts.includeInvalid);
+}
+
+/**
+ * The scan itself, given the options one by one. Speed: an options object is made by each
+ * caller with its own shape and dies with the call; the optimised scan, which had read it, was
+ * then thrown away when the collector dropped that shape ("weak objects" in `--trace-deopt`, 3
+ * times in the 18 timed calls of the bench's roll-up case; the scan then ran unoptimised until
+ * re-optimised on the stack). It now never sees one; only this short wrapper's code does.
+ */
+function scanRows(
+  plan: Plan,
+  subs: Submission[],
+  shape: TemplateShape,
+  fiscalYear: number,
+  scopes: Set<string> | undefined,
+  review: ReviewState | undefined,
+  includeProvisional: boolean,
+  includeInvalid: boolean,
+): Scan {
   const top = plan.units.find((u) => u.parent === undefined)?.code ?? SINGLE;
   const { fyField, dateField, unitField, subjectField, keyFields, extraKeys } = shape;
   const single = shape.senderLevel === undefined;
@@ -454,11 +493,8 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
     templateSubs.push(sub);
     total += sub.records.length;
   }
-  const rs = newRowSpace(total);
-  const run = newRun(plan, shape, opts.scopes, top, single);
-  // The options as locals: the scan's loop then checks no options object's shape (callers pass
-  // objects of different shapes, which die with each call; see `_keepShapes`).
-  const { fiscalYear, review, includeProvisional, includeInvalid } = opts;
+  const rs = rowSpaceFor(total);
+  const run = newRun(plan, shape, scopes, top, single);
   for (const x of plan.initiatives) subjectNumber(run, x.code);
   for (const x of plan.measures) subjectNumber(run, x.code);
   let prevUnit: string | undefined;
@@ -513,8 +549,11 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
       nRecords++;
       const date = dateField === undefined ? null : v[dateField];
       const dateStr = typeof date === 'string' ? date : '';
+      // Dates are compared as packed numbers when both are yyyy-mm-dd (the same order as the
+      // texts'), not by a string comparison per row and per latest-value slot.
+      let packed = 0;
       if (typeof date === 'string') {
-        const packed = packDate(date);
+        packed = packDate(date);
         if (packed > 0) rs.date[g] = packed;
         else ss.oddDates.set(idx, date);
       }
@@ -534,7 +573,7 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
         nWithErrors++;
       }
       if (use.arrived) {
-        arrive(ua, si, errors, dateStr, shape.periodField === undefined ? undefined : v[shape.periodField]);
+        arrive(ua, si, errors, dateStr, packed, shape.periodField === undefined ? undefined : v[shape.periodField]);
         rs.arrived[g] = ua.ord + 1;
         ua.nArrived++;
         const seen = ua.seen[sid]!;
@@ -542,8 +581,9 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
         if (now !== seen) ua.seen[sid] = now;
       }
       if (leftOut || (hasErrors && !includeInvalid)) continue;
-      if (dateStr !== '' && (ua.lastReport === null || dateStr > ua.lastReport)) {
+      if (dateStr !== '' && (ua.lastReport === null || later(dateStr, packed, ua.lastReport, ua.lastReportPacked) > 0)) {
         ua.lastReport = dateStr;
+        ua.lastReportPacked = packed;
         ua.lastReportRow = idx;
       }
 
@@ -560,20 +600,19 @@ export function scan(plan: Plan, subs: Submission[], shape: TemplateShape, opts:
       let c: CellAcc;
       if (ci === undefined) {
         ci = ss.cells.length;
-        c = newCell(shape, unit, subject, keyFields.map((k) => v[k] ?? null), idx, v, dateStr, si, rec.ref.row);
+        c = newCell(shape, unit, subject, keyFields.map((k) => v[k] ?? null), idx, v, dateStr, packed, si, rec.ref.row);
         ss.cells.push(c);
         if (extraKeys.length === 0) ua.cellBySubject[sid] = ci + 1;
         else ua.cells.set(key, ci);
       } else {
         c = ss.cells[ci]!;
         // The latest report wins; ties go to the later return (ordered by source, sheet, id), then row.
-        if (
-          dateStr > c.lastDate ||
-          (dateStr === c.lastDate && (si > c.lastSub || (si === c.lastSub && rec.ref.row > c.lastRow)))
-        ) {
+        const d = later(dateStr, packed, c.lastDate, c.lastPacked);
+        if (d > 0 || (d === 0 && (si > c.lastSub || (si === c.lastSub && rec.ref.row > c.lastRow)))) {
           c.last = idx;
           c.lastVals = v;
           c.lastDate = dateStr;
+          c.lastPacked = packed;
           c.lastSub = si;
           c.lastRow = rec.ref.row;
         }
@@ -640,6 +679,31 @@ function newRun(plan: Plan, shape: TemplateShape, only: Set<string> | undefined,
 
 function newRowSpace(rows: number): RowSpace {
   return { scope: new Int32Array(rows), cell: new Int32Array(rows), arrived: new Int32Array(rows), date: new Int32Array(rows) };
+}
+
+/** Rows up to which a scan's row space is kept for the next scan (16 bytes a row: 4 MB). */
+const KEEP_ROWS = 262_144;
+let spareRows: RowSpace | undefined;
+
+/**
+ * A row space of at least `rows` rows, zeroed: the last one when it is large enough. Scans run
+ * one at a time and keep nothing of their row space, so it can be lent again. Speed: four new
+ * typed arrays of 400 kB per scan were 3–5 % of an annual report on 100k rows (CPU profile; new
+ * backing stores are fresh pages and count as external memory for the collector); zeroing the
+ * kept ones is a memset.
+ */
+function rowSpaceFor(rows: number): RowSpace {
+  const spare = spareRows;
+  if (spare !== undefined && spare.scope.length >= rows) {
+    spare.scope.fill(0, 0, rows);
+    spare.cell.fill(0, 0, rows);
+    spare.arrived.fill(0, 0, rows);
+    spare.date.fill(0, 0, rows);
+    return spare;
+  }
+  const rs = newRowSpace(rows);
+  if (rows <= KEEP_ROWS) spareRows = rs;
+  return rs;
 }
 
 /**
@@ -727,6 +791,7 @@ function newUnit(run: ScanRun, ss: ScopeScan, unit: string): UnitAcc {
     errorRows: [],
     errors: 0,
     lastReport: null,
+    lastReportPacked: 0,
     lastReportRow: -1,
     returns: new Map(),
     lastRet: undefined,
@@ -745,16 +810,19 @@ function newUnit(run: ScanRun, ss: ScopeScan, unit: string): UnitAcc {
 }
 
 /** Counts an arrived row in its return (rows, errors, latest date, period). */
-function arrive(ua: UnitAcc, si: number, errors: number, dateStr: string, pv: FieldValue | undefined): void {
+function arrive(ua: UnitAcc, si: number, errors: number, dateStr: string, packed: number, pv: FieldValue | undefined): void {
   let ret = ua.lastRet !== undefined && ua.lastRet.sub === si ? ua.lastRet : ua.returns.get(si);
   if (!ret) {
-    ret = { sub: si, rows: 0, errors: 0, maxDate: null, period: null };
+    ret = { sub: si, rows: 0, errors: 0, maxDate: null, maxPacked: 0, period: null };
     ua.returns.set(si, ret);
   }
   ua.lastRet = ret;
   ret.rows++;
   if (errors > 0) ret.errors += errors;
-  if (dateStr !== '' && (ret.maxDate === null || dateStr > ret.maxDate)) ret.maxDate = dateStr;
+  if (dateStr !== '' && (ret.maxDate === null || later(dateStr, packed, ret.maxDate, ret.maxPacked) > 0)) {
+    ret.maxDate = dateStr;
+    ret.maxPacked = packed;
+  }
   if (ret.period === null && typeof pv === 'number' && Number.isInteger(pv)) ret.period = pv;
 }
 
@@ -766,6 +834,7 @@ function newCell(
   idx: number,
   v: Record<string, FieldValue>,
   dateStr: string,
+  packed: number,
   si: number,
   row: number,
 ): CellAcc {
@@ -779,6 +848,7 @@ function newCell(
     last: idx,
     lastVals: v,
     lastDate: dateStr,
+    lastPacked: packed,
     lastSub: si,
     lastRow: row,
     sums: sum.map(() => 0),
@@ -1003,8 +1073,8 @@ export function buildCells(plan: Plan, ss: ScopeScan, shape: TemplateShape, sink
     };
     out.push(cell);
     const self = [ci];
-    emitAggregate(sink, id, self, out, shape, false);
     const last = prov({ cells: self, pick: 'last' }, c.provisional);
+    emitCell(sink, id, self, agg, shape, c.provisional, last);
     for (const f of shape.last) {
       const x = values[f];
       const fid = figureId(id, f);
@@ -1013,6 +1083,63 @@ export function buildCells(plan: Plan, ss: ScopeScan, shape: TemplateShape, sink
     }
   }
   return out;
+}
+
+/**
+ * Emits the figures of one cell from its aggregate, as {@link emitAggregate} would for it alone
+ * (same ids, order, values and rows): a cell needs no merge, so none of the merge's maps, sets
+ * and per-option provenance is made for the 300-odd cells of a report. Figures with the same
+ * provenance share one object.
+ */
+function emitCell(sink: Sink, prefix: string, self: number[], a: Aggregate, shape: TemplateShape, provisional: boolean, last: Provenance): void {
+  const { figures, provenance } = sink;
+  const all = prov({ cells: self, pick: 'all' }, provisional);
+  let id = figureId(prefix, 'cells');
+  figures[id] = a.cells;
+  provenance[id] = all;
+  id = figureId(prefix, 'records');
+  figures[id] = a.records;
+  provenance[id] = all;
+  // `0 +` as the merge adds: the same numbers, -0 included.
+  for (const f of shape.sum) {
+    id = figureId(prefix, f);
+    figures[id] = 0 + (a.sum[f] ?? 0);
+    provenance[id] = all;
+  }
+  for (const f of shape.stock) {
+    id = figureId(prefix, f);
+    figures[id] = 0 + (a.sum[f] ?? 0);
+    provenance[id] = last;
+  }
+  for (const f of shape.any) {
+    id = figureId(prefix, f);
+    figures[id] = 0 + (a.count[f] ?? 0);
+    provenance[id] = prov({ cells: self, pick: 'flag', field: f }, provisional);
+  }
+  for (const f of shape.collect) {
+    id = figureId(prefix, f);
+    figures[id] = 0 + (a.count[f] ?? 0);
+    provenance[id] = prov({ cells: self, pick: 'text', field: f }, provisional);
+  }
+  const nLastCat = shape.lastCat.length;
+  for (let k = 0; k < shape.catFields.length; k++) {
+    const f = shape.catFields[k]!;
+    const d = a.dist[f];
+    if (d === undefined) continue;
+    // A single cell names only what it has, in the order of its own keys.
+    const p = k < nLastCat ? last : all;
+    for (const code of Object.keys(d)) {
+      id = figureId(prefix, f, code);
+      figures[id] = 0 + d[code]!;
+      provenance[id] = p;
+    }
+  }
+  for (const f of shape.lastDate) {
+    const x = a.latest[f] ?? null;
+    id = figureId(prefix, f);
+    figures[id] = x;
+    provenance[id] = x === null ? prov({ cells: [], pick: 'last' }, provisional) : last;
+  }
 }
 
 function prov(p: Provenance, provisional: boolean): Provenance {
