@@ -15,6 +15,21 @@ import { ISSUE_CODES } from '../codes.js';
 import { issueText, type IssueParams } from '../messages/index.js';
 import type { LocalizedText } from '../../i18n/text.js';
 
+/** Words written once per pair of values (see PlanChecks.raiseOnce). */
+class Words {
+  private readonly byFirst = new Map<unknown, Map<unknown, LocalizedText>>();
+
+  get(a: unknown, b: unknown): LocalizedText | undefined {
+    return this.byFirst.get(a)?.get(b);
+  }
+
+  set(a: unknown, b: unknown, words: LocalizedText): void {
+    let m = this.byFirst.get(a);
+    if (m === undefined) this.byFirst.set(a, (m = new Map()));
+    m.set(b, words);
+  }
+}
+
 /** The plan checks of one grid, with what they remember from row to row. */
 export class PlanChecks {
   private readonly plan: Plan;
@@ -34,8 +49,12 @@ export class PlanChecks {
   private lastWindowFy = Number.NaN;
   private lastWindow: ReturnType<CompiledTemplate['window']> = null;
   private lastHasPeriods = false;
-  // The words of each issue raised with raiseOnce, by code and key.
-  private readonly said = new Map<string, LocalizedText>();
+  // The words of each issue raised with raiseOnce: per unit field, per initiative field, and for
+  // the two date codes, by the pair of values they depend on.
+  private readonly unitWords: Words[];
+  private readonly initiativeWords: Words[];
+  private readonly outsideWords = new Words();
+  private readonly futureWords = new Words();
 
   constructor(
     private readonly ct: CompiledTemplate,
@@ -47,6 +66,8 @@ export class PlanChecks {
     this.plan = plan;
     this.unitFields = fields.filter((f) => f.field.type === 'unit');
     this.initiativeFields = fields.filter((f) => f.field.type === 'initiative' && f.dependsOn >= 0);
+    this.unitWords = this.unitFields.map(() => new Words());
+    this.initiativeWords = this.initiativeFields.map(() => new Words());
     this.fyField = ct.fyIndex >= 0 ? fields[ct.fyIndex] : undefined;
     this.dateField = ct.dateIndex >= 0 ? fields[ct.dateIndex] : undefined;
     this.fyCol = ct.fyIndex >= 0 ? (colOf[ct.fyIndex] ?? -1) : -1;
@@ -57,24 +78,25 @@ export class PlanChecks {
   }
 
   /**
-   * Raises `code` with words written once per `key`, which names everything its parameters
-   * depend on besides the grid (speed: a return that repeats one wrong date or unit on every row
-   * builds its words once, not on every row).
+   * Raises `code` with words written once per pair `a`, `b` in `words` — the values its
+   * parameters depend on besides the field (speed: a return that repeats one wrong date or unit
+   * on every row builds its words once, not on every row; the pair needs no key text built).
    */
   private raiseOnce<C extends 'unit_not_in_parent' | 'initiative_not_in_ward' | 'date_outside_fiscal_year' | 'date_in_future'>(
     run: Run,
     code: C,
     at: At,
-    key: string,
+    words: Words,
+    a: unknown,
+    b: unknown,
     params: () => IssueParams[C],
   ): void {
-    const k = `${code}\u0000${key}`;
-    let words = this.said.get(k);
-    if (words === undefined) {
-      words = issueText(code, params());
-      this.said.set(k, words);
+    let said = words.get(a, b);
+    if (said === undefined) {
+      said = issueText(code, params());
+      words.set(a, b, said);
     }
-    run.raiseText(code, ISSUE_CODES[code].severity, at, words);
+    run.raiseText(code, ISSUE_CODES[code].severity, at, said);
   }
 
   /** Where a report-date issue of grid row `r` is raised: its date cell. */
@@ -105,13 +127,12 @@ export class PlanChecks {
       if (f.dependsOn >= 0 && failed[f.dependsOn] === 0) {
         const parent = vals[f.dependsOn];
         if (typeof parent === 'string' && unit.parent !== parent) {
-          const actual = unit.parent === undefined ? undefined : getUnit(this.plan, unit.parent);
           // The same pair of names on many rows: their words are written once (raiseOnce).
-          this.raiseOnce(run, 'unit_not_in_parent', { r, c, field: f.key, value: row[c] }, `${f.index}|${code}|${parent}`, () => ({
+          this.raiseOnce(run, 'unit_not_in_parent', { r, c, field: f.key, value: row[c] }, this.unitWords[u] as Words, code, parent, () => ({
             field: f.label,
             unit: unit.name,
             parent: getUnit(this.plan, parent)?.name ?? { ja: parent, en: parent },
-            actual: actual?.name ?? null,
+            actual: (unit.parent === undefined ? undefined : getUnit(this.plan, unit.parent))?.name ?? null,
           }));
         }
       }
@@ -135,11 +156,10 @@ export class PlanChecks {
       const allowed = this.ct.initiativesByUnit.get(ward);
       if (allowed === undefined || allowed.has(code)) continue;
       const c = this.colOf[f.index] ?? -1;
-      const it = this.plan.initiatives.find((x) => x.code === code);
-      this.raiseOnce(run, 'initiative_not_in_ward', { r, c, field: f.key, value: row[c] }, `${f.index}|${code}|${ward}`, () => ({
+      this.raiseOnce(run, 'initiative_not_in_ward', { r, c, field: f.key, value: row[c] }, this.initiativeWords[u] as Words, code, ward, () => ({
         field: f.label,
         code,
-        initiative: it?.name ?? null,
+        initiative: this.plan.initiatives.find((x) => x.code === code)?.name ?? null,
         ward: getUnit(this.plan, ward)?.name ?? { ja: ward, en: ward },
       }));
     }
@@ -178,8 +198,8 @@ export class PlanChecks {
       if (w !== null && date > w.end && date <= this.today) run.raise('report_after_closing', this.dateAt(r, row), { field: label, date, fy: fy as number, closing: w.end });
       else if (w !== null && date < w.start) {
         const ww = w;
-        this.raiseOnce(run, 'date_outside_fiscal_year', this.dateAt(r, row), `${date}|${fy as number}`, () => ({ field: label, date, fy: fy as number, start: ww.start, fyEnd: ww.fyEnd, closing: ww.end }));
-      } else if (date > this.today) this.raiseOnce(run, 'date_in_future', this.dateAt(r, row), date, () => ({ field: label, date, today: this.today }));
+        this.raiseOnce(run, 'date_outside_fiscal_year', this.dateAt(r, row), this.outsideWords, date, fy, () => ({ field: label, date, fy: fy as number, start: ww.start, fyEnd: ww.fyEnd, closing: ww.end }));
+      } else if (date > this.today) this.raiseOnce(run, 'date_in_future', this.dateAt(r, row), this.futureWords, date, null, () => ({ field: label, date, today: this.today }));
       // A report date outside its period's window (interim / year-end): plan/period-window.ts.
       const pw = w !== null && this.lastHasPeriods && date <= this.today ? periodWindowRowIssue(this.plan, this.ct.template, fy, date, vals) : null;
       if (pw?.code === 'report_after_period_closing') run.raise(pw.code, this.dateAt(r, row), { field: this.dateField.label, date, window: pw.window });
@@ -195,3 +215,4 @@ export class PlanChecks {
     }
   }
 }
+

@@ -32,6 +32,7 @@ export class Run implements Emitter {
   // Errors and warnings raised at each grid row while its cells and checks run (countRows).
   private errs: Int32Array = new Int32Array(0);
   private warns: Int32Array = new Int32Array(0);
+  private readonly letters: string[] = [];
 
   constructor(
     readonly sheet: string,
@@ -83,7 +84,10 @@ export class Run implements Emitter {
   }
 
   cellRef(r: number, c: number): string {
-    return columnLetters(this.originCol + c) + String(this.originRow + r);
+    // A grid has few columns and many issues: each column's letters are written once.
+    let letters = this.letters[c];
+    if (letters === undefined) this.letters[c] = letters = columnLetters(this.originCol + c);
+    return letters + String(this.originRow + r);
   }
 
   private add(code: Issue['code'], severity: IssueSeverity, at: At, message: LocalizedText, rule: string | undefined): Issue {
