@@ -92,6 +92,20 @@ export class Run implements Emitter {
 
   private add(code: Issue['code'], severity: IssueSeverity, at: At, message: LocalizedText, rule: string | undefined): Issue {
     const { r, c } = at;
+    if (r >= 0 && c >= 0 && at.field !== undefined && at.value !== undefined && rule === undefined) {
+      // Most issues are at a cell, with its field and value. Speed: one literal with every key,
+      // in the order the general path below adds them, is one allocation; adding keys one by one
+      // to a small literal grows a property store per issue.
+      const cell = this.cellRef(r, c);
+      const row = this.originRow + r;
+      const issue = (
+        this.source === undefined
+          ? { code, severity, sheet: this.sheet, cell, row, field: at.field, value: at.value, message }
+          : { code, severity, source: this.source, sheet: this.sheet, cell, row, field: at.field, value: at.value, message }
+      ) as Issue;
+      this.keep(issue, r, c, severity);
+      return issue;
+    }
     const issue: Issue = { code, severity } as Issue;
     if (this.source !== undefined) issue.source = this.source;
     issue.sheet = this.sheet;
@@ -103,13 +117,18 @@ export class Run implements Emitter {
     if (at.value !== undefined) issue.value = at.value;
     issue.message = message;
     if (rule !== undefined) issue.rule = rule;
+    this.keep(issue, r, c, severity);
+    return issue;
+  }
+
+  /** Adds an issue at grid row `r`, column `c` to the list, its sort key and its row's counts. */
+  private keep(issue: Issue, r: number, c: number, severity: IssueSeverity): void {
     this.issues.push(issue);
     this.ord.push(r < 0 ? -1 : r * COLS + (c < 0 ? 0 : c + 1));
     if (r >= 0 && r < this.errs.length) {
       if (severity === 'error') this.errs[r] = (this.errs[r] as number) + 1;
       else if (severity === 'warning') this.warns[r] = (this.warns[r] as number) + 1;
     }
-    return issue;
   }
 
   /** The issues ordered by row, then column (stable). */
