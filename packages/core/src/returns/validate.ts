@@ -402,6 +402,7 @@ function validateInto(
   const rowWarnings = new Int32Array(n);
   checkRows(reading, { checks, shared, uniq, gridNo, missingRequired, colOf, years, rowErrors, rowWarnings });
   run.countRows(0);
+  for (const col of cols.values) col.seal();
   const recs = new RecordColumns(allKeys, cols.values, recRows, rowErrors, rowWarnings, { source: run.source, sheet: run.sheet, originRow: run.originRow });
   store.columns = recs;
 

@@ -70,6 +70,17 @@ export class ValueColumn {
   fill(v: FieldValue): void {
     this.codes.fill(this.code(v));
   }
+
+  /**
+   * Lets go of what giving codes needs, once every value is stored: a result may be kept long
+   * (the add-in keeps the last one), and a column of counts or ratios has as many entries as rows.
+   * A value stored afterwards still reads back; it only gets a new code.
+   */
+  seal(): void {
+    this.index.clear();
+    this.last = null;
+    this.lastCode = 0;
+  }
 }
 
 /**

@@ -181,6 +181,10 @@ describe('a value column keeps codes, not values', () => {
     list.forEach((v, k) => expect(Object.is(col.get(k), v)).toBe(true));
     expect(col.get(list.length)).toBe(arr);
     expect(col.get(list.length + 1)).toBe(arr);
+    col.seal();
+    col.set(0, 12);
+    col.set(1, '中央区');
+    expect([col.get(0), col.get(1), col.get(9)]).toEqual([12, '中央区', '中央区']);
     col.fill(-0);
     expect(Object.is(col.get(3), -0)).toBe(true);
   });
