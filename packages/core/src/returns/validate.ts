@@ -692,19 +692,14 @@ function checkRows(x: Reading, y: RowChecking): void {
   for (let k = 0; k < n; k++) {
     const r = recRows[k] as number;
     const row = cells[r] as readonly RawCell[];
+    for (let i = 0; i < nFields; i++) vals[i] = (cols.values[i] as ValueColumn).get(k);
     const bad = anyFailed[k] === 1;
     if (bad) {
-      for (let i = 0; i < nFields; i++) {
-        vals[i] = (cols.values[i] as ValueColumn).get(k);
-        failed[i] = (cols.failed[i] as Uint8Array)[k] as number;
-      }
+      for (let i = 0; i < nFields; i++) failed[i] = (cols.failed[i] as Uint8Array)[k] as number;
       dirty = true;
-    } else {
-      if (dirty) {
-        failed.fill(0);
-        dirty = false;
-      }
-      for (let i = 0; i < nFields; i++) vals[i] = (cols.values[i] as ValueColumn).get(k);
+    } else if (dirty) {
+      failed.fill(0);
+      dirty = false;
     }
 
     // Derived fields first, so rules can use them.

@@ -1,7 +1,7 @@
 /**
  * What reading a cell came to — its value, whether it failed, and the issues it raised — kept per
- * field and distinct raw value for the rest of the grid, so each distinct text of a column is
- * triaged, parsed and put into words once. A return's columns repeat few values (the same year,
+ * field and distinct raw value from then on, so each distinct text of a column is triaged,
+ * parsed and put into words once. A return's columns repeat few values (the same year,
  * ward, district, initiative, status; a year's dates; a pool of counts and phrases), so almost
  * every cell after the first rows is one map look-up and, when it raised issues, a replay of
  * them at its own cell.
@@ -52,7 +52,7 @@ export const OUTCOME_LIMIT = 65536;
 const KEPT_ENTRIES = 262_144;
 const KEPT_CHARS = 1 << 23;
 
-/** The outcome tables of one grid: one per field, or per field and parent value. */
+/** The outcome tables of a compiled template: one per field, or per field and parent value. */
 export class Outcomes {
   private readonly own: (Map<unknown, Outcome> | undefined)[];
   private readonly nums: (Map<number, Outcome> | undefined)[];
