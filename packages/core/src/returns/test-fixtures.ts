@@ -2,20 +2,24 @@
  * Test fixtures for validation (used by the tests beside this file only; not exported).
  */
 import { chibaPlan } from '@sasaeai/plan-chiba';
-import { requirePlan, validateGrid, type Issue, type RawCell, type SheetGrid, type ValidateOptions } from '../index.js';
+import { getTemplate, requirePlan, validateGrid, type Issue, type RawCell, type SheetGrid, type ValidateOptions } from '../index.js';
 
 export const plan = requirePlan(chibaPlan);
 export const today = '2026-06-01';
 
-export const HEADER = [
-  '年度', '区', '地区部会', '報告日', '取組み', '実施状況', '実施回数', '参加者数', '連携団体', '自己評価', '成果', '課題', '成果事例', '今後の方向性',
-] as const;
 export type Key =
   | 'fiscalYear' | 'ward' | 'district' | 'reportDate' | 'initiative' | 'status' | 'sessions' | 'participants'
   | 'partners' | 'rating' | 'outcomes' | 'issues' | 'successCase' | 'nextSteps';
 export const KEYS: Key[] = [
   'fiscalYear', 'ward', 'district', 'reportDate', 'initiative', 'status', 'sessions', 'participants', 'partners', 'rating', 'outcomes', 'issues', 'successCase', 'nextSteps',
 ];
+
+/** The header row of the preset's activity return: its fields' Japanese labels, from the plan. */
+export const HEADER: readonly string[] = KEYS.map((k) => {
+  const f = getTemplate(plan, 'district-activity')?.fields.find((x) => x.key === k);
+  if (f === undefined) throw new Error(`the preset's district-activity template has no field ${k}`);
+  return f.label.ja;
+});
 
 /** A valid row of 寒川 (中央区), as cells in HEADER order. */
 export function baseRow(): Record<Key, RawCell> {

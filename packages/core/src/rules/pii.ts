@@ -30,9 +30,10 @@ const NAME = new RegExp(
   'g',
 );
 
-// Last character of a kanji run that makes it a role, a relation or an organisation, not a name.
+// Last character of a kanji run that makes it a role, a relation or an organisation, not a name
+// (a set of single characters, in no order that spells a word).
 const NOT_NAME_LAST = new Set(
-  Array.from('者員民客皆方族達供婦長師士父母兄姉弟妹奥嫁婆爺孫家屋店社協会所局課館署園校院部団庁省組連神仏様々宅主人衆側'),
+  Array.from('者員民客皆方族達供婦長師士父母兄姉弟妹奥嫁婆爺孫家屋店社会協所局課館署園校院部団庁省組連神仏様々宅主人衆側'),
 );
 // Words (whole kanji runs) that take 様/さん without being a name.
 const NOT_NAME_WORDS = new Set([
