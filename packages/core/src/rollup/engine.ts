@@ -302,8 +302,8 @@ const EMPTY_ROWS = new Int32Array(0);
 
 /**
  * @internal Row indices as a new plain array, each plus `offset`. Presized and filled in order
- * (it stays a fast array): the pushes and the `Array.from` over a typed array this replaces left
- * about 6 MB of garbage per annual report on 100k rows (sampling heap profile).
+ * (it stays a fast array): growing arrays by pushes left about 6 MB of garbage per annual report
+ * on 100k rows (sampling heap profile).
  * @example
  * ```ts
  * rowList(new Int32Array([3, 4]), 10); // [13, 14]
@@ -368,8 +368,9 @@ export function later(a: string, ap: number, b: string, bp: number): number {
 }
 
 /**
- * The per-row data of a scan, in one row space: row `g` is record `g - base[si]` of the scan's
- * return `si`. Each array is allocated once per scan at the number of records.
+ * The per-row data of a scan, in one row space: row `g` is record `g - base` of the scan's
+ * return `si`, where `base` counts the records of the returns before it. The arrays hold at least
+ * the scan's records and are lent from scan to scan ({@link rowSpaceFor}).
  *
  * Speed: the scan stores only integers per row and the per-row JS arrays (refs, cell rows,
  * arrived rows) are made at its end, presized, in one short loop that is optimised at once.
@@ -388,7 +389,7 @@ interface RowSpace {
   date: Int32Array;
 }
 
-/** Makes the scopes' per-row arrays from the row space, in row order, and trims nothing after. */
+/** Makes the scopes' per-row arrays from the row space, in row order. */
 function finishScan(scopes: readonly ScopeScan[], subs: readonly Submission[], rs: RowSpace): void {
   for (const ss of scopes) {
     ss.refs = new Array<RowRef>(ss.n);
@@ -1162,7 +1163,6 @@ export function emitAggregate(
   cellIdx: number[],
   cells: readonly CellRow[],
   shape: TemplateShape,
-  allOptions = true,
 ): { agg: Aggregate; provisional: boolean } {
   const agg = emptyAggregate(shape);
   let provisional = false;
@@ -1214,9 +1214,9 @@ export function emitAggregate(
   const lastCat = new Set(shape.lastCat);
   for (const f of shape.catFields) {
     const d = agg.dist[f] ?? {};
-    // Up the hierarchy every option gets a figure (zeros included), so tables and diffs line up;
-    // a single cell only names what it has.
-    const codes = allOptions ? new Set<string>([...(shape.options.get(f) ?? []), ...Object.keys(d)]) : Object.keys(d);
+    // Up the hierarchy every option gets a figure (zeros included), so tables and diffs line up
+    // (a single cell names only what it has: emitCell).
+    const codes = new Set<string>([...(shape.options.get(f) ?? []), ...Object.keys(d)]);
     const byCode = distCells.get(f);
     for (const code of codes) {
       put(figureId(prefix, f, code), d[code] ?? 0, {

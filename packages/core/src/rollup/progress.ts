@@ -127,11 +127,11 @@ function confirmationOf(review: ReviewState | undefined, ward: string, fy: numbe
 }
 
 /**
- * Positions of a cell's rows ordered by report date (no date first); rows were added in row
- * order and the sort is stable, so ties keep row order.
+ * Positions of a cell's rows, given their report dates in row order, ordered by date (no date
+ * first); the sort is stable, so ties keep row order.
  */
-function byDate(rows: readonly number[], dates: readonly (string | null)[]): number[] {
-  const pos = rows.map((_, i) => i);
+function byDate(dates: readonly (string | null)[]): number[] {
+  const pos = dates.map((_, i) => i);
   return pos.sort((a, b) => {
     const x = dates[a] ?? '';
     const y = dates[b] ?? '';
@@ -307,7 +307,7 @@ function buildWard(
           const rows = c.flags[f] ?? [];
           const acc = accs[ci]!;
           const dates = rows.map((r) => rowDate(ss, r));
-          for (const p of byDate(rows, dates)) {
+          for (const p of byDate(dates)) {
             const row = rows[p]!;
             const texts: Record<string, string> = {};
             const parts: string[] = [];
@@ -334,7 +334,7 @@ function buildWard(
           const rows = c.texts[f] ?? [];
           const vals = accs[ci]!.textVals[k]!;
           const dates = rows.map((r) => rowDate(ss, r));
-          for (const p of byDate(rows, dates)) {
+          for (const p of byDate(dates)) {
             const row = rows[p]!;
             items.push({ unit: c.unit, subject: c.subject, reportDate: dates[p]!, text: vals[p]!, row, provisional: c.provisional });
           }
