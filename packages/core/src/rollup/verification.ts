@@ -12,6 +12,7 @@ import { columnLetters, displayValue, isBlankCell } from '../returns/cells.js';
 import { ISSUE_CODES } from '../returns/codes.js';
 import type { Issue, SheetGrid } from '../returns/types.js';
 import type { SheetColumn, SheetModel, SheetValue } from '../sheet/model.js';
+import { printSettings } from '../sheet/print.js';
 import { sampleName } from '../sheet/sample-notes.js';
 import { normalizeLabel } from '../text/index.js';
 import { chainFlow, tableFlow } from './flows.js';
@@ -112,11 +113,12 @@ export function verificationSheet(plan: Plan, progress: WardProgress, lang: Lang
     ),
     ...v.fields.map(() => null),
   ]);
-  return {
+  const title = { ja: `${progress.fiscalYearLabel.ja} ${progress.ward.name.ja} ${v.name.ja}`, en: `${v.name.en}: ${progress.ward.name.en}, ${progress.fiscalYearLabel.en}` };
+  const sheet: SheetModel = {
     id: 'verification',
     name: v.name,
     preamble: {
-      title: { ja: `${progress.fiscalYearLabel.ja} ${progress.ward.name.ja} ${v.name.ja}`, en: `${v.name.en}: ${progress.ward.name.en}, ${progress.fiscalYearLabel.en}` },
+      title,
       lines: [
         { ja: `記入する組織: ${progress.council.ja}`, en: `Recorded by: ${progress.council.en}` },
         { ja: `元の集約: ${progress.title.ja}`, en: `Compiled report: ${progress.title.en}` },
@@ -127,6 +129,8 @@ export function verificationSheet(plan: Plan, progress: WardProgress, lang: Lang
     freezeHeader: true,
     metadata: { kind: 'verification', unit: progress.ward.code, flow: progress.flowId ?? '', fiscalYear: String(progress.fiscalYear) },
   };
+  // Printed for the meeting that verifies it: rows as tall as their wrapped texts, like the reports.
+  return { ...sheet, print: printSettings(sheet, { title, fiscalYear: progress.fiscalYearLabel }) };
 }
 
 type VerificationCode = 'rollup_verification_unknown_subject' | 'rollup_verification_invalid_value' | 'rollup_verification_required' | 'rollup_verification_no_header';
@@ -350,11 +354,12 @@ export function tableVerificationSheet(plan: Plan, report: AnnualReport, lang: L
     ...texts.map((f) => (r.texts[f.key] ?? []).join('\n')),
     ...v.fields.map(() => null),
   ]);
-  return {
+  const title = { ja: `${report.fiscalYearLabel.ja} ${v.name.ja}`, en: `${v.name.en}, ${report.fiscalYearLabel.en}` };
+  const sheet: SheetModel = {
     id: 'verification',
     name: v.name,
     preamble: {
-      title: { ja: `${report.fiscalYearLabel.ja} ${v.name.ja}`, en: `${v.name.en}, ${report.fiscalYearLabel.en}` },
+      title,
       lines: [
         { ja: `記入する組織: ${body.name.ja}`, en: `Recorded by: ${body.name.en}` },
         { ja: `元の報告: ${m.title.ja}`, en: `Report: ${m.title.en}` },
@@ -365,6 +370,7 @@ export function tableVerificationSheet(plan: Plan, report: AnnualReport, lang: L
     freezeHeader: true,
     metadata: { kind: 'verification', unit: report.city.code, flow: tableTarget(plan, report).flow.id, fiscalYear: String(report.fiscalYear) },
   };
+  return { ...sheet, print: printSettings(sheet, { title, fiscalYear: report.fiscalYearLabel }) };
 }
 
 /**

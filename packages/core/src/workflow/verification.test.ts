@@ -9,6 +9,7 @@ import {
   completeness,
   completenessSheet,
   confirmWard,
+  printRowHeights,
   readTableVerification,
   readVerification,
   recordMeeting,
@@ -60,6 +61,10 @@ describe('a ward council verifies at a meeting; confirming locks figures and ver
     const meetingId = s.meetings[0]!.id;
     const progress = wardProgress(chiba, subs, { fiscalYear: 2026, ward: '12101', review: s });
     const sheet = verificationSheet(chiba, progress, 'ja');
+    // Printed for the meeting: A4, every column, and rows as tall as their wrapped texts (the
+    // 報告（地区部会）/ 予定 header takes three lines of its column).
+    expect(sheet.print).toMatchObject({ paper: 'A4', title: sheet.preamble?.title, printedColumns: sheet.columns.length });
+    expect(printRowHeights(sheet, 'ja').header).toBeGreaterThan(40);
     const v = readVerification(chiba, progress, filled(sheet, (code) => [code === 'C01' ? '順調' : '課題あり', '見守りが広がった', '担い手不足', '']) as never);
     expect(v.issues).toEqual([]);
 
@@ -121,6 +126,7 @@ describe('a ward council verifies at a meeting; confirming locks figures and ver
     ]);
     const report = annualReport(chiba, [measures], { fiscalYear: 2026 });
     const sheet = tableVerificationSheet(chiba, report, 'ja');
+    expect(sheet.print).toMatchObject({ paper: 'A4', title: sheet.preamble?.title, printedColumns: sheet.columns.length });
     expect(sheet.columns.slice(-2).map((c) => c.header.ja)).toEqual(['分科会の意見', '成果と課題についての意見']);
     expect(sheet.rows.map((r) => r[1])).toEqual(report.measures.rows.map((m) => `${m.subject.name.ja}（サンプル）`));
     const v = readTableVerification(chiba, report, filled(sheet, (code) => [code === '4-1-1' ? '取組みの強化が必要' : '継続して推進', '']) as never);
