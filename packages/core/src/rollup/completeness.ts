@@ -11,9 +11,9 @@ import { dedupeSubmissions, receiverLevel, receiverUnits, templatedFlows } from 
 import { PERIODS_PER_YEAR } from '../plan/periods.js';
 import { periodWindows, reportPeriod } from '../plan/period-window.js';
 import type { Plan } from '../plan/schema.js';
-import type { RowRef } from '../returns/types.js';
 import type { ReviewState } from '../review-state/types.js';
-import { SINGLE, newSink, rowList, scan, shapeOf, sortSubmissions, unitRef, type Scan, type ScopeScan, type Sink } from './engine.js';
+import { SINGLE, newSink, rowList, scan, scopeRefs, shapeOf, sortSubmissions, unitRef, type Scan, type ScopeScan, type Sink } from './engine.js';
+import { lazyProperty } from './lazy.js';
 import { figureId, rowId } from './figure-id.js';
 import type { Submission } from './submission.js';
 import type { CompiledStepStatus, Completeness, CompletenessRow, NamedRef, ObligationStatus, VerificationStep } from './types.js';
@@ -26,12 +26,12 @@ export interface ScopePart {
 }
 
 /**
- * @internal Status of each obligation of the parts, with rows numbered as in `refs`, which the
- * caller made as the parts' rows one after the other (with `null`, one part's rows are numbered
- * as in its scope).
+ * @internal Status of each obligation of the parts. With `joined`, rows are numbered as the
+ * parts' rows one after the other (as in the completeness `refs`); without, each part's rows
+ * are numbered as in its scope.
  * @example
  * ```ts
- * obligationStatuses(plan, parts, owed, false, refs, sink);
+ * obligationStatuses(plan, parts, owed, false, true, sink);
  * ```
  */
 export function obligationStatuses(
@@ -39,15 +39,15 @@ export function obligationStatuses(
   parts: ScopePart[],
   owed: Obligation[],
   countInvalid: boolean,
-  refs: RowRef[] | null,
+  joined: boolean,
   sink: Sink,
 ): ObligationStatus[] {
   const top = plan.units.find((u) => u.parent === undefined)?.code ?? SINGLE;
   const out: ObligationStatus[] = [];
   let next = 0;
   for (const part of parts) {
-    const offset = refs === null ? 0 : next;
-    next += part.ss?.refs.length ?? 0;
+    const offset = joined ? next : 0;
+    next += part.ss?.n ?? 0;
     const flowIds = part.scan.shape.flowIds;
     const cadenceOf = new Map(plan.flows.map((f) => [f.id, f.cadence]));
     for (const o of owed) {
@@ -199,11 +199,8 @@ export function buildCompleteness(
   }
   const order = new Map(plan.units.map((u, i) => [u.code, i]));
   parts.sort((a, b) => (order.get(a.scope) ?? 1e9) - (order.get(b.scope) ?? 1e9) || (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0));
-  // One concat, not a copy row by row: writing 100 000 refs into a presized array turned it into
-  // a slow dictionary (12.7 % of an annual report's profile), and pushing them was still 8 %.
-  const refs: RowRef[] = ([] as RowRef[]).concat(...parts.map((p) => p.ss?.refs ?? []));
   const sink = newSink();
-  const statuses = obligationStatuses(plan, parts, owed, opts.countInvalid, refs, sink);
+  const statuses = obligationStatuses(plan, parts, owed, opts.countInvalid, true, sink);
   const scopes = [...new Set(parts.map((p) => p.scope))];
   const byScope = scopes.map((sc) => completenessRow(rowId(sc, 'completeness'), unitRef(plan, sc), statuses.filter((s) => s.scope === sc), sink));
   const byFlow = [...new Set(owed.map((o) => o.flowId))].map((flowId) => {
@@ -215,7 +212,7 @@ export function buildCompleteness(
   const within = opts.within === undefined ? null : unitRef(plan, opts.within);
   const total = completenessRow('*/completeness', within ?? unitRef(plan, top), statuses, sink);
   const steps = opts.review ? reviewSteps(plan, fiscalYear, opts.review, opts.within, sink) : { compiled: [], verification: [] };
-  return {
+  const completeness: Completeness = {
     kind: 'completeness',
     planId: plan.id,
     fiscalYear,
@@ -228,10 +225,12 @@ export function buildCompleteness(
     total,
     compiled: steps.compiled,
     verification: steps.verification,
-    refs,
+    // Made on first read (the placeholder keeps the key's place): the parts' rows one after the other.
+    refs: [],
     figures: sink.figures,
     provenance: sink.provenance,
   };
+  return lazyProperty(completeness, 'refs', () => parts.flatMap((p) => (p.ss === undefined ? [] : scopeRefs(p.scan.subs, p.ss))));
 }
 
 /**

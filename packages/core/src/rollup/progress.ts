@@ -20,6 +20,7 @@ import {
   emitAggregate,
   mergeAggregates,
   scan,
+  scopeRefs,
   shapeOf,
   sortSubmissions,
   subjectRef,
@@ -33,6 +34,7 @@ import {
   type TemplateShape,
 } from './engine.js';
 import { ALL_SUBJECTS, figureId, parseFigureId, rowId } from './figure-id.js';
+import { lazyProperty } from './lazy.js';
 import type { Submission } from './submission.js';
 import type {
   Aggregate,
@@ -153,23 +155,9 @@ function indexIn(sorted: readonly number[], x: number): number {
   return -1;
 }
 
-/**
- * A list whose `items` are made on first read and then kept as a plain property: most callers
- * of a roll-up read figures, and the items of a 100 000-row roll-up are most of its objects.
- */
+/** A list whose `items` are made on first read ({@link lazyProperty}). */
 function lazyItems(list: Omit<ReportList, 'items'>, build: () => ListItem[]): ReportList {
-  const settle = (items: ListItem[]) => Object.defineProperty(list, 'items', { value: items, enumerable: true, writable: true, configurable: true });
-  Object.defineProperty(list, 'items', {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      const items = build();
-      settle(items);
-      return items;
-    },
-    set: (items: ListItem[]) => settle(items),
-  });
-  return list as ReportList;
+  return lazyProperty(list, 'items', build);
 }
 
 /** @internal Builds one ward's progress from its scope of a scan. */
@@ -191,7 +179,7 @@ function buildWard(
   const cells: BuiltCell[] = ss && shape ? buildCells(plan, ss, shape, sink) : [];
   const top = topCode(plan);
   const wardOwed = owed.filter((o) => shape !== undefined && shape.flowIds.includes(o.flowId) && (o.to.unit?.code ?? top) === ward);
-  const statuses = sc ? obligationStatuses(plan, [{ scan: sc, ss, scope: ward }], wardOwed, opts.includeInvalid === true, null, sink) : [];
+  const statuses = sc ? obligationStatuses(plan, [{ scan: sc, ss, scope: ward }], wardOwed, opts.includeInvalid === true, false, sink) : [];
   const wardRef = unitRef(plan, ward);
   const comp = completenessRow(rowId(ward, 'completeness'), wardRef, statuses, sink);
 
@@ -382,10 +370,12 @@ function buildWard(
     notices: [],
     reviewed: opts.review !== undefined,
     provisional: cells.some((c) => c.provisional),
-    refs: ss?.refs ?? [],
+    // Made on first read (the placeholder keeps the key's place).
+    refs: [],
     figures: sink.figures,
     provenance: sink.provenance,
   };
+  if (sc !== undefined && ss !== undefined) lazyProperty(progress, 'refs', () => scopeRefs(sc.subs, ss));
   const conf = confirmationOf(opts.review, ward, opts.fiscalYear, sink.figures);
   if (conf) progress.confirmation = conf;
   const verified = (opts.verifications ?? []).filter(
@@ -541,7 +531,7 @@ function cityRow(sink: Sink, prefix: string, subject: string, parts: { row: Subj
   return { id: prefix, subject: subjectRef(plan, subject), expected, reported, agg, provisional };
 }
 
-function buildMeasures(plan: Plan, sc: Scan | undefined, shape: TemplateShape | undefined, sink: Sink): { table: MeasuresTable; refs: RowRef[] } {
+function buildMeasures(plan: Plan, sc: Scan | undefined, shape: TemplateShape | undefined, sink: Sink): { table: MeasuresTable; refs: () => RowRef[] } {
   const subjectField = shape?.subjectField ?? 'measure';
   const table: MeasuresTable = {
     templateId: shape?.template.id ?? null,
@@ -556,7 +546,7 @@ function buildMeasures(plan: Plan, sc: Scan | undefined, shape: TemplateShape | 
   };
   const top = topCode(plan);
   const ss = sc?.scopes.get(top);
-  const refs = ss?.refs ?? [];
+  const refs = () => (sc !== undefined && ss !== undefined ? scopeRefs(sc.subs, ss) : []);
   if (!shape) return { table, refs };
   const sOrder = subjectOrder(plan);
   const cells = [...(ss?.cells ?? [])];
@@ -740,7 +730,7 @@ export function annualReport(plan: Plan, submissions: readonly Submission[], opt
   const title: LocalizedText = topFlow?.report
     ? { ja: `${label.ja} ${topFlow.report.ja}`, en: `${topFlow.report.en}, ${label.en}` }
     : { ja: `${label.ja} ${recipient.ja}への報告`, en: `Report to the ${recipient.en}, ${label.en}` };
-  return {
+  const report: AnnualReport = {
     kind: 'annual-report',
     planId: plan.id,
     fiscalYear: opts.fiscalYear,
@@ -760,8 +750,10 @@ export function annualReport(plan: Plan, submissions: readonly Submission[], opt
     submissions: uses,
     reviewed: opts.review !== undefined,
     provisional: wards.some((w) => w.provisional) || table.rows.some((r) => r.provisional),
-    refs,
+    // Made on first read (the placeholder keeps the key's place).
+    refs: [],
     figures: sink.figures,
     provenance: sink.provenance,
   };
+  return lazyProperty(report, 'refs', refs);
 }

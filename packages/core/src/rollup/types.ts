@@ -248,6 +248,10 @@ export interface Completeness {
    * from the review state; empty without a review state.
    */
   verification: VerificationStep[];
+  /**
+   * Rows of the arrived returns, the scopes' rows one after the other (what provenance numbers).
+   * Made on first read; until then the report keeps the submissions it was made from.
+   */
   refs: RowRef[];
   figures: Record<string, FigureValue>;
   provenance: Record<string, Provenance>;
@@ -317,6 +321,10 @@ export interface WardProgress {
   confirmation?: ConfirmationView;
   /** The receiving body's verification of this report, when given (`verifications`). */
   verification?: VerificationResult;
+  /**
+   * Rows of the ward (what provenance and list items number). Made on first read; until then the
+   * report keeps the submissions it was made from.
+   */
   refs: RowRef[];
   figures: Record<string, FigureValue>;
   provenance: Record<string, Provenance>;
@@ -395,7 +403,10 @@ export interface AnnualReport {
   verification: VerificationStatus[];
   reviewed: boolean;
   provisional: boolean;
-  /** Rows of the measure returns. */
+  /**
+   * Rows of the measure returns. Made on first read; until then the report keeps the submissions
+   * it was made from.
+   */
   refs: RowRef[];
   figures: Record<string, FigureValue>;
   provenance: Record<string, Provenance>;
