@@ -9,6 +9,7 @@
  * issue — and duplicates; last the table rules (mixed fiscal years). Issues come out ordered by
  * row, then column, whatever the order they were found in.
  */
+import type { LocalizedText } from '../i18n/text.js';
 import { isLocalDate, todayIn, type LocalDate } from '../period/index.js';
 import type { Plan } from '../plan/schema.js';
 import { getTemplate } from '../plan/queries.js';
@@ -670,6 +671,26 @@ interface RowChecking {
  * Checks each record once its cells are read: derived fields, the row against the plan, the
  * template's row rules and duplicates; counts each record's errors and warnings.
  */
+/**
+ * Raises `duplicate_row` at grid row `r` (cells `row`), whose key was first seen at `owner`
+ * (grid number × 2^24 + row). Its own function: a closure in `checkRows`' loop that captured the
+ * row made V8 allocate a context for it at every row.
+ */
+function raiseDuplicate(run: Run, ct: CompiledTemplate, colOf: Int32Array, shared: SharedKeys, uniqueLabels: LocalizedText[], r: number, row: readonly RawCell[], owner: number): void {
+  const og = shared.grids[Math.floor(owner / 2 ** 24)] ?? { source: undefined, sheet: '' };
+  const ownerRow = owner % 2 ** 24;
+  const i0 = ct.unique[0] ?? 0;
+  const c = colOf[i0] ?? -1;
+  const shown = ct.unique.map((i) => displayValue(row[colOf[i] ?? -1])).join('・');
+  const here = og.sheet === run.sheet && og.source === run.source;
+  const otherFile = og.source !== undefined && og.source !== run.source;
+  run.raise(
+    'duplicate_row',
+    { r, c, field: ct.fields[i0]?.key, value: row[c] },
+    { fields: uniqueLabels, shown, row: ownerRow, sheet: here ? null : og.sheet, source: !here && otherFile ? (og.source ?? null) : null },
+  );
+}
+
 function checkRows(x: Reading, y: RowChecking): void {
   const { ct, run, cells, recRows, n, cols, vals } = x;
   const { checks, shared, uniq, gridNo, missingRequired, colOf, years, rowErrors, rowWarnings } = y;
@@ -768,24 +789,10 @@ function checkRows(x: Reading, y: RowChecking): void {
       }
       if (complete) {
         const found = typeof key === 'number' ? uniq.seen.get(key) : (uniq.seenWide.get(key) ?? -1);
-        const owner = found < 0 ? undefined : found;
-        if (owner === undefined) {
+        if (found < 0) {
           if (typeof key === 'number') uniq.seen.set(key, gridNo * 2 ** 24 + run.originRow + r);
           else uniq.seenWide.set(key, gridNo * 2 ** 24 + run.originRow + r);
-        } else {
-          const og = shared.grids[Math.floor(owner / 2 ** 24)] ?? { source: undefined, sheet: '' };
-          const ownerRow = owner % 2 ** 24;
-          const i0 = ct.unique[0] ?? 0;
-          const c = colOf[i0] ?? -1;
-          const shown = ct.unique.map((i) => displayValue(row[colOf[i] ?? -1])).join('・');
-          const here = og.sheet === run.sheet && og.source === run.source;
-          const otherFile = og.source !== undefined && og.source !== run.source;
-          run.raise(
-            'duplicate_row',
-            { r, c, field: fields[i0]?.key, value: row[c] },
-            { fields: uniqueLabels, shown, row: ownerRow, sheet: here ? null : og.sheet, source: !here && otherFile ? (og.source ?? null) : null },
-          );
-        }
+        } else raiseDuplicate(run, ct, colOf, shared, uniqueLabels, r, row, found);
       }
     }
 
