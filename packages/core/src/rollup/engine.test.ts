@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { later, packDate, rowDate, rowList, type ScopeScan } from './engine.js';
+import { later, packDate, rowDate, rowList, sortSubmissions, type ScopeScan } from './engine.js';
+import type { Submission } from './submission.js';
 
 /** A scope with the given report dates stored as the scan stores them. */
 function scopeWith(dates: (string | null)[]): ScopeScan {
@@ -42,5 +43,30 @@ describe('rowList', () => {
     expect(out).toEqual([13, 14, 19]);
     expect(Array.isArray(out)).toBe(true);
     expect(rowList(new Int32Array(0))).toEqual([]);
+  });
+});
+
+describe('sortSubmissions', () => {
+  const sub = (source: string | undefined, sheet: string, n: number, firstRow = 2) =>
+    ({ id: `${source ?? ''}#${sheet}`, ...(source === undefined ? {} : { source }), sheet, templateId: 't', issues: [], records: Array.from({ length: n }, (_, i) => ({ ref: { sheet, row: firstRow + i }, values: {}, errors: 0, warnings: 0 })) }) as Submission;
+  const subs = [sub(undefined, 'z', 1), sub('a.xlsx', 'x', 2), sub('a.xlsx', 'y', 1), sub('b.xlsx', 'x', 1), sub('b.xlsx', 'x', 2), sub('b.xlsx', 'x', 2, 5)];
+
+  it('orders by source, sheet, id, size and first row, whatever order they come in, as a new array', () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const shuffled = subs.map((s, i) => ({ s, k: (i * 7919 + seed * 104729) % 97 })).sort((a, b) => a.k - b.k).map((x) => x.s);
+      expect(sortSubmissions(shuffled)).toEqual(subs);
+    }
+    const out = sortSubmissions(subs);
+    expect(out).toEqual(subs);
+    expect(out).not.toBe(subs);
+  });
+
+  it('keeps the order given for returns that tie, sorted or not', () => {
+    const a = sub('a.xlsx', 'x', 1);
+    const b = { ...sub('a.xlsx', 'x', 1) };
+    expect(sortSubmissions([a, b])[0]).toBe(a);
+    expect(sortSubmissions([b, a])[0]).toBe(b);
+    expect(sortSubmissions([sub('c.xlsx', 'x', 1), b, a]).slice(0, 2)).toEqual([b, a]);
+    expect(sortSubmissions([sub('c.xlsx', 'x', 1), b, a])[0]).toBe(b);
   });
 });
