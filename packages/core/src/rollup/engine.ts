@@ -812,10 +812,19 @@ function scopeOfUnit(run: ScanRun, unit: string): string | undefined {
   return s;
 }
 
+/**
+ * The scope a row of sending unit `unit` counts in (the top unit for a single sender), or
+ * undefined when it has none or the scan does not read it ({@link ScanRun.only}).
+ */
+function readScope(run: ScanRun, unit: FieldValue | undefined): string | undefined {
+  const scope = run.single ? run.top : typeof unit === 'string' ? scopeOfUnit(run, unit) : undefined;
+  return scope === undefined || (run.only !== undefined && !run.only.has(scope)) ? undefined : scope;
+}
+
 /** Counts a row of another fiscal year against its scope and return, when the scope is read. */
 function countOtherYear(run: ScanRun, unitVal: FieldValue | undefined, si: number): boolean {
-  const sc = run.single ? run.top : typeof unitVal === 'string' ? scopeOfUnit(run, unitVal) : undefined;
-  if (sc === undefined || (run.only !== undefined && !run.only.has(sc))) return false;
+  const sc = readScope(run, unitVal);
+  if (sc === undefined) return false;
   let m = run.otherYear.get(sc);
   if (m === undefined) run.otherYear.set(sc, (m = new Map()));
   m.set(si, (m.get(si) ?? 0) + 1);
@@ -824,8 +833,8 @@ function countOtherYear(run: ScanRun, unitVal: FieldValue | undefined, si: numbe
 
 /** The scan of a sending unit's scope, made on its first row; undefined when the scope is not read. */
 function scopeScanOf(run: ScanRun, unit: string): ScopeScan | undefined {
-  const scope = run.single ? run.top : scopeOfUnit(run, unit);
-  if (scope === undefined || (run.only !== undefined && !run.only.has(scope))) return undefined;
+  const scope = readScope(run, unit);
+  if (scope === undefined) return undefined;
   let ss = run.scopes.get(scope);
   if (ss === undefined) {
     ss = {
