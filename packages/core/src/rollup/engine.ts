@@ -740,7 +740,7 @@ function textColumn(rs: RowSpace, k: number): (string | undefined)[] {
   return rs.text[k]!;
 }
 
-/** Rows up to which a scan's row space is kept for the next scan (16 bytes a row: 4 MB). */
+/** Rows up to which a scan's row space is kept for the next scan (16 bytes a row, 4 MB, and 8 more a row per text column). */
 const KEEP_ROWS = 262_144;
 let spareRows: RowSpace | undefined;
 
