@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import * as NEW from '@sasaeai/core';
 import { generateReturns } from '@sasaeai/core/samples';
 import { chibaPlan } from '@sasaeai/plan-chiba';
+import { alternate } from './alternate.mjs';
 
 const [oldDir, roundsArg = '15'] = process.argv.slice(2);
 if (oldDir === undefined) {
@@ -32,20 +33,4 @@ const b = run(OLD, plans.old);
 const same = json(a) === json(b);
 console.log(`reports identical: ${same}`);
 if (!same) process.exit(1);
-const ms = { new: [], old: [] };
-const cpu = { new: [], old: [] };
-for (let i = 0; i < Number(roundsArg); i++) {
-  for (const [k, M] of i % 2 === 0 ? [['new', NEW], ['old', OLD]] : [['old', OLD], ['new', NEW]]) {
-    globalThis.gc?.();
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    run(M, plans[k]);
-    ms[k].push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu[k].push((c.user + c.system) / 1000);
-  }
-}
-const median = (xs) => xs.slice().sort((x, y) => x - y)[xs.length >> 1];
-const line = (what, t) => `${what}: old ${median(t.old).toFixed(1)} ms, new ${median(t.new).toFixed(1)} ms, new/old ${(median(t.new) / median(t.old)).toFixed(3)}`;
-console.log(line('wall', ms));
-console.log(line('CPU', cpu));
+alternate(Number(roundsArg), (k) => run(k === 'new' ? NEW : OLD, plans[k]), 1);
