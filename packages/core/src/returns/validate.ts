@@ -668,10 +668,6 @@ interface RowChecking {
 }
 
 /**
- * Checks each record once its cells are read: derived fields, the row against the plan, the
- * template's row rules and duplicates; counts each record's errors and warnings.
- */
-/**
  * Raises `duplicate_row` at grid row `r` (cells `row`), whose key was first seen at `owner`
  * (grid number × 2^24 + row). Its own function: a closure in `checkRows`' loop that captured the
  * row made V8 allocate a context for it at every row.
@@ -691,6 +687,10 @@ function raiseDuplicate(run: Run, ct: CompiledTemplate, colOf: Int32Array, share
   );
 }
 
+/**
+ * Checks each record once its cells are read: derived fields, the row against the plan, the
+ * template's row rules and duplicates; counts each record's errors and warnings.
+ */
 function checkRows(x: Reading, y: RowChecking): void {
   const { ct, run, cells, recRows, n, cols, vals } = x;
   const { checks, shared, uniq, gridNo, missingRequired, colOf, years, rowErrors, rowWarnings } = y;
