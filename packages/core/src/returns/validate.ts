@@ -93,6 +93,31 @@ export interface ValidationSetResult {
   summary: ValidationSummary;
 }
 
+/**
+ * One object of each kind that a call makes and drops, kept for the module's life so that their
+ * shapes are kept too. V8's optimised code for the reading and row loops embeds the shapes of the
+ * objects it reads (the run, the value columns, the plan checks, the unique-key index); the
+ * collector drops a shape that no live object has, and V8 then throws away every optimised
+ * function that embedded it ("weak objects" in `--trace-deopt`: about 190 times in 18 calls of a
+ * 100k-row grid). Each call re-made the shapes and ran its loops unoptimised until V8 optimised
+ * them again. The roll-up's scan keeps its shapes the same way (rollup/engine.ts).
+ * @internal Exported only so that no bundler drops it as unused.
+ */
+export const _keepShapes: readonly unknown[] = keepShapes();
+
+function keepShapes(): unknown[] {
+  const none = new Int32Array(0);
+  const run = new Run('', undefined, 0, 0);
+  const uniq = newUniqueIndex(0, 0);
+  const ct = null as unknown as CompiledTemplate;
+  return [
+    newReading(ct, run, [], none, 0, 0, newColumns(), [], uniq, none, []),
+    newRowChecking(PlanChecks.shapeOnly(), newShared(), uniq, 0, 0, none, new FiscalYears(0), none, none),
+    new ValueColumn(0),
+    new RecordColumns([], [], none, none, none, { source: undefined, sheet: '', originRow: 0 }),
+  ];
+}
+
 /** Marks "no remembered cell" (no raw cell is ever this object). */
 const NOTHING: unknown = Symbol('nothing');
 
@@ -364,7 +389,7 @@ function validateInto(
   // Speed: one field's parser and outcome table over every row keeps each loop small and of one
   // shape; the row checks below then read the columns (figures in docs/benchmarks.md, #16).
   run.countRows(cells.length);
-  const cols: Columns = { values: [], failed: [] };
+  const cols = newColumns();
   for (let i = 0; i < nVals; i++) {
     cols.values.push(new ValueColumn(n));
     cols.failed.push(new Uint8Array(n));
@@ -373,7 +398,7 @@ function validateInto(
   const partOf = new Int32Array(nVals).fill(-1);
   ct.unique.forEach((i, u) => (partOf[i] = u));
   const partIds = ct.unique.map(() => new Int32Array(n).fill(-1));
-  const reading: Reading = { ct, run, cells, recRows, n, headerEnd, cols, vals: new Array<FieldValue>(nVals).fill(null), uniq, partOf, partIds };
+  const reading = newReading(ct, run, cells, recRows, n, headerEnd, cols, new Array<FieldValue>(nVals).fill(null), uniq, partOf, partIds);
   for (const f of ct.parseOrder) {
     const c = colOf[f.index] as number;
     if (c >= 0) readColumn(reading, f, c);
@@ -401,7 +426,7 @@ function validateInto(
   const years = new FiscalYears(n);
   const rowErrors = new Int32Array(n);
   const rowWarnings = new Int32Array(n);
-  checkRows(reading, { checks, shared, uniq, gridNo, missingRequired, colOf, years, rowErrors, rowWarnings });
+  checkRows(reading, newRowChecking(checks, shared, uniq, gridNo, missingRequired, colOf, years, rowErrors, rowWarnings));
   run.countRows(0);
   for (const col of cols.values) col.seal();
   const recs = new RecordColumns(allKeys, cols.values, recRows, rowErrors, rowWarnings, { source: run.source, sheet: run.sheet, originRow: run.originRow });
@@ -539,6 +564,28 @@ interface Reading {
   partIds: Int32Array[];
 }
 
+// The objects the reading and row loops read are made by these functions, and `_keepShapes`
+// keeps one of each: see there.
+function newColumns(): Columns {
+  return { values: [], failed: [] };
+}
+
+function newReading(
+  ct: CompiledTemplate,
+  run: Run,
+  cells: readonly (readonly RawCell[])[],
+  recRows: Int32Array,
+  n: number,
+  headerEnd: number,
+  cols: Columns,
+  vals: FieldValue[],
+  uniq: UniqueIndex,
+  partOf: Int32Array,
+  partIds: Int32Array[],
+): Reading {
+  return { ct, run, cells, recRows, n, headerEnd, cols, vals, uniq, partOf, partIds };
+}
+
 /**
  * Stores outcome `o` as record `k`'s reading of a column: its failed flag, its value's code and,
  * for a unique-key part, its part id.
@@ -665,6 +712,20 @@ interface RowChecking {
   years: FiscalYears;
   rowErrors: Int32Array;
   rowWarnings: Int32Array;
+}
+
+function newRowChecking(
+  checks: PlanChecks,
+  shared: SharedKeys,
+  uniq: UniqueIndex,
+  gridNo: number,
+  missingRequired: number,
+  colOf: Int32Array,
+  years: FiscalYears,
+  rowErrors: Int32Array,
+  rowWarnings: Int32Array,
+): RowChecking {
+  return { checks, shared, uniq, gridNo, missingRequired, colOf, years, rowErrors, rowWarnings };
 }
 
 /**

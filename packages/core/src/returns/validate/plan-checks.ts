@@ -59,6 +59,15 @@ export class PlanChecks {
   private readonly outsideWords = new Words();
   private readonly futureWords = new Words();
 
+  /**
+   * Checks for no template, made only to keep the class's shape (and its words') alive between
+   * calls: validate.ts, `_keepShapes`.
+   */
+  static shapeOnly(): PlanChecks {
+    const ct = { plan: { terms: [] }, fields: [], fyIndex: -1, dateIndex: -1 } as unknown as CompiledTemplate;
+    return new PlanChecks(ct, new Int32Array(0), '2000-01-01');
+  }
+
   constructor(
     private readonly ct: CompiledTemplate,
     private readonly colOf: Int32Array,
