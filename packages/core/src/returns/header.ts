@@ -9,6 +9,7 @@ import { labelKey } from './lookup.js';
 import { headerParts, headerStem } from './stem.js';
 import { similarity } from '../text/index.js';
 import type { RawGrid } from './types.js';
+import { LAYOUT_MEMO_LIMIT } from './validate/outcomes.js';
 
 /** How far down the header may be. */
 const HEADER_SCAN_ROWS = 50;
@@ -53,6 +54,24 @@ export function headerField(ct: CompiledTemplate, cell: unknown): number {
     if (hits.size === 1) return [...hits][0] as number;
   }
   return COL_UNKNOWN;
+}
+
+/**
+ * {@link headerField}, with each text's answer kept with the compiled template. Speed: finding
+ * the header reads up to 50 rows of every grid against every template, data rows included, and
+ * the full comparison of a text normalises it several times over; a folder of returns repeats its
+ * texts from one return to the next (the CLI on 200 returns of 30 rows spent over half its time
+ * here).
+ */
+function fieldOf(ct: CompiledTemplate, cell: unknown): number {
+  if (typeof cell !== 'string') return headerField(ct, cell);
+  const memo = ct.layoutMemo.header;
+  let f = memo.get(cell);
+  if (f === undefined) {
+    f = headerField(ct, cell);
+    if (memo.size < LAYOUT_MEMO_LIMIT) memo.set(cell, f);
+  }
+  return f;
 }
 
 /** How alike a header must be to a label to be named as the field it probably is. */
@@ -123,7 +142,7 @@ function bandRow(
     if (typeof v !== 'string') return null;
     if (isUnitCell(v)) continue;
     units = false;
-    const f = headerField(ct, v);
+    const f = fieldOf(ct, v);
     // Under the band, text in a column it already names is a value of that column: a data row.
     // Above it, that text is a group label over the column (基本情報 over 地区部会・報告日).
     if (named.has(c) && (!above || f >= 0)) return null;
@@ -204,7 +223,7 @@ export function bandHeader(ct: CompiledTemplate, cells: RawGrid, top: number, en
     let text: unknown = null;
     for (let r = end; r >= top && label === undefined; r--) {
       const v = cells[r]?.[c];
-      const f = headerField(ct, v);
+      const f = fieldOf(ct, v);
       if (f >= 0 || f === COL_DERIVED) label = v;
       else if (f === COL_UNKNOWN && text === null && !isUnitCell(v)) text = v;
     }
@@ -216,7 +235,7 @@ export function bandHeader(ct: CompiledTemplate, cells: RawGrid, top: number, en
 function scoreRow(ct: CompiledTemplate, row: readonly unknown[]): number {
   const seen = new Set<number>();
   for (const cell of row) {
-    const f = headerField(ct, cell);
+    const f = fieldOf(ct, cell);
     if (f >= 0) seen.add(f);
   }
   return seen.size;
