@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { chibaPlan } from '@sasaeai/plan-chiba';
 import { generateReturns } from '../../samples/index.js';
-import { getTemplate, requirePlan, validateGrid } from '../../index.js';
+import { detectTemplate, getTemplate, requirePlan, validateGrid } from '../../index.js';
 import type { Template } from '../../plan/schema.js';
 import { compileTemplate, type CompiledField } from '../compile.js';
 import { looseNumber, looseNumberLongWay, mayNameTotal, shortLooseNumber } from '../layout.js';
@@ -212,5 +212,32 @@ describe('a date field keeps the outcome of every serial and Date', () => {
       expect(r.records.map((x) => x.values.reportDate)).toEqual(['2026-05-01', '2026-05-01', '2026-05-01', '2026-05-02']);
       expect(r.issues.filter((i) => i.code === 'duplicate_row').map((i) => i.row)).toEqual([3, 4]);
     }
+  });
+});
+
+describe('finding the header with the texts of earlier grids kept', () => {
+  it('finds the template, header row and columns a fresh plan finds, whatever the order of the grids', () => {
+    const base = requirePlan(chibaPlan);
+    // Grids of both templates: a text such as 年度 names a field in each, by its own index.
+    const grids = base.templates.flatMap((t, k) => {
+      // A template of the city's own measures has fewer distinct rows to give.
+      const gen = generateReturns(base, { seed: 41 + k, rows: t.reportDateField !== undefined ? 300 : 40, rowsPerSheet: 20, badShare: 0.2, templateId: t.id });
+      // Now and then a title and a note above the header, so that text rows are read as well.
+      return gen.grids.map((g, i) => (i % 3 === 0 ? { ...g, cells: [['令和8年度 報告'], ['※ 記入例を参照'], ...g.cells] } : g));
+    });
+    const found = (p: ReturnType<typeof requirePlan>, g: (typeof grids)[number]) => {
+      const r = validateGrid(g, { plan: p, today: '2027-03-31' });
+      return { template: detectTemplate(g, p), headerRow: r.headerRow, columns: r.columns };
+    };
+    expect(new Set(grids.map((g) => detectTemplate(g, base)?.templateId)).size).toBe(base.templates.length);
+    const forward = requirePlan(chibaPlan);
+    const backward = requirePlan(chibaPlan);
+    const warmForward = grids.map((g) => found(forward, g));
+    const warmBackward = [...grids].reverse().map((g) => found(backward, g)).reverse();
+    grids.forEach((g, i) => {
+      const fresh = found(requirePlan(chibaPlan), g);
+      expect(warmForward[i]).toEqual(fresh);
+      expect(warmBackward[i]).toEqual(fresh);
+    });
   });
 });
