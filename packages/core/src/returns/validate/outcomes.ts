@@ -138,7 +138,7 @@ export const LAYOUT_MEMO_LIMIT = 65_536;
 export class LayoutMemo {
   /** A text → the field whose header it names (-1 for none), or a mark for a units text. */
   readonly headerField = new Map<string, number>();
-  /** A text → {@link headerField}'s answer for it, for finding the header (header.ts). */
+  /** A text → the field it names as a header (`headerField` in header.ts), for finding the header. */
   readonly header = new Map<string, number>();
   /** A text → whether it names a totals row (合計, 小計, Total…). */
   readonly totalWord = new Map<string, boolean>();
