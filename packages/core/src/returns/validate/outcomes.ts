@@ -19,6 +19,7 @@
 import type { IssueSeverity } from '../types.js';
 import type { LocalizedText } from '../../i18n/text.js';
 import type { FieldValue } from '../types.js';
+import { TextTable } from './text-table.js';
 
 /** An issue a reading raised, without its place: raised again at every cell with the same value. */
 export interface Said {
@@ -54,40 +55,40 @@ const KEPT_CHARS = 1 << 23;
 
 /** The outcome tables of a compiled template: one per field, or per field and parent value. */
 export class Outcomes {
-  private readonly own: (Map<unknown, Outcome> | undefined)[];
+  private readonly own: (TextTable<Outcome> | undefined)[];
   private readonly nums: (Map<number, Outcome> | undefined)[];
   private readonly dates: (Map<number, Outcome> | undefined)[];
-  private readonly byParent: (Map<unknown, Map<unknown, Outcome>> | undefined)[];
+  private readonly byParent: (Map<unknown, TextTable<Outcome>> | undefined)[];
   private readonly lastParent: unknown[];
-  private readonly lastTable: (Map<unknown, Outcome> | undefined)[];
+  private readonly lastTable: (TextTable<Outcome> | undefined)[];
 
   private entries = 0;
   private chars = 0;
 
   constructor(n: number) {
-    this.own = new Array<Map<unknown, Outcome> | undefined>(n).fill(undefined);
+    this.own = new Array<TextTable<Outcome> | undefined>(n).fill(undefined);
     this.nums = new Array<Map<number, Outcome> | undefined>(n).fill(undefined);
     this.dates = new Array<Map<number, Outcome> | undefined>(n).fill(undefined);
-    this.byParent = new Array<Map<unknown, Map<unknown, Outcome>> | undefined>(n).fill(undefined);
+    this.byParent = new Array<Map<unknown, TextTable<Outcome>> | undefined>(n).fill(undefined);
     this.lastParent = new Array<unknown>(n).fill(undefined);
-    this.lastTable = new Array<Map<unknown, Outcome> | undefined>(n).fill(undefined);
+    this.lastTable = new Array<TextTable<Outcome> | undefined>(n).fill(undefined);
   }
 
   /**
    * Whether one more outcome, of a text `length` characters long, may be kept in `table`; counts
    * it when so.
    */
-  keep(table: Map<unknown, Outcome>, length: number): boolean {
+  keep(table: { readonly size: number }, length: number): boolean {
     if (table.size >= OUTCOME_LIMIT || this.entries >= KEPT_ENTRIES || this.chars + length > KEPT_CHARS) return false;
     this.entries++;
     this.chars += length;
     return true;
   }
 
-  /** The table of field `i`. */
-  table(i: number): Map<unknown, Outcome> {
+  /** The texts of field `i`. */
+  table(i: number): TextTable<Outcome> {
     let t = this.own[i];
-    if (t === undefined) this.own[i] = t = new Map();
+    if (t === undefined) this.own[i] = t = new TextTable();
     return t;
   }
 
@@ -109,15 +110,15 @@ export class Outcomes {
     return t;
   }
 
-  /** The table of field `i` read under the parent value `parent`. */
-  tableUnder(i: number, parent: FieldValue | undefined): Map<unknown, Outcome> {
+  /** The texts of field `i` read under the parent value `parent`. */
+  tableUnder(i: number, parent: FieldValue | undefined): TextTable<Outcome> {
     const p = parent === undefined ? null : parent;
     const last = this.lastTable[i];
     if (last !== undefined && this.lastParent[i] === p) return last;
     let all = this.byParent[i];
     if (all === undefined) this.byParent[i] = all = new Map();
     let t = all.get(p);
-    if (t === undefined) all.set(p, (t = new Map()));
+    if (t === undefined) all.set(p, (t = new TextTable()));
     this.lastParent[i] = p;
     this.lastTable[i] = t;
     return t;
@@ -137,9 +138,9 @@ export const LAYOUT_MEMO_LIMIT = 65_536;
  */
 export class LayoutMemo {
   /** A text → the field whose header it names (-1 for none), or a mark for a units text. */
-  readonly headerField = new Map<string, number>();
+  readonly headerField = new TextTable<number>();
   /** A text → the field it names as a header (`headerField` in header.ts), for finding the header. */
-  readonly header = new Map<string, number>();
+  readonly header = new TextTable<number>();
   /** A text → whether it names a totals row (合計, 小計, Total…). */
-  readonly totalWord = new Map<string, boolean>();
+  readonly totalWord = new TextTable<boolean>();
 }

@@ -13,6 +13,7 @@ import { baseRow, grid, HEADER, KEYS, plan, rowCells, today } from '../test-fixt
 import { Outcomes } from './outcomes.js';
 import { ValueColumn } from './records.js';
 import { Run } from './run.js';
+import { TextTable } from './text-table.js';
 import { PARSE, PLAIN_FIRST, triage } from './triage.js';
 
 describe('the character scan before the totals-word test', () => {
@@ -59,6 +60,34 @@ describe('records built on first read', () => {
     expect(JSON.parse(JSON.stringify(r)).records).toEqual(r.records);
     r.records = [];
     expect(r.records).toEqual([]);
+  });
+});
+
+describe('the text tables the cells are looked up in', () => {
+  const odd = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '2', '02', '-0', '1e3', '4294967295', ' ', ''];
+
+  it('take every text as a key of its own, with no prototype behind them', () => {
+    const t = new TextTable<number>();
+    for (const x of odd) expect(t.get(x)).toBeUndefined();
+    odd.forEach((x, i) => t.set(x, i));
+    odd.forEach((x, i) => t.set(x, i));
+    expect(t.size).toBe(odd.length);
+    for (const [i, x] of odd.entries()) expect(t.get(x)).toBe(i);
+    expect(t.get('0')).toBeUndefined();
+    // A text made afresh finds the entry of an equal text.
+    expect(t.get(['con', 'structor'].join(''))).toBe(1);
+  });
+
+  it('read texts that are also property names as a fresh plan reads them, warm or cold', () => {
+    const warm = requirePlan(chibaPlan);
+    const cells = [[...HEADER], ...odd.map((x, k) => rowCells({ district: x, partners: x, outcomes: x, status: k % 2 === 0 ? x : 'done', sessions: x }))];
+    const first = validateGrid({ sheet: 'S', cells }, { plan: warm, today });
+    const again = validateGrid({ sheet: 'S', cells: cells.map((r) => r.map((v) => (typeof v === 'string' ? [...v].join('') : v))) }, { plan: warm, today });
+    const cold = validateGrid({ sheet: 'S', cells }, { plan: requirePlan(chibaPlan), today });
+    expect(first.issues.length).toBeGreaterThan(odd.length);
+    const json = (r: typeof first) => JSON.stringify({ ...r, records: r.records });
+    expect(json(again)).toBe(json(cold));
+    expect(json(first)).toBe(json(cold));
   });
 });
 
