@@ -14,6 +14,7 @@ import { Outcomes } from './outcomes.js';
 import { ValueColumn } from './records.js';
 import { Run } from './run.js';
 import { TextTable } from './text-table.js';
+import { IntTable } from './unique.js';
 import { PARSE, PLAIN_FIRST, triage } from './triage.js';
 
 describe('the character scan before the totals-word test', () => {
@@ -88,6 +89,17 @@ describe('the text tables the cells are looked up in', () => {
     const json = (r: typeof first) => JSON.stringify({ ...r, records: r.records });
     expect(json(again)).toBe(json(cold));
     expect(json(first)).toBe(json(cold));
+  });
+});
+
+describe('the table of packed unique keys', () => {
+  it('gives -1 for a new key and keeps its owner; gives the owner for a key seen, across regrowth', () => {
+    const t = new IntTable(4);
+    const keys = Array.from({ length: 5000 }, (_, i) => (i * 7919) % 1_000_003);
+    keys.forEach((k, i) => expect(t.claim(k, i * 2 ** 24 + 3)).toBe(-1));
+    keys.forEach((k, i) => expect(t.claim(k, -5)).toBe(i * 2 ** 24 + 3));
+    expect(t.claim(0, 1)).toBe(3);
+    expect(t.claim(2 ** 30 - 1, 1)).toBe(-1);
   });
 });
 

@@ -47,27 +47,22 @@ export class IntTable {
     return Math.imul(k, 0x9e3779b1) >>> this.shift;
   }
 
-  get(k: number): number {
+  /** The value of `k` when it is in the table; else stores `v` for it and gives -1. One probe. */
+  claim(k: number, v: number): number {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
     const keys = this.keys;
     const mask = keys.length - 1;
     let i = this.slot(k);
     for (;;) {
       const x = keys[i] as number;
       if (x === k) return this.vals[i] as number;
-      if (x === -1) return -1;
+      if (x === -1) break;
       i = (i + 1) & mask;
     }
-  }
-
-  set(k: number, v: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
-    const keys = this.keys;
-    const mask = keys.length - 1;
-    let i = this.slot(k);
-    while (keys[i] !== -1 && keys[i] !== k) i = (i + 1) & mask;
-    if (keys[i] === -1) this.size++;
     keys[i] = k;
     this.vals[i] = v;
+    this.size++;
+    return -1;
   }
 
   private grow(): void {
@@ -79,7 +74,7 @@ export class IntTable {
     this.shift--;
     for (let i = 0; i < oldKeys.length; i++) {
       const k = oldKeys[i] as number;
-      if (k !== -1) this.set(k, oldVals[i] as number);
+      if (k !== -1) this.claim(k, oldVals[i] as number);
     }
   }
 }
