@@ -641,14 +641,16 @@ function readColumn(x: Reading, f: CompiledField, c: number): void {
       continue;
     }
     if (parents !== null) vals[dep] = parents.get(k);
-    if (typeof raw === 'string' && !isBlankCell(raw)) {
-      // A text: what it came to the last time it was read in this field (validate/outcomes.ts).
-      const table = own ?? outcomes.tableUnder(i, vals[dep]);
-      let o = table.get(raw);
-      if (o === undefined) {
-        o = readCell(f, raw, run, r, c, vals);
-        if (outcomes.keep(table, raw.length)) table.set(raw, o);
-      } else replay(run, o, r, c, f.key, raw);
+    // A text: what it came to the last time it was read in this field (validate/outcomes.ts).
+    // Looked up before the blank test: a blank text is never kept, so a text found is no blank.
+    const table = typeof raw === 'string' ? (own ?? outcomes.tableUnder(i, vals[dep])) : null;
+    let o = table !== null ? table.get(raw as string) : undefined;
+    if (o !== undefined) replay(run, o, r, c, f.key, raw);
+    else if (table !== null && !isBlankCell(raw)) {
+      o = readCell(f, raw as string, run, r, c, vals);
+      if (outcomes.keep(table, (raw as string).length)) table.set(raw as string, o);
+    }
+    if (o !== undefined) {
       useOutcome(x, out, fl, part, pids, o, k);
       // Remember only a clean reading that needs no parent for the fast path above.
       if (o.said === null && o.failed === 0 && dep < 0) {
