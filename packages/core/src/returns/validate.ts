@@ -633,11 +633,13 @@ function readColumn(x: Reading, f: CompiledField, c: number): void {
   // A column often repeats the value of the row above (the same year, ward, district).
   let lastRaw: unknown = NOTHING;
   let lastCode = 0;
+  let lastPid = -1;
   for (let k = 0; k < n; k++) {
     const r = recRows[k] as number;
     const raw = (cells[r] as readonly RawCell[])[c];
     if (raw === lastRaw) {
       out.setCode(k, lastCode);
+      if (pids !== null) pids[k] = lastPid;
       continue;
     }
     if (parents !== null) vals[dep] = parents.get(k);
@@ -656,6 +658,7 @@ function readColumn(x: Reading, f: CompiledField, c: number): void {
       if (o.said === null && o.failed === 0 && dep < 0) {
         lastRaw = raw;
         lastCode = o.code;
+        lastPid = pids !== null ? (pids[k] as number) : -1;
       } else lastRaw = NOTHING;
       continue;
     }
@@ -672,6 +675,7 @@ function readColumn(x: Reading, f: CompiledField, c: number): void {
         if (o.said === null && o.failed === 0 && typeof raw === 'number') {
           lastRaw = raw;
           lastCode = o.code;
+          lastPid = pids !== null ? (pids[k] as number) : -1;
         } else lastRaw = NOTHING;
         continue;
       }
@@ -699,6 +703,7 @@ function readColumn(x: Reading, f: CompiledField, c: number): void {
     if (!raised && dep < 0 && typeof raw === 'number') {
       lastRaw = raw;
       lastCode = code;
+      lastPid = -1;
     } else lastRaw = NOTHING;
   }
 }
@@ -761,8 +766,6 @@ function checkRows(x: Reading, y: RowChecking): void {
   const nFields = fields.length;
   const failed = new Uint8Array(vals.length);
   const packable = ct.unique.length <= 3;
-  const lastPart: unknown[] = ct.unique.map(() => NOTHING);
-  const lastPartId: number[] = ct.unique.map(() => -1);
   const uniqueLabels = ct.unique.map((i) => fields[i]?.label ?? { ja: '', en: '' });
   // 1 for a record with a cell that failed. Speed: most records have none; for them the failed
   // flags are not copied and the rules' inputs not looked at.
@@ -840,15 +843,9 @@ function checkRows(x: Reading, y: RowChecking): void {
           complete = false;
           break;
         }
+        // Most part ids came with the cell's outcome (useOutcome); a number read in place has none.
         let id = (x.partIds[u] as Int32Array)[k] as number;
-        if (id < 0) {
-          if (v === lastPart[u]) id = lastPartId[u] as number;
-          else {
-            id = partId(uniq, u, v);
-            lastPart[u] = v;
-            lastPartId[u] = id;
-          }
-        }
+        if (id < 0) id = partId(uniq, u, v);
         if (packable && id < PART_BITS && typeof key === 'number') key = key * PART_BITS + id;
         else key = `${String(key)}|${id}`;
       }
