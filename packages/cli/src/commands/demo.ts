@@ -9,7 +9,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
-import { blankReturnSheet, getTemplate, verificationSheet, type Lang, type Plan, type SheetColumn, type SheetModel, type WorkbookModel } from '@sasaeai/core';
+import { blankReturnSheet, formatFiscalYear, getBody, getTemplate, getUnit, verificationSheet, type Lang, type Plan, type SheetColumn, type SheetModel, type WorkbookModel } from '@sasaeai/core';
 import { checkFiles, type CheckRun } from '../check.js';
 import { globals, requirePlanOption } from '../context.js';
 import { DEMO_FISCAL_YEAR, DEMO_PRESET, DEMO_RETURNS, DEMO_TODAY, DEMO_WARD, type DemoReturn } from '../demo-data.js';
@@ -57,12 +57,15 @@ export function registerDemo(program: Command, cli: Cli): void {
       const returnsDir = join(dir, 'returns');
       const reportsDir = join(dir, 'reports');
       const blankFile = join(dir, 'blank', lang === 'ja' ? '中央区_寒川_報告様式.xlsx' : 'chuo-samukawa-blank-return.xlsx');
+      const wardFile = join(reportsDir, reportName(plan, 'ward', lang));
+      const annualFile = join(reportsDir, reportName(plan, 'annual', lang));
+      const verificationFile = join(reportsDir, reportName(plan, 'verification', lang));
       const planned = [
         blankFile,
         ...DEMO_RETURNS.map((r) => join(returnsDir, r.file)),
-        join(reportsDir, reportName('ward', lang)),
-        join(reportsDir, reportName('annual', lang)),
-        join(reportsDir, reportName('verification', lang)),
+        wardFile,
+        annualFile,
+        verificationFile,
       ];
       await claimFolder(dir, planned, opts.force === true);
       await mkdir(returnsDir, { recursive: true });
@@ -90,10 +93,7 @@ export function registerDemo(program: Command, cli: Cli): void {
       const run = await checkFiles(written, [], { plan, lang, today: DEMO_TODAY, progress: say });
       const ward = rollUp(plan, run, { fiscalYear: DEMO_FISCAL_YEAR, ward: DEMO_WARD, lang });
       const annual = rollUp(plan, run, { fiscalYear: DEMO_FISCAL_YEAR, lang });
-      const wardFile = join(reportsDir, reportName('ward', lang));
-      const annualFile = join(reportsDir, reportName('annual', lang));
       // The sheet the ward council writes its own verification on, prefilled with the compiled figures.
-      const verificationFile = join(reportsDir, reportName('verification', lang));
       const verification: WorkbookModel | null =
         ward.report.kind === 'ward-progress' ? { sheets: [verificationSheet(plan, ward.report, lang)] } : null;
       for (const [model, file] of [
@@ -108,10 +108,18 @@ export function registerDemo(program: Command, cli: Cli): void {
     });
 }
 
-function reportName(kind: 'ward' | 'annual' | 'verification', lang: Lang): string {
-  if (kind === 'ward') return lang === 'ja' ? '中央区_区計画の推進状況_令和8年度.xlsx' : 'chuo-ward-progress-fy2026.xlsx';
-  if (kind === 'verification') return lang === 'ja' ? '中央区_推進状況の確認・評価_令和8年度.xlsx' : 'chuo-verification-fy2026.xlsx';
-  return lang === 'ja' ? '分科会への報告_令和8年度.xlsx' : 'annual-report-fy2026.xlsx';
+/**
+ * The file name of a demo report. In Japanese the ward's files are named from the plan: the demo
+ * ward's name, the title of what its council compiles from the district returns (the flow's
+ * `report`) or of the council's verification, and the fiscal year's label.
+ */
+function reportName(plan: Plan, kind: 'ward' | 'annual' | 'verification', lang: Lang): string {
+  if (lang !== 'ja') return kind === 'ward' ? 'chuo-ward-progress-fy2026.xlsx' : kind === 'verification' ? 'chuo-verification-fy2026.xlsx' : 'annual-report-fy2026.xlsx';
+  const fy = formatFiscalYear(DEMO_FISCAL_YEAR);
+  if (kind === 'annual') return `分科会への報告_${fy}.xlsx`;
+  const flow = plan.flows.find((f) => f.template === 'district-activity' && f.report !== undefined);
+  const title = kind === 'ward' ? flow?.report : flow === undefined ? undefined : getBody(plan, flow.to)?.verification?.name;
+  return `${getUnit(plan, DEMO_WARD)?.name.ja ?? DEMO_WARD}_${title?.ja ?? kind}_${fy}.xlsx`;
 }
 
 /**
