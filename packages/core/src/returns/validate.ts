@@ -248,12 +248,25 @@ function finish(raw: RawResult, opts: ValidateOptions): ValidationResult {
     ? raw.issues.filter((i) => (!sev || sev.has(i.severity)) && (!codes || codes.has(i.code)) && (!excl || !excl.has(i.code)))
     : raw.issues;
   const s = result.summary;
-  for (const i of kept) {
+  // Counted in a map, then written in the order the codes came: a store into byCode per issue,
+  // its key varying, took 11 ms of an all-bad call of 107k issues.
+  const byCode = new Map<string, number>();
+  let prev = '';
+  let same = 0;
+  for (let k = 0; k < kept.length; k++) {
+    const i = kept[k] as Issue;
     if (i.severity === 'error') s.errors++;
     else if (i.severity === 'warning') s.warnings++;
     else s.infos++;
-    s.byCode[i.code] = (s.byCode[i.code] ?? 0) + 1;
+    if (i.code === prev) same++;
+    else {
+      if (same > 0) byCode.set(prev, (byCode.get(prev) ?? 0) + same);
+      prev = i.code;
+      same = 1;
+    }
   }
+  if (same > 0) byCode.set(prev, (byCode.get(prev) ?? 0) + same);
+  for (const [code, count] of byCode) s.byCode[code] = (s.byCode[code] ?? 0) + count;
   const cap = capOf(opts.maxIssues);
   result.issues = kept.length > cap ? kept.slice(0, cap) : kept;
   result.omittedIssues = kept.length - result.issues.length;

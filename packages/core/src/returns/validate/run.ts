@@ -17,13 +17,14 @@ export interface At {
   value?: unknown;
 }
 
-/** Sort key: grid row, then column; table-level issues (row -1) first. */
-const COLS = 1 << 15;
-
 /** The issues of one grid, and the counts of the row being read. */
 export class Run implements Emitter {
   readonly issues: Issue[] = [];
-  readonly ord: number[] = [];
+  // Each issue's sort keys, by its index in `issues`: grid row + 1 (0 for a table-level issue,
+  // which comes first) and column + 1 (0 for none, before the row's cells). Typed arrays, grown by
+  // doubling: a JS array of 100k keys past the small-integer range grew and converted as it went.
+  private rowKey: Int32Array = new Int32Array(256);
+  private colKey: Int32Array = new Int32Array(256);
   // The cell being parsed, where emit raises: plain fields, since they are set for every cell.
   private r = -1;
   private c = -1;
@@ -121,44 +122,107 @@ export class Run implements Emitter {
     return issue;
   }
 
-  /** Adds an issue at grid row `r`, column `c` to the list, its sort key and its row's counts. */
+  /** Adds an issue at grid row `r`, column `c` to the list, its sort keys and its row's counts. */
   private keep(issue: Issue, r: number, c: number, severity: IssueSeverity): void {
+    const k = this.issues.length;
+    if (k === this.rowKey.length) this.grow();
     this.issues.push(issue);
-    this.ord.push(r < 0 ? -1 : r * COLS + (c < 0 ? 0 : c + 1));
+    this.rowKey[k] = r < 0 ? 0 : r + 1;
+    this.colKey[k] = r < 0 || c < 0 ? 0 : c + 1;
     if (r >= 0 && r < this.errs.length) {
       if (severity === 'error') this.errs[r] = (this.errs[r] as number) + 1;
       else if (severity === 'warning') this.warns[r] = (this.warns[r] as number) + 1;
     }
   }
 
+  private grow(): void {
+    const rowKey = new Int32Array(this.rowKey.length * 2);
+    const colKey = new Int32Array(this.colKey.length * 2);
+    rowKey.set(this.rowKey);
+    colKey.set(this.colKey);
+    this.rowKey = rowKey;
+    this.colKey = colKey;
+  }
+
+  /** Drops every issue of code `code` (with its sort keys); the rows' counts are the caller's. */
+  drop(code: Issue['code']): void {
+    const { issues, rowKey, colKey } = this;
+    let to = 0;
+    for (let k = 0; k < issues.length; k++) {
+      const issue = issues[k] as Issue;
+      if (issue.code === code) continue;
+      issues[to] = issue;
+      rowKey[to] = rowKey[k] as number;
+      colKey[to] = colKey[k] as number;
+      to++;
+    }
+    issues.length = to;
+  }
+
   /** The issues ordered by row, then column (stable). */
   sorted(): Issue[] {
-    const { ord, issues } = this;
+    const { issues, rowKey, colKey } = this;
+    const n = issues.length;
     let inOrder = true;
-    for (let i = 1; i < ord.length; i++) {
-      if ((ord[i] ?? 0) < (ord[i - 1] ?? 0)) {
-        inOrder = false;
-        break;
+    let maxRow = 0;
+    for (let k = 0; k < n; k++) {
+      const row = rowKey[k] as number;
+      if (row > maxRow) maxRow = row;
+      if (k > 0 && inOrder) {
+        const prev = rowKey[k - 1] as number;
+        if (row < prev || (row === prev && (colKey[k] as number) < (colKey[k - 1] as number))) inOrder = false;
       }
     }
     if (inOrder) return issues;
-    // Cells are read a column at a time, so issues come out of row order. Speed: one key per
-    // issue (its place, then its raise order) sorted as numbers, where they fit in a double
-    // (a comparator sort of 100k issues took 20-45 ms).
-    const n = issues.length;
-    let maxOrd = 0;
-    for (let i = 0; i < n; i++) if ((ord[i] as number) > maxOrd) maxOrd = ord[i] as number;
-    if ((maxOrd + 2) * n < Number.MAX_SAFE_INTEGER) {
-      const keys = new Float64Array(n);
-      for (let i = 0; i < n; i++) keys[i] = ((ord[i] as number) + 1) * n + i;
-      keys.sort();
-      // Pushed, not presized: an array presized past 100k elements is a slow dictionary in V8.
-      const out: Issue[] = [];
-      for (let k = 0; k < n; k++) out.push(issues[(keys[k] as number) % n] as Issue);
-      return out;
+    // Cells are read a column at a time, so issues come out of row order. Speed: a counting sort
+    // by row, then each row's few issues by column (a number sort of 107k keys, and then the
+    // look-ups in its order, took 25 ms of an all-bad call).
+    const end = new Int32Array(maxRow + 2);
+    for (let k = 0; k < n; k++) {
+      const b = (rowKey[k] as number) + 1;
+      end[b] = (end[b] as number) + 1;
     }
-    const idx = issues.map((_, i) => i);
-    idx.sort((a, b) => (ord[a] ?? 0) - (ord[b] ?? 0) || a - b);
-    return idx.map((i) => issues[i] as Issue);
+    for (let b = 1; b < end.length; b++) end[b] = (end[b] as number) + (end[b - 1] as number);
+    const idx = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      const b = rowKey[k] as number;
+      const at = end[b] as number;
+      idx[at] = k;
+      end[b] = at + 1;
+    }
+    // end[b] is now where row bucket b ends; within it, issues are still in raise order.
+    let from = 0;
+    for (let b = 0; b <= maxRow; b++) {
+      const to = end[b] as number;
+      if (to - from > 1) byColumn(idx, from, to, colKey);
+      from = to;
+    }
+    // Pushed, not presized: an array presized past 100k elements is a slow dictionary in V8.
+    const out: Issue[] = [];
+    for (let k = 0; k < n; k++) out.push(issues[idx[k] as number] as Issue);
+    return out;
+  }
+}
+
+/**
+ * Sorts `idx[from..to)` (issue indexes in raise order) by column, stably: an insertion sort for
+ * the few issues of a row, a comparator sort for a row with many.
+ */
+function byColumn(idx: Int32Array, from: number, to: number, colKey: Int32Array): void {
+  if (to - from > 32) {
+    const part = Array.from(idx.subarray(from, to));
+    part.sort((a, b) => (colKey[a] as number) - (colKey[b] as number)); // stable: raise order kept
+    idx.set(part, from);
+    return;
+  }
+  for (let k = from + 1; k < to; k++) {
+    const v = idx[k] as number;
+    const key = colKey[v] as number;
+    let j = k - 1;
+    while (j >= from && (colKey[idx[j] as number] as number) > key) {
+      idx[j + 1] = idx[j] as number;
+      j--;
+    }
+    idx[j + 1] = v;
   }
 }

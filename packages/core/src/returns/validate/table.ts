@@ -116,14 +116,8 @@ export function staleYear(
   const w = ct.window(typed);
   if (Number.isNaN(datesFy) || datesFy === typed || w === null || last <= w.lateUntil) return;
   // The per-row late warnings say the opposite of what happened: drop them for this one error.
-  const keep = run.issues.map((i) => i.code !== 'report_after_closing');
   const lateRows = new Set(run.issues.filter((i) => i.code === 'report_after_closing').map((i) => i.row));
-  const issues = run.issues.filter((_, k) => keep[k]);
-  const ord = run.ord.filter((_, k) => keep[k]);
-  run.issues.length = 0;
-  run.issues.push(...issues);
-  run.ord.length = 0;
-  run.ord.push(...ord);
+  run.drop('report_after_closing');
   for (let k = 0; k < recs.length; k++) {
     const w = recs.warnings[k] as number;
     if (w > 0 && lateRows.has(run.originRow + (recs.rows[k] as number))) recs.warnings[k] = w - 1;
