@@ -26,10 +26,14 @@ export type LayoutCode =
   | 'hidden_rows_counted';
 
 /**
- * Raises one issue with its code's parameters at a grid position (row and column 0-based in the
- * grid; -1 for none); the words come from the messages module.
+ * Where the layout's issues go (validation's {@link Run}): one issue with its code's parameters
+ * at a grid position (row and column 0-based in the grid; -1 for none); the words come from the
+ * messages module. An object with a method, not a closure made per call: V8's optimised layout
+ * code kept the closure it had seen, and threw itself away when the call was over.
  */
-export type LayoutEmit = <C extends LayoutCode>(code: C, r: number, c: number, params: IssueParams[C], field?: string, value?: unknown) => void;
+export interface LayoutIssues {
+  raise<C extends LayoutCode>(code: C, at: { r: number; c: number; field?: string | undefined; value?: unknown }, params: IssueParams[C]): unknown;
+}
 
 /** What {@link prepareLayout} needs to know about the sheet. */
 export interface LayoutInput {
@@ -152,10 +156,10 @@ export function looseNumberLongWay(v: string): number | null {
  *
  * @example
  * ```ts
- * const { cells, skip } = prepareLayout({ ct, cells: grid.cells, headerRow: 0, headerEnd: 0, colOf, originRow: 1, originCol: 1, merges: ['A2:A5'] }, emit);
+ * const { cells, skip } = prepareLayout({ ct, cells: grid.cells, headerRow: 0, headerEnd: 0, colOf, originRow: 1, originCol: 1, merges: ['A2:A5'] }, run);
  * ```
  */
-export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
+export function prepareLayout(input: LayoutInput, issues: LayoutIssues): Layout {
   const { ct, headerEnd, colOf, originRow, originCol } = input;
   let cells = input.cells;
   const skip = new Uint8Array(cells.length);
@@ -176,7 +180,7 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
       if (left < 0 || bottom < 0) continue;
       const range = `${columnLetters(g.left)}${g.top}:${columnLetters(g.right)}${g.bottom}`;
       if (top <= headerEnd && bottom > headerEnd) {
-        emit('merge_across_header', Math.max(top, 0), left, { range });
+        issues.raise('merge_across_header', { r: Math.max(top, 0), c: left }, { range });
         continue;
       }
       if (top <= headerEnd) continue;
@@ -198,7 +202,7 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
     }
     if (filled.length > 0) {
       const first = parseRange(filled[0] as string);
-      emit('merged_cells_filled', first ? first.top - originRow : headerEnd + 1, first ? first.left - originCol : -1, { ranges: filled, cells: filledRows });
+      issues.raise('merged_cells_filled', { r: first ? first.top - originRow : headerEnd + 1, c: first ? first.left - originCol : -1 }, { ranges: filled, cells: filledRows });
     }
     cells = copy;
   }
@@ -243,10 +247,51 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
   colOf.forEach((c, f) => {
     if (c >= 0) fieldAt[c] = f;
   });
-  const repeated: number[] = [];
-  const memo = ct.layoutMemo.headerField;
   const numberCols = Int32Array.from([...numCols].filter((c) => c >= 0));
   const restart = new Uint8Array(cells.length);
+  const repeated = repeatedHeaders(ct, cells, headerEnd, fieldAt, numberCols, skip, restart, originRow);
+  if (repeated.length > 0) {
+    let first = repeated[0] as number;
+    for (const w of repeated) if (w < first) first = w;
+    issues.raise('repeated_header_skipped', { r: first - originRow, c: -1 }, { rows: repeated });
+  }
+
+  const { totals, footers } = findTotals({ ct, cells, skip, restart, headerEnd, originRow, originCol, sumCols, keyCols, textCols, numCols, colOf, formulas, hasFormulas }, issues);
+  if (totals.length > 0) issues.raise('totals_row_skipped', { r: (totals[0] as number) - originRow, c: -1 }, { rows: totals });
+  if (footers.length > 0) issues.raise('footer_rows_skipped', { r: (footers[0] as number) - originRow, c: -1 }, { rows: footers });
+
+  // ----- hidden rows --------------------------------------------------------------------------
+  const hidden = Array.isArray(input.hiddenRows) ? input.hiddenRows : [];
+  if (hidden.length > 0) {
+    const counted = hidden.filter((w) => {
+      const r = w - originRow;
+      if (r <= headerEnd || r >= cells.length || skip[r] === 1) return false;
+      const row = cells[r];
+      return Array.isArray(row) && row.some((v) => !isBlankCell(v));
+    });
+    if (counted.length > 0) issues.raise('hidden_rows_counted', { r: (counted[0] as number) - originRow, c: -1 }, { rows: counted });
+  }
+  return { cells, skip };
+}
+
+/**
+ * The rows of a header repeated within the table (marked in `skip`, and in `restart` where a new
+ * block starts), with the heading just above each and the header's other rows and units below:
+ * their worksheet row numbers. Its own function: the row loop in {@link prepareLayout}, which runs
+ * once a call, was compiled again by V8 on the second to sixth calls.
+ */
+function repeatedHeaders(
+  ct: CompiledTemplate,
+  cells: readonly (readonly RawCell[])[],
+  headerEnd: number,
+  fieldAt: Int32Array,
+  numberCols: Int32Array,
+  skip: Uint8Array,
+  restart: Uint8Array,
+  originRow: number,
+): number[] {
+  const repeated: number[] = [];
+  const memo = ct.layoutMemo.headerField;
   for (let r = headerEnd + 1; r < cells.length; r++) {
     if (!repeatsHeader(ct, memo, cells[r], fieldAt, numberCols)) continue;
     skip[r] = 1;
@@ -269,24 +314,7 @@ export function prepareLayout(input: LayoutInput, emit: LayoutEmit): Layout {
       repeated.push(originRow + r);
     }
   }
-  if (repeated.length > 0) emit('repeated_header_skipped', Math.min(...repeated) - originRow, -1, { rows: repeated });
-
-  const { totals, footers } = findTotals({ ct, cells, skip, restart, headerEnd, originRow, originCol, sumCols, keyCols, textCols, numCols, colOf, formulas, hasFormulas }, emit);
-  if (totals.length > 0) emit('totals_row_skipped', (totals[0] as number) - originRow, -1, { rows: totals });
-  if (footers.length > 0) emit('footer_rows_skipped', (footers[0] as number) - originRow, -1, { rows: footers });
-
-  // ----- hidden rows --------------------------------------------------------------------------
-  const hidden = Array.isArray(input.hiddenRows) ? input.hiddenRows : [];
-  if (hidden.length > 0) {
-    const counted = hidden.filter((w) => {
-      const r = w - originRow;
-      if (r <= headerEnd || r >= cells.length || skip[r] === 1) return false;
-      const row = cells[r];
-      return Array.isArray(row) && row.some((v) => !isBlankCell(v));
-    });
-    if (counted.length > 0) emit('hidden_rows_counted', (counted[0] as number) - originRow, -1, { rows: counted });
-  }
-  return { cells, skip };
+  return repeated;
 }
 
 /** What {@link findTotals} reads. */
@@ -337,7 +365,7 @@ function lastFullRow(cells: readonly (readonly RawCell[])[], headerEnd: number):
  * Finds totals rows (a totals word, a SUM formula, or figures equal to the sums above) and
  * footers under the table; marks them in `skip` and checks each total against the rows above.
  */
-function findTotals(x: TotalsInput, emit: LayoutEmit): { totals: number[]; footers: number[] } {
+function findTotals(x: TotalsInput, issues: LayoutIssues): { totals: number[]; footers: number[] } {
   const { ct, cells, skip, restart, headerEnd, originRow, originCol, sumCols, keyCols, textCols, numCols, colOf, formulas, hasFormulas } = x;
   const fields = ct.fields;
   const since = new Float64Array(sumCols.length);
@@ -462,7 +490,7 @@ function findTotals(x: TotalsInput, emit: LayoutEmit): { totals: number[]; foote
           if (Number.isNaN(n) || Math.abs(n - (acc[k] as number)) < 1e-9) return;
           const f = fields[s.index];
           if (f === undefined) return;
-          emit('totals_mismatch', r, s.col, { field: f.label, total: n, sum: acc[k] as number, from, to: originRow + r - 1 }, f.key, row[s.col]);
+          issues.raise('totals_mismatch', { r, c: s.col, field: f.key, value: row[s.col] }, { field: f.label, total: n, sum: acc[k] as number, from, to: originRow + r - 1 });
         });
       }
       since.fill(0);

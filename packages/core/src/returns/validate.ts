@@ -363,7 +363,7 @@ function validateInto(
   const { colOf, headerEnd, unlabelled } = findColumns(ct, cells, headerRow, run, result.columns);
   const layout = prepareLayout(
     { ct, cells, headerRow, headerEnd, colOf, originRow: run.originRow, originCol: run.originCol, merges: g.merges, hiddenRows: g.hiddenRows, formulas: g.formulas, date1904: g.date1904 },
-    (code, r, c, params, field, value) => run.raise(code, { r, c, field, value }, params),
+    run,
   );
   cells = layout.cells;
   const skipRow = layout.skip;
