@@ -256,7 +256,22 @@ export function prepareLayout(input: LayoutInput, issues: LayoutIssues): Layout 
     issues.raise('repeated_header_skipped', { r: first - originRow, c: -1 }, { rows: repeated });
   }
 
-  const { totals, footers } = findTotals({ ct, cells, skip, restart, headerEnd, originRow, originCol, sumCols, keyCols, textCols, numCols, colOf, formulas, hasFormulas }, issues);
+  const { totals, footers } = findTotals(
+    ct,
+    cells,
+    skip,
+    restart,
+    headerEnd,
+    originRow,
+    originCol,
+    Int32Array.from(sumCols, (x) => x.index),
+    Int32Array.from(sumCols, (x) => x.col),
+    Int32Array.from(keyCols),
+    columnKinds(colOf, textCols, numCols, keyCols),
+    formulas,
+    hasFormulas,
+    issues,
+  );
   if (totals.length > 0) issues.raise('totals_row_skipped', { r: (totals[0] as number) - originRow, c: -1 }, { rows: totals });
   if (footers.length > 0) issues.raise('footer_rows_skipped', { r: (footers[0] as number) - originRow, c: -1 }, { rows: footers });
 
@@ -317,24 +332,6 @@ function repeatedHeaders(
   return repeated;
 }
 
-/** What {@link findTotals} reads. */
-interface TotalsInput {
-  ct: CompiledTemplate;
-  cells: readonly (readonly RawCell[])[];
-  skip: Uint8Array;
-  restart: Uint8Array;
-  headerEnd: number;
-  originRow: number;
-  originCol: number;
-  sumCols: { index: number; col: number }[];
-  keyCols: number[];
-  textCols: Set<number>;
-  numCols: Set<number>;
-  colOf: Int32Array;
-  formulas: Readonly<Record<string, string>>;
-  hasFormulas: boolean;
-}
-
 /**
  * Per grid column: 1 for a text or number field (a totals word there is a value), 2 for a key
  * column. Its own function, like {@link lastFullRow}: the once-a-call loops over the column sets
@@ -361,15 +358,78 @@ function lastFullRow(cells: readonly (readonly RawCell[])[], headerEnd: number):
   return -1;
 }
 
+// Speed: a label key per string cell was half of validating 100k rows; a character scan now
+// clears most cells, each other distinct text is keyed once per template, and the first text
+// only for a short row (validate 100k clean rows: 1,909 → 1,042 ms CPU). The helpers of
+// {@link findTotals} are module functions, not closures made per call: V8's optimised code for the
+// row loop kept the closures it had seen, and was thrown away when the call was over.
+
+/** Whether text `v` names a totals row, remembered per text in `wordMemo`. */
+function isTotalWord(wordMemo: TextTable<boolean>, v: string): boolean {
+  if (!mayNameTotal(v)) return false;
+  let w = wordMemo.get(v);
+  if (w === undefined) {
+    const k = labelKey(v);
+    w = k.length <= 16 && TOTAL_WORD.test(k.replace(BRACKETS, ''));
+    if (wordMemo.size < LAYOUT_MEMO_LIMIT) wordMemo.set(v, w);
+  }
+  return w;
+}
+
+/**
+ * {@link isTotalWord} for a key cell (an initiative, a date), which repeats a few hundred texts
+ * down the whole table: its answer is looked up first, one look-up instead of a character scan of
+ * every cell (the look-up hashes the text once; reading the column later reuses that hash).
+ */
+function isKeyTotalWord(wordMemo: TextTable<boolean>, v: string): boolean {
+  let w = wordMemo.get(v);
+  if (w === undefined) {
+    w = isTotalWord(wordMemo, v);
+    // isTotalWord keeps the texts its scan lets through; a key text it clears is kept too.
+    if (!w && wordMemo.size < LAYOUT_MEMO_LIMIT) wordMemo.set(v, false);
+  }
+  return w;
+}
+
+/** Whether each of the row's numbers (NaN: none) equals the sum kept for its column. */
+function sumsEqual(nums: Float64Array, acc: Float64Array): boolean {
+  for (let k = 0; k < nums.length; k++) {
+    const n = nums[k] as number;
+    if (!Number.isNaN(n) && !(Math.abs(n - (acc[k] as number)) < 1e-9)) return false;
+  }
+  return true;
+}
+
 /**
  * Finds totals rows (a totals word, a SUM formula, or figures equal to the sums above) and
  * footers under the table; marks them in `skip` and checks each total against the rows above.
+ * The sum columns are `sumCol` (grid columns) of fields `sumIndex`; `colKind` is
+ * {@link columnKinds}'.
+ *
+ * Its inputs come one by one, typed arrays where they are lists: V8's optimised code for the row
+ * loop checks the shape of every object it reads, and an object literal made per call (the
+ * inputs, each sum column's `{ index, col }`) has a shape that the collector drops with the call,
+ * and then that code with it ("weak objects" in `node --trace-deopt`, every second call).
  */
-function findTotals(x: TotalsInput, issues: LayoutIssues): { totals: number[]; footers: number[] } {
-  const { ct, cells, skip, restart, headerEnd, originRow, originCol, sumCols, keyCols, textCols, numCols, colOf, formulas, hasFormulas } = x;
+function findTotals(
+  ct: CompiledTemplate,
+  cells: readonly (readonly RawCell[])[],
+  skip: Uint8Array,
+  restart: Uint8Array,
+  headerEnd: number,
+  originRow: number,
+  originCol: number,
+  sumIndex: Int32Array,
+  sumCol: Int32Array,
+  keyCols: Int32Array,
+  colKind: Uint8Array,
+  formulas: Readonly<Record<string, string>>,
+  hasFormulas: boolean,
+  issues: LayoutIssues,
+): { totals: number[]; footers: number[] } {
   const fields = ct.fields;
-  const since = new Float64Array(sumCols.length);
-  const all = new Float64Array(sumCols.length);
+  const since = new Float64Array(sumCol.length);
+  const all = new Float64Array(sumCol.length);
   let sinceRows = 0;
   let sinceFirst = -1;
   let allRows = 0;
@@ -377,42 +437,9 @@ function findTotals(x: TotalsInput, issues: LayoutIssues): { totals: number[]; f
   const totals: number[] = [];
   const footers: number[] = [];
   const lastFull = lastFullRow(cells, headerEnd);
-  // Speed: a label key per string cell was half of validating 100k rows; a character scan now
-  // clears most cells, each other distinct text is keyed once per template, and the first text
-  // only for a short row (validate 100k clean rows: 1,909 → 1,042 ms CPU).
   const wordMemo = ct.layoutMemo.totalWord;
-  const isTotalWord = (v: string): boolean => {
-    if (!mayNameTotal(v)) return false;
-    let w = wordMemo.get(v);
-    if (w === undefined) {
-      const k = labelKey(v);
-      w = k.length <= 16 && TOTAL_WORD.test(k.replace(BRACKETS, ''));
-      if (wordMemo.size < LAYOUT_MEMO_LIMIT) wordMemo.set(v, w);
-    }
-    return w;
-  };
-  // A key cell (an initiative, a date) repeats a few hundred texts down the whole table: its
-  // answer is looked up first, one look-up instead of a character scan of every cell (the
-  // look-up hashes the text once; reading the column later reuses that hash).
-  const isKeyTotalWord = (v: string): boolean => {
-    let w = wordMemo.get(v);
-    if (w === undefined) {
-      w = isTotalWord(v);
-      // isTotalWord keeps the texts its scan lets through; a key text it clears is kept too.
-      if (!w && wordMemo.size < LAYOUT_MEMO_LIMIT) wordMemo.set(v, false);
-    }
-    return w;
-  };
-  const colKind = columnKinds(colOf, textCols, numCols, keyCols);
   // The numbers of the row in the sum columns (NaN: none), reused from row to row.
-  const nums = new Float64Array(sumCols.length);
-  const equals = (acc: Float64Array): boolean => {
-    for (let k = 0; k < nums.length; k++) {
-      const n = nums[k] as number;
-      if (!Number.isNaN(n) && !(Math.abs(n - (acc[k] as number)) < 1e-9)) return false;
-    }
-    return true;
-  };
+  const nums = new Float64Array(sumCol.length);
   for (let r = headerEnd + 1; r < cells.length; r++) {
     const row = cells[r];
     if (restart[r] === 1) {
@@ -435,7 +462,7 @@ function findTotals(x: TotalsInput, issues: LayoutIssues): { totals: number[]; f
       for (let k = 0; k < keyCols.length; k++) {
         const c = keyCols[k] as number;
         const v: unknown = row[c];
-        if (typeof v === 'string' && ((colKind[c] as number) & 1) === 0 && !isBlankCell(v) && isKeyTotalWord(v)) {
+        if (typeof v === 'string' && ((colKind[c] as number) & 1) === 0 && !isBlankCell(v) && isKeyTotalWord(wordMemo, v)) {
           word = true;
           wordInKey = true;
         }
@@ -451,7 +478,7 @@ function findTotals(x: TotalsInput, issues: LayoutIssues): { totals: number[]; f
         if (typeof v === 'string') {
           if (firstRaw === null) firstRaw = v;
           const kind = c < colKind.length ? (colKind[c] as number) : 0;
-          if ((kind & 1) === 0 && isTotalWord(v)) {
+          if ((kind & 1) === 0 && isTotalWord(wordMemo, v)) {
             word = true;
             wordInKey ||= (kind & 2) !== 0;
           }
@@ -471,27 +498,29 @@ function findTotals(x: TotalsInput, issues: LayoutIssues): { totals: number[]; f
       }
     }
     let anyNum = false;
-    for (let k = 0; k < sumCols.length; k++) {
-      const n = looseNumber(row[(sumCols[k] as { col: number }).col]);
+    for (let k = 0; k < sumCol.length; k++) {
+      const n = looseNumber(row[sumCol[k] as number]);
       nums[k] = n === null ? Number.NaN : n;
       if (n !== null) anyNum = true;
     }
     // A totals word in a row that names its own initiative and date is a mistyped value, not a total.
-    const isTotal = (word && (keysBlank || wordInKey)) || (sumFormula && keysBlank) || (keysBlank && anyNum && sinceRows >= 2 && equals(since));
+    const isTotal = (word && (keysBlank || wordInKey)) || (sumFormula && keysBlank) || (keysBlank && anyNum && sinceRows >= 2 && sumsEqual(nums, since));
     if (isTotal) {
       skip[r] = 1;
       totals.push(originRow + r);
-      if (anyNum && sinceRows + allRows > 0 && !equals(since) && !equals(all)) {
+      if (anyNum && sinceRows + allRows > 0 && !sumsEqual(nums, since) && !sumsEqual(nums, all)) {
         const useAll = sinceRows === 0;
         const acc = useAll ? all : since;
         const from = originRow + (useAll ? allFirst : sinceFirst);
-        sumCols.forEach((s, k) => {
+        // An index loop, not sumCols.forEach: a closure here made V8 keep the row's variables
+        // in a context allocated at every row, totals row or not.
+        for (let k = 0; k < sumCol.length; k++) {
+          const c = sumCol[k] as number;
           const n = nums[k] as number;
-          if (Number.isNaN(n) || Math.abs(n - (acc[k] as number)) < 1e-9) return;
-          const f = fields[s.index];
-          if (f === undefined) return;
-          issues.raise('totals_mismatch', { r, c: s.col, field: f.key, value: row[s.col] }, { field: f.label, total: n, sum: acc[k] as number, from, to: originRow + r - 1 });
-        });
+          const f = fields[sumIndex[k] as number];
+          if (Number.isNaN(n) || Math.abs(n - (acc[k] as number)) < 1e-9 || f === undefined) continue;
+          issues.raise('totals_mismatch', { r, c, field: f.key, value: row[c] }, { field: f.label, total: n, sum: acc[k] as number, from, to: originRow + r - 1 });
+        }
       }
       since.fill(0);
       sinceRows = 0;

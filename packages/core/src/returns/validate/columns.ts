@@ -39,8 +39,7 @@ export function findColumns(ct: CompiledTemplate, cells: readonly (readonly RawC
   const headerEnd = band.end;
   const header = bandHeader(ct, cells, band.top, band.end);
   const unknownCols: number[] = [];
-  let width = 0;
-  for (const row of cells) if (Array.isArray(row) && row.length > width) width = row.length;
+  const width = gridWidth(cells);
   const unlabelled: number[] = [];
   for (let c = 0; c < width; c++) {
     const cell = header[c];
@@ -81,6 +80,20 @@ export function findColumns(ct: CompiledTemplate, cells: readonly (readonly RawC
     run.raise('unknown_column', { r: headerRow, c, value: cell }, { header: text, template: ct.template.name });
   }
   return { colOf, headerEnd, unlabelled };
+}
+
+/**
+ * The length of the longest row. Its own function: its loop runs over every row, and V8 threw
+ * {@link findColumns}' optimised code away after some calls (it also reads objects made per call),
+ * which then ran this loop unoptimised.
+ */
+function gridWidth(cells: readonly (readonly RawCell[])[]): number {
+  let width = 0;
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r];
+    if (Array.isArray(row) && row.length > width) width = row.length;
+  }
+  return width;
 }
 
 /**
