@@ -28,8 +28,9 @@ export type LayoutCode =
 /**
  * Where the layout's issues go (validation's {@link Run}): one issue with its code's parameters
  * at a grid position (row and column 0-based in the grid; -1 for none); the words come from the
- * messages module. An object with a method, not a closure made per call: V8's optimised layout
- * code kept the closure it had seen, and threw itself away when the call was over.
+ * messages module. An object with a method (validation's run, whose shape is kept for the
+ * module's life), not a closure made per call: what the layout's optimised code holds on to
+ * should outlive the call (see {@link findTotals}).
  */
 export interface LayoutIssues {
   raise<C extends LayoutCode>(code: C, at: { r: number; c: number; field?: string | undefined; value?: unknown }, params: IssueParams[C]): unknown;
