@@ -28,6 +28,8 @@ export const DEMO_TODAY = '2027-05-10';
 export const DEMO_FISCAL_YEAR = 2026;
 /** The ward whose progress the demo compiles. */
 export const DEMO_WARD = '12101';
+/** The district chapter (in that ward) whose blank return the demo writes. */
+export const DEMO_DISTRICT = '12101-01';
 
 /** The preset (`--plan`) the demo's returns were written for. */
 export const DEMO_PRESET = 'chiba';

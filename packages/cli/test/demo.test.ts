@@ -15,7 +15,7 @@ describe('sasaeai demo', () => {
     const returns = readdirSync(join(dir, 'returns'));
     const reports = readdirSync(join(dir, 'reports'));
     expect(returns.length).toBeGreaterThanOrEqual(8);
-    expect(reports).toEqual(['中央区_区計画の推進状況_令和8年度.xlsx', '中央区_推進状況の確認・評価_令和8年度.xlsx', '分科会への報告_令和8年度.xlsx']);
+    expect(reports).toEqual(['中央区_区計画の推進状況_令和8年度.xlsx', '中央区_推進状況の確認・評価_令和8年度.xlsx', '千葉市社会福祉審議会_地域福祉専門分科会への報告_令和8年度.xlsx']);
     expect(r.stdout).toContain('sasaeai-demo/returns/');
     expect(r.stdout).toContain('sasaeai-demo/reports/中央区_区計画の推進状況_令和8年度.xlsx');
     expect(r.stdout).toContain('sasaeai-demo/reports/中央区_推進状況の確認・評価_令和8年度.xlsx');

@@ -83,7 +83,7 @@ describe('printing the demo in LibreOffice', () => {
     expect(demo.code, demo.stderr).toBe(0);
     const files = {
       ward: join(dir, 'demo', 'reports', '中央区_区計画の推進状況_令和8年度.xlsx'),
-      annual: join(dir, 'demo', 'reports', '分科会への報告_令和8年度.xlsx'),
+      annual: join(dir, 'demo', 'reports', '千葉市社会福祉審議会_地域福祉専門分科会への報告_令和8年度.xlsx'),
       blank: join(dir, 'demo', 'blank', '中央区_寒川_報告様式.xlsx'),
     };
     blankFile = files.blank;

@@ -12,7 +12,7 @@ import type { Command } from 'commander';
 import { blankReturnSheet, formatFiscalYear, getBody, getTemplate, getUnit, verificationSheet, type Lang, type Plan, type SheetColumn, type SheetModel, type WorkbookModel } from '@sasaeai/core';
 import { checkFiles, type CheckRun } from '../check.js';
 import { globals, requirePlanOption } from '../context.js';
-import { DEMO_FISCAL_YEAR, DEMO_PRESET, DEMO_RETURNS, DEMO_TODAY, DEMO_WARD, type DemoReturn } from '../demo-data.js';
+import { DEMO_DISTRICT, DEMO_FISCAL_YEAR, DEMO_PRESET, DEMO_RETURNS, DEMO_TODAY, DEMO_WARD, type DemoReturn } from '../demo-data.js';
 import { displayPath } from '../files.js';
 import { usage } from '../messages.js';
 import { progress } from '../progress.js';
@@ -56,7 +56,7 @@ export function registerDemo(program: Command, cli: Cli): void {
       const dir = opts.output;
       const returnsDir = join(dir, 'returns');
       const reportsDir = join(dir, 'reports');
-      const blankFile = join(dir, 'blank', lang === 'ja' ? '中央区_寒川_報告様式.xlsx' : 'chuo-samukawa-blank-return.xlsx');
+      const blankFile = join(dir, 'blank', lang === 'ja' ? `${unitName(plan, DEMO_WARD)}_${unitName(plan, DEMO_DISTRICT)}_報告様式.xlsx` : 'chuo-samukawa-blank-return.xlsx');
       const wardFile = join(reportsDir, reportName(plan, 'ward', lang));
       const annualFile = join(reportsDir, reportName(plan, 'annual', lang));
       const verificationFile = join(reportsDir, reportName(plan, 'verification', lang));
@@ -73,7 +73,7 @@ export function registerDemo(program: Command, cli: Cli): void {
       await mkdir(join(dir, 'blank'), { recursive: true });
 
       // The blank return a district chapter would be sent (sasaeai template does the same).
-      const blank = blankReturnSheet(plan, 'district-activity', { ward: DEMO_WARD, district: '12101-01', fiscalYear: DEMO_FISCAL_YEAR, lang });
+      const blank = blankReturnSheet(plan, 'district-activity', { ward: DEMO_WARD, district: DEMO_DISTRICT, fiscalYear: DEMO_FISCAL_YEAR, lang });
       await writeWorkbookFile(
         { sheets: [blank], metadata: { 'sasaeai.plan': plan.id, 'sasaeai.planVersion': plan.version, 'sasaeai.template': 'district-activity', [DEMO_KEY]: 'true' } },
         blankFile,
@@ -103,23 +103,38 @@ export function registerDemo(program: Command, cli: Cli): void {
       ] as const)
         await writeWorkbookFile(markDemo(model), file, { lang, generator: GENERATOR });
 
-      cli.io.stdout.write(summary({ lang, dir, run, wardFile, annualFile, verificationFile, blankFile, ward, annual }));
+      cli.io.stdout.write(summary({ plan, lang, dir, run, wardFile, annualFile, verificationFile, blankFile, ward, annual }));
       cli.exit(0);
     });
 }
 
 /**
- * The file name of a demo report. In Japanese the ward's files are named from the plan: the demo
- * ward's name, the title of what its council compiles from the district returns (the flow's
- * `report`) or of the council's verification, and the fiscal year's label.
+ * The file name of a demo report. In Japanese the files are named from the plan: the ward's from
+ * the demo ward's name and the title of what its council compiles from the district returns (the
+ * flow's `report`) or of the council's verification; the annual report's from the body the city
+ * reports its measures to; each with the fiscal year's label.
  */
 function reportName(plan: Plan, kind: 'ward' | 'annual' | 'verification', lang: Lang): string {
   if (lang !== 'ja') return kind === 'ward' ? 'chuo-ward-progress-fy2026.xlsx' : kind === 'verification' ? 'chuo-verification-fy2026.xlsx' : 'annual-report-fy2026.xlsx';
   const fy = formatFiscalYear(DEMO_FISCAL_YEAR);
-  if (kind === 'annual') return `分科会への報告_${fy}.xlsx`;
-  const flow = plan.flows.find((f) => f.template === 'district-activity' && f.report !== undefined);
+  if (kind === 'annual') {
+    const to = plan.flows.find((f) => f.template === 'city-measure')?.to;
+    const recipient = (to === undefined ? undefined : getBody(plan, to)?.name.ja) ?? plan.name.ja;
+    return `${recipient.replace(/\s+/g, '_')}への報告_${fy}.xlsx`;
+  }
+  const flow = districtFlow(plan);
   const title = kind === 'ward' ? flow?.report : flow === undefined ? undefined : getBody(plan, flow.to)?.verification?.name;
-  return `${getUnit(plan, DEMO_WARD)?.name.ja ?? DEMO_WARD}_${title?.ja ?? kind}_${fy}.xlsx`;
+  return `${unitName(plan, DEMO_WARD)}_${title?.ja ?? kind}_${fy}.xlsx`;
+}
+
+/** A unit's Japanese name in the plan (its code when the plan has no such unit). */
+function unitName(plan: Plan, code: string): string {
+  return getUnit(plan, code)?.name.ja ?? code;
+}
+
+/** The flow the demo's district returns travel by (to the ward council, with its report's title). */
+function districtFlow(plan: Plan): Plan['flows'][number] | undefined {
+  return plan.flows.find((f) => f.template === 'district-activity' && f.report !== undefined);
 }
 
 /**
@@ -199,6 +214,7 @@ function returnWorkbook(plan: Plan, r: DemoReturn): WorkbookModel {
 }
 
 function summary(o: {
+  plan: Plan;
   lang: Lang;
   dir: string;
   run: CheckRun;
@@ -214,15 +230,18 @@ function summary(o: {
   const shown = (p: string) => displayPath(p);
   const out: string[] = [];
   const districtReturns = DEMO_RETURNS.filter((r) => r.templateId === 'district-activity').length;
+  // The bodies' names come from the plan: who sends the district returns.
+  const flow = districtFlow(o.plan);
+  const sender = (flow === undefined ? undefined : getBody(o.plan, flow.from)?.name.ja) ?? 'district-activity';
   out.push(
     ja
-      ? `デモ：${o.ward.report.fiscalYearLabel.ja}（${DEMO_TODAY} 時点）の報告を千葉市のプリセットで検証・集約しました。`
-      : `Demo: returns for ${o.ward.report.fiscalYearLabel.en}, as of ${DEMO_TODAY}, validated and rolled up with the Chiba preset.`,
+      ? `デモ：${o.ward.report.fiscalYearLabel.ja}（${DEMO_TODAY} 時点）の報告を${o.plan.municipality.name.ja}のプリセットで検証・集約しました。`
+      : `Demo: returns for ${o.ward.report.fiscalYearLabel.en}, as of ${DEMO_TODAY}, validated and rolled up with the ${o.plan.municipality.name.en} preset.`,
   );
   out.push('');
   out.push(
     ja
-      ? `1. 報告を書き出しました：地区部会の報告 ${districtReturns} 件、市の施策の報告 1 件 → ${shown(join(o.dir, 'returns'))}/`
+      ? `1. 報告を書き出しました：${sender}の報告 ${districtReturns} 件、市の施策の報告 1 件 → ${shown(join(o.dir, 'returns'))}/`
       : `1. Returns written: ${districtReturns} district returns and 1 city-measure return → ${shown(join(o.dir, 'returns'))}/`,
   );
   out.push(
@@ -239,16 +258,18 @@ function summary(o: {
     const c = w.completeness;
     out.push(
       ja
-        ? `3. 集約：${w.title.ja}（報告のあった地区部会 ${c.received}/${c.expected}、エラーのある行は除外）\n     → ${shown(o.wardFile)}`
+        ? `3. 集約：${w.title.ja}（報告のあった${w.senderLabel.ja} ${c.received}/${c.expected}、エラーのある行は除外）\n     → ${shown(o.wardFile)}`
         : `3. Rolled up: ${w.title.en} (${c.received}/${c.expected} district chapters reported; rows with errors left out)\n     → ${shown(o.wardFile)}`,
     );
   }
   out.push(ja ? `   ${o.annual.report.title.ja}\n     → ${shown(o.annualFile)}` : `   ${o.annual.report.title.en}\n     → ${shown(o.annualFile)}`);
-  out.push(
-    ja
-      ? `   協議会が記入する検証シート（集約した数値・報告の成果と課題の横に評価欄）\n     → ${shown(o.verificationFile)}`
-      : `   The council's verification sheet (compiled figures and the returns' outcomes and issues beside its own columns)\n     → ${shown(o.verificationFile)}`,
-  );
+  // Written only for a ward progress (see above), with the council's name from the plan.
+  if (w.kind === 'ward-progress')
+    out.push(
+      ja
+        ? `   ${w.council.ja}が記入する検証シート（集約した数値・報告の成果と課題の横に評価欄）\n     → ${shown(o.verificationFile)}`
+        : `   The council's verification sheet (compiled figures and the returns' outcomes and issues beside its own columns)\n     → ${shown(o.verificationFile)}`,
+    );
   out.push(
     ja
       ? `4. 記入用の報告様式（入力規則・入力時メッセージ付き）：\n     → ${shown(o.blankFile)}`
@@ -260,6 +281,8 @@ function summary(o: {
   // The demo's returns are dated up to its "today"; checks of future dates need the same day.
   out.push(`   pnpm sasaeai validate ${rel} --today ${DEMO_TODAY}${ja ? '' : ' --lang en'}`);
   out.push(`   pnpm sasaeai validate ${rel} --today ${DEMO_TODAY} --format json`);
-  out.push(`   pnpm sasaeai template --ward 中央区 --district 寒川 --fiscal-year 2026 -o 寒川_報告様式.xlsx`);
+  const ward = unitName(o.plan, DEMO_WARD);
+  const district = unitName(o.plan, DEMO_DISTRICT);
+  out.push(`   pnpm sasaeai template --ward ${ward} --district ${district} --fiscal-year ${DEMO_FISCAL_YEAR} -o ${district}_報告様式.xlsx`);
   return out.join('\n') + '\n';
 }
