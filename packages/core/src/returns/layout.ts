@@ -13,6 +13,7 @@ import { labelKey } from './lookup.js';
 import { LAYOUT_MEMO_LIMIT } from './validate/outcomes.js';
 import type { IssueParams } from './messages/index.js';
 import type { RawCell } from './types.js';
+import type { At } from './validate/run.js';
 import type { TextTable } from './validate/text-table.js';
 
 /** The codes {@link prepareLayout} raises. */
@@ -33,7 +34,7 @@ export type LayoutCode =
  * should outlive the call (see {@link findTotals}).
  */
 export interface LayoutIssues {
-  raise<C extends LayoutCode>(code: C, at: { r: number; c: number; field?: string | undefined; value?: unknown }, params: IssueParams[C]): unknown;
+  raise<C extends LayoutCode>(code: C, at: At, params: IssueParams[C]): unknown;
 }
 
 /** What {@link prepareLayout} needs to know about the sheet. */
