@@ -15,6 +15,7 @@ import type { IssueParams } from './messages/index.js';
 import type { RawCell } from './types.js';
 import type { At } from './validate/run.js';
 import type { TextTable } from './validate/text-table.js';
+import { scratchUint8 } from './validate/scratch.js';
 
 /** The codes {@link prepareLayout} raises. */
 export type LayoutCode =
@@ -164,7 +165,7 @@ export function looseNumberLongWay(v: string): number | null {
 export function prepareLayout(input: LayoutInput, issues: LayoutIssues): Layout {
   const { ct, headerEnd, colOf, originRow, originCol } = input;
   let cells = input.cells;
-  const skip = new Uint8Array(cells.length);
+  const skip = scratchUint8(cells.length);
 
   // ----- merged areas -------------------------------------------------------------------------
   const merges = Array.isArray(input.merges) ? input.merges : [];
@@ -250,7 +251,7 @@ export function prepareLayout(input: LayoutInput, issues: LayoutIssues): Layout 
     if (c >= 0) fieldAt[c] = f;
   });
   const numberCols = Int32Array.from([...numCols].filter((c) => c >= 0));
-  const restart = new Uint8Array(cells.length);
+  const restart = scratchUint8(cells.length);
   const repeated = repeatedHeaders(ct, cells, headerEnd, fieldAt, numberCols, skip, restart, originRow);
   if (repeated.length > 0) {
     let first = repeated[0] as number;

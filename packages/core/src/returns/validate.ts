@@ -24,6 +24,7 @@ import { findColumns, missingColumns } from './validate/columns.js';
 import { RecordColumns, ValueColumn } from './validate/records.js';
 import { newShared, newUniqueIndex, PART_BITS, partId, type SharedKeys, type UniqueIndex } from './validate/unique.js';
 import { Run } from './validate/run.js';
+import { scratchInt32, scratchUint8, withScratch } from './validate/scratch.js';
 import { FAILED, PARSE, PLAIN_FIRST, triage } from './validate/triage.js';
 import { PlanChecks } from './validate/plan-checks.js';
 import { FiscalYears, mixedYears, staleYear } from './validate/table.js';
@@ -187,7 +188,7 @@ export function detectTemplate(grid: SheetGrid, plan: Plan): { templateId: strin
  */
 export function validateGrid(grid: SheetGrid, opts: ValidateOptions): ValidationResult {
   safeToday(opts.plan, opts.today); // bad arguments throw before any sheet is looked at
-  return finish(validateOne(grid, opts, newShared()), opts);
+  return withScratch(() => finish(validateOne(grid, opts, newShared()), opts));
 }
 
 /**
@@ -203,7 +204,7 @@ export function validateGrids(grids: SheetGrid[], opts: ValidateOptions): Valida
   safeToday(opts.plan, opts.today); // bad arguments throw before any sheet is looked at
   const shared = newShared();
   const list = Array.isArray(grids) ? grids : [];
-  const results = list.map((g) => finish(validateOne(g, opts, shared), { ...opts, maxIssues: Infinity }));
+  const results = withScratch(() => list.map((g) => finish(validateOne(g, opts, shared), { ...opts, maxIssues: Infinity })));
   const all: Issue[] = [];
   const summary = emptySummary();
   for (const r of results) {
@@ -423,12 +424,12 @@ function validateInto(
   const cols = newColumns();
   for (let i = 0; i < nVals; i++) {
     cols.values.push(new ValueColumn(n));
-    cols.failed.push(new Uint8Array(n));
+    cols.failed.push(scratchUint8(n));
   }
   // The unique-key part id of each record's value, where its outcome gave it (else -1).
   const partOf = new Int32Array(nVals).fill(-1);
   ct.unique.forEach((i, u) => (partOf[i] = u));
-  const partIds = ct.unique.map(() => new Int32Array(n).fill(-1));
+  const partIds = ct.unique.map(() => scratchInt32(n, -1));
   const reading = newReading(ct, run, cells, recRows, n, headerEnd, cols, new Array<FieldValue>(nVals).fill(null), uniq, partOf, partIds);
   for (const f of ct.parseOrder) {
     const c = colOf[f.index] as number;
@@ -800,13 +801,13 @@ function checkRows(x: Reading, y: RowChecking): void {
   const uniqueLabels = ct.unique.map((i) => fields[i]?.label ?? { ja: '', en: '' });
   // 1 for a record with a cell that failed. Speed: most records have none; for them the failed
   // flags are not copied and the rules' inputs not looked at.
-  const anyFailed = new Uint8Array(n);
+  const anyFailed = scratchUint8(n);
   for (let i = 0; i < nFields; i++) {
     const fl = cols.failed[i] as Uint8Array;
     for (let k = 0; k < n; k++) anyFailed[k] = (anyFailed[k] as number) | (fl[k] as number);
   }
   // Each record's packed unique key, or -1 (no complete key, or one that did not pack).
-  const packedKeys = new Int32Array(ct.unique.length > 0 ? n : 0).fill(-1);
+  const packedKeys = scratchInt32(ct.unique.length > 0 ? n : 0, -1);
   // Whether `failed` holds a record's flags (else it is all 0).
   let dirty = false;
   for (let k = 0; k < n; k++) {

@@ -8,6 +8,7 @@ import { ISSUE_CODES, type CatalogueCode } from '../codes.js';
 import type { Emitter } from '../compile.js';
 import { issueText, type IssueParams, type MessageCode } from '../messages/index.js';
 import type { Issue, IssueSeverity } from '../types.js';
+import { scratchInt32 } from './scratch.js';
 
 /** Where an issue is: grid row and column (0-based, -1 for none), the field and the value typed. */
 export interface At {
@@ -47,8 +48,8 @@ export class Run implements Emitter {
    * counting): a record's counts are those raised while its cells and row checks ran.
    */
   countRows(rows: number): void {
-    this.errs = new Int32Array(rows);
-    this.warns = new Int32Array(rows);
+    this.errs = scratchInt32(rows);
+    this.warns = scratchInt32(rows);
   }
 
   /** Errors counted at grid row `r`. */
@@ -136,8 +137,8 @@ export class Run implements Emitter {
   }
 
   private grow(): void {
-    const rowKey = new Int32Array(this.rowKey.length * 2);
-    const colKey = new Int32Array(this.colKey.length * 2);
+    const rowKey = scratchInt32(this.rowKey.length * 2);
+    const colKey = scratchInt32(this.colKey.length * 2);
     rowKey.set(this.rowKey);
     colKey.set(this.colKey);
     this.rowKey = rowKey;
@@ -177,13 +178,13 @@ export class Run implements Emitter {
     // Cells are read a column at a time, so issues come out of row order. Speed: a counting sort
     // by row, then each row's few issues by column (a number sort of 107k keys, and then the
     // look-ups in its order, took 25 ms of an all-bad call).
-    const end = new Int32Array(maxRow + 2);
+    const end = scratchInt32(maxRow + 2);
     for (let k = 0; k < n; k++) {
       const b = (rowKey[k] as number) + 1;
       end[b] = (end[b] as number) + 1;
     }
     for (let b = 1; b < end.length; b++) end[b] = (end[b] as number) + (end[b - 1] as number);
-    const idx = new Int32Array(n);
+    const idx = scratchInt32(n);
     for (let k = 0; k < n; k++) {
       const b = rowKey[k] as number;
       const at = end[b] as number;

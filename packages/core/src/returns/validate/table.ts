@@ -7,6 +7,7 @@ import type { CompiledTemplate } from '../compile.js';
 import type { RawCell } from '../types.js';
 import type { RecordColumns } from './records.js';
 import type { Run } from './run.js';
+import { scratchFloat64 } from './scratch.js';
 
 /**
  * The fiscal year of each record (NaN when unreadable) and, once {@link count} has run, how many
@@ -25,7 +26,7 @@ export class FiscalYears {
   private added = 0;
 
   constructor(records: number) {
-    this.recordFy = new Float64Array(records);
+    this.recordFy = scratchFloat64(records);
   }
 
   /** Adds the next record's year (NaN when unreadable). */

@@ -2,6 +2,7 @@
  * Unique keys (table rule `unique`): the keys of the rows seen, by template, shared by the grids
  * of one call so that a duplicate is found across sheets and files too.
  */
+import { scratchFloat64, scratchInt32 } from './scratch.js';
 
 /** Grids seen so far and the unique keys of their rows, shared by the grids of one call. */
 export interface SharedKeys {
@@ -37,8 +38,8 @@ export class IntTable {
   constructor(expected = 512) {
     let bits = 10;
     while (bits < 30 && 1 << (bits - 1) < expected) bits++;
-    this.keys = new Int32Array(1 << bits).fill(-1);
-    this.vals = new Float64Array(1 << bits);
+    this.keys = scratchInt32(1 << bits, -1);
+    this.vals = scratchFloat64(1 << bits);
     this.shift = 32 - bits;
   }
 
@@ -68,8 +69,8 @@ export class IntTable {
   private grow(): void {
     const oldKeys = this.keys;
     const oldVals = this.vals;
-    this.keys = new Int32Array(oldKeys.length * 2).fill(-1);
-    this.vals = new Float64Array(oldKeys.length * 2);
+    this.keys = scratchInt32(oldKeys.length * 2, -1);
+    this.vals = scratchFloat64(oldKeys.length * 2);
     this.size = 0;
     this.shift--;
     for (let i = 0; i < oldKeys.length; i++) {

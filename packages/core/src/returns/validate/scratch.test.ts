@@ -1,0 +1,117 @@
+/**
+ * Working arrays lent to one validation call: the next call gets the same memory back, filled
+ * afresh, and nothing lent reaches a result — a result kept while later calls reuse the memory
+ * reads the same as one made alone.
+ */
+import { readFileSync } from 'node:fs';
+import { chibaPlan } from '@sasaeai/plan-chiba';
+import { describe, expect, it } from 'vitest';
+import { requirePlan, validateGrid, validateGrids, type Plan, type SheetGrid, type ValidationResult } from '../../index.js';
+import { generateReturns } from '../../samples/index.js';
+import { ValueColumn } from './records.js';
+import { scratchFloat64, scratchInt32, scratchUint8, withScratch } from './scratch.js';
+
+const BIG = 5_000;
+
+describe('scratch arrays', () => {
+  it('lends the memory of the last call again, filled as asked', () => {
+    const first = withScratch(() => {
+      const a = scratchInt32(BIG, -1);
+      expect(a.every((x) => x === -1)).toBe(true);
+      a.fill(7);
+      return a;
+    });
+    const again = withScratch(() => {
+      const b = scratchInt32(BIG);
+      expect(b.buffer).toBe(first.buffer);
+      expect(b.every((x) => x === 0)).toBe(true);
+      return b;
+    });
+    // A shorter array is a view of a longer free one.
+    withScratch(() => {
+      const c = scratchInt32(BIG - 10, 3);
+      expect(c.buffer).toBe(again.buffer);
+      expect(c.length).toBe(BIG - 10);
+      expect(c.every((x) => x === 3)).toBe(true);
+    });
+  });
+
+  it('never lends one array twice in a call, nested calls included', () => {
+    withScratch(() => {
+      const a = scratchUint8(BIG);
+      const inner = withScratch(() => scratchUint8(BIG));
+      // The inner call has ended, but the outer one has not: its array is not free yet.
+      const b = scratchUint8(BIG);
+      expect(new Set([a.buffer, inner.buffer, b.buffer]).size).toBe(3);
+      const f = scratchFloat64(BIG);
+      const g = scratchFloat64(BIG);
+      expect(f.buffer).not.toBe(g.buffer);
+    });
+  });
+
+  it('takes the arrays back when the call throws', () => {
+    let lent: Int32Array | undefined;
+    expect(() =>
+      withScratch(() => {
+        lent = scratchInt32(BIG);
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    withScratch(() => expect(scratchInt32(BIG).buffer).toBe(lent?.buffer));
+  });
+
+  it('makes new arrays outside a call, and for short ones', () => {
+    const a = scratchInt32(BIG, 5);
+    const b = scratchInt32(BIG, 5);
+    expect(a.buffer).not.toBe(b.buffer);
+    expect(a.every((x) => x === 5)).toBe(true);
+    withScratch(() => {
+      const s = scratchUint8(10, 1);
+      withScratch(() => undefined);
+      expect(Array.from(s)).toEqual(Array(10).fill(1));
+    });
+  });
+});
+
+const load = (path: string) => requirePlan(JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')));
+const plans: [string, Plan][] = [
+  ['chiba', requirePlan(chibaPlan)],
+  ['minato (designated city)', load('../../../../../examples/designated-city/minato.plan.json')],
+];
+const json = (r: ValidationResult) => JSON.stringify({ ...r, records: r.records });
+
+describe.each(plans)('results kept across calls (%s)', (_name, plan) => {
+  const grid = (seed: number, badShare: number): { grid: SheetGrid; today: string } => {
+    const gen = generateReturns(plan, { seed, rows: 1_500, badShare });
+    return { grid: gen.grids[0] as SheetGrid, today: gen.expected.asOf };
+  };
+  const a = grid(1, 0.1);
+  const b = grid(2, 1);
+
+  it('a result reads the same after later calls reuse the working memory', () => {
+    const kept = validateGrid(a.grid, { plan, today: a.today });
+    validateGrid(b.grid, { plan, today: b.today });
+    validateGrids([b.grid, a.grid], { plan, today: b.today });
+    // Records are built from the kept columns on first read, so after the later calls.
+    expect(json(kept)).toBe(json(validateGrid(a.grid, { plan, today: a.today })));
+    expect(kept.summary.rowsWithErrors).toBeGreaterThan(0);
+  });
+});
+
+describe('ValueColumn', () => {
+  it('keeps every value as its codes widen past one and two bytes', () => {
+    const n = 70_000;
+    const col = new ValueColumn(n);
+    const want: (number | string | null)[] = [];
+    for (let k = 0; k < n; k++) {
+      // Some repeats, some nulls, and more than 65,536 distinct values in all.
+      const v = k % 97 === 0 ? null : k % 3 === 0 ? `v${k % 300}` : k;
+      want.push(v);
+      col.set(k, v);
+    }
+    for (let k = 0; k < n; k++) expect(col.get(k)).toBe(want[k]);
+    col.fill('x');
+    expect(col.get(0)).toBe('x');
+    expect(col.get(n - 1)).toBe('x');
+  });
+});
