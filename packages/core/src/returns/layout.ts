@@ -409,10 +409,10 @@ function sumsEqual(nums: Float64Array, acc: Float64Array): boolean {
  * The sum columns are `sumCol` (grid columns) of fields `sumIndex`; `colKind` is
  * {@link columnKinds}'.
  *
- * Its inputs come one by one, typed arrays where they are lists: V8's optimised code for the row
- * loop checks the shape of every object it reads, and an object literal made per call (the
- * inputs, each sum column's `{ index, col }`) has a shape that the collector drops with the call,
- * and then that code with it ("weak objects" in `node --trace-deopt`, every second call).
+ * Its inputs come one by one, typed arrays where they are lists: V8's optimised code checks the
+ * shape of every object it reads, and an object literal made per call (the inputs, each sum
+ * column's `{ index, col }`) has a shape that the collector drops with the call, and then that
+ * code with it ("weak objects" in `node --trace-deopt`, every second call).
  */
 function findTotals(
   ct: CompiledTemplate,
@@ -430,28 +430,69 @@ function findTotals(
   hasFormulas: boolean,
   issues: LayoutIssues,
 ): { totals: number[]; footers: number[] } {
-  const fields = ct.fields;
-  const since = new Float64Array(sumCol.length);
-  const all = new Float64Array(sumCol.length);
-  let sinceRows = 0;
-  let sinceFirst = -1;
-  let allRows = 0;
-  let allFirst = -1;
-  const totals: number[] = [];
-  const footers: number[] = [];
-  const lastFull = lastFullRow(cells, headerEnd);
-  const wordMemo = ct.layoutMemo.totalWord;
+  const scan = new TotalsScan(ct.fields, ct.layoutMemo.totalWord, cells, skip, restart, originRow, originCol, sumIndex, sumCol, keyCols, colKind, formulas, hasFormulas, issues, lastFullRow(cells, headerEnd));
+  for (let r = headerEnd + 1; r < cells.length; r++) scan.row(r);
+  return { totals: scan.totals, footers: scan.footers };
+}
+
+/**
+ * {@link findTotals}' walk down the rows: the sums so far, and the rows found.
+ *
+ * Speed: the work of a row is a method, called once a row, not the body of a loop that runs once
+ * a call. V8 optimises a function called 100k times as a whole within the first call, and after
+ * a deoptimisation (a kind of row not seen before) soon again; a loop that runs once a call is
+ * compiled on the stack, compiled again as a whole two calls later, and after a deoptimisation
+ * runs unoptimised to the end of the call (15–25 ms of compiling, and the loop slow meanwhile, in
+ * the second to fifth calls of the bench's 100k rows). Validation keeps one for the module's life
+ * ({@link totalsScanShape}), so that its shape, and the optimised method with it, outlive a call.
+ */
+class TotalsScan {
+  readonly totals: number[] = [];
+  readonly footers: number[] = [];
+  // The sums since the last total (or block header), and since the top; their rows.
+  private readonly since: Float64Array;
+  private readonly all: Float64Array;
+  private sinceRows = 0;
+  private sinceFirst = -1;
+  private allRows = 0;
+  private allFirst = -1;
   // The numbers of the row in the sum columns (NaN: none), reused from row to row.
-  const nums = new Float64Array(sumCol.length);
-  for (let r = headerEnd + 1; r < cells.length; r++) {
-    const row = cells[r];
-    if (restart[r] === 1) {
+  private readonly nums: Float64Array;
+
+  constructor(
+    private readonly fields: CompiledTemplate['fields'],
+    private readonly wordMemo: TextTable<boolean>,
+    private readonly cells: readonly (readonly RawCell[])[],
+    private readonly skip: Uint8Array,
+    private readonly restart: Uint8Array,
+    private readonly originRow: number,
+    private readonly originCol: number,
+    private readonly sumIndex: Int32Array,
+    private readonly sumCol: Int32Array,
+    private readonly keyCols: Int32Array,
+    private readonly colKind: Uint8Array,
+    private readonly formulas: Readonly<Record<string, string>>,
+    private readonly hasFormulas: boolean,
+    private readonly issues: LayoutIssues,
+    /** {@link lastFullRow}: a long text alone on a row below it is a note. */
+    private readonly lastFull: number,
+  ) {
+    this.since = new Float64Array(sumCol.length);
+    this.all = new Float64Array(sumCol.length);
+    this.nums = new Float64Array(sumCol.length);
+  }
+
+  /** Looks at grid row `r`, the rows above it done. */
+  row(r: number): void {
+    const { keyCols, colKind, wordMemo, sumCol, since, all, nums } = this;
+    const row = this.cells[r];
+    if (this.restart[r] === 1) {
       // A new block: its subtotal adds up the rows under its own header.
       since.fill(0);
-      sinceRows = 0;
-      sinceFirst = -1;
+      this.sinceRows = 0;
+      this.sinceFirst = -1;
     }
-    if (!Array.isArray(row) || skip[r] === 1) continue;
+    if (!Array.isArray(row) || this.skip[r] === 1) return;
     let keysBlank = keyCols.length > 0;
     for (let k = 0; k < keyCols.length && keysBlank; k++) keysBlank = isBlankCell(row[keyCols[k] as number]);
     let word = false;
@@ -486,18 +527,18 @@ function findTotals(
             wordInKey ||= (kind & 2) !== 0;
           }
         } else if (firstRaw === null) firstRaw = '';
-        if (hasFormulas) {
-          const f = formulas[columnLetters(originCol + c) + String(originRow + r)];
+        if (this.hasFormulas) {
+          const f = this.formulas[columnLetters(this.originCol + c) + String(this.originRow + r)];
           if (typeof f === 'string' && TOTAL_FORMULA.test(f.replace(/^=/, ''))) sumFormula = true;
         }
       }
-      if (nonBlank === 0) continue;
+      if (nonBlank === 0) return;
       const firstText = nonBlank <= 2 && !word && firstRaw !== null && firstRaw !== '' ? labelKey(firstRaw) : '';
-      const footer = firstText !== '' && (FOOTER_START.test(firstText.replace(LEADING_BRACKET, '')) || (r > lastFull && firstText.length >= NOTE_LENGTH));
+      const footer = firstText !== '' && (FOOTER_START.test(firstText.replace(LEADING_BRACKET, '')) || (r > this.lastFull && firstText.length >= NOTE_LENGTH));
       if (nonBlank <= 2 && footer && !word) {
-        skip[r] = 1;
-        footers.push(originRow + r);
-        continue;
+        this.skip[r] = 1;
+        this.footers.push(this.originRow + r);
+        return;
       }
     }
     let anyNum = false;
@@ -507,28 +548,15 @@ function findTotals(
       if (n !== null) anyNum = true;
     }
     // A totals word in a row that names its own initiative and date is a mistyped value, not a total.
-    const isTotal = (word && (keysBlank || wordInKey)) || (sumFormula && keysBlank) || (keysBlank && anyNum && sinceRows >= 2 && sumsEqual(nums, since));
+    const isTotal = (word && (keysBlank || wordInKey)) || (sumFormula && keysBlank) || (keysBlank && anyNum && this.sinceRows >= 2 && sumsEqual(nums, since));
     if (isTotal) {
-      skip[r] = 1;
-      totals.push(originRow + r);
-      if (anyNum && sinceRows + allRows > 0 && !sumsEqual(nums, since) && !sumsEqual(nums, all)) {
-        const useAll = sinceRows === 0;
-        const acc = useAll ? all : since;
-        const from = originRow + (useAll ? allFirst : sinceFirst);
-        // An index loop, not sumCols.forEach: a closure here made V8 keep the row's variables
-        // in a context allocated at every row, totals row or not.
-        for (let k = 0; k < sumCol.length; k++) {
-          const c = sumCol[k] as number;
-          const n = nums[k] as number;
-          const f = fields[sumIndex[k] as number];
-          if (Number.isNaN(n) || Math.abs(n - (acc[k] as number)) < 1e-9 || f === undefined) continue;
-          issues.raise('totals_mismatch', { r, c, field: f.key, value: row[c] }, { field: f.label, total: n, sum: acc[k] as number, from, to: originRow + r - 1 });
-        }
-      }
+      this.skip[r] = 1;
+      this.totals.push(this.originRow + r);
+      if (anyNum && this.sinceRows + this.allRows > 0 && !sumsEqual(nums, since) && !sumsEqual(nums, all)) this.mismatch(r, row);
       since.fill(0);
-      sinceRows = 0;
-      sinceFirst = -1;
-      continue;
+      this.sinceRows = 0;
+      this.sinceFirst = -1;
+      return;
     }
     for (let k = 0; k < nums.length; k++) {
       const n = nums[k] as number;
@@ -537,12 +565,38 @@ function findTotals(
         all[k] = (all[k] as number) + n;
       }
     }
-    if (sinceFirst < 0) sinceFirst = r;
-    if (allFirst < 0) allFirst = r;
-    sinceRows++;
-    allRows++;
+    if (this.sinceFirst < 0) this.sinceFirst = r;
+    if (this.allFirst < 0) this.allFirst = r;
+    this.sinceRows++;
+    this.allRows++;
   }
-  return { totals, footers };
+
+  /** Raises `totals_mismatch` at each sum cell of totals row `r` that is not the sum above it. */
+  private mismatch(r: number, row: readonly RawCell[]): void {
+    const { sumCol, nums } = this;
+    const useAll = this.sinceRows === 0;
+    const acc = useAll ? this.all : this.since;
+    const from = this.originRow + (useAll ? this.allFirst : this.sinceFirst);
+    // An index loop, not sumCols.forEach: a closure here made V8 keep the row's variables in a
+    // context allocated at every row, totals row or not.
+    for (let k = 0; k < sumCol.length; k++) {
+      const c = sumCol[k] as number;
+      const n = nums[k] as number;
+      const f = this.fields[this.sumIndex[k] as number];
+      if (Number.isNaN(n) || Math.abs(n - (acc[k] as number)) < 1e-9 || f === undefined) continue;
+      this.issues.raise('totals_mismatch', { r, c, field: f.key, value: row[c] }, { field: f.label, total: n, sum: acc[k] as number, from, to: this.originRow + r - 1 });
+    }
+  }
+}
+
+/**
+ * A {@link TotalsScan} of nothing, for validation's `_keepShapes`.
+ * @internal
+ */
+export function totalsScanShape(memo: TextTable<boolean>): unknown {
+  const none = new Int32Array(0);
+  const issues: LayoutIssues = { raise: () => undefined };
+  return new TotalsScan([], memo, [], new Uint8Array(0), new Uint8Array(0), 0, 0, none, none, none, new Uint8Array(0), {}, false, issues, -1);
 }
 
 // Every data row is asked whether it repeats the header, and its leading text cells (年度, 区,

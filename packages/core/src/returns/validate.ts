@@ -19,11 +19,12 @@ import { columnLetters, displayValue, isBlankCell, parseOrigin } from './cells.j
 import { ISSUE_CODES } from './codes.js';
 import { compileTemplate, FAIL, type CompiledField, type CompiledTemplate } from './compile.js';
 import { detectIn, findHeader, MIN_HEADER_FIELDS } from './header.js';
-import { prepareLayout } from './layout.js';
+import { prepareLayout, totalsScanShape } from './layout.js';
 import { findColumns, missingColumns } from './validate/columns.js';
 import { RecordColumns, ValueColumn } from './validate/records.js';
 import { newShared, newUniqueIndex, PART_BITS, partId, type SharedKeys, type UniqueIndex } from './validate/unique.js';
 import { Run } from './validate/run.js';
+import { TextTable } from './validate/text-table.js';
 import { scratchInt32, scratchUint8, withScratch } from './validate/scratch.js';
 import { FAILED, PARSE, PLAIN_FIRST, triage } from './validate/triage.js';
 import { PlanChecks } from './validate/plan-checks.js';
@@ -116,6 +117,7 @@ function keepShapes(): unknown[] {
     newRowChecking(PlanChecks.shapeOnly(), newShared(), uniq, 0, 0, none, new FiscalYears(0), none, none),
     new ValueColumn(0),
     new RecordColumns([], [], none, none, none, { source: undefined, sheet: '', originRow: 0 }),
+    totalsScanShape(new TextTable<boolean>()),
   ];
 }
 
@@ -543,20 +545,8 @@ function findRecords(cells: readonly (readonly RawCell[])[], skipRow: Uint8Array
       leftOut.push(r);
       continue;
     }
-    const row = cells[r];
-    let blank = true;
-    let touched = -1;
-    if (Array.isArray(row)) {
-      for (let c = 0; c < row.length; c++) {
-        if (isBlankCell(row[c])) continue;
-        if (prefilled[c] !== 1) {
-          blank = false;
-          break;
-        }
-        if (touched < 0) touched = c;
-      }
-    }
-    if (!blank) {
+    const touched = filledIn(cells[r], prefilled);
+    if (touched === FILLED_IN) {
       recRows[n++] = r;
       continue;
     }
@@ -569,6 +559,26 @@ function findRecords(cells: readonly (readonly RawCell[])[], skipRow: Uint8Array
     }
   }
   return { recRows: recRows.subarray(0, n), n, blankRows, prefilledRows, prefilledLast, prefilledIssue, leftOut };
+}
+
+/** {@link filledIn}: the row holds a cell outside the prefilled columns. */
+const FILLED_IN = -2;
+
+/**
+ * Whether a grid row was filled in: {@link FILLED_IN}, or else the first prefilled column it holds
+ * a value in (-1 for none: a blank row). Its own function, called once a row: V8 optimises it
+ * within the first call, where the loop of {@link findRecords}, which runs once a call, was
+ * compiled again on the third and fourth calls and ran unoptimised meanwhile.
+ */
+function filledIn(row: unknown, prefilled: Uint8Array): number {
+  let touched = -1;
+  if (!Array.isArray(row)) return touched;
+  for (let c = 0; c < row.length; c++) {
+    if (isBlankCell(row[c])) continue;
+    if (prefilled[c] !== 1) return FILLED_IN;
+    if (touched < 0) touched = c;
+  }
+  return touched;
 }
 
 /** The values read so far, a column per field (then derived field), and 1 where a cell failed. */
