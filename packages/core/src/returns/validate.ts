@@ -95,30 +95,28 @@ export interface ValidationSetResult {
   summary: ValidationSummary;
 }
 
-/**
- * One object of each kind that a call makes and drops, kept for the module's life so that their
- * shapes are kept too. V8's optimised code for the reading and row loops embeds the shapes of the
- * objects it reads (the run, the value columns, the plan checks, the unique-key index); the
- * collector drops a shape that no live object has, and V8 then throws away every optimised
- * function that embedded it ("weak objects" in `--trace-deopt`: about 190 times in 18 calls of a
- * 100k-row grid). Each call re-made the shapes and ran its loops unoptimised until V8 optimised
- * them again. The roll-up's scan keeps its shapes the same way (rollup/engine.ts).
- * @internal Exported only so that no bundler drops it as unused.
- */
-export const _keepShapes: readonly unknown[] = keepShapes();
-
 function keepShapes(): unknown[] {
   const none = new Int32Array(0);
   const run = new Run('', undefined, 0, 0);
   const uniq = newUniqueIndex(0, 0);
   const ct = null as unknown as CompiledTemplate;
+  const reading = newReading(ct, run, [], none, 0, 0, newColumns(), [], uniq, none, []);
+  const rowChecking = newRowChecking(PlanChecks.shapeOnly(), newShared(), uniq, 0, 0, none, new FiscalYears(0), none, none);
   return [
-    newReading(ct, run, [], none, 0, 0, newColumns(), [], uniq, none, []),
-    newRowChecking(PlanChecks.shapeOnly(), newShared(), uniq, 0, 0, none, new FiscalYears(0), none, none),
+    reading,
+    rowChecking,
+    new RecordCheck(reading, rowChecking, new Uint8Array(0), none, [], false),
     new ValueColumn(0),
     new RecordColumns([], [], none, none, none, { source: undefined, sheet: '', originRow: 0 }),
     totalsScanShape(new TextTable<boolean>()),
+    // An issue at a cell of a sheet, and of a file's sheet: the two shapes most issues have.
+    cellIssue(undefined),
+    cellIssue(''),
   ];
+}
+
+function cellIssue(source: string | undefined): Issue {
+  return new Run('', source, 0, 0).raiseText('rule_', 'error', { r: 0, c: 0, field: '', value: '' }, { ja: '', en: '' });
 }
 
 /** Marks "no remembered cell" (no raw cell is ever this object). */
@@ -802,13 +800,10 @@ function raiseDuplicate(run: Run, ct: CompiledTemplate, colOf: Int32Array, share
  * template's row rules and duplicates; counts each record's errors and warnings.
  */
 function checkRows(x: Reading, y: RowChecking): void {
-  const { ct, run, cells, recRows, n, cols, vals } = x;
-  const { checks, shared, uniq, gridNo, missingRequired, colOf, years, rowErrors, rowWarnings } = y;
-  const fields = ct.fields;
-  const nFields = fields.length;
-  const failed = new Uint8Array(vals.length);
-  const packable = ct.unique.length <= 3;
-  const uniqueLabels = ct.unique.map((i) => fields[i]?.label ?? { ja: '', en: '' });
+  const { ct, run, cells, recRows, n, cols } = x;
+  const { shared, uniq, gridNo, missingRequired, colOf, rowErrors, rowWarnings } = y;
+  const nFields = ct.fields.length;
+  const uniqueLabels = ct.unique.map((i) => ct.fields[i]?.label ?? { ja: '', en: '' });
   // 1 for a record with a cell that failed. Speed: most records have none; for them the failed
   // flags are not copied and the rules' inputs not looked at.
   const anyFailed = scratchUint8(n);
@@ -818,19 +813,69 @@ function checkRows(x: Reading, y: RowChecking): void {
   }
   // Each record's packed unique key, or -1 (no complete key, or one that did not pack).
   const packedKeys = scratchInt32(ct.unique.length > 0 ? n : 0, -1);
-  // Whether `failed` holds a record's flags (else it is all 0).
-  let dirty = false;
+  const check = new RecordCheck(x, y, anyFailed, packedKeys, uniqueLabels, ct.unique.length <= 3);
+  for (let k = 0; k < n; k++) check.record(k);
+
+  // The packed keys are looked up after the rows, in a loop of their own. Speed: each look-up
+  // misses the processor's caches (100k keys spread over 3 MB); in a short loop the processor
+  // has several in flight at once, behind the rest of a row's checks one at a time.
+  // Duplicates are still found in row order, and each is the last issue of its row.
+  for (let k = 0; k < n && ct.unique.length > 0; k++) {
+    const key = packedKeys[k] as number;
+    if (key < 0) continue;
+    const r = recRows[k] as number;
+    const found = uniq.seen.claim(key, gridNo * 2 ** 24 + run.originRow + r);
+    if (found >= 0) raiseDuplicate(run, ct, colOf, shared, uniqueLabels, r, cells[r] as readonly RawCell[], found);
+  }
+
+  // ----- the records' counts ----------------------------------------------------------------------
   for (let k = 0; k < n; k++) {
+    const r = recRows[k] as number;
+    rowErrors[k] = missingRequired + run.errorsAt(r);
+    rowWarnings[k] = run.warningsAt(r);
+  }
+}
+
+/**
+ * {@link checkRows}' work on one record, a method called once a record. Speed: V8 optimises a
+ * function called 100k times as a whole within the first call, and soon again after a
+ * deoptimisation; the once-a-call row loop it was was compiled again in the third call (27 ms of
+ * compiling with 10 % bad rows) and ran unoptimised meanwhile. `_keepShapes` keeps one, so that
+ * its shape outlives a call.
+ */
+class RecordCheck {
+  // Whether `failed` holds a record's flags (else it is all 0).
+  private dirty = false;
+  private readonly failed: Uint8Array;
+
+  constructor(
+    private readonly x: Reading,
+    private readonly y: RowChecking,
+    private readonly anyFailed: Uint8Array,
+    private readonly packedKeys: Int32Array,
+    private readonly uniqueLabels: LocalizedText[],
+    /** Whether a unique key has parts few enough to pack into one number. */
+    private readonly packable: boolean,
+  ) {
+    this.failed = new Uint8Array(x.vals.length);
+  }
+
+  record(k: number): void {
+    const { ct, run, cells, recRows, cols, vals } = this.x;
+    const { checks, shared, uniq, gridNo, colOf, years } = this.y;
+    const { failed, packable, packedKeys, uniqueLabels } = this;
+    const fields = ct.fields;
+    const nFields = fields.length;
     const r = recRows[k] as number;
     const row = cells[r] as readonly RawCell[];
     for (let i = 0; i < nFields; i++) vals[i] = (cols.values[i] as ValueColumn).get(k);
-    const bad = anyFailed[k] === 1;
+    const bad = this.anyFailed[k] === 1;
     if (bad) {
       for (let i = 0; i < nFields; i++) failed[i] = (cols.failed[i] as Uint8Array)[k] as number;
-      dirty = true;
-    } else if (dirty) {
+      this.dirty = true;
+    } else if (this.dirty) {
       failed.fill(0);
-      dirty = false;
+      this.dirty = false;
     }
 
     // Derived fields first, so rules can use them.
@@ -886,7 +931,7 @@ function checkRows(x: Reading, y: RowChecking): void {
           break;
         }
         // Most part ids came with the cell's outcome (useOutcome); a number read in place has none.
-        let id = (x.partIds[u] as Int32Array)[k] as number;
+        let id = (this.x.partIds[u] as Int32Array)[k] as number;
         if (id < 0) id = partId(uniq, u, v);
         if (packable && id < PART_BITS && typeof key === 'number') key = key * PART_BITS + id;
         else key = `${String(key)}|${id}`;
@@ -902,23 +947,17 @@ function checkRows(x: Reading, y: RowChecking): void {
     }
     years.add(typeof fy === 'number' ? fy : Number.NaN);
   }
-
-  // The packed keys are looked up after the rows, in a loop of their own. Speed: each look-up
-  // misses the processor's caches (100k keys spread over 3 MB); in a short loop the processor
-  // has several in flight at once, behind the rest of a row's checks one at a time.
-  // Duplicates are still found in row order, and each is the last issue of its row.
-  for (let k = 0; k < n && ct.unique.length > 0; k++) {
-    const key = packedKeys[k] as number;
-    if (key < 0) continue;
-    const r = recRows[k] as number;
-    const found = uniq.seen.claim(key, gridNo * 2 ** 24 + run.originRow + r);
-    if (found >= 0) raiseDuplicate(run, ct, colOf, shared, uniqueLabels, r, cells[r] as readonly RawCell[], found);
-  }
-
-  // ----- the records' counts ----------------------------------------------------------------------
-  for (let k = 0; k < n; k++) {
-    const r = recRows[k] as number;
-    rowErrors[k] = missingRequired + run.errorsAt(r);
-    rowWarnings[k] = run.warningsAt(r);
-  }
 }
+
+/**
+ * One object of each kind that a call makes and drops, kept for the module's life so that their
+ * shapes are kept too. V8's optimised code for the reading and row loops embeds the shapes of the
+ * objects it reads (the run, the value columns, the plan checks, the unique-key index, the issues); the
+ * collector drops a shape that no live object has, and V8 then throws away every optimised
+ * function that embedded it ("weak objects" in `--trace-deopt`: about 190 times in 18 calls of a
+ * 100k-row grid). Each call re-made the shapes and ran its loops unoptimised until V8 optimised
+ * them again. The roll-up's scan keeps its shapes the same way (rollup/engine.ts). At the end of
+ * the module: the classes it makes one of are declared above.
+ * @internal Exported only so that no bundler drops it as unused.
+ */
+export const _keepShapes: readonly unknown[] = keepShapes();
