@@ -564,9 +564,10 @@ const FILLED_IN = -2;
 
 /**
  * Whether a grid row was filled in: {@link FILLED_IN}, or else the first prefilled column it holds
- * a value in (-1 for none: a blank row). Its own function, called once a row: V8 optimises it
- * within the first call, where the loop of {@link findRecords}, which runs once a call, was
- * compiled again on the third and fourth calls and ran unoptimised meanwhile.
+ * a value in (-1 for none: a blank row). Its own function, called once a row, so V8 optimises it
+ * within the first call: the loop of {@link findRecords}, which runs once a call, is still compiled
+ * again in the third and fourth calls and runs unoptimised meanwhile, but the work of each row is
+ * here.
  */
 function filledIn(row: unknown, prefilled: Uint8Array): number {
   let touched = -1;
@@ -839,9 +840,9 @@ function checkRows(x: Reading, y: RowChecking): void {
 /**
  * {@link checkRows}' work on one record, a method called once a record. Speed: V8 optimises a
  * function called 100k times as a whole within the first call, and soon again after a
- * deoptimisation; the once-a-call row loop it was was compiled again in the third call (27 ms of
- * compiling with 10 % bad rows) and ran unoptimised meanwhile. `_keepShapes` keeps one, so that
- * its shape outlives a call.
+ * deoptimisation; as the body of a loop that runs once a call, it was compiled again in the third
+ * call (27 ms of compiling with 10 % bad rows) and ran unoptimised meanwhile. `_keepShapes` keeps
+ * one, so that its shape outlives a call.
  */
 class RecordCheck {
   // Whether `failed` holds a record's flags (else it is all 0).
