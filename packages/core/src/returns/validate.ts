@@ -204,7 +204,8 @@ export function validateGrids(grids: SheetGrid[], opts: ValidateOptions): Valida
   safeToday(opts.plan, opts.today); // bad arguments throw before any sheet is looked at
   const shared = newShared();
   const list = Array.isArray(grids) ? grids : [];
-  const results = withScratch(() => list.map((g) => finish(validateOne(g, opts, shared), { ...opts, maxIssues: Infinity })));
+  // Each grid's working arrays are lent for that grid; the shared unique keys for the whole call.
+  const results = withScratch(() => list.map((g) => withScratch(() => finish(validateOne(g, opts, shared), { ...opts, maxIssues: Infinity }))));
   const all: Issue[] = [];
   const summary = emptySummary();
   for (const r of results) {

@@ -36,28 +36,41 @@ describe('scratch arrays', () => {
     });
   });
 
-  it('never lends one array twice in a call, nested calls included', () => {
+  it('never lends an array that is still lent', () => {
     withScratch(() => {
       const a = scratchUint8(BIG);
       const inner = withScratch(() => scratchUint8(BIG));
-      // The inner call has ended, but the outer one has not: its array is not free yet.
       const b = scratchUint8(BIG);
-      expect(new Set([a.buffer, inner.buffer, b.buffer]).size).toBe(3);
+      expect(inner.buffer).not.toBe(a.buffer);
+      expect(b.buffer).not.toBe(a.buffer);
       const f = scratchFloat64(BIG);
       const g = scratchFloat64(BIG);
       expect(f.buffer).not.toBe(g.buffer);
     });
   });
 
+  it('takes back an inner call\'s arrays when it ends, and those for the whole call at the end', () => {
+    withScratch(() => {
+      const whole = scratchInt32(BIG, 0, true);
+      const inner = withScratch(() => scratchInt32(BIG));
+      // The inner call's array is free again; the whole call's is not.
+      const next = withScratch(() => scratchInt32(BIG));
+      expect(next.buffer).toBe(inner.buffer);
+      expect(next.buffer).not.toBe(whole.buffer);
+    });
+  });
+
   it('takes the arrays back when the call throws', () => {
+    // A size of its own, so that no other free array fits it better.
+    const size = BIG + 1_234;
     let lent: Int32Array | undefined;
     expect(() =>
       withScratch(() => {
-        lent = scratchInt32(BIG);
+        lent = scratchInt32(size);
         throw new Error('boom');
       }),
     ).toThrow('boom');
-    withScratch(() => expect(scratchInt32(BIG).buffer).toBe(lent?.buffer));
+    withScratch(() => expect(scratchInt32(size).buffer).toBe(lent?.buffer));
   });
 
   it('makes new arrays outside a call, and for short ones', () => {
@@ -95,6 +108,30 @@ describe.each(plans)('results kept across calls (%s)', (_name, plan) => {
     // Records are built from the kept columns on first read, so after the later calls.
     expect(json(kept)).toBe(json(validateGrid(a.grid, { plan, today: a.today })));
     expect(kept.summary.rowsWithErrors).toBeGreaterThan(0);
+  });
+});
+
+describe.each(plans)('grids validated together (%s)', (_name, plan) => {
+  it('find duplicates across large grids: the keys seen outlive each grid\'s working arrays', () => {
+    const one = generateReturns(plan, { seed: 3, rows: 1_500, badShare: 0 });
+    const two = generateReturns(plan, { seed: 4, rows: 1_500, badShare: 0.1 });
+    const a = one.grids[0] as SheetGrid;
+    const [header, ...aRows] = a.cells;
+    const bRows = (two.grids[0] as SheetGrid).cells.slice(1);
+    // The second grid is larger: its working arrays fit the first grid's unique-key table best,
+    // were that table taken back with the first grid's arrays.
+    const second: SheetGrid = { sheet: 'second', cells: [header ?? [], ...aRows, ...bRows] };
+    const opts = { plan, today: one.expected.asOf };
+    const { results } = validateGrids([a, second], opts);
+    const dupRows = (r: ValidationResult | undefined, after = 0) =>
+      (r?.issues ?? []).filter((i) => i.code === 'duplicate_row' && (i.row ?? 0) > after).map((i) => i.row);
+    expect(results[0]?.records.length).toBeGreaterThan(1_024);
+    expect(dupRows(results[0])).toEqual([]);
+    // The same rows as one grid: a row of the second part repeats one of the first, or one above it.
+    const together = validateGrid({ sheet: 'second', cells: [header ?? [], ...aRows, ...aRows, ...bRows] }, opts);
+    const expected = dupRows(together, 1 + aRows.length).map((row) => (row ?? 0) - aRows.length);
+    expect(dupRows(results[1])).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(1_000);
   });
 });
 

@@ -38,8 +38,9 @@ export class IntTable {
   constructor(expected = 512) {
     let bits = 10;
     while (bits < 30 && 1 << (bits - 1) < expected) bits++;
-    this.keys = scratchInt32(1 << bits, -1);
-    this.vals = scratchFloat64(1 << bits);
+    // For the whole call: the grids of one call share the keys seen (validate/scratch.ts).
+    this.keys = scratchInt32(1 << bits, -1, true);
+    this.vals = scratchFloat64(1 << bits, true);
     this.shift = 32 - bits;
   }
 
@@ -69,8 +70,8 @@ export class IntTable {
   private grow(): void {
     const oldKeys = this.keys;
     const oldVals = this.vals;
-    this.keys = scratchInt32(oldKeys.length * 2, -1);
-    this.vals = scratchFloat64(oldKeys.length * 2);
+    this.keys = scratchInt32(oldKeys.length * 2, -1, true);
+    this.vals = scratchFloat64(oldKeys.length * 2, true);
     this.size = 0;
     this.shift--;
     for (let i = 0; i < oldKeys.length; i++) {
