@@ -144,6 +144,7 @@ export async function rollupCases(plan: Plan, opts: { rows: number; runs: number
         sixWardProgressCallsRatio: t.sixWards.ms / t.reducer.ms,
         figures: Object.keys(report.figures).length,
         samples: t.ours.samples.map(Math.round),
+        pageFaults: t.ours.pageFaults,
         peerSamples: t.reducer.samples.map((x) => Math.round(x * 10) / 10),
       },
     },

@@ -8,7 +8,7 @@ import tableschemaModule from 'tableschema';
 import { getTemplate, validateGrid, type Plan, type RawCell, type SheetGrid } from '@sasaeai/core';
 import { generateReturns } from '@sasaeai/core/samples';
 import { recordAsStrings, recordJsonSchema, tableSchema } from '../lib/schemas.js';
-import { log, rotate } from '../lib/timing.js';
+import { log, rotate, type Rotated } from '../lib/timing.js';
 import type { CaseResult } from '../lib/types.js';
 
 interface TableSchemaSchema {
@@ -93,13 +93,14 @@ export async function validationCases(plan: Plan, opts: { rows: number; runs: nu
     if (badShare < 1) log(`validation (${label}): tableschema counts are of the first ${tsRows} rows`);
     log(`validation (${label}): rows with errors — Sasaeai ${first.summary.rowsWithErrors}, peers ${JSON.stringify(invalid)}`);
     const t = await rotate(fns as Record<string, () => unknown>, { runs: opts.runs });
-    const ours = t.ours as { ms: number; samples: number[] };
+    const ours = t.ours as Rotated;
     const n = gen.expected.rows;
     const metrics = {
       recordsOnlyMs: Math.round((t.recordsOnly as { ms: number }).ms * 10) / 10,
       rowsWithErrors: first.summary.rowsWithErrors,
       issues: first.issues.length,
       samples: ours.samples.map(Math.round),
+      pageFaults: ours.pageFaults,
     };
     const line = (name: string, peerName: string, peerKey: string, floor?: { max: number }, scale = 1): CaseResult => {
       const measured = t[peerKey] as { ms: number; samples: number[] };

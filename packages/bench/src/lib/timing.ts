@@ -55,21 +55,36 @@ export async function paired(ours: () => unknown, peer: () => unknown, opts: { w
   return { ours: median(a), peer: median(b), oursSamples: a, peerSamples: b };
 }
 
+/** One contender's timings in {@link rotate}. */
+export interface Rotated {
+  /** Median of the samples, ms. */
+  ms: number;
+  samples: number[];
+  /**
+   * Minor page faults of the process during each timed call (read outside the timed window):
+   * thousands a call mean memory mapped fresh at every call, which costs time (docs/benchmarks.md).
+   */
+  pageFaults: number[];
+}
+
 /**
  * Several contenders on the same data: after `warmup` rounds, `runs` rounds in which each runs
  * once, the order rotating every round; the median per contender.
  */
-export async function rotate<K extends string>(fns: Record<K, () => unknown>, opts: { warmup?: number; runs?: number } = {}): Promise<Record<K, { ms: number; samples: number[] }>> {
+export async function rotate<K extends string>(fns: Record<K, () => unknown>, opts: { warmup?: number; runs?: number } = {}): Promise<Record<K, Rotated>> {
   const keys = Object.keys(fns) as K[];
   for (let i = 0; i < (opts.warmup ?? 1); i++) for (const k of keys) await timeOnce(fns[k]);
   const xs = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  const faults = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
   for (let i = 0; i < (opts.runs ?? 5); i++) {
     for (let j = 0; j < keys.length; j++) {
       const k = keys[(i + j) % keys.length] as K;
+      const before = process.resourceUsage().minorPageFault;
       xs[k].push(await timeOnce(fns[k]));
+      faults[k].push(process.resourceUsage().minorPageFault - before);
     }
   }
-  return Object.fromEntries(keys.map((k) => [k, { ms: median(xs[k]), samples: xs[k] }])) as Record<K, { ms: number; samples: number[] }>;
+  return Object.fromEntries(keys.map((k) => [k, { ms: median(xs[k]), samples: xs[k], pageFaults: faults[k] }])) as Record<K, Rotated>;
 }
 
 /** Median of `runs` timings after `warmup` untimed calls. */
