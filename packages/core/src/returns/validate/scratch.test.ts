@@ -73,6 +73,17 @@ describe('scratch arrays', () => {
     withScratch(() => expect(scratchInt32(size).buffer).toBe(lent?.buffer));
   });
 
+  it('lets go of its free arrays when they come to more than 64 MB', () => {
+    const huge = 17 * 1024 * 1024; // 68 MB of Int32
+    withScratch(() => {
+      const inner = withScratch(() => scratchInt32(huge));
+      // Let go when the inner call ended, not kept to the end of the outer one.
+      expect(scratchInt32(huge).buffer === inner.buffer).toBe(false); // a boolean: never print 68 MB
+    });
+    const small = withScratch(() => scratchInt32(BIG + 77));
+    withScratch(() => expect(scratchInt32(BIG + 77).buffer).toBe(small.buffer));
+  });
+
   it('makes new arrays outside a call, and for short ones', () => {
     const a = scratchInt32(BIG, 5);
     const b = scratchInt32(BIG, 5);

@@ -20,7 +20,7 @@
 
 /** Arrays shorter than this are made new: they are cheap, and come from memory already in use. */
 const MIN_LENT = 1024;
-/** At most this many bytes of arrays are kept for the next call; past it, all are let go. */
+/** At most this many bytes of free arrays are kept for the next call; past it, all are let go. */
 const KEEP_BYTES = 64 * 1024 * 1024;
 
 type Typed = Int32Array | Uint8Array | Float64Array;
@@ -87,13 +87,13 @@ export function withScratch<T>(fn: () => T): T {
     return fn();
   } finally {
     depth--;
+    // Checked at every depth: grids of growing sizes in one call would otherwise leave a free
+    // array per size until the call ends.
     const kept = int32s.reclaim(depth) + uint8s.reclaim(depth) + float64s.reclaim(depth);
-    if (depth === 0) {
-      if (kept > KEEP_BYTES) {
-        int32s.clear();
-        uint8s.clear();
-        float64s.clear();
-      }
+    if (kept > KEEP_BYTES) {
+      int32s.clear();
+      uint8s.clear();
+      float64s.clear();
     }
   }
 }
