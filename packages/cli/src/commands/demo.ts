@@ -9,11 +9,12 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
-import { blankReturnSheet, formatFiscalYear, getBody, getTemplate, getUnit, verificationSheet, type Lang, type Plan, type SheetColumn, type SheetModel, type WorkbookModel } from '@sasaeai/core';
+import { blankReturnSheet, formatFiscalYear, getBody, getTemplate, getUnit, loadPlan, verificationSheet, type Lang, type Plan, type SheetColumn, type SheetModel, type WorkbookModel } from '@sasaeai/core';
 import { checkFiles, type CheckRun } from '../check.js';
 import { globals, requirePlanOption } from '../context.js';
 import { DEMO_DISTRICT, DEMO_FISCAL_YEAR, DEMO_PRESET, DEMO_RETURNS, DEMO_TODAY, DEMO_WARD, type DemoReturn } from '../demo-data.js';
 import { displayPath } from '../files.js';
+import { PRESETS } from '../plan-source.js';
 import { usage } from '../messages.js';
 import { progress } from '../progress.js';
 import { GENERATOR } from '../version.js';
@@ -37,12 +38,8 @@ export function registerDemo(program: Command, cli: Cli): void {
   program
     .command('demo')
     .summary('write sample returns, validate and roll them up / サンプルの報告で検証と集約を試す')
-    .description(
-      'Write sample district returns of the Chiba preset (some with the mistakes staff really make) and a city\n' +
-        'measure return as .xlsx files, validate them, roll them up into 中央区\'s ward progress and the annual\n' +
-        'report, and say where the files are. Runs as of ' + DEMO_TODAY + '.\n' +
-        '千葉市のプリセットでサンプルの報告（誤りを含む）を書き出し、検証・集約して結果のブックを作ります。',
-    )
+    // Named from the preset plan's data, read only when the help is shown (not at every start-up).
+    .configureHelp({ commandDescription: demoDescription })
     .option('-o, --output <dir>', 'folder for the demo files (default ./sasaeai-demo) / 出力フォルダ', 'sasaeai-demo')
     .option('--force', 'write into a folder that holds other files too / 他のファイルがあるフォルダにも書き出す')
     .action(async (opts: { output: string; force?: boolean }, cmd: Command) => {
@@ -56,7 +53,7 @@ export function registerDemo(program: Command, cli: Cli): void {
       const dir = opts.output;
       const returnsDir = join(dir, 'returns');
       const reportsDir = join(dir, 'reports');
-      const blankFile = join(dir, 'blank', lang === 'ja' ? `${unitName(plan, DEMO_WARD)}_${unitName(plan, DEMO_DISTRICT)}_報告様式.xlsx` : 'chuo-samukawa-blank-return.xlsx');
+      const blankFile = join(dir, 'blank', lang === 'ja' ? `${unitName(plan, DEMO_WARD)}_${unitName(plan, DEMO_DISTRICT)}_報告様式.xlsx` : `${unitSlug(plan, DEMO_WARD)}-${unitSlug(plan, DEMO_DISTRICT)}-blank-return.xlsx`);
       const wardFile = join(reportsDir, reportName(plan, 'ward', lang));
       const annualFile = join(reportsDir, reportName(plan, 'annual', lang));
       const verificationFile = join(reportsDir, reportName(plan, 'verification', lang));
@@ -108,6 +105,21 @@ export function registerDemo(program: Command, cli: Cli): void {
     });
 }
 
+/** The demo's help text, with the preset's municipality and the demo ward named from its plan. */
+function demoDescription(): string {
+  const r = loadPlan(PRESETS[DEMO_PRESET]);
+  const plan = r.ok ? r.value : undefined;
+  const town = plan?.municipality.name ?? { ja: DEMO_PRESET, en: DEMO_PRESET };
+  const ward = (plan === undefined ? undefined : getUnit(plan, DEMO_WARD)?.name) ?? { ja: DEMO_WARD, en: DEMO_WARD };
+  return (
+    // No line breaks within a language: the help wraps to the terminal's width.
+    `Write sample district returns of the ${town.en} preset (some with the mistakes staff really make) and a city ` +
+    `measure return as .xlsx files, validate them, roll them up into ${ward.en}'s ward progress and the annual ` +
+    `report, and say where the files are. Runs as of ${DEMO_TODAY}.\n` +
+    `${town.ja}のプリセットでサンプルの報告（誤りを含む）を書き出し、検証・集約して${ward.ja}の推進状況と年次報告のブックを作ります。`
+  );
+}
+
 /**
  * The file name of a demo report. In Japanese the files are named from the plan: the ward's from
  * the demo ward's name and the title of what its council compiles from the district returns (the
@@ -115,7 +127,10 @@ export function registerDemo(program: Command, cli: Cli): void {
  * reports its measures to; each with the fiscal year's label.
  */
 function reportName(plan: Plan, kind: 'ward' | 'annual' | 'verification', lang: Lang): string {
-  if (lang !== 'ja') return kind === 'ward' ? 'chuo-ward-progress-fy2026.xlsx' : kind === 'verification' ? 'chuo-verification-fy2026.xlsx' : 'annual-report-fy2026.xlsx';
+  if (lang !== 'ja') {
+    const fy = `fy${DEMO_FISCAL_YEAR}`;
+    return kind === 'annual' ? `annual-report-${fy}.xlsx` : `${unitSlug(plan, DEMO_WARD)}-${kind === 'ward' ? 'ward-progress' : 'verification'}-${fy}.xlsx`;
+  }
   const fy = formatFiscalYear(DEMO_FISCAL_YEAR);
   if (kind === 'annual') {
     const to = plan.flows.find((f) => f.template === 'city-measure')?.to;
@@ -130,6 +145,11 @@ function reportName(plan: Plan, kind: 'ward' | 'annual' | 'verification', lang: 
 /** A unit's Japanese name in the plan (its code when the plan has no such unit). */
 function unitName(plan: Plan, code: string): string {
   return getUnit(plan, code)?.name.ja ?? code;
+}
+
+/** A unit's English name in the plan as a file-name part (chuo), or its code when the plan has no such unit. */
+function unitSlug(plan: Plan, code: string): string {
+  return (getUnit(plan, code)?.name.en ?? code).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || code;
 }
 
 /** The flow the demo's district returns travel by (to the ward council, with its report's title). */
