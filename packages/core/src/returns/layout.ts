@@ -486,12 +486,8 @@ class TotalsScan {
   row(r: number): void {
     const { keyCols, colKind, wordMemo, sumCol, since, all, nums } = this;
     const row = this.cells[r];
-    if (this.restart[r] === 1) {
-      // A new block: its subtotal adds up the rows under its own header.
-      since.fill(0);
-      this.sinceRows = 0;
-      this.sinceFirst = -1;
-    }
+    // A new block: its subtotal adds up the rows under its own header.
+    if (this.restart[r] === 1) this.restartSums();
     if (!Array.isArray(row) || this.skip[r] === 1) return;
     let keysBlank = keyCols.length > 0;
     for (let k = 0; k < keyCols.length && keysBlank; k++) keysBlank = isBlankCell(row[keyCols[k] as number]);
@@ -553,9 +549,7 @@ class TotalsScan {
       this.skip[r] = 1;
       this.totals.push(this.originRow + r);
       if (anyNum && this.sinceRows + this.allRows > 0 && !sumsEqual(nums, since) && !sumsEqual(nums, all)) this.mismatch(r, row);
-      since.fill(0);
-      this.sinceRows = 0;
-      this.sinceFirst = -1;
+      this.restartSums();
       return;
     }
     for (let k = 0; k < nums.length; k++) {
@@ -569,6 +563,13 @@ class TotalsScan {
     if (this.allFirst < 0) this.allFirst = r;
     this.sinceRows++;
     this.allRows++;
+  }
+
+  /** Starts the sums since the last total again (after a total, or at a new block's header). */
+  private restartSums(): void {
+    this.since.fill(0);
+    this.sinceRows = 0;
+    this.sinceFirst = -1;
   }
 
   /** Raises `totals_mismatch` at each sum cell of totals row `r` that is not the sum above it. */
