@@ -339,6 +339,22 @@ describe('row rules from the plan', () => {
       ]
     `);
   });
+  it('a rule on the derived rate stays quiet where the rate could not be computed', () => {
+    // A rule that reads the rate with an operator true on a blank: the rate of a row whose actual
+    // failed to parse is no blank to it, but a failure, and the rule is skipped.
+    const rateKnown = {
+      id: 'rate_known',
+      severity: 'warning' as const,
+      field: 'rating',
+      when: { field: 'target', op: 'present' as const },
+      assert: { field: 'achievementRate', op: 'present' as const },
+      message: { ja: '達成率が出ません。', en: 'No achievement rate.' },
+    };
+    const withRule = requirePlan({ ...chibaPlan, templates: chibaPlan.templates.map((t) => (t.id === 'city-measure' ? { ...t, rules: [...(t.rules ?? []), rateKnown] } : t)) });
+    const r = validateGrid(measureGrid([measureRow({ 7: '六回分' }), measureRow({ 1: '4-1-2', 7: null }), measureRow({ 1: '4-2-1' })]), { plan: withRule, today });
+    expect(r.issues.filter((i) => i.code === 'rule_rate_known').map((i) => i.cell)).toEqual(['I3']);
+    expect(r.issues.some((i) => i.cell === 'H2')).toBe(true);
+  });
 });
 
 describe('the table', () => {

@@ -105,7 +105,7 @@ function keepShapes(): unknown[] {
   return [
     reading,
     rowChecking,
-    new RecordCheck(reading, rowChecking, new Uint8Array(0), none, [], false),
+    new RecordCheck(reading, rowChecking, new Uint8Array(0), none, [], false, [], new Uint8Array(0)),
     new ValueColumn(0),
     new RecordColumns([], [], none, none, none, { source: undefined, sheet: '', originRow: 0 }),
     totalsScanShape(new TextTable<boolean>()),
@@ -813,9 +813,11 @@ function checkRows(x: Reading, y: RowChecking): void {
     const fl = cols.failed[i] as Uint8Array;
     for (let k = 0; k < n; k++) anyFailed[k] = (anyFailed[k] as number) | (fl[k] as number);
   }
+  deriveColumns(ct, cols, n);
+  const fires = ruleFires(ct, cols, n);
   // Each record's packed unique key, or -1 (no complete key, or one that did not pack).
   const packedKeys = scratchInt32(ct.unique.length > 0 ? n : 0, -1);
-  const check = new RecordCheck(x, y, anyFailed, packedKeys, uniqueLabels, ct.unique.length <= 3);
+  const check = new RecordCheck(x, y, anyFailed, packedKeys, uniqueLabels, ct.unique.length <= 3, fires.each, fires.any);
   for (let k = 0; k < n; k++) check.record(k);
 
   // The packed keys are looked up after the rows, in a loop of their own. Speed: each look-up
@@ -839,6 +841,56 @@ function checkRows(x: Reading, y: RowChecking): void {
 }
 
 /**
+ * Computes the derived fields (達成率 = actual / target) of every record into their columns, and
+ * marks one failed where a field it is computed from failed. Before the rules, which read them.
+ */
+function deriveColumns(ct: CompiledTemplate, cols: Columns, n: number): void {
+  for (let q = 0; q < ct.derived.length; q++) {
+    const d = ct.derived[q] as (typeof ct.derived)[number];
+    if (d.index < 0) continue;
+    const out = cols.values[d.index] as ValueColumn;
+    const fl = cols.failed[d.index] as Uint8Array;
+    const num = d.numerator >= 0 ? (cols.values[d.numerator] as ValueColumn) : null;
+    const den = d.denominator >= 0 ? (cols.values[d.denominator] as ValueColumn) : null;
+    const numFailed = d.numerator >= 0 ? (cols.failed[d.numerator] as Uint8Array) : null;
+    const denFailed = d.denominator >= 0 ? (cols.failed[d.denominator] as Uint8Array) : null;
+    for (let k = 0; k < n; k++) {
+      if (numFailed?.[k] === 1 || denFailed?.[k] === 1) {
+        fl[k] = 1;
+        out.set(k, null);
+      } else out.set(k, ratio(num === null ? null : num.get(k), den === null ? null : den.get(k)));
+    }
+  }
+}
+
+/**
+ * Which records each row rule raises an issue at (its condition holds and its assertion does
+ * not), a column at a time, and which records any rule does. A record with a failed cell skips
+ * the rules that read it later, in {@link RecordCheck.record}.
+ */
+function ruleFires(ct: CompiledTemplate, cols: Columns, n: number): { each: Uint8Array[]; any: Uint8Array } {
+  const any = scratchUint8(n);
+  const each: Uint8Array[] = [];
+  for (let ri = 0; ri < ct.rules.length; ri++) {
+    const cr = ct.rules[ri] as (typeof ct.rules)[number];
+    const fire = scratchUint8(n);
+    if (cr.when === null) fire.fill(1);
+    else cr.when(cols.values, n, fire, lendUint8);
+    const held = scratchUint8(n);
+    cr.assert(cols.values, n, held, lendUint8);
+    for (let k = 0; k < n; k++) {
+      const f = (fire[k] as number) & ((held[k] as number) ^ 1);
+      fire[k] = f;
+      any[k] = (any[k] as number) | f;
+    }
+    each.push(fire);
+  }
+  return { each, any };
+}
+
+const lendUint8 = (m: number): Uint8Array => scratchUint8(m);
+
+/**
  * {@link checkRows}' work on one record, a method called once a record. Speed: V8 optimises a
  * function called 100k times as a whole within the first call, and soon again after a
  * deoptimisation; as the body of a loop that runs once a call, it was compiled again in the third
@@ -858,6 +910,9 @@ class RecordCheck {
     private readonly uniqueLabels: LocalizedText[],
     /** Whether a unique key has parts few enough to pack into one number. */
     private readonly packable: boolean,
+    /** {@link ruleFires}: per rule, 1 at each record it raises at; and 1 where any rule does. */
+    private readonly fires: Uint8Array[],
+    private readonly anyFires: Uint8Array,
   ) {
     this.failed = new Uint8Array(x.vals.length);
   }
@@ -867,31 +922,19 @@ class RecordCheck {
     const { checks, shared, uniq, gridNo, colOf, years } = this.y;
     const { failed, packable, packedKeys, uniqueLabels } = this;
     const fields = ct.fields;
-    const nFields = fields.length;
     const r = recRows[k] as number;
     const row = cells[r] as readonly RawCell[];
-    for (let i = 0; i < nFields; i++) vals[i] = (cols.values[i] as ValueColumn).get(k);
+    // Fields, then derived fields (computed already: deriveColumns).
+    // Index loops, here and below: `for…of` allocates an iterator per row whenever this runs
+    // unoptimised (after a deoptimisation).
+    for (let i = 0; i < vals.length; i++) vals[i] = (cols.values[i] as ValueColumn).get(k);
     const bad = this.anyFailed[k] === 1;
     if (bad) {
-      for (let i = 0; i < nFields; i++) failed[i] = (cols.failed[i] as Uint8Array)[k] as number;
+      for (let i = 0; i < vals.length; i++) failed[i] = (cols.failed[i] as Uint8Array)[k] as number;
       this.dirty = true;
     } else if (this.dirty) {
       failed.fill(0);
       this.dirty = false;
-    }
-
-    // Derived fields first, so rules can use them.
-    // Index loops, here and below: `for…of` allocates an iterator per row whenever this runs
-    // unoptimised (after a deoptimisation).
-    for (let q = 0; q < ct.derived.length; q++) {
-      const d = ct.derived[q] as (typeof ct.derived)[number];
-      if (d.index < 0) continue;
-      let v: FieldValue = null;
-      failed[d.index] = 0;
-      if ((d.numerator >= 0 && failed[d.numerator] === 1) || (d.denominator >= 0 && failed[d.denominator] === 1)) failed[d.index] = 1;
-      else v = ratio(d.numerator >= 0 ? vals[d.numerator] : null, d.denominator >= 0 ? vals[d.denominator] : null);
-      vals[d.index] = v;
-      (cols.values[d.index] as ValueColumn).set(k, v);
     }
 
     // ----- the row against the plan ---------------------------------------------------------------
@@ -900,8 +943,9 @@ class RecordCheck {
 
     checks.row(run, r, row, vals, failed, fy, date);
 
-    // ----- row rules --------------------------------------------------------------------------------
-    for (let ri = 0; ri < ct.rules.length; ri++) {
+    // ----- row rules (evaluated already: ruleFires) --------------------------------------------------
+    for (let ri = 0; ri < ct.rules.length && this.anyFires[k] === 1; ri++) {
+      if ((this.fires[ri] as Uint8Array)[k] === 0) continue;
       const cr = ct.rules[ri] as (typeof ct.rules)[number];
       if (bad) {
         let skip = false;
@@ -914,8 +958,6 @@ class RecordCheck {
         }
         if (skip) continue;
       }
-      if (cr.when !== null && !cr.when(vals)) continue;
-      if (cr.assert(vals)) continue;
       const c = cr.fieldIndex >= 0 && cr.fieldIndex < fields.length ? (colOf[cr.fieldIndex] ?? -1) : -1;
       // A plan rule's words and severity are the plan's.
       run.raiseText(`rule_${cr.rule.id}`, cr.rule.severity, { r, c, field: cr.rule.field, value: c >= 0 ? row[c] : undefined }, cr.rule.message, cr.rule.id);

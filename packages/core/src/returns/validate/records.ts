@@ -2,6 +2,7 @@
  * The records of a validated return, kept as the columns validation read them into and turned
  * into located records (one object per row) only when someone reads `result.records`.
  */
+import type { CodedColumn } from '../../rules/conditions.js';
 import type { FieldValue, LocatedRecord, ReturnRecord } from '../types.js';
 
 let columns = 0;
@@ -22,7 +23,7 @@ let columns = 0;
  * 13 columns of four bytes; arrays that size are fresh memory at every call, whose pages fault
  * on first touch (validate/scratch.ts).
  */
-export class ValueColumn {
+export class ValueColumn implements CodedColumn {
   /** Distinguishes this column from every other: an outcome remembers the code it got here. */
   readonly id = ++columns;
   private codes: Uint8Array | Uint16Array | Int32Array;
@@ -46,6 +47,16 @@ export class ValueColumn {
     // The code first: giving it may widen the codes into a new array.
     const code = this.code(v);
     this.codes[k] = code;
+  }
+
+  /** Each record's code (the array itself: read it once every value is stored). */
+  codeArray(): ArrayLike<number> {
+    return this.codes;
+  }
+
+  /** The value of each code (code 0: null); a value may have several codes. */
+  valuesByCode(): readonly FieldValue[] {
+    return this.distinct;
   }
 
   /** Stores the value of code `code` (from {@link code} or {@link add}) at record `k`. */
