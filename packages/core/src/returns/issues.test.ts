@@ -350,7 +350,7 @@ describe('row rules from the plan', () => {
       assert: { field: 'achievementRate', op: 'present' as const },
       message: { ja: '達成率が出ません。', en: 'No achievement rate.' },
     };
-    const withRule = requirePlan({ ...chibaPlan, templates: chibaPlan.templates.map((t) => (t.id === 'city-measure' ? { ...t, rules: [...(t.rules ?? []), rateKnown] } : t)) });
+    const withRule = requirePlan({ ...plan, templates: plan.templates.map((t) => (t.id === 'city-measure' ? { ...t, rules: [...(t.rules ?? []), rateKnown] } : t)) });
     const r = validateGrid(measureGrid([measureRow({ 7: '六回分' }), measureRow({ 1: '4-1-2', 7: null }), measureRow({ 1: '4-2-1' })]), { plan: withRule, today });
     expect(r.issues.filter((i) => i.code === 'rule_rate_known').map((i) => i.cell)).toEqual(['I3']);
     expect(r.issues.some((i) => i.cell === 'H2')).toBe(true);

@@ -63,6 +63,11 @@ export interface Layout {
   cells: readonly (readonly RawCell[])[];
   /** 1 for a grid row that is not a report row (a totals row or a footer). */
   skip: Uint8Array;
+  /**
+   * 1 for a grid row with a key cell (initiative, date…) filled in, which is so filled in (not
+   * blank, not only prefilled) wherever `skip` does not leave it out; 0 where not known.
+   */
+  keyed: Uint8Array;
 }
 
 // A cell that names a totals row: 合計, 小計, 総計, 計, Total (also 寒川 小計, 【合計】).
@@ -234,6 +239,9 @@ export function prepareLayout(input: LayoutInput, issues: LayoutIssues): Layout 
     return t !== 'fiscalYear' && t !== 'unit';
   });
   const keyCols = (keyIdx.length > 0 ? keyIdx : [ct.dateIndex]).map((i) => (i >= 0 ? (colOf[i] ?? -1) : -1)).filter((c) => c >= 0);
+  // Rows with a key filled in, for finding the report rows. A column is one field's (findColumns),
+  // so no key column is a year's or a unit's, which a blank return comes with filled in.
+  const keyed = scratchUint8(cells.length);
   const textCols = new Set<number>();
   const numCols = new Set<number>();
   for (const f of fields) {
@@ -264,6 +272,7 @@ export function prepareLayout(input: LayoutInput, issues: LayoutIssues): Layout 
     cells,
     skip,
     restart,
+    keyed,
     headerEnd,
     originRow,
     originCol,
@@ -289,7 +298,7 @@ export function prepareLayout(input: LayoutInput, issues: LayoutIssues): Layout 
     });
     if (counted.length > 0) issues.raise('hidden_rows_counted', { r: (counted[0] as number) - originRow, c: -1 }, { rows: counted });
   }
-  return { cells, skip };
+  return { cells, skip, keyed };
 }
 
 /**
@@ -419,6 +428,7 @@ function findTotals(
   cells: readonly (readonly RawCell[])[],
   skip: Uint8Array,
   restart: Uint8Array,
+  keyed: Uint8Array,
   headerEnd: number,
   originRow: number,
   originCol: number,
@@ -430,7 +440,7 @@ function findTotals(
   hasFormulas: boolean,
   issues: LayoutIssues,
 ): { totals: number[]; footers: number[] } {
-  const scan = new TotalsScan(ct.fields, ct.layoutMemo.totalWord, cells, skip, restart, originRow, originCol, sumIndex, sumCol, keyCols, colKind, formulas, hasFormulas, issues, lastFullRow(cells, headerEnd));
+  const scan = new TotalsScan(ct.fields, ct.layoutMemo.totalWord, cells, skip, restart, keyed, originRow, originCol, sumIndex, sumCol, keyCols, colKind, formulas, hasFormulas, issues, lastFullRow(cells, headerEnd));
   for (let r = headerEnd + 1; r < cells.length; r++) scan.row(r);
   return { totals: scan.totals, footers: scan.footers };
 }
@@ -465,6 +475,8 @@ class TotalsScan {
     private readonly cells: readonly (readonly RawCell[])[],
     private readonly skip: Uint8Array,
     private readonly restart: Uint8Array,
+    /** {@link Layout.keyed}, marked here. */
+    private readonly keyed: Uint8Array,
     private readonly originRow: number,
     private readonly originCol: number,
     private readonly sumIndex: Int32Array,
@@ -491,6 +503,7 @@ class TotalsScan {
     if (!Array.isArray(row) || this.skip[r] === 1) return;
     let keysBlank = keyCols.length > 0;
     for (let k = 0; k < keyCols.length && keysBlank; k++) keysBlank = isBlankCell(row[keyCols[k] as number]);
+    if (!keysBlank && keyCols.length > 0) this.keyed[r] = 1;
     let word = false;
     let wordInKey = false;
     let sumFormula = false;
@@ -597,7 +610,7 @@ class TotalsScan {
 export function totalsScanShape(memo: TextTable<boolean>): unknown {
   const none = new Int32Array(0);
   const issues: LayoutIssues = { raise: () => undefined };
-  return new TotalsScan([], memo, [], new Uint8Array(0), new Uint8Array(0), 0, 0, none, none, none, new Uint8Array(0), {}, false, issues, -1);
+  return new TotalsScan([], memo, [], new Uint8Array(0), new Uint8Array(0), new Uint8Array(0), 0, 0, none, none, none, new Uint8Array(0), {}, false, issues, -1);
 }
 
 // Every data row is asked whether it repeats the header, and its leading text cells (年度, 区,
