@@ -109,14 +109,17 @@ function keepShapes(): unknown[] {
     new ValueColumn(0),
     new RecordColumns([], [], none, none, none, { source: undefined, sheet: '', originRow: 0 }),
     totalsScanShape(new TextTable<boolean>()),
-    // An issue at a cell of a sheet, and of a file's sheet: the two shapes most issues have.
-    cellIssue(undefined),
-    cellIssue(''),
+    // An issue at a cell of a sheet, and of a file's sheet, with and without a plan rule's id:
+    // the shapes most issues have.
+    cellIssue(undefined, undefined),
+    cellIssue('', undefined),
+    cellIssue(undefined, ''),
+    cellIssue('', ''),
   ];
 }
 
-function cellIssue(source: string | undefined): Issue {
-  return new Run('', source, 0, 0).raiseText('rule_', 'error', { r: 0, c: 0, field: '', value: '' }, { ja: '', en: '' });
+function cellIssue(source: string | undefined, rule: string | undefined): Issue {
+  return new Run('', source, 0, 0).raiseText('rule_', 'error', { r: 0, c: 0, field: '', value: '' }, { ja: '', en: '' }, rule);
 }
 
 /** Marks "no remembered cell" (no raw cell is ever this object). */

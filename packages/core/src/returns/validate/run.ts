@@ -94,17 +94,25 @@ export class Run implements Emitter {
 
   private add(code: Issue['code'], severity: IssueSeverity, at: At, message: LocalizedText, rule: string | undefined): Issue {
     const { r, c } = at;
-    if (r >= 0 && c >= 0 && at.field !== undefined && at.value !== undefined && rule === undefined) {
-      // Most issues are at a cell, with its field and value. Speed: one literal with every key,
-      // in the order the general path below adds them, is one allocation; adding keys one by one
-      // to a small literal grows a property store per issue.
+    if (r >= 0 && c >= 0 && at.field !== undefined && at.value !== undefined) {
+      // Most issues are at a cell, with its field and value (and a plan rule's, its id). Speed:
+      // one literal with every key, in the order the general path below adds them, is one
+      // allocation; adding keys one by one to a small literal grows a property store per issue.
       const cell = this.cellRef(r, c);
       const row = this.originRow + r;
-      const issue = (
-        this.source === undefined
-          ? { code, severity, sheet: this.sheet, cell, row, field: at.field, value: at.value, message }
-          : { code, severity, source: this.source, sheet: this.sheet, cell, row, field: at.field, value: at.value, message }
-      ) as Issue;
+      let issue: Issue;
+      if (rule === undefined)
+        issue = (
+          this.source === undefined
+            ? { code, severity, sheet: this.sheet, cell, row, field: at.field, value: at.value, message }
+            : { code, severity, source: this.source, sheet: this.sheet, cell, row, field: at.field, value: at.value, message }
+        ) as Issue;
+      else
+        issue = (
+          this.source === undefined
+            ? { code, severity, sheet: this.sheet, cell, row, field: at.field, value: at.value, message, rule }
+            : { code, severity, source: this.source, sheet: this.sheet, cell, row, field: at.field, value: at.value, message, rule }
+        ) as Issue;
       this.keep(issue, r, c, severity);
       return issue;
     }
