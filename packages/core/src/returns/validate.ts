@@ -964,7 +964,7 @@ class RecordCheck {
       }
       const c = cr.fieldIndex >= 0 && cr.fieldIndex < fields.length ? (colOf[cr.fieldIndex] ?? -1) : -1;
       // A plan rule's words and severity are the plan's.
-      run.raiseText(`rule_${cr.rule.id}`, cr.rule.severity, { r, c, field: cr.rule.field, value: c >= 0 ? row[c] : undefined }, cr.rule.message, cr.rule.id);
+      run.raiseText(cr.code, cr.rule.severity, { r, c, field: cr.rule.field, value: c >= 0 ? row[c] : undefined }, cr.rule.message, cr.rule.id);
     }
 
     // ----- duplicates -------------------------------------------------------------------------------

@@ -30,7 +30,8 @@ export type ColumnTest = (cols: readonly CodedColumn[], n: number, out: Uint8Arr
 /** A row rule ready to run, a column at a time. */
 export interface CompiledRule {
   rule: RowRule;
-  code: string;
+  /** The code of its issues: `rule_<id>`. */
+  code: `rule_${string}`;
   /** Index of the field the issue is reported at (-1 when the template lacks it). */
   fieldIndex: number;
   when: ColumnTest | null;
