@@ -806,37 +806,56 @@ function raiseDuplicate(run: Run, ct: CompiledTemplate, colOf: Int32Array, share
  * template's row rules and duplicates; counts each record's errors and warnings.
  */
 function checkRows(x: Reading, y: RowChecking): void {
-  const { ct, run, cells, recRows, n, cols } = x;
-  const { shared, uniq, gridNo, missingRequired, colOf, rowErrors, rowWarnings } = y;
-  const nFields = ct.fields.length;
+  const { ct, cols, n } = x;
   const uniqueLabels = ct.unique.map((i) => ct.fields[i]?.label ?? { ja: '', en: '' });
   // 1 for a record with a cell that failed. Speed: most records have none; for them the failed
   // flags are not copied and the rules' inputs not looked at.
   const anyFailed = scratchUint8(n);
-  for (let i = 0; i < nFields; i++) {
-    const fl = cols.failed[i] as Uint8Array;
-    for (let k = 0; k < n; k++) anyFailed[k] = (anyFailed[k] as number) | (fl[k] as number);
-  }
+  for (let i = 0; i < ct.fields.length; i++) orFlags(anyFailed, cols.failed[i] as Uint8Array, n);
   deriveColumns(ct, cols, n);
   const fires = ruleFires(ct, cols, n);
   // Each record's packed unique key, or -1 (no complete key, or one that did not pack).
   const packedKeys = scratchInt32(ct.unique.length > 0 ? n : 0, -1);
   const check = new RecordCheck(x, y, anyFailed, packedKeys, uniqueLabels, ct.unique.length <= 3, fires.each, fires.any);
-  for (let k = 0; k < n; k++) check.record(k);
+  checkEach(check, n);
+  if (ct.unique.length > 0) claimKeys(x, y, packedKeys, uniqueLabels);
+  countIssues(x, y);
+}
 
-  // The packed keys are looked up after the rows, in a loop of their own. Speed: each look-up
-  // misses the processor's caches (100k keys spread over 3 MB); in a short loop the processor
-  // has several in flight at once, behind the rest of a row's checks one at a time.
-  // Duplicates are still found in row order, and each is the last issue of its row.
-  for (let k = 0; k < n && ct.unique.length > 0; k++) {
+// checkRows' loops are small functions of their own, as are ruleFires' (see fireWhereNotHeld): in
+// checkRows itself, they were compiled on the stack again in the third and fourth calls.
+
+/** `flags[k] |= more[k]` for the first `n` records. */
+function orFlags(flags: Uint8Array, more: Uint8Array, n: number): void {
+  for (let k = 0; k < n; k++) flags[k] = (flags[k] as number) | (more[k] as number);
+}
+
+function checkEach(check: RecordCheck, n: number): void {
+  for (let k = 0; k < n; k++) check.record(k);
+}
+
+/**
+ * Looks the packed keys up after the rows, in a loop of their own. Speed: each look-up misses the
+ * processor's caches (100k keys spread over 3 MB); in a short loop the processor has several in
+ * flight at once, behind the rest of a row's checks one at a time. Duplicates are still found in
+ * row order, and each is the last issue of its row.
+ */
+function claimKeys(x: Reading, y: RowChecking, packedKeys: Int32Array, uniqueLabels: LocalizedText[]): void {
+  const { ct, run, cells, recRows, n } = x;
+  const { shared, uniq, gridNo, colOf } = y;
+  for (let k = 0; k < n; k++) {
     const key = packedKeys[k] as number;
     if (key < 0) continue;
     const r = recRows[k] as number;
     const found = uniq.seen.claim(key, gridNo * 2 ** 24 + run.originRow + r);
     if (found >= 0) raiseDuplicate(run, ct, colOf, shared, uniqueLabels, r, cells[r] as readonly RawCell[], found);
   }
+}
 
-  // ----- the records' counts ----------------------------------------------------------------------
+/** The records' counts of errors and warnings. */
+function countIssues(x: Reading, y: RowChecking): void {
+  const { run, recRows, n } = x;
+  const { missingRequired, rowErrors, rowWarnings } = y;
   for (let k = 0; k < n; k++) {
     const r = recRows[k] as number;
     rowErrors[k] = missingRequired + run.errorsAt(r);
@@ -858,12 +877,17 @@ function deriveColumns(ct: CompiledTemplate, cols: Columns, n: number): void {
     const den = d.denominator >= 0 ? (cols.values[d.denominator] as ValueColumn) : null;
     const numFailed = d.numerator >= 0 ? (cols.failed[d.numerator] as Uint8Array) : null;
     const denFailed = d.denominator >= 0 ? (cols.failed[d.denominator] as Uint8Array) : null;
-    for (let k = 0; k < n; k++) {
-      if (numFailed?.[k] === 1 || denFailed?.[k] === 1) {
-        fl[k] = 1;
-        out.set(k, null);
-      } else out.set(k, ratio(num === null ? null : num.get(k), den === null ? null : den.get(k)));
-    }
+    deriveRatio(out, fl, num, den, numFailed, denFailed, n);
+  }
+}
+
+/** {@link deriveColumns}' loop for one ratio field: its own function, as {@link fireWhereNotHeld}. */
+function deriveRatio(out: ValueColumn, fl: Uint8Array, num: ValueColumn | null, den: ValueColumn | null, numFailed: Uint8Array | null, denFailed: Uint8Array | null, n: number): void {
+  for (let k = 0; k < n; k++) {
+    if (numFailed?.[k] === 1 || denFailed?.[k] === 1) {
+      fl[k] = 1;
+      out.set(k, null);
+    } else out.set(k, ratio(num === null ? null : num.get(k), den === null ? null : den.get(k)));
   }
 }
 
@@ -882,14 +906,24 @@ function ruleFires(ct: CompiledTemplate, cols: Columns, n: number): { each: Uint
     else cr.when(cols.values, n, fire, lendUint8);
     const held = scratchUint8(n);
     cr.assert(cols.values, n, held, lendUint8);
-    for (let k = 0; k < n; k++) {
-      const f = (fire[k] as number) & ((held[k] as number) ^ 1);
-      fire[k] = f;
-      any[k] = (any[k] as number) | f;
-    }
+    fireWhereNotHeld(fire, held, any, n);
     each.push(fire);
   }
   return { each, any };
+}
+
+/**
+ * Keeps 1 in `fire` where `held` is 0, and marks those records in `any`. Its own small function,
+ * as are the loops of the column tests (rules/conditions.ts): a loop that runs once a call inside
+ * a larger function was compiled on the stack again in the third and fourth calls, and ran
+ * unoptimised meanwhile.
+ */
+function fireWhereNotHeld(fire: Uint8Array, held: Uint8Array, any: Uint8Array, n: number): void {
+  for (let k = 0; k < n; k++) {
+    const f = (fire[k] as number) & ((held[k] as number) ^ 1);
+    fire[k] = f;
+    any[k] = (any[k] as number) | f;
+  }
 }
 
 const lendUint8 = (m: number): Uint8Array => scratchUint8(m);

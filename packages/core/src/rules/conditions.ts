@@ -183,8 +183,8 @@ function columnTest(node: Node): ColumnTest {
         for (let p = 1; p < parts.length; p++) {
           const more = temp(n);
           (parts[p] as ColumnTest)(cols, n, more, temp);
-          if (all) for (let k = 0; k < n; k++) out[k] = (out[k] as number) & (more[k] as number);
-          else for (let k = 0; k < n; k++) out[k] = (out[k] as number) | (more[k] as number);
+          if (all) andInto(out, more, n);
+          else orInto(out, more, n);
         }
       };
     }
@@ -192,7 +192,7 @@ function columnTest(node: Node): ColumnTest {
       const inner = columnTest(node.inner);
       return (cols, n, out, temp) => {
         inner(cols, n, out, temp);
-        for (let k = 0; k < n; k++) out[k] = (out[k] as number) ^ 1;
+        invert(out, n);
       };
     }
     case 'one': {
@@ -205,7 +205,7 @@ function columnTest(node: Node): ColumnTest {
         }
         const values = col.valuesByCode();
         const answer = temp(values.length);
-        for (let c = 0; c < values.length; c++) answer[c] = test(values[c]) ? 1 : 0;
+        answerEach(values, test, answer);
         lookUp(col.codeArray(), answer, n, out);
       };
     }
@@ -214,23 +214,48 @@ function columnTest(node: Node): ColumnTest {
       return (cols, n, out) => {
         const a = field === MISSING ? undefined : cols[field];
         const b = other === MISSING ? undefined : cols[other];
-        const aCodes = a?.codeArray();
-        const bCodes = b?.codeArray();
-        const aValues = a?.valuesByCode();
-        const bValues = b?.valuesByCode();
-        for (let k = 0; k < n; k++) {
-          const x = aCodes === undefined || aValues === undefined ? null : aValues[aCodes[k] as number];
-          const y = bCodes === undefined || bValues === undefined ? null : bValues[bCodes[k] as number];
-          out[k] = test(x, y) ? 1 : 0;
-        }
+        testPairs(a, b, test, n, out);
       };
     }
   }
 }
 
+// The loops of the column tests, each its own small function shared by every condition: see
+// validate.ts, fireWhereNotHeld.
+
 /** `out[k] = answer[codes[k]]` for the first `n` records. */
 function lookUp(codes: ArrayLike<number>, answer: Uint8Array, n: number, out: Uint8Array): void {
   for (let k = 0; k < n; k++) out[k] = answer[codes[k] as number] as number;
+}
+
+/** `out[k] = test(a's value, b's value)` for the first `n` records (an absent column: blank). */
+function testPairs(a: CodedColumn | undefined, b: CodedColumn | undefined, test: (x: FieldValue | undefined, y: FieldValue | undefined) => boolean, n: number, out: Uint8Array): void {
+  const aCodes = a?.codeArray();
+  const bCodes = b?.codeArray();
+  const aValues = a?.valuesByCode();
+  const bValues = b?.valuesByCode();
+  for (let k = 0; k < n; k++) {
+    const x = aCodes === undefined || aValues === undefined ? null : aValues[aCodes[k] as number];
+    const y = bCodes === undefined || bValues === undefined ? null : bValues[bCodes[k] as number];
+    out[k] = test(x, y) ? 1 : 0;
+  }
+}
+
+/** `answer[c] = test(values[c])` for every code. */
+function answerEach(values: readonly FieldValue[], test: (v: FieldValue | undefined) => boolean, answer: Uint8Array): void {
+  for (let c = 0; c < values.length; c++) answer[c] = test(values[c]) ? 1 : 0;
+}
+
+function andInto(out: Uint8Array, more: Uint8Array, n: number): void {
+  for (let k = 0; k < n; k++) out[k] = (out[k] as number) & (more[k] as number);
+}
+
+function orInto(out: Uint8Array, more: Uint8Array, n: number): void {
+  for (let k = 0; k < n; k++) out[k] = (out[k] as number) | (more[k] as number);
+}
+
+function invert(out: Uint8Array, n: number): void {
+  for (let k = 0; k < n; k++) out[k] = (out[k] as number) ^ 1;
 }
 
 /**
