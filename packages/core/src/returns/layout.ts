@@ -64,8 +64,8 @@ export interface Layout {
   /** 1 for a grid row that is not a report row (a totals row or a footer). */
   skip: Uint8Array;
   /**
-   * 1 for a grid row with a key cell (initiative, date…) filled in, which is so filled in (not
-   * blank, not only prefilled) wherever `skip` does not leave it out; 0 where not known.
+   * 1 for a grid row with a key cell (initiative, date…) filled in: a report row unless `skip`
+   * leaves it out. 0 where no key cell is filled in, or where the totals walk did not look.
    */
   keyed: Uint8Array;
 }

@@ -1,7 +1,8 @@
 /**
  * Row rules (行のルール) evaluated as data: a plan's `Condition` trees are compiled once into
- * small closures over the normalised values, a row's or (for validation) whole columns'. There is no `eval` and no expression language,
- * so a municipality changes its rules by editing its plan file.
+ * small closures over the normalised values, of one row or (for validation) of whole columns.
+ * There is no `eval` and no expression language, so a municipality changes its rules by editing
+ * its plan file.
  */
 import type { Condition, DerivedField, RowRule } from '../plan/schema.js';
 import type { FieldValue } from '../returns/types.js';
@@ -273,7 +274,8 @@ export function compileColumnCondition(cond: Condition, index: ReadonlyMap<strin
 }
 
 /**
- * Compiles a condition into a predicate. Semantics on blanks: `in` and comparisons are false when
+ * Compiles a condition into a predicate over one row's values (validation runs the same tree a
+ * column at a time: {@link compileColumnCondition}). Semantics on blanks: `in` and comparisons are false when
  * either side is blank; `notIn` and `ne` are their negations, so a blank is "not in" any list.
  *
  * @example
