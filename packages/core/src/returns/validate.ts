@@ -13,7 +13,7 @@ import type { LocalizedText } from '../i18n/text.js';
 import { isLocalDate, todayIn, type LocalDate } from '../period/index.js';
 import type { Plan } from '../plan/schema.js';
 import { getTemplate } from '../plan/queries.js';
-import { ratio } from '../rules/conditions.js';
+import { orInto, ratio } from '../rules/conditions.js';
 import { SasaeaiError, SasaeaiErrorCode } from '../result.js';
 import { columnLetters, displayValue, isBlankCell, parseOrigin } from './cells.js';
 import { ISSUE_CODES } from './codes.js';
@@ -811,7 +811,7 @@ function checkRows(x: Reading, y: RowChecking): void {
   // 1 for a record with a cell that failed. Speed: most records have none; for them the failed
   // flags are not copied and the rules' inputs not looked at.
   const anyFailed = scratchUint8(n);
-  for (let i = 0; i < ct.fields.length; i++) orFlags(anyFailed, cols.failed[i] as Uint8Array, n);
+  for (let i = 0; i < ct.fields.length; i++) orInto(anyFailed, cols.failed[i] as Uint8Array, n);
   deriveColumns(ct, cols, n);
   const fires = ruleFires(ct, cols, n);
   // Each record's packed unique key, or -1 (no complete key, or one that did not pack).
@@ -824,11 +824,6 @@ function checkRows(x: Reading, y: RowChecking): void {
 
 // checkRows' loops are small functions of their own, as are ruleFires' (see fireWhereNotHeld): in
 // checkRows itself, they were compiled on the stack again in the third and fourth calls.
-
-/** `flags[k] |= more[k]` for the first `n` records. */
-function orFlags(flags: Uint8Array, more: Uint8Array, n: number): void {
-  for (let k = 0; k < n; k++) flags[k] = (flags[k] as number) | (more[k] as number);
-}
 
 function checkEach(check: RecordCheck, n: number): void {
   for (let k = 0; k < n; k++) check.record(k);
@@ -903,9 +898,9 @@ function ruleFires(ct: CompiledTemplate, cols: Columns, n: number): { each: Uint
     const cr = ct.rules[ri] as (typeof ct.rules)[number];
     const fire = scratchUint8(n);
     if (cr.when === null) fire.fill(1);
-    else cr.when(cols.values, n, fire, lendUint8);
+    else cr.when(cols.values, n, fire, scratchUint8);
     const held = scratchUint8(n);
-    cr.assert(cols.values, n, held, lendUint8);
+    cr.assert(cols.values, n, held, scratchUint8);
     fireWhereNotHeld(fire, held, any, n);
     each.push(fire);
   }
@@ -925,8 +920,6 @@ function fireWhereNotHeld(fire: Uint8Array, held: Uint8Array, any: Uint8Array, n
     any[k] = (any[k] as number) | f;
   }
 }
-
-const lendUint8 = (m: number): Uint8Array => scratchUint8(m);
 
 /**
  * {@link checkRows}' work on one record, a method called once a record. Speed: V8 optimises a

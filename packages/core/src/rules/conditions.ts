@@ -251,7 +251,8 @@ function andInto(out: Uint8Array, more: Uint8Array, n: number): void {
   for (let k = 0; k < n; k++) out[k] = (out[k] as number) & (more[k] as number);
 }
 
-function orInto(out: Uint8Array, more: Uint8Array, n: number): void {
+/** `out[k] |= more[k]` for the first `n` records; validation marks its failed records with it too. */
+export function orInto(out: Uint8Array, more: Uint8Array, n: number): void {
   for (let k = 0; k < n; k++) out[k] = (out[k] as number) | (more[k] as number);
 }
 
