@@ -26,6 +26,16 @@ describe('sasaeai demo', () => {
     }
   });
 
+  it('names the preset, the ward, its report and the annual report\'s recipient from the plan in its help', async () => {
+    const r = await sasaeai(['demo', '--help'], { cwd });
+    expect(r.code).toBe(0);
+    const text = r.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('the Chiba City preset');
+    expect(text).toContain('the Ward-plan progress of Chuo');
+    expect(text).toContain('千葉市のプリセット');
+    expect(text).toContain('中央区の区計画の推進状況と千葉市社会福祉審議会 地域福祉専門分科会への報告のブック');
+  });
+
   it('runs again over its own files, refuses a folder with other files unless --force', async () => {
     expect((await sasaeai(['demo'], { cwd })).code).toBe(0);
     const foreign = join(cwd, 'sasaeai-demo', 'メモ.txt');

@@ -9,7 +9,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
-import { blankReturnSheet, formatFiscalYear, getBody, getTemplate, getUnit, loadPlan, verificationSheet, type Lang, type Plan, type SheetColumn, type SheetModel, type WorkbookModel } from '@sasaeai/core';
+import { blankReturnSheet, formatFiscalYear, getBody, getTemplate, getUnit, loadPlan, verificationSheet, type Lang, type LocalizedText, type Plan, type SheetColumn, type SheetModel, type WorkbookModel } from '@sasaeai/core';
 import { checkFiles, type CheckRun } from '../check.js';
 import { globals, requirePlanOption } from '../context.js';
 import { DEMO_DISTRICT, DEMO_FISCAL_YEAR, DEMO_PRESET, DEMO_RETURNS, DEMO_TODAY, DEMO_WARD, type DemoReturn } from '../demo-data.js';
@@ -105,18 +105,24 @@ export function registerDemo(program: Command, cli: Cli): void {
     });
 }
 
-/** The demo's help text, with the preset's municipality and the demo ward named from its plan. */
+/**
+ * The demo's help text: the preset's municipality, the demo ward, the report its council compiles
+ * and the body the annual report goes to, all named from the preset plan.
+ */
 function demoDescription(): string {
   const r = loadPlan(PRESETS[DEMO_PRESET]);
   const plan = r.ok ? r.value : undefined;
-  const town = plan?.municipality.name ?? { ja: DEMO_PRESET, en: DEMO_PRESET };
-  const ward = (plan === undefined ? undefined : getUnit(plan, DEMO_WARD)?.name) ?? { ja: DEMO_WARD, en: DEMO_WARD };
+  const named = (text: LocalizedText | undefined, code: string): LocalizedText => text ?? { ja: code, en: code };
+  const town = named(plan?.municipality.name, DEMO_PRESET);
+  const ward = named(plan === undefined ? undefined : getUnit(plan, DEMO_WARD)?.name, DEMO_WARD);
+  const report = named(plan === undefined ? undefined : districtFlow(plan)?.report, 'report');
+  const to = named(plan === undefined ? undefined : annualRecipient(plan), DEMO_PRESET);
   return (
     // No line breaks within a language: the help wraps to the terminal's width.
     `Write sample district returns of the ${town.en} preset (some with the mistakes staff really make) and a city ` +
-    `measure return as .xlsx files, validate them, roll them up into ${ward.en}'s ward progress and the annual ` +
-    `report, and say where the files are. Runs as of ${DEMO_TODAY}.\n` +
-    `${town.ja}のプリセットでサンプルの報告（誤りを含む）を書き出し、検証・集約して${ward.ja}の推進状況と年次報告のブックを作ります。`
+    `measure return as .xlsx files, validate them, roll them up into the ${report.en} of ${ward.en} and the annual ` +
+    `report to ${to.en}, and say where the files are. Runs as of ${DEMO_TODAY}.\n` +
+    `${town.ja}のプリセットでサンプルの報告（誤りを含む）を書き出し、検証・集約して${ward.ja}の${report.ja}と${to.ja}への報告のブックを作ります。`
   );
 }
 
@@ -133,9 +139,7 @@ function reportName(plan: Plan, kind: 'ward' | 'annual' | 'verification', lang: 
   }
   const fy = formatFiscalYear(DEMO_FISCAL_YEAR);
   if (kind === 'annual') {
-    const to = plan.flows.find((f) => f.template === 'city-measure')?.to;
-    const recipient = (to === undefined ? undefined : getBody(plan, to)?.name.ja) ?? plan.name.ja;
-    return `${recipient.replace(/\s+/g, '_')}への報告_${fy}.xlsx`;
+    return `${annualRecipient(plan).ja.replace(/\s+/g, '_')}への報告_${fy}.xlsx`;
   }
   const flow = districtFlow(plan);
   const title = kind === 'ward' ? flow?.report : flow === undefined ? undefined : getBody(plan, flow.to)?.verification?.name;
@@ -150,6 +154,12 @@ function unitName(plan: Plan, code: string): string {
 /** A unit's English name in the plan as a file-name part (chuo), or its code when the plan has no such unit. */
 function unitSlug(plan: Plan, code: string): string {
   return (getUnit(plan, code)?.name.en ?? code).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || code;
+}
+
+/** The body the city reports its measures to (the annual report's), or the plan when no flow says. */
+function annualRecipient(plan: Plan): LocalizedText {
+  const to = plan.flows.find((f) => f.template === 'city-measure')?.to;
+  return (to === undefined ? undefined : getBody(plan, to)?.name) ?? plan.name;
 }
 
 /** The flow the demo's district returns travel by (to the ward council, with its report's title). */
